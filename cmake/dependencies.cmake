@@ -1,0 +1,28 @@
+# Every dependency comes from a Debian 12 package (scripts/install-deps.sh).
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+find_package(date CONFIG REQUIRED)
+find_package(nlohmann_json CONFIG REQUIRED)
+find_package(spdlog CONFIG REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(tomlplusplus CONFIG REQUIRED)
+
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+
+# SOCI ships no CMake config on Debian: imported targets by hand.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
+find_library(SOCI_SQLITE3_LIBRARY soci_sqlite3 REQUIRED)
+add_library(soci::core UNKNOWN IMPORTED)
+set_target_properties(soci::core PROPERTIES
+  IMPORTED_LOCATION "${SOCI_CORE_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${SOCI_INCLUDE_DIR}")
+add_library(soci::sqlite3 UNKNOWN IMPORTED)
+set_target_properties(soci::sqlite3 PROPERTIES
+  IMPORTED_LOCATION "${SOCI_SQLITE3_LIBRARY}"
+  INTERFACE_LINK_LIBRARIES "soci::core;PkgConfig::SQLITE3")
+
+# kainjow mustache is a single header.
+find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)

@@ -1,0 +1,18 @@
+// What every API handler needs. Built once in `attune serve`.
+#pragma once
+
+#include "services/auth_service.h"
+#include "services/pupil_service.h"
+#include "services/staff_service.h"
+#include "storage/store.h"
+
+namespace attune::api {
+
+struct ApiContext {
+  Store& store;
+  AuthService& auth;
+  StaffService& staff;
+  PupilService& pupils;
+};
+
+}  // namespace attune::api

@@ -1,0 +1,79 @@
+// GET /api/v1/pupils (q, limit, offset) and GET /api/v1/pupils/{id}.
+#include "api/handlers.h"
+#include "api/site.h"
+#include "services/authorization.h"
+
+namespace attune::api {
+namespace {
+
+nlohmann::json PupilJson(const Pupil& p, bool sensitive) {
+  nlohmann::json j = {{"id", p.id},
+                      {"upn", p.upn},
+                      {"first_name", p.first_name},
+                      {"last_name", p.last_name},
+                      {"preferred_name", p.preferred_name},
+                      {"date_of_birth", FormatDate(p.date_of_birth)},
+                      {"year_group", p.year_group},
+                      {"form", p.form_name},
+                      {"sex", p.sex},
+                      {"sen_status", SenCode(p.sen)},
+                      {"key_adult", p.key_adult_name}};
+  if (sensitive) {
+    j["ethnicity_code"] = p.ethnicity_code;
+    j["ehcp"] = p.ehcp;
+    j["fsm"] = p.fsm;
+    j["looked_after"] = p.looked_after;
+  }
+  return j;
+}
+
+}  // namespace
+
+http::Response ListPupils(const ApiContext& ctx, http::Request& req) {
+  PupilSearch search;
+  search.query = req.query.Get("q");
+  auto limit = http::IntValue(req.query.Get("limit"), 100, "limit");
+  if (!limit.ok()) return JsonError(limit.status());
+  auto offset = http::IntValue(req.query.Get("offset"), 0, "offset");
+  if (!offset.ok()) return JsonError(offset.status());
+  search.limit = *limit;
+  search.offset = *offset;
+  auto pupils = ctx.pupils.Search(*req.principal, search);
+  if (!pupils.ok()) return JsonError(pupils.status());
+  auto total = ctx.pupils.Count(*req.principal);
+  if (!total.ok()) return JsonError(total.status());
+  bool sensitive = RoleHas(req.principal->role, Permission::kPupilsViewSensitive);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : *pupils) items.push_back(PupilJson(p, sensitive));
+  return http::Response::Json(
+      {{"pupils", items}, {"total", *total}, {"limit", search.limit}, {"offset", search.offset}});
+}
+
+http::Response GetPupil(const ApiContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return JsonError(id.status());
+  auto page = ctx.pupils.Page(*req.principal, *id, req.ip);
+  if (!page.ok()) return JsonError(page.status());
+  nlohmann::json j = PupilJson(page->pupil, page->show_sensitive);
+  const PupilProfile& pr = page->profile;
+  j["profile"] = {{"communication", pr.communication},
+                  {"what_helps", pr.what_helps},
+                  {"triggers", pr.triggers},
+                  {"strengths", pr.strengths},
+                  {"pupil_voice", pr.pupil_voice}};
+  if (page->show_contacts) {
+    nlohmann::json contacts = nlohmann::json::array();
+    for (const auto& c : page->contacts) {
+      contacts.push_back({{"name", c.name},
+                          {"relationship", c.relationship},
+                          {"phone", c.phone},
+                          {"email", c.email},
+                          {"parental_responsibility", c.parental_responsibility},
+                          {"priority", c.priority}});
+    }
+    j["contacts"] = contacts;
+  }
+  return http::Response::Json(j);
+}
+
+}  // namespace attune::api

@@ -1,0 +1,17 @@
+// The JSON API site under /api/v1: bearer tokens, the route table with a
+// permission per route, and the uniform JSON error
+// {"error":{"code","message","field"}}.
+#pragma once
+
+#include "api/context.h"
+#include "http/dispatcher.h"
+#include "http/router.h"
+
+namespace attune::api {
+
+// `ctx` may be null when the table is only listed (attune routes).
+http::Router BuildRouter(const ApiContext* ctx);
+http::Site BuildSite(const ApiContext& ctx, const http::Router& router);
+http::Response JsonError(const Status& status);
+
+}  // namespace attune::api

@@ -1,0 +1,21 @@
+// The sub-commands of `attune`. Each Register function adds its command to
+// the app and returns the function to run when it is chosen.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace attune::cli {
+
+using Runner = std::function<int()>;
+
+Runner RegisterServe(CLI::App& app);
+Runner RegisterDemo(CLI::App& app);
+Runner RegisterUser(CLI::App& app);
+Runner RegisterToken(CLI::App& app);
+Runner RegisterMigrate(CLI::App& app);
+Runner RegisterBackup(CLI::App& app);
+Runner RegisterRoutes(CLI::App& app);
+
+}  // namespace attune::cli

@@ -1,0 +1,50 @@
+#include "cli/common.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace attune::cli {
+
+void AddCommonFlags(CLI::App& command, CommonFlags& flags) {
+  flags.db_option =
+      command.add_option("--db", flags.db, "SQLite database file (default: var/attune.db)");
+  command.add_option("--config", flags.config_file,
+                     "TOML configuration file (default: $ATTUNE_CONFIG, else ./attune.toml "
+                     "when present)");
+}
+
+Result<Config> ResolveConfig(const CommonFlags& flags) {
+  Config config;
+#ifdef ATTUNE_DEFAULT_STATIC_DIR
+  config.static_dir = ATTUNE_DEFAULT_STATIC_DIR;
+#endif
+  std::string file = flags.config_file;
+  bool required = !file.empty();
+  if (file.empty()) {
+    const char* env = std::getenv("ATTUNE_CONFIG");
+    file = env ? env : "attune.toml";
+    required = env != nullptr;
+  }
+  ATTUNE_RETURN_IF_ERROR(LoadConfigFile(file, required, config));
+  ATTUNE_RETURN_IF_ERROR(LoadConfigEnvironment(config));
+  if (flags.db_option && flags.db_option->count() > 0) config.db = flags.db;
+  return config;
+}
+
+Result<std::unique_ptr<Store>> OpenMigratedStore(const Config& config) {
+  StoreOptions options;
+  options.path = config.db;
+  auto store = OpenStore(options);
+  if (!store.ok()) return store.status();
+  ATTUNE_RETURN_IF_ERROR((*store)->Migrate());
+  return store;
+}
+
+int Fail(const Status& status) {
+  std::cerr << "attune: " << status.message();
+  if (!status.field().empty()) std::cerr << " (" << status.field() << ")";
+  std::cerr << "\n";
+  return status.code() == StatusCode::kInvalid || status.code() == StatusCode::kBadRequest ? 2 : 1;
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,35 @@
+// Shared by the sub-commands: configuration from file, environment and
+// flags, and opening the store.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/config.h"
+#include "storage/store.h"
+
+namespace attune::cli {
+
+// Flags every sub-command takes. Values are applied over file and environment.
+struct CommonFlags {
+  std::string db;
+  std::string config_file;
+  CLI::Option* db_option = nullptr;
+};
+
+// Adds --db and --config to `command`.
+void AddCommonFlags(CLI::App& command, CommonFlags& flags);
+
+// Defaults < config file (--config, else $ATTUNE_CONFIG, else ./attune.toml if
+// present) < ATTUNE_* environment < flags.
+Result<Config> ResolveConfig(const CommonFlags& flags);
+
+// Opens and migrates the database named by `config`.
+Result<std::unique_ptr<Store>> OpenMigratedStore(const Config& config);
+
+// Prints "attune: <message>" to stderr and returns exit code 1 (2 for usage).
+int Fail(const Status& status);
+
+}  // namespace attune::cli

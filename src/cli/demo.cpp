@@ -1,0 +1,45 @@
+// attune demo generate: a deterministic, clearly fictional demo school.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/demo_sign_ins.h"
+#include "demo/demo_school.h"
+
+namespace attune::cli {
+
+Runner RegisterDemo(CLI::App& app) {
+  struct Flags {
+    CommonFlags common;
+    demo::DemoOptions options;
+  };
+  auto flags = std::make_shared<Flags>();
+  CLI::App* demo = app.add_subcommand("demo", "Demo data");
+  demo->require_subcommand(1);
+  CLI::App* gen = demo->add_subcommand("generate", "Create the demo school(s) in the database");
+  AddCommonFlags(*gen, flags->common);
+  gen->add_option("--schools", flags->options.schools, "Schools to create (default: 1)")
+      ->check(CLI::Range(1, 10000));
+  gen->add_option("--pupils", flags->options.pupils, "Pupils per school (default: 400)")
+      ->check(CLI::Range(10, 5000));
+  gen->add_option("--days", flags->options.days,
+                  "School days of behaviour history (default: 0; history arrives with "
+                  "recording)")
+      ->check(CLI::Range(0, 2000));
+  gen->add_option("--seed", flags->options.seed, "Random seed (default: 20260901)");
+  return [flags] {
+    auto config = ResolveConfig(flags->common);
+    if (!config.ok()) return Fail(config.status());
+    auto store = OpenMigratedStore(*config);
+    if (!store.ok()) return Fail(store.status());
+    auto result = demo::GenerateDemo(**store, flags->options);
+    if (!result.ok()) return Fail(result.status());
+    std::cout << "Created " << result->school_ids.size() << " demo school(s) with "
+              << result->pupils << " pupils and " << result->staff << " staff in "
+              << config->db << "\n";
+    PrintDemoSignIns(**store, std::cout);
+    return 0;
+  };
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,32 @@
+#include "cli/demo_sign_ins.h"
+
+#include <iomanip>
+
+#include "demo/demo_school.h"
+#include "model/role.h"
+
+namespace attune::cli {
+
+Status EnsureDemo(Store& store) {
+  auto schools = store.ListSchools();
+  if (!schools.ok()) return schools.status();
+  if (!schools->empty()) return Status::Ok();
+  auto result = demo::GenerateDemo(store, demo::DemoOptions{});
+  return result.ok() ? Status::Ok() : result.status();
+}
+
+void PrintDemoSignIns(Store& store, std::ostream& out) {
+  demo::DemoOptions defaults;
+  bool any = false;
+  for (Role role : AllRoles()) {
+    std::string email = std::string(RoleName(role)) + "@demo.attune.school";
+    auto staff = store.FindStaffByEmail(email);
+    if (!staff.ok() || !staff->active) continue;
+    if (!any) out << "Demo sign-ins (password for each: " << defaults.password << "):\n";
+    any = true;
+    out << "  " << std::left << std::setw(30) << RoleLabel(role) << email << "\n";
+  }
+  out.flush();
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,123 @@
+// attune serve: the web interface and the JSON API.
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "api/site.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/demo_sign_ins.h"
+#include "http/dispatcher.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "web/site.h"
+
+namespace attune::cli {
+namespace {
+
+struct ServeFlags {
+  CommonFlags common;
+  int port = 0;
+  std::string host;
+  int threads = 0;
+  bool demo = false;
+  CLI::Option* port_option = nullptr;
+  CLI::Option* host_option = nullptr;
+  CLI::Option* threads_option = nullptr;
+};
+
+int Serve(ServeFlags& flags) {
+  auto started = std::chrono::steady_clock::now();
+  auto resolved = ResolveConfig(flags.common);
+  if (!resolved.ok()) return Fail(resolved.status());
+  Config config = *resolved;
+  if (flags.port_option->count()) config.port = flags.port;
+  if (flags.host_option->count()) config.host = flags.host;
+  if (flags.threads_option->count()) config.threads = flags.threads;
+  if (Status st = ValidateConfig(config); !st.ok()) return Fail(st);
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  auto opened = OpenMigratedStore(config);
+  if (!opened.ok()) return Fail(opened.status());
+  Store& store = **opened;
+  if (flags.demo) {
+    if (Status st = EnsureDemo(store); !st.ok()) return Fail(st);
+  }
+
+  AuthService auth(store, std::chrono::hours(config.session_hours));
+  StaffService staff(store);
+  PupilService pupils(store);
+  DayService days(store);
+  web::Renderer renderer;
+  web::WebContext web_ctx{store, auth, staff, pupils, days, renderer};
+  web_ctx.secure_cookies = config.secure_cookies;
+  web_ctx.session_length = std::chrono::hours(config.session_hours);
+  web_ctx.version = ATTUNE_VERSION;
+  api::ApiContext api_ctx{store, auth, staff, pupils};
+
+  http::StaticFiles files;
+  if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);
+  http::Router web_router = web::BuildRouter(&web_ctx);
+  http::Router api_router = api::BuildRouter(&api_ctx);
+  http::Dispatcher dispatcher;
+  dispatcher.AddSite(web::BuildSite(web_ctx, web_router));
+  dispatcher.AddSite(api::BuildSite(api_ctx, api_router));
+  dispatcher.ServeStatic("/static/", &files);
+  dispatcher.set_hsts(config.secure_cookies);
+
+  http::ServerOptions options;
+  options.host = config.host;
+  options.port = config.port;
+  options.threads = config.threads;
+  options.keep_alive_max = config.keep_alive_max;
+  options.keep_alive_timeout = config.keep_alive_timeout;
+  options.trust_proxy = config.trust_proxy;
+  http::Server server(options, dispatcher);
+
+  // SIGINT/SIGTERM stop the server cleanly; block them before threads start.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::thread watcher([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {} received; stopping", sig);
+    server.Stop();
+  });
+  watcher.detach();
+
+  Status st = server.Listen([&] {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                          started)
+                    .count();
+    std::cout << "attune " << ATTUNE_VERSION << " serving " << config.db << " at http://"
+              << config.host << ":" << config.port << "/ (ready in " << static_cast<int>(ms)
+              << " ms)" << std::endl;
+    if (flags.demo) PrintDemoSignIns(store, std::cout);
+  });
+  if (!st.ok()) return Fail(st);
+  return 0;
+}
+
+}  // namespace
+
+Runner RegisterServe(CLI::App& app) {
+  auto flags = std::make_shared<ServeFlags>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the web interface and the JSON API");
+  AddCommonFlags(*cmd, flags->common);
+  flags->port_option = cmd->add_option("--port", flags->port, "Port to listen on (default: 8080)");
+  flags->host_option =
+      cmd->add_option("--host", flags->host, "Address to listen on (default: 127.0.0.1)");
+  flags->threads_option =
+      cmd->add_option("--threads", flags->threads, "Worker threads (default: 16)");
+  cmd->add_flag("--demo", flags->demo,
+                "Create the demo school if the database has no school, and print its sign-ins");
+  return [flags] { return Serve(*flags); };
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,37 @@
+// Passwords, random tokens and their hashes (libsodium).
+//
+// Passwords are hashed with argon2id (crypto_pwhash_str, interactive limits).
+// Session ids, CSRF tokens and API tokens are 32 random bytes in base64url;
+// only a BLAKE2b hash of a session id or API token is ever stored.
+//
+// REQUIRES: InitSecrets() has been called once before any other function.
+// Thread-safety: safe from any thread after InitSecrets().
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace attune {
+
+// Initialises libsodium. Returns Internal if the library cannot start.
+Status InitSecrets();
+
+// `bytes` random bytes, base64url without padding.
+std::string RandomToken(size_t bytes = 32);
+
+// Hex BLAKE2b-256 of `token`: what is stored for session ids and API tokens.
+std::string HashToken(std::string_view token);
+
+// argon2id hash string (includes salt and parameters).
+Result<std::string> HashPassword(std::string_view password);
+bool VerifyPassword(std::string_view password, const std::string& hash);
+
+// Comparison whose time does not depend on where the strings differ.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+// The rule for staff passwords; returns Invalid naming `field` when too weak.
+Status CheckPasswordStrength(std::string_view password, std::string_view field = "password");
+
+}  // namespace attune

@@ -1,0 +1,103 @@
+#include "core/time.h"
+
+#include <charconv>
+#include <cstdio>
+
+#include <date/tz.h>
+
+namespace attune {
+namespace {
+
+const date::time_zone* London() {
+  static const date::time_zone* zone = date::locate_zone("Europe/London");
+  return zone;
+}
+
+bool ParseInt(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+Timestamp Now() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+long long ToUnix(Timestamp t) { return t.time_since_epoch().count(); }
+Timestamp FromUnix(long long seconds) { return Timestamp(std::chrono::seconds(seconds)); }
+
+std::string FormatUtc(Timestamp t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+Result<Date> ParseDate(std::string_view text, std::string_view field) {
+  std::string message = "Enter a date as YYYY-MM-DD, for example 2026-09-03";
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return Status::Invalid(message, std::string(field));
+  }
+  int y = 0, m = 0, d = 0;
+  if (!ParseInt(text.substr(0, 4), y) || !ParseInt(text.substr(5, 2), m) ||
+      !ParseInt(text.substr(8, 2), d)) {
+    return Status::Invalid(message, std::string(field));
+  }
+  Date ymd{date::year(y), date::month(static_cast<unsigned>(m)),
+           date::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) {
+    return Status::Invalid(std::string(text) + " is not a date in the calendar",
+                           std::string(field));
+  }
+  return ymd;
+}
+
+std::string FormatDate(Date d) { return date::format("%F", d); }
+
+Result<int> ParseTimeOfDay(std::string_view text, std::string_view field) {
+  int h = 0, m = 0;
+  if (text.size() != 5 || text[2] != ':' || !ParseInt(text.substr(0, 2), h) ||
+      !ParseInt(text.substr(3, 2), m) || h > 23 || m > 59) {
+    return Status::Invalid("Enter a time as HH:MM, for example 08:45", std::string(field));
+  }
+  return h * 60 + m;
+}
+
+std::string FormatTimeOfDay(int minutes) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+  return buf;
+}
+
+std::string FormatLondon(Timestamp t, const char* format) {
+  return date::format(format, date::make_zoned(London(), t));
+}
+
+Date LondonDate(Timestamp t) {
+  auto local = London()->to_local(t);
+  return Date{date::floor<date::days>(local)};
+}
+
+Timestamp LondonInstant(Date day, int minutes) {
+  date::local_seconds local = date::local_days(day) + std::chrono::minutes(minutes);
+  auto info = London()->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return Timestamp(local.time_since_epoch() - info.first.offset);
+    case date::local_info::ambiguous:
+      return Timestamp(local.time_since_epoch() - info.first.offset);
+    case date::local_info::nonexistent:
+      return info.second.begin;
+  }
+  return Timestamp(local.time_since_epoch());
+}
+
+int AgeOn(Date born, Date on) {
+  int age = static_cast<int>(on.year()) - static_cast<int>(born.year());
+  if (date::month_day(on.month(), on.day()) < date::month_day(born.month(), born.day())) --age;
+  return age;
+}
+
+int IsoWeekday(Date d) { return static_cast<int>(date::weekday(d).iso_encoding()); }
+
+}  // namespace attune

@@ -1,0 +1,107 @@
+#include "http/dispatcher.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace attune::http {
+
+void Dispatcher::AddSite(Site site) {
+  sites_.push_back(std::move(site));
+  std::sort(sites_.begin(), sites_.end(),
+            [](const Site& a, const Site& b) { return a.prefix.size() > b.prefix.size(); });
+}
+
+void Dispatcher::ServeStatic(std::string prefix, const StaticFiles* files) {
+  static_prefix_ = std::move(prefix);
+  static_files_ = files;
+}
+
+Response Dispatcher::Handle(Request& request) const {
+  Response response;
+  if (static_files_ && request.path.rfind(static_prefix_, 0) == 0) {
+    response = static_files_->Serve(request, request.path.substr(static_prefix_.size()));
+  } else {
+    const Site* site = nullptr;
+    for (const auto& s : sites_) {
+      if (request.path.rfind(s.prefix, 0) == 0) {
+        site = &s;
+        break;
+      }
+    }
+    if (!site) {
+      response = Response::Text("Not found", 404);
+    } else {
+      try {
+        response = Dispatch(*site, request);
+      } catch (const std::exception& e) {
+        spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
+                      request.path, e.what());
+        response = site->render_error(
+            request, Status::Internal("Something went wrong on our side. It has been logged "
+                                      "with reference " +
+                                      request.request_id + "; nothing you had saved is lost."));
+      }
+    }
+  }
+  if (request.IsHtmx() && response.status == 303) {
+    response.SetHeader("HX-Redirect", response.GetHeader("Location"));
+    response.status = 200;
+  }
+  AddSecurityHeaders(request, response);
+  return response;
+}
+
+Response Dispatcher::Dispatch(const Site& site, Request& request) const {
+  auto match = site.router->Match(request.method, request.path);
+  if (match.kind == Router::MatchKind::kNotFound) {
+    return site.render_error(request, Status::NotFound("There is no page at this address"));
+  }
+
+  auto who = site.authenticate(request);
+  if (!who.ok()) return site.render_error(request, who.status());
+  std::optional<Principal>& principal = *who;
+  request.principal = principal ? &*principal : nullptr;
+
+  if (match.kind == Router::MatchKind::kMethodNotAllowed) {
+    Response r = site.render_error(
+        request, Status::BadRequest("This address does not accept " + request.method));
+    r.status = 405;
+    r.SetHeader("Allow", match.allow);
+    return r;
+  }
+
+  Status allowed = site.authorize(request.principal, match.route->permission);
+  if (!allowed.ok()) return site.render_error(request, allowed);
+
+  bool changes_state = request.method == "POST" || request.method == "PUT" ||
+                       request.method == "PATCH" || request.method == "DELETE";
+  if (changes_state && site.verify_csrf) {
+    Status csrf = site.verify_csrf(request);
+    if (!csrf.ok()) return site.render_error(request, csrf);
+  }
+
+  request.params = std::move(match.params);
+  Response response = match.route->handler(request);
+  request.principal = nullptr;  // the optional it points to ends here
+  return response;
+}
+
+void Dispatcher::AddSecurityHeaders(const Request& request, Response& r) const {
+  r.SetHeader("Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+              "form-action 'self'; frame-ancestors 'none'");
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("X-Frame-Options", "DENY");
+  r.SetHeader("Referrer-Policy", "same-origin");
+  r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  r.SetHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  if (hsts_ || request.secure) {
+    r.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  if (r.GetHeader("Cache-Control").empty()) r.SetHeader("Cache-Control", "no-store");
+  r.SetHeader("X-Request-Id", request.request_id);
+}
+
+}  // namespace attune::http

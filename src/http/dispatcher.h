@@ -1,0 +1,57 @@
+// The one place a request becomes a response: picks the site (pages or
+// API) by path prefix, matches the route, finds who is asking, checks the
+// route's permission and CSRF, runs the handler, and turns every failure —
+// a Status or an exception — into the site's uniform error. Adds security
+// headers to every response.
+//
+// Thread-safety: configure before serving; Handle is then safe from any thread.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace attune::http {
+
+struct Site {
+  std::string prefix;  // "/api/" or "/"; the longest matching prefix wins
+  const Router* router = nullptr;
+  // The principal asking, or nullopt for an anonymous request. A failed
+  // Status refuses the request (e.g. a malformed or revoked token).
+  std::function<Result<std::optional<Principal>>(Request&)> authenticate;
+  // Checked before a POST/PUT/PATCH/DELETE handler runs; may be empty.
+  std::function<Status(const Request&)> verify_csrf;
+  // Whether the principal (null when anonymous) may use a route.
+  std::function<Status(const Principal*, Permission)> authorize;
+  // The uniform error for this site (HTML page, fragment or JSON).
+  std::function<Response(const Request&, const Status&)> render_error;
+};
+
+class Dispatcher {
+ public:
+  void AddSite(Site site);
+  // Serves files under `prefix` (e.g. "/static/") from `files`.
+  void ServeStatic(std::string prefix, const StaticFiles* files);
+  // Mark responses Strict-Transport-Security (behind TLS). Default: false
+  void set_hsts(bool on) { hsts_ = on; }
+
+  Response Handle(Request& request) const;
+
+ private:
+  Response Dispatch(const Site& site, Request& request) const;
+  void AddSecurityHeaders(const Request& request, Response& response) const;
+
+  std::vector<Site> sites_;
+  std::string static_prefix_;
+  const StaticFiles* static_files_ = nullptr;
+  bool hsts_ = false;
+};
+
+}  // namespace attune::http

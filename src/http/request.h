@@ -1,0 +1,70 @@
+// An HTTP request as attune's handlers see it; cpp-httplib stays behind
+// http/server.cpp.
+//
+// Thread-safety: a Request belongs to the one thread serving it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/principal.h"
+
+namespace attune::http {
+
+// Decoded name/value pairs of a form body or query string, in order. A name
+// may repeat (checkbox lists).
+class FormData {
+ public:
+  // Parses application/x-www-form-urlencoded text. BadRequest for a broken
+  // %-escape or invalid UTF-8.
+  static Result<FormData> Parse(std::string_view text);
+
+  // The first value of `name`, or "" when absent.
+  std::string Get(const std::string& name) const;
+  bool Has(const std::string& name) const;
+  std::vector<std::string> GetAll(const std::string& name) const;
+  const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> pairs_;
+};
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // without the query string
+  FormData query;
+  std::multimap<std::string, std::string> headers;  // names lower-case
+  std::string body;
+  std::string ip;
+  bool secure = false;     // arrived over TLS (or said so by a trusted proxy)
+  std::string request_id;  // for logs and error pages
+
+  // Set by the dispatcher:
+  std::vector<std::string> params;     // regex captures of the route pattern
+  const Principal* principal = nullptr;  // null when anonymous
+
+  // REQUIRES: name lower-case. "" when absent.
+  std::string Header(const std::string& name) const;
+  std::string Cookie(const std::string& name) const;
+  // The body as a form. BadRequest when the content type is not a form or
+  // the body is malformed.
+  Result<FormData> Form() const;
+  bool IsHtmx() const { return Header("hx-request") == "true"; }
+  bool WantsJson() const;
+};
+
+}  // namespace attune::http
+
+namespace attune::http {
+
+// The route capture `index` as a record id. NotFound when it is not a
+// positive whole number that fits (so /pupils/99999999999999999999 is a 404).
+Result<long long> ParamId(const Request& request, size_t index = 0);
+
+// A whole-number query or form value; `fallback` when empty; Invalid naming
+// `field` when not a number.
+Result<int> IntValue(const std::string& text, int fallback, const std::string& field);
+
+}  // namespace attune::http

@@ -1,0 +1,67 @@
+#include "http/response.h"
+
+#include <strings.h>
+
+namespace attune::http {
+
+Response Response::Html(std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+Response Response::Json(const nlohmann::json& value, int status) {
+  Response r;
+  r.status = status;
+  r.content_type = "application/json";
+  r.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response Response::Text(std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = std::move(body);
+  return r;
+}
+
+Response Response::Redirect(const std::string& location) {
+  Response r;
+  r.status = 303;
+  // Only same-site paths: never "//host" or "http://" (no open redirect).
+  bool local = !location.empty() && location[0] == '/' &&
+               (location.size() == 1 || (location[1] != '/' && location[1] != '\\'));
+  r.SetHeader("Location", local ? location : "/");
+  return r;
+}
+
+void Response::SetHeader(const std::string& name, const std::string& value) {
+  for (auto& [k, v] : headers) {
+    if (strcasecmp(k.c_str(), name.c_str()) == 0 && strcasecmp(name.c_str(), "Set-Cookie") != 0) {
+      v = value;
+      return;
+    }
+  }
+  headers.emplace_back(name, value);
+}
+
+std::string Response::GetHeader(const std::string& name) const {
+  for (const auto& [k, v] : headers) {
+    if (strcasecmp(k.c_str(), name.c_str()) == 0) return v;
+  }
+  return "";
+}
+
+void Response::SetCookie(const std::string& name, const std::string& value,
+                         const CookieOptions& o) {
+  std::string c = name + "=" + value + "; Path=" + o.path;
+  if (o.max_age_seconds >= 0) c += "; Max-Age=" + std::to_string(o.max_age_seconds);
+  if (o.http_only) c += "; HttpOnly";
+  if (o.secure) c += "; Secure";
+  c += "; SameSite=" + o.same_site;
+  headers.emplace_back("Set-Cookie", c);
+}
+
+}  // namespace attune::http

@@ -1,0 +1,38 @@
+// An HTTP response built by handlers and written by http/server.cpp.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace attune::http {
+
+struct CookieOptions {
+  int max_age_seconds = -1;  // -1: a session cookie; 0: delete
+  bool http_only = true;
+  bool secure = false;
+  std::string same_site = "Lax";  // "Strict" or "Lax"
+  std::string path = "/";
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response Html(std::string body, int status = 200);
+  static Response Json(const nlohmann::json& value, int status = 200);
+  static Response Text(std::string body, int status = 200);
+  // 303 See Other to `location` (same-site paths only). For an htmx request
+  // the dispatcher turns this into HX-Redirect.
+  static Response Redirect(const std::string& location);
+
+  void SetHeader(const std::string& name, const std::string& value);
+  std::string GetHeader(const std::string& name) const;
+  void SetCookie(const std::string& name, const std::string& value, const CookieOptions& options);
+};
+
+}  // namespace attune::http

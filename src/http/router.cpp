@@ -1,0 +1,38 @@
+#include "http/router.h"
+
+namespace attune::http {
+
+void Router::Add(std::string method, std::string pattern, Permission permission, Handler handler,
+                 std::string example) {
+  Route r;
+  r.regex = std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
+  r.method = std::move(method);
+  r.example = example.empty() ? pattern : std::move(example);
+  r.pattern = std::move(pattern);
+  r.permission = permission;
+  r.handler = std::move(handler);
+  routes_.push_back(std::move(r));
+}
+
+Router::MatchResult Router::Match(const std::string& method, const std::string& path) const {
+  MatchResult result;
+  std::string effective = method == "HEAD" ? "GET" : method;
+  for (const auto& route : routes_) {
+    std::smatch m;
+    if (!std::regex_match(path, m, route.regex)) continue;
+    if (route.method == effective) {
+      result.kind = MatchKind::kFound;
+      result.route = &route;
+      result.params.clear();
+      for (size_t i = 1; i < m.size(); ++i) result.params.push_back(m[i].str());
+      return result;
+    }
+    result.kind = MatchKind::kMethodNotAllowed;
+    if (result.allow.find(route.method) == std::string::npos) {
+      result.allow += (result.allow.empty() ? "" : ", ") + route.method;
+    }
+  }
+  return result;
+}
+
+}  // namespace attune::http

@@ -1,0 +1,51 @@
+// A route table: method + path pattern (a regex matched against the whole
+// path; captures become Request::params) + the permission the route needs.
+// A route without a permission cannot be added: deny by default.
+//
+// Thread-safety: build before serving; Match is then safe from any thread.
+#pragma once
+
+#include <functional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "model/role.h"
+
+namespace attune::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // e.g. "/pupils/([0-9]+)"
+  Permission permission;
+  Handler handler;
+  std::string example;  // a concrete path for tests, e.g. "/pupils/1"
+  std::regex regex;
+};
+
+class Router {
+ public:
+  // `example` is a path that matches `pattern`, used when walking the table.
+  void Add(std::string method, std::string pattern, Permission permission, Handler handler,
+           std::string example = "");
+
+  enum class MatchKind { kFound, kNotFound, kMethodNotAllowed };
+  struct MatchResult {
+    MatchKind kind = MatchKind::kNotFound;
+    const Route* route = nullptr;
+    std::vector<std::string> params;
+    std::string allow;  // for 405: the methods the path answers
+  };
+  MatchResult Match(const std::string& method, const std::string& path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace attune::http

@@ -1,0 +1,22 @@
+// Who is making a request: a signed-in member of staff (by session cookie)
+// or an API client (by bearer token acting for a member of staff).
+#pragma once
+
+#include <string>
+
+#include "model/role.h"
+
+namespace attune {
+
+struct Principal {
+  long long staff_id = 0;
+  long long school_id = 0;
+  std::string name;
+  std::string email;
+  Role role = Role::kTeacher;
+  std::string session_id_hash;  // empty for API tokens
+  std::string csrf_token;       // empty for API tokens
+  bool via_token = false;
+};
+
+}  // namespace attune

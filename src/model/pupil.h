@@ -1,0 +1,71 @@
+// A pupil, their personal profile and their contacts.
+//
+// Fields marked "special category" are only shown to roles holding
+// Permission::kPupilsViewSensitive, and every read of them is audited.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace attune {
+
+// SEN status as in the school census: N no special educational need,
+// K SEN support, E education, health and care plan.
+enum class SenStatus { kNone, kSupport, kEhcp };
+const char* SenCode(SenStatus s);  // "N", "K", "E"
+const char* SenLabel(SenStatus s);  // "No SEN", "SEN support", "EHC plan"
+bool ParseSenCode(std::string_view code, SenStatus& out);
+
+struct Pupil {
+  long long id = 0;
+  long long school_id = 0;
+  std::string upn;  // unique pupil number, 13 characters
+  std::string first_name;
+  std::string last_name;
+  std::string preferred_name;  // may be empty
+  Date date_of_birth;
+  int year_group = 0;  // 0 reception ... 13
+  long long form_id = 0;
+  std::string form_name;  // filled by queries that join forms
+  std::string sex;        // "F", "M" as in the census
+  SenStatus sen = SenStatus::kNone;
+  // Special category:
+  std::string ethnicity_code;  // DfE main code, e.g. "WBRI", "BCRB", "REFU"
+  bool ehcp = false;
+  bool fsm = false;
+  bool looked_after = false;
+  long long key_adult_staff_id = 0;  // 0 when none
+  std::string key_adult_name;        // filled by queries that join staff
+
+  std::string DisplayName() const {
+    return (preferred_name.empty() ? first_name : preferred_name) + " " + last_name;
+  }
+};
+
+// Written with the pupil (seed 002: "a checklist regarding preferring
+// communication strategies and a 'personal profile'").
+struct PupilProfile {
+  long long pupil_id = 0;
+  std::vector<std::string> communication;  // ticked communication preferences
+  std::string what_helps;
+  std::string triggers;
+  std::string strengths;
+  std::string pupil_voice;  // in the pupil's own words
+  Timestamp updated_at{};
+  std::string updated_by;  // staff name
+};
+
+struct Contact {
+  long long id = 0;
+  long long pupil_id = 0;
+  std::string name;
+  std::string relationship;  // "Mother", "Foster carer", "Grandfather"
+  std::string phone;
+  std::string email;
+  bool parental_responsibility = true;
+  int priority = 1;  // 1 is called first
+};
+
+}  // namespace attune

@@ -1,0 +1,38 @@
+// Staff roles and the permissions routes and records ask for.
+//
+// Which role holds which permission is decided in services/authorization.h;
+// this header only names them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+enum class Role { kTeacher, kSupport, kPastoral, kSenco, kDsl, kSenior, kAdmin };
+
+// "teacher", "support", "pastoral", "senco", "dsl", "senior", "admin".
+const char* RoleName(Role role);
+// What a person sees: "Teacher", "Support staff", "Pastoral lead", "SENCO",
+// "Designated safeguarding lead", "Senior leader", "Administrator".
+const char* RoleLabel(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+const std::vector<Role>& AllRoles();
+
+enum class Permission {
+  kPublic,               // anyone, signed in or not (sign-in page, health)
+  kSignedIn,             // any signed-in member of staff (home, own account)
+  kPupilsView,           // pupil list, search, pupil page, personal profile
+  kPupilsViewContacts,   // parents' and carers' contact details
+  kPupilsViewSensitive,  // special-category fields: ethnicity, FSM, looked-after, EHCP
+  kStaffManage,          // add staff, change roles, deactivate
+  kAuditView,            // read the audit log
+};
+
+// "public", "signed_in", "pupils.view", ...
+const char* PermissionName(Permission permission);
+const std::vector<Permission>& AllPermissions();
+
+}  // namespace attune

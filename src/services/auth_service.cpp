@@ -1,0 +1,162 @@
+#include "services/auth_service.h"
+
+#include "core/secrets.h"
+#include "services/audit.h"
+#include "services/text.h"
+
+namespace attune {
+namespace {
+
+// Verifying against this keeps a wrong email as slow as a wrong password.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = HashPassword("attune-not-a-real-password");
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
+}
+
+}  // namespace
+
+Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std::string& password,
+                                         const std::string& ip, const std::string& user_agent) {
+  std::string email = ToLower(Trim(raw_email));
+  if (email.empty()) return Status::Invalid("Enter your email address", "email");
+  if (password.empty()) return Status::Invalid("Enter your password", "password");
+  if (email.size() > 254 || password.size() > 1024) {
+    return Status::Unauthenticated("The email or password is not right");
+  }
+
+  Timestamp now = Now();
+  Timestamp since = now - kThrottleWindow;
+  auto by_email = store_.CountFailuresForEmail(email, since);
+  auto by_ip = store_.CountFailuresFromIp(ip, since);
+  if (!by_email.ok()) return by_email.status();
+  if (!by_ip.ok()) return by_ip.status();
+  if (*by_email >= kMaxFailuresPerAccount || *by_ip >= kMaxFailuresPerAddress) {
+    Audit(store_, nullptr, "sign_in_throttled", "", 0, email, ip);
+    return Status::TooManyRequests(
+        "Too many attempts to sign in. For your account's safety, please wait 15 minutes "
+        "and try again, or ask your school's attune administrator to help.");
+  }
+
+  auto staff = store_.FindStaffByEmail(email);
+  bool known = staff.ok() && staff->active;
+  bool verified = VerifyPassword(password, known ? staff->password_hash : DummyHash());
+  if (!known || !verified) {
+    ATTUNE_RETURN_IF_ERROR(store_.RecordSignInAttempt(email, ip, now, false));
+    Principal who;
+    if (staff.ok()) {
+      who.school_id = staff->school_id;
+      who.staff_id = staff->id;
+    }
+    Audit(store_, staff.ok() ? &who : nullptr, "sign_in_failed", "staff",
+          staff.ok() ? staff->id : 0, email, ip);
+    return Status::Unauthenticated("The email or password is not right");
+  }
+
+  SignInResult result;
+  result.session_id = RandomToken();
+  SessionRecord session;
+  session.id_hash = HashToken(result.session_id);
+  session.school_id = staff->school_id;
+  session.staff_id = staff->id;
+  session.csrf_token = RandomToken();
+  session.created_at = now;
+  session.last_seen_at = now;
+  session.expires_at = now + session_length_;
+  session.ip = ip;
+  session.user_agent = user_agent.substr(0, 300);
+  ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
+  ATTUNE_RETURN_IF_ERROR(store_.RecordSignInAttempt(email, ip, now, true));
+
+  Principal& p = result.principal;
+  p.staff_id = staff->id;
+  p.school_id = staff->school_id;
+  p.name = staff->name;
+  p.email = staff->email;
+  p.role = staff->role;
+  p.session_id_hash = session.id_hash;
+  p.csrf_token = session.csrf_token;
+  Audit(store_, &p, "sign_in", "staff", p.staff_id, "", ip);
+  return result;
+}
+
+Result<Principal> AuthService::Authenticate(const std::string& session_id, const std::string&) {
+  if (session_id.empty() || session_id.size() > 128) return Status::NotFound("No session");
+  std::string hash = HashToken(session_id);
+  Timestamp now = Now();
+  Timestamp expires{};
+  auto principal = store_.FindSession(hash, now, &expires);
+  if (!principal.ok()) return principal.status();
+  // Slide the expiry, but write at most every ten minutes of activity.
+  Timestamp renewed = now + session_length_;
+  if (renewed - expires > std::chrono::minutes(10)) {
+    ATTUNE_RETURN_IF_ERROR(store_.TouchSession(hash, now, renewed));
+  }
+  return principal;
+}
+
+Status AuthService::SignOut(const Principal& principal, const std::string& ip) {
+  ATTUNE_RETURN_IF_ERROR(store_.DeleteSession(principal.session_id_hash));
+  Audit(store_, &principal, "sign_out", "staff", principal.staff_id, "", ip);
+  return Status::Ok();
+}
+
+Status AuthService::ChangePassword(const Principal& principal, const std::string& current,
+                                   const std::string& replacement,
+                                   const std::string& confirmation, const std::string& ip) {
+  if (current.empty()) return Status::Invalid("Enter your current password", "current_password");
+  auto staff = store_.GetStaff(principal.school_id, principal.staff_id);
+  if (!staff.ok()) return staff.status();
+  if (!VerifyPassword(current, staff->password_hash)) {
+    Audit(store_, &principal, "password_change_failed", "staff", principal.staff_id, "", ip);
+    return Status::Invalid("Your current password is not right", "current_password");
+  }
+  ATTUNE_RETURN_IF_ERROR(CheckPasswordStrength(replacement, "new_password"));
+  if (replacement != confirmation) {
+    return Status::Invalid("The two new passwords are not the same", "confirm_password");
+  }
+  if (replacement == current) {
+    return Status::Invalid("Choose a password different from your current one", "new_password");
+  }
+  auto hash = HashPassword(replacement);
+  if (!hash.ok()) return hash.status();
+  ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, principal.staff_id, *hash));
+  ATTUNE_RETURN_IF_ERROR(store_.DeleteSessionsOf(principal.staff_id, principal.session_id_hash));
+  Audit(store_, &principal, "password_changed", "staff", principal.staff_id, "", ip);
+  return Status::Ok();
+}
+
+Result<Principal> AuthService::AuthenticateToken(const std::string& token) {
+  if (token.empty() || token.size() > 128) {
+    return Status::Unauthenticated("Send a valid API token as 'Authorization: Bearer <token>'");
+  }
+  auto principal = store_.FindApiToken(HashToken(token));
+  if (!principal.ok()) {
+    if (principal.status().code() == StatusCode::kNotFound) {
+      return Status::Unauthenticated("That API token is not recognised or has been revoked");
+    }
+    return principal.status();
+  }
+  return principal;
+}
+
+Result<std::string> AuthService::CreateApiToken(const std::string& raw_email,
+                                                const std::string& label) {
+  std::string email = ToLower(Trim(raw_email));
+  auto staff = store_.FindStaffByEmail(email);
+  if (!staff.ok() || !staff->active) {
+    return Status::NotFound("No active member of staff signs in with " + email);
+  }
+  std::string token = "att_" + RandomToken();
+  ATTUNE_RETURN_IF_ERROR(
+      store_.CreateApiToken(staff->school_id, staff->id, HashToken(token), label, Now()));
+  Principal who;
+  who.school_id = staff->school_id;
+  who.staff_id = staff->id;
+  Audit(store_, &who, "api_token_created", "staff", staff->id, label, "");
+  return token;
+}
+
+}  // namespace attune

@@ -1,0 +1,65 @@
+// Signing staff in and out, sessions, password changes and API tokens.
+//
+// Sign-in is throttled: after kMaxFailuresPerAccount failed attempts for one
+// email, or kMaxFailuresPerAddress from one address, within kThrottleWindow,
+// further attempts are refused (429) until the window has passed since the
+// latest failure. Every sign-in, failure and refusal is audited.
+//
+// Thread-safety: safe to share between request threads.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "core/status.h"
+#include "core/time.h"
+#include "model/principal.h"
+#include "storage/store.h"
+
+namespace attune {
+
+struct SignInResult {
+  std::string session_id;  // the raw id for the cookie; only its hash is stored
+  Principal principal;
+};
+
+class AuthService {
+ public:
+  static constexpr int kMaxFailuresPerAccount = 5;
+  static constexpr int kMaxFailuresPerAddress = 20;
+  static constexpr std::chrono::minutes kThrottleWindow{15};
+
+  // REQUIRES: `store` outlives the service.
+  AuthService(Store& store, std::chrono::hours session_length)
+      : store_(store), session_length_(session_length) {}
+
+  // Invalid (with field) for empty input; TooManyRequests when throttled;
+  // Unauthenticated for a wrong email or password (the same message for both).
+  Result<SignInResult> SignIn(const std::string& email, const std::string& password,
+                              const std::string& ip, const std::string& user_agent);
+
+  // The principal of a live session; extends it while in use. NotFound when
+  // the session is unknown, expired or its member of staff deactivated.
+  Result<Principal> Authenticate(const std::string& session_id, const std::string& ip);
+
+  Status SignOut(const Principal& principal, const std::string& ip);
+
+  // Checks the current password, the new one's strength and its confirmation;
+  // signs the member of staff out of every other session.
+  Status ChangePassword(const Principal& principal, const std::string& current,
+                        const std::string& replacement, const std::string& confirmation,
+                        const std::string& ip);
+
+  // The principal an API bearer token acts for. Unauthenticated otherwise.
+  Result<Principal> AuthenticateToken(const std::string& token);
+
+  // Creates a token for the member of staff with `email`; returns the raw
+  // token (shown once). NotFound when no active member of staff has it.
+  Result<std::string> CreateApiToken(const std::string& email, const std::string& label);
+
+ private:
+  Store& store_;
+  std::chrono::hours session_length_;
+};
+
+}  // namespace attune

@@ -1,0 +1,43 @@
+#include "services/authorization.h"
+
+namespace attune {
+
+bool RoleHas(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::kPublic:
+    case Permission::kSignedIn:
+    case Permission::kPupilsView:
+      return true;  // every member of staff works with pupils
+    case Permission::kPupilsViewContacts:
+      // Calls home are made by pastoral staff and leaders; office admins keep
+      // the contact list up to date.
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
+             role == Role::kSenior || role == Role::kAdmin;
+    case Permission::kPupilsViewSensitive:
+      // Special category data (DESIGN.md §3): those whose work needs it.
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
+             role == Role::kSenior;
+    case Permission::kStaffManage:
+      return role == Role::kAdmin;
+    case Permission::kAuditView:
+      return role == Role::kDsl || role == Role::kSenior || role == Role::kAdmin;
+  }
+  return false;
+}
+
+std::vector<Role> RolesWith(Permission permission) {
+  std::vector<Role> out;
+  for (Role r : AllRoles()) {
+    if (RoleHas(r, permission)) out.push_back(r);
+  }
+  return out;
+}
+
+Status Authorize(const Principal* principal, Permission permission) {
+  if (permission == Permission::kPublic) return Status::Ok();
+  if (!principal) return Status::Unauthenticated("Please sign in to continue");
+  if (RoleHas(principal->role, permission)) return Status::Ok();
+  return Status::Forbidden("Your role does not give access to this page");
+}
+
+}  // namespace attune

@@ -1,0 +1,30 @@
+#include "services/text.h"
+
+#include <algorithm>
+
+namespace attune {
+
+std::string Trim(std::string_view text) {
+  size_t a = 0, b = text.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(text[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+  return std::string(text.substr(a, b - a));
+}
+
+std::string ToLower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool LooksLikeEmail(std::string_view email) {
+  size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
+    return false;
+  size_t dot = email.find('.', at + 2);
+  if (dot == std::string_view::npos || dot + 1 >= email.size()) return false;
+  return email.find_first_of(" \t\r\n<>\"") == std::string_view::npos && email.size() <= 254;
+}
+
+}  // namespace attune

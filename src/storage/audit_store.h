@@ -1,0 +1,30 @@
+// The append-only audit log.
+//
+// Thread-safety: implementations are safe to call from many threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/audit.h"
+
+namespace attune {
+
+struct AuditQuery {
+  long long school_id = 0;
+  std::string action;  // exact match; empty for any
+  std::string subject_type;
+  long long subject_id = 0;  // 0 for any
+  int limit = 100;
+};
+
+class AuditStore {
+ public:
+  virtual ~AuditStore() = default;
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  // Newest first.
+  virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
+};
+
+}  // namespace attune

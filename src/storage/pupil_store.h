@@ -1,0 +1,38 @@
+// Storage of pupils, their personal profiles and contacts.
+//
+// Thread-safety: implementations are safe to call from many threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/pupil.h"
+
+namespace attune {
+
+class PupilStore {
+ public:
+  virtual ~PupilStore() = default;
+
+  // Conflict (field "upn") when the UPN is already used in the school.
+  virtual Result<long long> CreatePupil(const Pupil& pupil) = 0;
+  // NotFound when no such pupil in this school. Fills form_name, key_adult_name.
+  virtual Result<Pupil> GetPupil(long long school_id, long long id) = 0;
+  // Pupils whose name or UPN contains every word of `query` (case-insensitive),
+  // ordered by surname; at most `limit`. An empty query lists from the start.
+  virtual Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query,
+                                                  int limit, int offset) = 0;
+  virtual Result<long long> CountPupils(long long school_id) = 0;
+
+  // An empty profile (pupil_id set) when none has been written.
+  virtual Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) = 0;
+  virtual Status SaveProfile(long long school_id, const PupilProfile& profile,
+                             long long staff_id) = 0;
+
+  virtual Result<long long> AddContact(long long school_id, const Contact& contact) = 0;
+  // In order of priority.
+  virtual Result<std::vector<Contact>> ListContacts(long long school_id, long long pupil_id) = 0;
+};
+
+}  // namespace attune

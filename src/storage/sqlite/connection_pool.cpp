@@ -1,0 +1,90 @@
+#include "storage/sqlite/connection_pool.h"
+
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+namespace attune::sqlite {
+namespace {
+
+// Per thread: which session each pool's open transaction uses.
+thread_local std::unordered_map<const ConnectionPool*, soci::session*> current_transaction;
+
+}  // namespace
+
+ConnectionPool::ConnectionPool(std::string path, int size, int busy_timeout_ms)
+    : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), size_(size < 1 ? 1 : size) {}
+
+ConnectionPool::~ConnectionPool() = default;
+
+std::unique_ptr<soci::session> ConnectionPool::Connect() {
+  auto session = std::make_unique<soci::session>(
+      soci::sqlite3, "db=" + path_ + " timeout=" + std::to_string(busy_timeout_ms_ / 1000 + 1));
+  *session << "PRAGMA busy_timeout = " + std::to_string(busy_timeout_ms_);
+  *session << "PRAGMA journal_mode = WAL";
+  *session << "PRAGMA synchronous = FULL";
+  *session << "PRAGMA foreign_keys = ON";
+  return session;
+}
+
+Status ConnectionPool::Open() {
+  std::filesystem::path p(path_);
+  if (p.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(p.parent_path(), ec);
+    if (ec) return Status::Unavailable("cannot create folder " + p.parent_path().string());
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  try {
+    while (all_.size() < size_) {
+      all_.push_back(Connect());
+      free_.push_back(all_.back().get());
+    }
+  } catch (const std::exception& e) {
+    return Status::Unavailable("cannot open database " + path_ + ": " + e.what());
+  }
+  return Status::Ok();
+}
+
+ConnectionPool::Lease ConnectionPool::Acquire() {
+  if (auto* tx = CurrentTransaction()) return Lease(this, tx, false);
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return !free_.empty(); });
+  soci::session* s = free_.back();
+  free_.pop_back();
+  return Lease(this, s, true);
+}
+
+void ConnectionPool::Release(soci::session* session) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(session);
+  }
+  cv_.notify_one();
+}
+
+soci::session* ConnectionPool::CurrentTransaction() const {
+  auto it = current_transaction.find(this);
+  return it == current_transaction.end() ? nullptr : it->second;
+}
+
+void ConnectionPool::SetCurrentTransaction(soci::session* session) {
+  if (session) {
+    current_transaction[this] = session;
+  } else {
+    current_transaction.erase(this);
+  }
+}
+
+ConnectionPool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_), session_(other.session_), owned_(other.owned_) {
+  other.owned_ = false;
+  other.session_ = nullptr;
+}
+
+ConnectionPool::Lease::~Lease() {
+  if (owned_ && session_) pool_->Release(session_);
+}
+
+}  // namespace attune::sqlite

@@ -1,0 +1,70 @@
+// A fixed pool of SOCI sessions on one SQLite file, each set up for WAL,
+// foreign keys and a busy timeout.
+//
+// Thread-safety: Lease may be taken from any thread; a leased session is used
+// by one thread at a time. While a thread is inside a transaction begun with
+// BeginTransaction, its leases return that same session.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "core/status.h"
+
+namespace attune::sqlite {
+
+class ConnectionPool {
+ public:
+  // REQUIRES: size >= 1. Opens the file (creating it) on the first lease.
+  ConnectionPool(std::string path, int size, int busy_timeout_ms);
+  ~ConnectionPool();
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+  // Opens every connection now so failures show at start-up.
+  Status Open();
+
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, soci::session* session, bool owned)
+        : pool_(pool), session_(session), owned_(owned) {}
+    Lease(Lease&& other) noexcept;
+    Lease(const Lease&) = delete;
+    ~Lease();
+    soci::session& operator*() { return *session_; }
+    soci::session* operator->() { return session_; }
+
+   private:
+    ConnectionPool* pool_;
+    soci::session* session_;
+    bool owned_;
+  };
+
+  // Blocks until a session is free.
+  Lease Acquire();
+
+  // The session this thread's transaction runs on, or null.
+  soci::session* CurrentTransaction() const;
+  void SetCurrentTransaction(soci::session* session);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  void Release(soci::session* session);
+  std::unique_ptr<soci::session> Connect();
+
+  std::string path_;
+  int busy_timeout_ms_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<soci::session>> all_;  // guarded by mu_
+  std::vector<soci::session*> free_;                 // guarded by mu_
+  size_t size_;
+};
+
+}  // namespace attune::sqlite

@@ -1,0 +1,224 @@
+// PupilStore on SQLite: pupils, search as you type, profiles and contacts.
+#include <algorithm>
+#include <sstream>
+
+#include "storage/sqlite/row.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace attune::sqlite {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string SearchText(const Pupil& p) {
+  return Lower(p.first_name + " " + p.last_name + " " + p.preferred_name + " " + p.upn);
+}
+
+// Escapes LIKE wildcards so a typed % or _ matches itself.
+std::string LikePattern(const std::string& word) {
+  std::string out = "%";
+  for (char c : word) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+constexpr const char* kPupilColumns =
+    "SELECT p.id, p.school_id, p.upn, p.first_name, p.last_name, p.preferred_name, "
+    "p.date_of_birth, p.year_group, COALESCE(p.form_id, 0), COALESCE(f.name, ''), p.sex, "
+    "p.sen_status, p.ethnicity_code, p.ehcp, p.fsm, p.looked_after, "
+    "COALESCE(p.key_adult_staff_id, 0), COALESCE(s.name, '') "
+    "FROM pupils p LEFT JOIN forms f ON f.id = p.form_id "
+    "LEFT JOIN staff s ON s.id = p.key_adult_staff_id ";
+
+Pupil ReadPupil(const soci::row& r) {
+  Pupil p;
+  p.id = Int(r, 0);
+  p.school_id = Int(r, 1);
+  p.upn = Text(r, 2);
+  p.first_name = Text(r, 3);
+  p.last_name = Text(r, 4);
+  p.preferred_name = Text(r, 5);
+  if (auto dob = ParseDate(Text(r, 6)); dob.ok()) p.date_of_birth = *dob;
+  p.year_group = static_cast<int>(Int(r, 7));
+  p.form_id = Int(r, 8);
+  p.form_name = Text(r, 9);
+  p.sex = Text(r, 10);
+  ParseSenCode(Text(r, 11), p.sen);
+  p.ethnicity_code = Text(r, 12);
+  p.ehcp = Int(r, 13) != 0;
+  p.fsm = Int(r, 14) != 0;
+  p.looked_after = Int(r, 15) != 0;
+  p.key_adult_staff_id = Int(r, 16);
+  p.key_adult_name = Text(r, 17);
+  return p;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<long long> SqliteStore::CreatePupil(const Pupil& p) {
+  Result<long long> id = Guard("create pupil", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    long long now = ToUnix(Now());
+    std::string dob = FormatDate(p.date_of_birth), sen = SenCode(p.sen), search = SearchText(p);
+    int ehcp = p.ehcp, fsm = p.fsm, lac = p.looked_after;
+    soci::indicator form = NullIfZero(p.form_id), key = NullIfZero(p.key_adult_staff_id);
+    *sql << "INSERT INTO pupils (school_id, upn, first_name, last_name, preferred_name, "
+            "date_of_birth, year_group, form_id, sex, sen_status, ethnicity_code, ehcp, fsm, "
+            "looked_after, key_adult_staff_id, search_text, created_at) VALUES (:s, :upn, :fn, "
+            ":ln, :pn, :dob, :yg, :form, :sex, :sen, :eth, :ehcp, :fsm, :lac, :key, :q, :now)",
+        soci::use(p.school_id), soci::use(p.upn), soci::use(p.first_name),
+        soci::use(p.last_name), soci::use(p.preferred_name), soci::use(dob),
+        soci::use(p.year_group), soci::use(p.form_id, form), soci::use(p.sex), soci::use(sen),
+        soci::use(p.ethnicity_code), soci::use(ehcp), soci::use(fsm), soci::use(lac),
+        soci::use(p.key_adult_staff_id, key), soci::use(search), soci::use(now);
+    return LastId(*sql);
+  });
+  if (!id.ok() && id.status().code() == StatusCode::kConflict) {
+    return Status::Conflict("A pupil with UPN " + p.upn + " is already on roll", "upn");
+  }
+  return id;
+}
+
+Result<Pupil> SqliteStore::GetPupil(long long school_id, long long id) {
+  return Guard("get pupil", [&]() -> Result<Pupil> {
+    auto sql = pool_.Acquire();
+    soci::rowset<soci::row> rows =
+        (sql->prepare << std::string(kPupilColumns) + "WHERE p.school_id = :s AND p.id = :id",
+         soci::use(school_id), soci::use(id));
+    for (const auto& r : rows) return ReadPupil(r);
+    return Status::NotFound("No such pupil");
+  });
+}
+
+Result<std::vector<Pupil>> SqliteStore::SearchPupils(long long school_id, const std::string& query,
+                                                     int limit, int offset) {
+  return Guard("search pupils", [&]() -> Result<std::vector<Pupil>> {
+    std::vector<std::string> patterns;
+    std::istringstream in(Lower(query));
+    for (std::string word; in >> word && patterns.size() < 6;) patterns.push_back(LikePattern(word));
+    std::string text = std::string(kPupilColumns) + "WHERE p.school_id = :s";
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      text += " AND p.search_text LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
+    }
+    text += " ORDER BY p.last_name, p.first_name, p.id LIMIT :lim OFFSET :off";
+    auto sql = pool_.Acquire();
+    auto prepared = (sql->prepare << text);
+    prepared, soci::use(school_id);
+    for (const auto& w : patterns) prepared, soci::use(w);
+    prepared, soci::use(limit), soci::use(offset);
+    soci::rowset<soci::row> rows(prepared);
+    std::vector<Pupil> out;
+    for (const auto& r : rows) out.push_back(ReadPupil(r));
+    return out;
+  });
+}
+
+Result<long long> SqliteStore::CountPupils(long long school_id) {
+  return Guard("count pupils", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    long long n = 0;
+    *sql << "SELECT COUNT(*) FROM pupils WHERE school_id = :s", soci::use(school_id),
+        soci::into(n);
+    return n;
+  });
+}
+
+Result<PupilProfile> SqliteStore::GetProfile(long long school_id, long long pupil_id) {
+  return Guard("get profile", [&]() -> Result<PupilProfile> {
+    auto sql = pool_.Acquire();
+    PupilProfile profile;
+    profile.pupil_id = pupil_id;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT pp.communication, pp.what_helps, pp.triggers, pp.strengths, "
+                         "pp.pupil_voice, pp.updated_at, COALESCE(s.name, '') "
+                         "FROM pupil_profiles pp LEFT JOIN staff s ON s.id = "
+                         "pp.updated_by_staff_id WHERE pp.school_id = :s AND pp.pupil_id = :p",
+         soci::use(school_id), soci::use(pupil_id));
+    for (const auto& r : rows) {
+      profile.communication = SplitLines(Text(r, 0));
+      profile.what_helps = Text(r, 1);
+      profile.triggers = Text(r, 2);
+      profile.strengths = Text(r, 3);
+      profile.pupil_voice = Text(r, 4);
+      profile.updated_at = FromUnix(Int(r, 5));
+      profile.updated_by = Text(r, 6);
+    }
+    return profile;
+  });
+}
+
+Status SqliteStore::SaveProfile(long long school_id, const PupilProfile& p, long long staff_id) {
+  return Guard("save profile", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    std::string communication;
+    for (const auto& c : p.communication) communication += c + "\n";
+    long long now = ToUnix(Now());
+    soci::indicator by = NullIfZero(staff_id);
+    *sql << "INSERT INTO pupil_profiles (pupil_id, school_id, communication, what_helps, "
+            "triggers, strengths, pupil_voice, updated_at, updated_by_staff_id) "
+            "VALUES (:p, :s, :c, :w, :t, :st, :v, :now, :by) "
+            "ON CONFLICT (pupil_id) DO UPDATE SET communication = excluded.communication, "
+            "what_helps = excluded.what_helps, triggers = excluded.triggers, "
+            "strengths = excluded.strengths, pupil_voice = excluded.pupil_voice, "
+            "updated_at = excluded.updated_at, updated_by_staff_id = excluded.updated_by_staff_id",
+        soci::use(p.pupil_id), soci::use(school_id), soci::use(communication),
+        soci::use(p.what_helps), soci::use(p.triggers), soci::use(p.strengths),
+        soci::use(p.pupil_voice), soci::use(now), soci::use(staff_id, by);
+    return Status::Ok();
+  });
+}
+
+Result<long long> SqliteStore::AddContact(long long school_id, const Contact& c) {
+  return Guard("add contact", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    int pr = c.parental_responsibility ? 1 : 0;
+    *sql << "INSERT INTO contacts (school_id, pupil_id, name, relationship, phone, email, "
+            "parental_responsibility, priority) VALUES (:s, :p, :n, :r, :ph, :e, :pr, :pri)",
+        soci::use(school_id), soci::use(c.pupil_id), soci::use(c.name),
+        soci::use(c.relationship), soci::use(c.phone), soci::use(c.email), soci::use(pr),
+        soci::use(c.priority);
+    return LastId(*sql);
+  });
+}
+
+Result<std::vector<Contact>> SqliteStore::ListContacts(long long school_id, long long pupil_id) {
+  return Guard("list contacts", [&]() -> Result<std::vector<Contact>> {
+    auto sql = pool_.Acquire();
+    std::vector<Contact> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT id, name, relationship, phone, email, parental_responsibility, "
+                         "priority FROM contacts WHERE school_id = :s AND pupil_id = :p "
+                         "ORDER BY priority, id",
+         soci::use(school_id), soci::use(pupil_id));
+    for (const auto& r : rows) {
+      Contact c;
+      c.id = Int(r, 0);
+      c.pupil_id = pupil_id;
+      c.name = Text(r, 1);
+      c.relationship = Text(r, 2);
+      c.phone = Text(r, 3);
+      c.email = Text(r, 4);
+      c.parental_responsibility = Int(r, 5) != 0;
+      c.priority = static_cast<int>(Int(r, 6));
+      out.push_back(c);
+    }
+    return out;
+  });
+}
+
+}  // namespace attune::sqlite

@@ -1,0 +1,52 @@
+#include "storage/sqlite/row.h"
+
+#include <spdlog/spdlog.h>
+
+namespace attune::sqlite {
+
+long long Int(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return 0;
+  switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_integer: return row.get<int>(column);
+    case soci::dt_long_long: return row.get<long long>(column);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(column));
+    case soci::dt_double: return static_cast<long long>(row.get<double>(column));
+    case soci::dt_string: {
+      const std::string& s = row.get<std::string>(column);
+      try {
+        return s.empty() ? 0 : std::stoll(s);
+      } catch (const std::exception&) {
+        return 0;
+      }
+    }
+    default: return 0;
+  }
+}
+
+std::string Text(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return "";
+  switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_string: return row.get<std::string>(column);
+    case soci::dt_integer: return std::to_string(row.get<int>(column));
+    case soci::dt_long_long: return std::to_string(row.get<long long>(column));
+    case soci::dt_double: return std::to_string(row.get<double>(column));
+    default: return "";
+  }
+}
+
+Status FromException(const std::exception& e, const char* what) {
+  std::string message = e.what();
+  if (message.find("UNIQUE constraint failed") != std::string::npos) {
+    return Status::Conflict("That is already recorded");
+  }
+  if (message.find("database is locked") != std::string::npos ||
+      message.find("database is busy") != std::string::npos) {
+    spdlog::warn("storage busy during {}: {}", what, message);
+    return Status::Unavailable("The school's records are busy; please try again in a moment");
+  }
+  spdlog::error("storage failure during {}: {}", what, message);
+  return Status::Internal("A storage error stopped this from being saved");
+}
+
+}  // namespace attune::sqlite

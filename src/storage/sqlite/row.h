@@ -1,0 +1,36 @@
+// Reading SOCI rows from SQLite whatever type the column was described as,
+// and turning SOCI failures into Status values.
+#pragma once
+
+#include <string>
+
+#include <soci/soci.h>
+
+#include "core/status.h"
+
+namespace attune::sqlite {
+
+// 0 for NULL.
+long long Int(const soci::row& row, std::size_t column);
+// "" for NULL.
+std::string Text(const soci::row& row, std::size_t column);
+
+// Maps a storage exception to a Status: unique-constraint failures become
+// Conflict, locked/busy Unavailable, anything else Internal. `what` names the
+// operation for the log.
+Status FromException(const std::exception& e, const char* what);
+
+// Runs `f` (returning Status or Result<T>) turning exceptions into Status.
+template <typename F>
+auto Guard(const char* what, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    return FromException(e, what);
+  }
+}
+
+// SOCI indicator for an optional foreign key stored as NULL when 0.
+inline soci::indicator NullIfZero(long long id) { return id == 0 ? soci::i_null : soci::i_ok; }
+
+}  // namespace attune::sqlite

@@ -1,0 +1,166 @@
+// SessionStore on SQLite: sessions, sign-in attempts, API tokens.
+#include "storage/sqlite/row.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace attune::sqlite {
+namespace {
+
+Principal ReadPrincipal(const soci::row& r) {
+  Principal p;
+  p.staff_id = Int(r, 0);
+  p.school_id = Int(r, 1);
+  p.name = Text(r, 2);
+  p.email = Text(r, 3);
+  p.role = ParseRole(Text(r, 4)).value_or(Role::kTeacher);
+  return p;
+}
+
+}  // namespace
+
+Status SqliteStore::CreateSession(const SessionRecord& s) {
+  return Guard("create session", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long created = ToUnix(s.created_at), seen = ToUnix(s.last_seen_at),
+              expires = ToUnix(s.expires_at);
+    *sql << "INSERT INTO sessions (id_hash, school_id, staff_id, csrf_token, created_at, "
+            "last_seen_at, expires_at, ip, user_agent) VALUES (:h, :s, :st, :c, :a, :b, :e, "
+            ":ip, :ua)",
+        soci::use(s.id_hash), soci::use(s.school_id), soci::use(s.staff_id),
+        soci::use(s.csrf_token), soci::use(created), soci::use(seen), soci::use(expires),
+        soci::use(s.ip), soci::use(s.user_agent);
+    return Status::Ok();
+  });
+}
+
+Result<Principal> SqliteStore::FindSession(const std::string& id_hash, Timestamp now,
+                                           Timestamp* expires_at) {
+  return Guard("find session", [&]() -> Result<Principal> {
+    auto sql = pool_.Acquire();
+    long long n = ToUnix(now);
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT st.id, st.school_id, st.name, st.email, st.role, "
+                         "se.csrf_token, se.expires_at FROM sessions se "
+                         "JOIN staff st ON st.id = se.staff_id "
+                         "WHERE se.id_hash = :h AND se.expires_at > :now AND st.active = 1",
+         soci::use(id_hash), soci::use(n));
+    for (const auto& r : rows) {
+      Principal p = ReadPrincipal(r);
+      p.session_id_hash = id_hash;
+      p.csrf_token = Text(r, 5);
+      if (expires_at) *expires_at = FromUnix(Int(r, 6));
+      return p;
+    }
+    return Status::NotFound("No such session");
+  });
+}
+
+Status SqliteStore::TouchSession(const std::string& id_hash, Timestamp now, Timestamp expires) {
+  return Guard("touch session", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long n = ToUnix(now), e = ToUnix(expires);
+    *sql << "UPDATE sessions SET last_seen_at = :n, expires_at = :e WHERE id_hash = :h",
+        soci::use(n), soci::use(e), soci::use(id_hash);
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::DeleteSession(const std::string& id_hash) {
+  return Guard("delete session", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    *sql << "DELETE FROM sessions WHERE id_hash = :h", soci::use(id_hash);
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::DeleteSessionsOf(long long staff_id, const std::string& keep) {
+  return Guard("delete sessions", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    *sql << "DELETE FROM sessions WHERE staff_id = :s AND id_hash <> :k", soci::use(staff_id),
+        soci::use(keep);
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::RecordSignInAttempt(const std::string& email, const std::string& ip,
+                                        Timestamp at, bool succeeded) {
+  return Guard("record sign-in attempt", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long a = ToUnix(at);
+    int ok = succeeded ? 1 : 0;
+    *sql << "INSERT INTO sign_in_attempts (email, ip, at, succeeded) VALUES (:e, :ip, :a, :ok)",
+        soci::use(email), soci::use(ip), soci::use(a), soci::use(ok);
+    if (succeeded) {
+      // A successful sign-in clears the account's earlier failures.
+      *sql << "UPDATE sign_in_attempts SET succeeded = 2 WHERE email = :e AND succeeded = 0",
+          soci::use(email);
+    }
+    return Status::Ok();
+  });
+}
+
+Result<int> SqliteStore::CountFailuresForEmail(const std::string& email, Timestamp since) {
+  return Guard("count failures", [&]() -> Result<int> {
+    auto sql = pool_.Acquire();
+    long long s = ToUnix(since), n = 0;
+    *sql << "SELECT COUNT(*) FROM sign_in_attempts WHERE email = :e AND at >= :s "
+            "AND succeeded = 0",
+        soci::use(email), soci::use(s), soci::into(n);
+    return static_cast<int>(n);
+  });
+}
+
+Result<int> SqliteStore::CountFailuresFromIp(const std::string& ip, Timestamp since) {
+  return Guard("count failures", [&]() -> Result<int> {
+    auto sql = pool_.Acquire();
+    long long s = ToUnix(since), n = 0;
+    *sql << "SELECT COUNT(*) FROM sign_in_attempts WHERE ip = :ip AND at >= :s "
+            "AND succeeded <> 1",
+        soci::use(ip), soci::use(s), soci::into(n);
+    return static_cast<int>(n);
+  });
+}
+
+Result<Timestamp> SqliteStore::LatestFailure(const std::string& email, const std::string& ip) {
+  return Guard("latest failure", [&]() -> Result<Timestamp> {
+    auto sql = pool_.Acquire();
+    long long at = 0;
+    soci::indicator ind;
+    *sql << "SELECT MAX(at) FROM sign_in_attempts WHERE (email = :e OR ip = :ip) "
+            "AND succeeded = 0",
+        soci::use(email), soci::use(ip), soci::into(at, ind);
+    return FromUnix(ind == soci::i_null ? 0 : at);
+  });
+}
+
+Status SqliteStore::CreateApiToken(long long school_id, long long staff_id,
+                                   const std::string& token_hash, const std::string& label,
+                                   Timestamp now) {
+  return Guard("create api token", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long n = ToUnix(now);
+    *sql << "INSERT INTO api_tokens (school_id, staff_id, token_hash, label, created_at) "
+            "VALUES (:s, :st, :h, :l, :n)",
+        soci::use(school_id), soci::use(staff_id), soci::use(token_hash), soci::use(label),
+        soci::use(n);
+    return Status::Ok();
+  });
+}
+
+Result<Principal> SqliteStore::FindApiToken(const std::string& token_hash) {
+  return Guard("find api token", [&]() -> Result<Principal> {
+    auto sql = pool_.Acquire();
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT st.id, st.school_id, st.name, st.email, st.role "
+                         "FROM api_tokens t JOIN staff st ON st.id = t.staff_id "
+                         "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND st.active = 1",
+         soci::use(token_hash));
+    for (const auto& r : rows) {
+      Principal p = ReadPrincipal(r);
+      p.via_token = true;
+      return p;
+    }
+    return Status::NotFound("No such token");
+  });
+}
+
+}  // namespace attune::sqlite

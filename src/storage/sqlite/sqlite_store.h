@@ -1,0 +1,100 @@
+// The SQLite implementation of Store, through SOCI.
+//
+// WAL journal, synchronous=FULL (an acknowledged write survives a crash),
+// foreign keys on, busy timeout; a pool of connections so readers run while
+// one writer writes. Methods are spread over one .cpp per record store.
+#pragma once
+
+#include <vector>
+
+#include "core/embedded.h"
+#include "storage/sqlite/connection_pool.h"
+#include "storage/store.h"
+
+namespace attune::sqlite {
+
+// The numbered migrations for SQLite, in order (generated at build time from
+// storage/migrations/sqlite/NNNN_name.sql).
+const std::vector<EmbeddedFile>& Migrations();
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const StoreOptions& options);
+  Status Open() { return pool_.Open(); }
+
+  // Store
+  Status Migrate() override;
+  Result<int> SchemaVersion() override;
+  int LatestSchemaVersion() const override;
+  Status RunInTransaction(const std::function<Status()>& work) override;
+  Status Backup(const std::string& path) override;
+  Status Ping() override;
+
+  // SchoolStore
+  Result<long long> CreateSchool(const School& school) override;
+  Result<School> GetSchool(long long id) override;
+  Result<std::vector<School>> ListSchools() override;
+  Result<long long> AddCalendarEntry(const CalendarEntry& entry) override;
+  Result<std::vector<CalendarEntry>> ListCalendar(long long school_id) override;
+  Result<long long> AddPeriod(const Period& period) override;
+  Result<std::vector<Period>> ListPeriods(long long school_id) override;
+  Result<long long> AddPlace(const Place& place) override;
+  Result<std::vector<Place>> ListPlaces(long long school_id) override;
+  Result<long long> AddForm(const Form& form) override;
+  Result<std::vector<Form>> ListForms(long long school_id) override;
+  Result<long long> AddTeachingGroup(const TeachingGroup& group) override;
+  Status AddGroupMember(long long group_id, long long pupil_id) override;
+  Result<long long> AddTimetableSlot(const TimetableSlot& slot) override;
+  Result<std::vector<TimetableLesson>> LessonsFor(long long school_id, long long staff_id,
+                                                  int weekday) override;
+
+  // StaffStore
+  Result<long long> CreateStaff(const Staff& staff) override;
+  Result<Staff> FindStaffByEmail(const std::string& email) override;
+  Result<Staff> GetStaff(long long school_id, long long id) override;
+  Result<std::vector<Staff>> ListStaff(long long school_id) override;
+  Status UpdateStaffRole(long long school_id, long long id, Role role) override;
+  Status SetStaffActive(long long school_id, long long id, bool active) override;
+  Status SetStaffPassword(long long school_id, long long id,
+                          const std::string& password_hash) override;
+  Result<int> CountActiveWithRole(long long school_id, Role role) override;
+
+  // PupilStore
+  Result<long long> CreatePupil(const Pupil& pupil) override;
+  Result<Pupil> GetPupil(long long school_id, long long id) override;
+  Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query, int limit,
+                                          int offset) override;
+  Result<long long> CountPupils(long long school_id) override;
+  Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) override;
+  Status SaveProfile(long long school_id, const PupilProfile& profile, long long staff_id) override;
+  Result<long long> AddContact(long long school_id, const Contact& contact) override;
+  Result<std::vector<Contact>> ListContacts(long long school_id, long long pupil_id) override;
+
+  // SessionStore
+  Status CreateSession(const SessionRecord& session) override;
+  Result<Principal> FindSession(const std::string& id_hash, Timestamp now,
+                                Timestamp* expires_at) override;
+  Status TouchSession(const std::string& id_hash, Timestamp now, Timestamp expires_at) override;
+  Status DeleteSession(const std::string& id_hash) override;
+  Status DeleteSessionsOf(long long staff_id, const std::string& keep_id_hash) override;
+  Status RecordSignInAttempt(const std::string& email, const std::string& ip, Timestamp at,
+                             bool succeeded) override;
+  Result<int> CountFailuresForEmail(const std::string& email, Timestamp since) override;
+  Result<int> CountFailuresFromIp(const std::string& ip, Timestamp since) override;
+  Result<Timestamp> LatestFailure(const std::string& email, const std::string& ip) override;
+  Status CreateApiToken(long long school_id, long long staff_id, const std::string& token_hash,
+                        const std::string& label, Timestamp now) override;
+  Result<Principal> FindApiToken(const std::string& token_hash) override;
+
+  // AuditStore
+  Status AppendAudit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
+
+ private:
+  // The id SQLite gave the last row inserted on `sql`.
+  static long long LastId(soci::session& sql);
+
+  ConnectionPool pool_;
+};
+
+}  // namespace attune::sqlite

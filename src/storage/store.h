@@ -1,0 +1,63 @@
+// The Store: one handle on the database with every record store behind it.
+//
+// Open one Store per process with OpenStore() and share it; it owns a pool
+// of connections. Dialect code (SQLite today, PostgreSQL next) lives in a
+// sub-folder; services see only these interfaces.
+//
+// Thread-safety: all methods are safe to call from many threads. Within
+// RunInTransaction, calls on the same thread share the transaction.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "storage/audit_store.h"
+#include "storage/pupil_store.h"
+#include "storage/school_store.h"
+#include "storage/session_store.h"
+#include "storage/staff_store.h"
+
+namespace attune {
+
+class Store : public SchoolStore,
+              public StaffStore,
+              public PupilStore,
+              public SessionStore,
+              public AuditStore {
+ public:
+  ~Store() override = default;
+
+  // Applies every migration newer than the recorded schema version, in order,
+  // each in its own transaction.
+  virtual Status Migrate() = 0;
+  // The highest migration applied; 0 for an empty database.
+  virtual Result<int> SchemaVersion() = 0;
+  // The highest migration this binary knows.
+  virtual int LatestSchemaVersion() const = 0;
+
+  // Runs `work` in one transaction: committed if it returns OK, rolled back
+  // otherwise (and on exception, which is rethrown).
+  virtual Status RunInTransaction(const std::function<Status()>& work) = 0;
+
+  // Copies the live database to `path` (SQLite online backup).
+  virtual Status Backup(const std::string& path) = 0;
+
+  // A cheap liveness check of the database.
+  virtual Status Ping() = 0;
+};
+
+struct StoreOptions {
+  // SQLite file path. The folder is created if missing.
+  std::string path;
+  // Connections kept open. Default: 8
+  int pool_size = 8;
+  // Milliseconds to wait on a locked database. Default: 5000
+  int busy_timeout_ms = 5000;
+};
+
+// Opens (creating if needed) the database. Does not migrate.
+Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options);
+
+}  // namespace attune

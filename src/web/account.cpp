@@ -1,0 +1,51 @@
+// GET /account and POST /account/password.
+#include "web/handlers.h"
+#include "web/page.h"
+#include "web/site.h"
+
+namespace attune::web {
+namespace {
+
+http::Response RenderAccount(const WebContext& ctx, const http::Request& req,
+                             const Status& error) {
+  const Principal& p = *req.principal;
+  auto field = [&](const char* name, const char* label, const char* autocomplete,
+                   const char* hint) {
+    return nlohmann::json{{"name", name},
+                          {"label", label},
+                          {"autocomplete", autocomplete},
+                          {"hint", hint},
+                          {"error", error.field() == name ? error.message() : ""}};
+  };
+  nlohmann::json fields = nlohmann::json::array(
+      {field("current_password", "Current password", "current-password", ""),
+       field("new_password", "New password", "new-password", "At least 10 characters."),
+       field("confirm_password", "New password again", "new-password", "")});
+  nlohmann::json view = {{"name", p.name},
+                         {"email", p.email},
+                         {"role_label", RoleLabel(p.role)},
+                         {"fields", fields},
+                         {"error", !error.ok() && error.field().empty() ? error.message() : ""}};
+  return RenderPage(ctx, req, "account", "Your account", view,
+                    error.ok() ? 200 : HttpStatusFor(error));
+}
+
+}  // namespace
+
+http::Response AccountShow(const WebContext& ctx, http::Request& req) {
+  return RenderAccount(ctx, req, Status::Ok());
+}
+
+http::Response AccountChangePassword(const WebContext& ctx, http::Request& req) {
+  auto form = req.Form();
+  if (!form.ok()) return RenderError(ctx, req, form.status());
+  Status st = ctx.auth.ChangePassword(*req.principal, form->Get("current_password"),
+                                      form->Get("new_password"), form->Get("confirm_password"),
+                                      req.ip);
+  if (!st.ok()) return RenderAccount(ctx, req, st);
+  http::Response r = http::Response::Redirect("/account");
+  SetFlash(r, "Your password has been changed.", ctx.secure_cookies);
+  return r;
+}
+
+}  // namespace attune::web

@@ -1,0 +1,35 @@
+// What every page handler needs: the services, the renderer and the
+// settings that shape cookies. Built once in `attune serve`.
+//
+// Thread-safety: shared read-only between request threads.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "services/auth_service.h"
+#include "services/day_service.h"
+#include "services/pupil_service.h"
+#include "services/staff_service.h"
+#include "storage/store.h"
+#include "web/render.h"
+
+namespace attune::web {
+
+struct WebContext {
+  Store& store;
+  AuthService& auth;
+  StaffService& staff;
+  PupilService& pupils;
+  DayService& days;
+  const Renderer& renderer;
+  bool secure_cookies = false;
+  std::chrono::hours session_length{12};
+  std::string version;
+};
+
+// Cookie names.
+inline constexpr const char* kSessionCookie = "attune_session";
+inline constexpr const char* kPreSignInCookie = "attune_pre";  // CSRF before sign-in
+
+}  // namespace attune::web

@@ -1,0 +1,26 @@
+// Every page action, one file each (web/<name>.cpp). Each parses its input,
+// calls one service, and renders or redirects.
+#pragma once
+
+#include "http/request.h"
+#include "http/response.h"
+#include "web/context.h"
+
+namespace attune::web {
+
+http::Response Healthz(const WebContext& ctx, http::Request& req);
+http::Response SignInShow(const WebContext& ctx, http::Request& req);
+http::Response SignInSubmit(const WebContext& ctx, http::Request& req);
+http::Response SignOut(const WebContext& ctx, http::Request& req);
+http::Response Home(const WebContext& ctx, http::Request& req);
+http::Response PupilsIndex(const WebContext& ctx, http::Request& req);
+http::Response PupilsSearch(const WebContext& ctx, http::Request& req);
+http::Response PupilShow(const WebContext& ctx, http::Request& req);
+http::Response StaffIndex(const WebContext& ctx, http::Request& req);
+http::Response StaffCreate(const WebContext& ctx, http::Request& req);
+http::Response StaffChangeRole(const WebContext& ctx, http::Request& req);
+http::Response StaffSetActive(const WebContext& ctx, http::Request& req);
+http::Response AccountShow(const WebContext& ctx, http::Request& req);
+http::Response AccountChangePassword(const WebContext& ctx, http::Request& req);
+
+}  // namespace attune::web

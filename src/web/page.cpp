@@ -1,0 +1,103 @@
+#include "web/page.h"
+
+#include "services/authorization.h"
+
+namespace attune::web {
+namespace {
+
+struct NavItem {
+  const char* href;
+  const char* label;
+  Permission permission;
+};
+
+// The main navigation; each item shows only for roles holding its permission.
+constexpr NavItem kNav[] = {
+    {"/", "My day", Permission::kSignedIn},
+    {"/pupils", "Pupils", Permission::kPupilsView},
+    {"/staff", "Staff", Permission::kStaffManage},
+    {"/account", "Account", Permission::kSignedIn},
+};
+
+bool IsCurrent(const std::string& path, const std::string& href) {
+  if (href == "/") return path == "/";
+  return path == href || path.rfind(href + "/", 0) == 0;
+}
+
+// Flash text travels hex-encoded so a cookie can carry any message.
+std::string HexEncode(const std::string& text) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : text.substr(0, 300)) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+std::string HexDecode(const std::string& hex) {
+  auto value = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    int hi = value(hex[i]), lo = value(hex[i + 1]);
+    if (hi < 0 || lo < 0) return "";
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+}  // namespace
+
+http::Response RenderPage(const WebContext& ctx, const http::Request& req, const std::string& page,
+                          const std::string& title, nlohmann::json view, int status) {
+  nlohmann::json layout;
+  const Principal* p = req.principal;
+  std::string csrf = p ? p->csrf_token : "";
+  view["csrf_token"] = view.value("csrf_token", csrf);
+  layout["title"] = title;
+  layout["version"] = ctx.version;
+  layout["csrf_token"] = csrf;
+  layout["body"] = ctx.renderer.Render("pages/" + page, view);
+  if (p) {
+    layout["user_name"] = p->name;
+    layout["role_label"] = RoleLabel(p->role);
+    auto school = ctx.store.GetSchool(p->school_id);
+    if (school.ok()) layout["school_name"] = school->name;
+    nlohmann::json nav = nlohmann::json::array();
+    for (const auto& item : kNav) {
+      if (!RoleHas(p->role, item.permission)) continue;
+      nav.push_back({{"href", item.href},
+                     {"label", item.label},
+                     {"current", IsCurrent(req.path, item.href)}});
+    }
+    layout["nav"] = nav;
+    layout["has_nav"] = true;
+  }
+  std::string flash = req.Cookie("attune_flash");
+  layout["flash"] = HexDecode(flash);
+  http::Response r = http::Response::Html(ctx.renderer.Render("layouts/app", layout), status);
+  if (!flash.empty()) {
+    http::CookieOptions clear;
+    clear.max_age_seconds = 0;
+    clear.secure = ctx.secure_cookies;
+    r.SetCookie("attune_flash", "", clear);
+  }
+  return r;
+}
+
+http::Response RenderFragment(const WebContext& ctx, const std::string& name,
+                              const nlohmann::json& view, int status) {
+  return http::Response::Html(ctx.renderer.Render("fragments/" + name, view), status);
+}
+
+void SetFlash(http::Response& response, const std::string& message, bool secure) {
+  http::CookieOptions o;
+  o.max_age_seconds = 60;
+  o.secure = secure;
+  o.same_site = "Strict";
+  response.SetCookie("attune_flash", HexEncode(message), o);
+}
+
+}  // namespace attune::web

@@ -1,0 +1,26 @@
+// Turning a page template and its view into a whole HTML page inside the
+// layout: title, navigation for the principal's role, CSRF token, flash.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "web/context.h"
+
+namespace attune::web {
+
+// Renders pages/<page> into the app layout. `view` also gets csrf_token.
+http::Response RenderPage(const WebContext& ctx, const http::Request& req, const std::string& page,
+                          const std::string& title, nlohmann::json view, int status = 200);
+
+// A fragment (fragments/<name>) for htmx, without the layout.
+http::Response RenderFragment(const WebContext& ctx, const std::string& name,
+                              const nlohmann::json& view, int status = 200);
+
+// A one-line message carried across a redirect (cookie, read once).
+void SetFlash(http::Response& response, const std::string& message, bool secure);
+
+}  // namespace attune::web

@@ -1,0 +1,32 @@
+// Rendering mustache templates (compiled into the binary from templates/)
+// with a view given as JSON.
+//
+// View values: strings are HTML-escaped by {{x}}; an empty string, null and
+// false are all "false" in sections; numbers become text.
+//
+// Thread-safety: Render may be called from any thread (each call parses its
+// own copy; kainjow's render() is not const).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+namespace attune::web {
+
+class Renderer {
+ public:
+  // Loads every embedded template. Partials are named by path without the
+  // extension, e.g. {{> partials/field}}.
+  Renderer();
+
+  // `name` without extension, e.g. "pages/home". Throws std::runtime_error
+  // when the template is unknown or broken (a bug, not a user error).
+  std::string Render(const std::string& name, const nlohmann::json& view) const;
+
+ private:
+  std::unordered_map<std::string, std::string> templates_;
+};
+
+}  // namespace attune::web

@@ -1,0 +1,44 @@
+// The role-permission table: deny by default, special-category data only
+// for the roles whose work needs it.
+#include <gtest/gtest.h>
+
+#include "services/authorization.h"
+
+namespace attune {
+namespace {
+
+TEST(Authorization, AnonymousMayOnlyUsePublicRoutes) {
+  for (Permission p : AllPermissions()) {
+    Status st = Authorize(nullptr, p);
+    if (p == Permission::kPublic) {
+      EXPECT_TRUE(st.ok());
+    } else {
+      EXPECT_EQ(st.code(), StatusCode::kUnauthenticated) << PermissionName(p);
+    }
+  }
+}
+
+TEST(Authorization, SensitiveFieldsAreForPastoralSencoDslAndSeniorOnly) {
+  EXPECT_EQ(RolesWith(Permission::kPupilsViewSensitive),
+            (std::vector<Role>{Role::kPastoral, Role::kSenco, Role::kDsl, Role::kSenior}));
+}
+
+TEST(Authorization, OnlyAdministratorsManageStaff) {
+  EXPECT_EQ(RolesWith(Permission::kStaffManage), std::vector<Role>{Role::kAdmin});
+  Principal teacher;
+  teacher.role = Role::kTeacher;
+  EXPECT_EQ(Authorize(&teacher, Permission::kStaffManage).code(), StatusCode::kForbidden);
+}
+
+TEST(Authorization, EveryRoleMayViewPupils) {
+  EXPECT_EQ(RolesWith(Permission::kPupilsView).size(), AllRoles().size());
+}
+
+TEST(Roles, NamesRoundTrip) {
+  for (Role r : AllRoles()) EXPECT_EQ(ParseRole(RoleName(r)), r);
+  EXPECT_FALSE(ParseRole("parent").has_value());
+  EXPECT_FALSE(ParseRole("Teacher").has_value());
+}
+
+}  // namespace
+}  // namespace attune

@@ -1,0 +1,88 @@
+// Form parsing, cookies, ids from paths, routing and responses.
+#include <gtest/gtest.h>
+
+#include "http/json_body.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+
+namespace attune::http {
+namespace {
+
+TEST(FormData, DecodesPairsInOrder) {
+  auto form = FormData::Parse("name=Ama+Boateng&role=teacher&x=%C3%A9&flag&role=dsl");
+  ASSERT_TRUE(form.ok());
+  EXPECT_EQ(form->Get("name"), "Ama Boateng");
+  EXPECT_EQ(form->Get("x"), "\xC3\xA9");
+  EXPECT_TRUE(form->Has("flag"));
+  EXPECT_EQ(form->GetAll("role"), (std::vector<std::string>{"teacher", "dsl"}));
+  EXPECT_EQ(form->Get("missing"), "");
+}
+
+TEST(FormData, RefusesBrokenEscapesAndBadUtf8) {
+  EXPECT_EQ(FormData::Parse("a=%").status().code(), StatusCode::kBadRequest);
+  EXPECT_EQ(FormData::Parse("a=%4").status().code(), StatusCode::kBadRequest);
+  EXPECT_EQ(FormData::Parse("a=%zz").status().code(), StatusCode::kBadRequest);
+  EXPECT_EQ(FormData::Parse("a=%C3").status().code(), StatusCode::kBadRequest);
+  EXPECT_EQ(FormData::Parse("a=%FF%FE").status().code(), StatusCode::kBadRequest);
+  EXPECT_TRUE(FormData::Parse("a=%41").ok());
+}
+
+TEST(Request, ReadsCookiesAndFormBodies) {
+  Request req;
+  req.headers.emplace("cookie", "a=1; attune_session=abc; b=2");
+  EXPECT_EQ(req.Cookie("attune_session"), "abc");
+  EXPECT_EQ(req.Cookie("c"), "");
+  req.body = "q=1";
+  EXPECT_EQ(req.Form().status().code(), StatusCode::kBadRequest);  // no content type
+  req.headers.emplace("content-type", "application/x-www-form-urlencoded");
+  EXPECT_EQ(req.Form()->Get("q"), "1");
+}
+
+TEST(Request, ParamIdRefusesOverflowAndZero) {
+  Request req;
+  req.params = {"42"};
+  EXPECT_EQ(*ParamId(req), 42);
+  req.params = {"99999999999999999999999"};
+  EXPECT_EQ(ParamId(req).status().code(), StatusCode::kNotFound);
+  req.params = {"0"};
+  EXPECT_FALSE(ParamId(req).ok());
+}
+
+TEST(Router, MatchesCapturesAndReportsWrongMethod) {
+  Router r;
+  r.Add("GET", "/pupils/([0-9]+)", Permission::kPupilsView,
+        [](Request&) { return Response::Text("ok"); });
+  auto found = r.Match("GET", "/pupils/12");
+  ASSERT_EQ(found.kind, Router::MatchKind::kFound);
+  EXPECT_EQ(found.params, std::vector<std::string>{"12"});
+  EXPECT_EQ(r.Match("HEAD", "/pupils/12").kind, Router::MatchKind::kFound);
+  auto wrong = r.Match("POST", "/pupils/12");
+  EXPECT_EQ(wrong.kind, Router::MatchKind::kMethodNotAllowed);
+  EXPECT_EQ(wrong.allow, "GET");
+  EXPECT_EQ(r.Match("GET", "/pupils/12/x").kind, Router::MatchKind::kNotFound);
+}
+
+TEST(Response, RedirectStaysOnSite) {
+  EXPECT_EQ(Response::Redirect("/pupils").GetHeader("Location"), "/pupils");
+  EXPECT_EQ(Response::Redirect("//evil.example").GetHeader("Location"), "/");
+  EXPECT_EQ(Response::Redirect("https://evil.example").GetHeader("Location"), "/");
+}
+
+TEST(JsonBody, ExplainsWhatIsWrong) {
+  Request req;
+  req.headers.emplace("content-type", "application/json");
+  req.body = "{\"a\": ";
+  auto bad = JsonObjectBody(req);
+  EXPECT_EQ(bad.status().code(), StatusCode::kBadRequest);
+  EXPECT_NE(bad.status().message().find("not valid JSON"), std::string::npos);
+  req.body = "[1]";
+  EXPECT_EQ(JsonObjectBody(req).status().code(), StatusCode::kBadRequest);
+  req.body = "{\"name\": 3}";
+  auto ok = JsonObjectBody(req);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(StringMember(*ok, "name").status().field(), "name");
+}
+
+}  // namespace
+}  // namespace attune::http

@@ -1,0 +1,23 @@
+// attune's own browser script: small, no inline script (the CSP forbids it).
+// Shows a calm message when an htmx request fails, instead of failing silently.
+(function () {
+  "use strict";
+  function toast(message) {
+    var el = document.getElementById("toast");
+    if (!el) return;
+    el.textContent = message;
+    el.hidden = false;
+    window.clearTimeout(el._timer);
+    el._timer = window.setTimeout(function () { el.hidden = true; }, 6000);
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var text = "Something went wrong. Please try again.";
+    if (xhr && xhr.status === 403) text = "That is not available to your role, or the page has expired. Reload and try again.";
+    if (xhr && xhr.status === 429) text = "Too many requests. Please wait a moment.";
+    toast(text);
+  });
+  document.addEventListener("htmx:sendError", function () {
+    toast("attune could not be reached. Check your connection; nothing has been lost.");
+  });
+})();
