@@ -7,16 +7,26 @@ namespace {
 
 int HttpStatusFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalid: return 422;
-    case StatusCode::kBadRequest: return 400;
-    case StatusCode::kUnauthenticated: return 401;
-    case StatusCode::kForbidden: return 403;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kConflict: return 409;
-    case StatusCode::kTooManyRequests: return 429;
-    case StatusCode::kUnavailable: return 503;
-    case StatusCode::kInternal: return 500;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalid:
+      return 422;
+    case StatusCode::kBadRequest:
+      return 400;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kForbidden:
+      return 403;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kTooManyRequests:
+      return 429;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -25,7 +35,8 @@ int HttpStatusFor(const Status& status) {
 
 http::Response JsonError(const Status& status) {
   nlohmann::json error = {{"code", status.code_name()}, {"message", status.message()}};
-  error["field"] = status.field().empty() ? nlohmann::json(nullptr) : nlohmann::json(status.field());
+  error["field"] =
+      status.field().empty() ? nlohmann::json(nullptr) : nlohmann::json(status.field());
   http::Response r = http::Response::Json({{"error", error}}, HttpStatusFor(status));
   if (status.code() == StatusCode::kUnauthenticated) {
     r.SetHeader("WWW-Authenticate", "Bearer realm=\"attune\"");

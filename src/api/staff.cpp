@@ -24,9 +24,10 @@ http::Response CreateStaff(const ApiContext& ctx, http::Request& req) {
   auto body = http::JsonObjectBody(req);
   if (!body.ok()) return JsonError(body.status());
   NewStaff input;
-  for (auto [key, target] : {std::pair{"email", &input.email}, std::pair{"name", &input.name},
-                             std::pair{"role", &input.role}, std::pair{"job_title", &input.job_title},
-                             std::pair{"password", &input.password}}) {
+  for (auto [key, target] :
+       {std::pair{"email", &input.email}, std::pair{"name", &input.name},
+        std::pair{"role", &input.role}, std::pair{"job_title", &input.job_title},
+        std::pair{"password", &input.password}}) {
     auto value = http::StringMember(*body, key);
     if (!value.ok()) return JsonError(value.status());
     *target = std::move(*value);

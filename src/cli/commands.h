@@ -2,9 +2,8 @@
 // the app and returns the function to run when it is chosen.
 #pragma once
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace attune::cli {
 

@@ -2,10 +2,9 @@
 // flags, and opening the store.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "core/config.h"
 #include "storage/store.h"

@@ -35,8 +35,8 @@ Runner RegisterDemo(CLI::App& app) {
     auto result = demo::GenerateDemo(**store, flags->options);
     if (!result.ok()) return Fail(result.status());
     std::cout << "Created " << result->school_ids.size() << " demo school(s) with "
-              << result->pupils << " pupils and " << result->staff << " staff in "
-              << config->db << "\n";
+              << result->pupils << " pupils and " << result->staff << " staff in " << config->db
+              << "\n";
     PrintDemoSignIns(**store, std::cout);
     return 0;
   };

@@ -1,7 +1,6 @@
 // attune routes: the route tables with each route's permission and the
 // roles holding it, as JSON (used by the test that walks every route).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "api/site.h"

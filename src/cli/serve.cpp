@@ -92,9 +92,9 @@ int Serve(ServeFlags& flags) {
   watcher.detach();
 
   Status st = server.Listen([&] {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          started)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     std::cout << "attune " << ATTUNE_VERSION << " serving " << config.db << " at http://"
               << config.host << ":" << config.port << "/ (ready in " << static_cast<int>(ms)
               << " ms)" << std::endl;

@@ -19,8 +19,7 @@ Runner RegisterToken(CLI::App& app) {
   CLI::App* create = token->add_subcommand(
       "create", "Create a bearer token acting for a member of staff; prints it as the last line");
   AddCommonFlags(*create, flags->common);
-  create->add_option("--email", flags->email, "The member of staff the token acts for")
-      ->required();
+  create->add_option("--email", flags->email, "The member of staff the token acts for")->required();
   create->add_option("--label", flags->label, "What the token is for (default: none)");
   return [flags] {
     auto config = ResolveConfig(flags->common);

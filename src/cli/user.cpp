@@ -52,8 +52,8 @@ Runner RegisterUser(CLI::App& app) {
     }
     auto id = StaffService(**store).AddToSchool(school_id, flags->input);
     if (!id.ok()) return Fail(id.status());
-    std::cout << "Added " << flags->input.name << " (" << flags->input.role << ") with id "
-              << *id << "\n";
+    std::cout << "Added " << flags->input.name << " (" << flags->input.role << ") with id " << *id
+              << "\n";
     return 0;
   };
 }

@@ -1,10 +1,10 @@
 #include "core/config.h"
 
+#include <toml++/toml.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
-
-#include <toml++/toml.h>
 
 namespace attune {
 namespace {

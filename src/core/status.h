@@ -83,7 +83,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : value_(std::move(status)) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(value_); }
@@ -107,8 +107,8 @@ class Result {
 }  // namespace attune
 
 // Returns early from the calling function when `expr` yields a failed Status.
-#define ATTUNE_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::attune::Status _st = (expr);          \
-    if (!_st.ok()) return _st;              \
+#define ATTUNE_RETURN_IF_ERROR(expr) \
+  do {                               \
+    ::attune::Status _st = (expr);   \
+    if (!_st.ok()) return _st;       \
   } while (0)

@@ -1,9 +1,9 @@
 #include "core/time.h"
 
+#include <date/tz.h>
+
 #include <charconv>
 #include <cstdio>
-
-#include <date/tz.h>
 
 namespace attune {
 namespace {

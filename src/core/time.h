@@ -5,11 +5,11 @@
 // database is loaded once, on first use).
 #pragma once
 
+#include <date/date.h>
+
 #include <chrono>
 #include <string>
 #include <string_view>
-
-#include <date/date.h>
 
 #include "core/status.h"
 

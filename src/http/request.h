@@ -42,7 +42,7 @@ struct Request {
   std::string request_id;  // for logs and error pages
 
   // Set by the dispatcher:
-  std::vector<std::string> params;     // regex captures of the route pattern
+  std::vector<std::string> params;       // regex captures of the route pattern
   const Principal* principal = nullptr;  // null when anonymous
 
   // REQUIRES: name lower-case. "" when absent.

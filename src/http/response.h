@@ -1,11 +1,10 @@
 // An HTTP response built by handlers and written by http/server.cpp.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace attune::http {
 

@@ -64,9 +64,9 @@ Status Server::Listen(const std::function<void()>& on_ready) {
       out.set_content(std::move(res.body), res.content_type.c_str());
     }
 
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          started)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     if (spdlog::should_log(spdlog::level::info) && req.path.rfind("/static/", 0) != 0) {
       spdlog::info("request id={} method={} path={} status={} ms={:.2f} ip={}", req.request_id,
                    req.method, req.path, res.status, ms, req.ip);

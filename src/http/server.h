@@ -20,13 +20,13 @@ class Server;
 namespace attune::http {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";  // Default: 127.0.0.1
-  int port = 8080;                 // Default: 8080
-  int threads = 16;                // worker threads. Default: 16
-  int keep_alive_max = 100;        // requests per connection. Default: 100
-  int keep_alive_timeout = 5;      // seconds idle. Default: 5
+  std::string host = "127.0.0.1";   // Default: 127.0.0.1
+  int port = 8080;                  // Default: 8080
+  int threads = 16;                 // worker threads. Default: 16
+  int keep_alive_max = 100;         // requests per connection. Default: 100
+  int keep_alive_timeout = 5;       // seconds idle. Default: 5
   size_t max_body_bytes = 1 << 20;  // larger bodies get 413. Default: 1 MiB
-  bool trust_proxy = false;  // believe X-Forwarded-For/-Proto. Default: false
+  bool trust_proxy = false;         // believe X-Forwarded-For/-Proto. Default: false
 };
 
 class Server {

@@ -14,7 +14,7 @@ namespace attune {
 // SEN status as in the school census: N no special educational need,
 // K SEN support, E education, health and care plan.
 enum class SenStatus { kNone, kSupport, kEhcp };
-const char* SenCode(SenStatus s);  // "N", "K", "E"
+const char* SenCode(SenStatus s);   // "N", "K", "E"
 const char* SenLabel(SenStatus s);  // "No SEN", "SEN support", "EHC plan"
 bool ParseSenCode(std::string_view code, SenStatus& out);
 

@@ -4,26 +4,40 @@ namespace attune {
 
 const char* RoleName(Role role) {
   switch (role) {
-    case Role::kTeacher: return "teacher";
-    case Role::kSupport: return "support";
-    case Role::kPastoral: return "pastoral";
-    case Role::kSenco: return "senco";
-    case Role::kDsl: return "dsl";
-    case Role::kSenior: return "senior";
-    case Role::kAdmin: return "admin";
+    case Role::kTeacher:
+      return "teacher";
+    case Role::kSupport:
+      return "support";
+    case Role::kPastoral:
+      return "pastoral";
+    case Role::kSenco:
+      return "senco";
+    case Role::kDsl:
+      return "dsl";
+    case Role::kSenior:
+      return "senior";
+    case Role::kAdmin:
+      return "admin";
   }
   return "teacher";
 }
 
 const char* RoleLabel(Role role) {
   switch (role) {
-    case Role::kTeacher: return "Teacher";
-    case Role::kSupport: return "Support staff";
-    case Role::kPastoral: return "Pastoral lead";
-    case Role::kSenco: return "SENCO";
-    case Role::kDsl: return "Designated safeguarding lead";
-    case Role::kSenior: return "Senior leader";
-    case Role::kAdmin: return "Administrator";
+    case Role::kTeacher:
+      return "Teacher";
+    case Role::kSupport:
+      return "Support staff";
+    case Role::kPastoral:
+      return "Pastoral lead";
+    case Role::kSenco:
+      return "SENCO";
+    case Role::kDsl:
+      return "Designated safeguarding lead";
+    case Role::kSenior:
+      return "Senior leader";
+    case Role::kAdmin:
+      return "Administrator";
   }
   return "Teacher";
 }
@@ -44,23 +58,32 @@ const std::vector<Role>& AllRoles() {
 
 const char* PermissionName(Permission p) {
   switch (p) {
-    case Permission::kPublic: return "public";
-    case Permission::kSignedIn: return "signed_in";
-    case Permission::kPupilsView: return "pupils.view";
-    case Permission::kPupilsViewContacts: return "pupils.view_contacts";
-    case Permission::kPupilsViewSensitive: return "pupils.view_sensitive";
-    case Permission::kStaffManage: return "staff.manage";
-    case Permission::kAuditView: return "audit.view";
+    case Permission::kPublic:
+      return "public";
+    case Permission::kSignedIn:
+      return "signed_in";
+    case Permission::kPupilsView:
+      return "pupils.view";
+    case Permission::kPupilsViewContacts:
+      return "pupils.view_contacts";
+    case Permission::kPupilsViewSensitive:
+      return "pupils.view_sensitive";
+    case Permission::kStaffManage:
+      return "staff.manage";
+    case Permission::kAuditView:
+      return "audit.view";
   }
   return "unknown";
 }
 
 const std::vector<Permission>& AllPermissions() {
-  static const std::vector<Permission> all = {
-      Permission::kPublic,           Permission::kSignedIn,
-      Permission::kPupilsView,       Permission::kPupilsViewContacts,
-      Permission::kPupilsViewSensitive, Permission::kStaffManage,
-      Permission::kAuditView};
+  static const std::vector<Permission> all = {Permission::kPublic,
+                                              Permission::kSignedIn,
+                                              Permission::kPupilsView,
+                                              Permission::kPupilsViewContacts,
+                                              Permission::kPupilsViewSensitive,
+                                              Permission::kStaffManage,
+                                              Permission::kAuditView};
   return all;
 }
 

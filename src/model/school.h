@@ -15,7 +15,7 @@ namespace attune {
 struct School {
   long long id = 0;
   std::string name;
-  std::string urn;  // DfE unique reference number, may be empty
+  std::string urn;    // DfE unique reference number, may be empty
   std::string phase;  // "primary", "secondary", "all-through", "special", "ap"
   std::string timezone = "Europe/London";
 };

@@ -104,8 +104,8 @@ Status AuthService::SignOut(const Principal& principal, const std::string& ip) {
 }
 
 Status AuthService::ChangePassword(const Principal& principal, const std::string& current,
-                                   const std::string& replacement,
-                                   const std::string& confirmation, const std::string& ip) {
+                                   const std::string& replacement, const std::string& confirmation,
+                                   const std::string& ip) {
   if (current.empty()) return Status::Invalid("Enter your current password", "current_password");
   auto staff = store_.GetStaff(principal.school_id, principal.staff_id);
   if (!staff.ok()) return staff.status();

@@ -16,8 +16,8 @@ Status StaffService::Validate(const NewStaff& in) {
     return Status::Invalid("Enter an email address like name@school.org.uk", "email");
   }
   if (!ParseRole(in.role)) {
-    return Status::Invalid(
-        "Choose a role: teacher, support, pastoral, senco, dsl, senior or admin", "role");
+    return Status::Invalid("Choose a role: teacher, support, pastoral, senco, dsl, senior or admin",
+                           "role");
   }
   if (in.job_title.size() > 120) {
     return Status::Invalid("Keep the job title under 120 characters", "job_title");
@@ -67,8 +67,8 @@ Status StaffService::ChangeRole(const Principal& by, long long staff_id, const s
                                 const std::string& ip) {
   auto parsed = ParseRole(role);
   if (!parsed) {
-    return Status::Invalid(
-        "Choose a role: teacher, support, pastoral, senco, dsl, senior or admin", "role");
+    return Status::Invalid("Choose a role: teacher, support, pastoral, senco, dsl, senior or admin",
+                           "role");
   }
   auto target = store_.GetStaff(by.school_id, staff_id);
   if (!target.ok()) return target.status();
@@ -91,8 +91,7 @@ Status StaffService::SetActive(const Principal& by, long long staff_id, bool act
   if (!active) ATTUNE_RETURN_IF_ERROR(KeepsAnAdministrator(by, *target, true));
   ATTUNE_RETURN_IF_ERROR(store_.SetStaffActive(by.school_id, staff_id, active));
   if (!active) ATTUNE_RETURN_IF_ERROR(store_.DeleteSessionsOf(staff_id, ""));
-  Audit(store_, &by, active ? "staff.reactivated" : "staff.deactivated", "staff", staff_id, "",
-        ip);
+  Audit(store_, &by, active ? "staff.reactivated" : "staff.deactivated", "staff", staff_id, "", ip);
   return Status::Ok();
 }
 

@@ -38,8 +38,8 @@ class SessionStore {
   // Signs a member of staff out everywhere except `keep_id_hash` (may be empty).
   virtual Status DeleteSessionsOf(long long staff_id, const std::string& keep_id_hash) = 0;
 
-  virtual Status RecordSignInAttempt(const std::string& email, const std::string& ip,
-                                     Timestamp at, bool succeeded) = 0;
+  virtual Status RecordSignInAttempt(const std::string& email, const std::string& ip, Timestamp at,
+                                     bool succeeded) = 0;
   // Failed attempts since `since` for this email / from this address.
   virtual Result<int> CountFailuresForEmail(const std::string& email, Timestamp since) = 0;
   virtual Result<int> CountFailuresFromIp(const std::string& ip, Timestamp since) = 0;

@@ -6,8 +6,7 @@
 namespace attune::web {
 namespace {
 
-http::Response RenderAccount(const WebContext& ctx, const http::Request& req,
-                             const Status& error) {
+http::Response RenderAccount(const WebContext& ctx, const http::Request& req, const Status& error) {
   const Principal& p = *req.principal;
   auto field = [&](const char* name, const char* label, const char* autocomplete,
                    const char* hint) {
@@ -39,9 +38,9 @@ http::Response AccountShow(const WebContext& ctx, http::Request& req) {
 http::Response AccountChangePassword(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
-  Status st = ctx.auth.ChangePassword(*req.principal, form->Get("current_password"),
-                                      form->Get("new_password"), form->Get("confirm_password"),
-                                      req.ip);
+  Status st =
+      ctx.auth.ChangePassword(*req.principal, form->Get("current_password"),
+                              form->Get("new_password"), form->Get("confirm_password"), req.ip);
   if (!st.ok()) return RenderAccount(ctx, req, st);
   http::Response r = http::Response::Redirect("/account");
   SetFlash(r, "Your password has been changed.", ctx.secure_cookies);

@@ -2,9 +2,8 @@
 // layout: title, navigation for the principal's role, CSRF token, flash.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "http/request.h"
 #include "http/response.h"

@@ -1,10 +1,9 @@
 // The search results list, shared by the pupils page and its htmx fragment.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "model/pupil.h"
 

@@ -1,7 +1,6 @@
 #include "web/render.h"
 
 #include <kainjow/mustache.hpp>
-
 #include <stdexcept>
 #include <vector>
 
@@ -31,11 +30,14 @@ data ToData(const nlohmann::json& value) {
       const auto& s = value.get_ref<const std::string&>();
       return s.empty() ? data(false) : data(s);
     }
-    case nlohmann::json::value_t::boolean: return data(value.get<bool>());
+    case nlohmann::json::value_t::boolean:
+      return data(value.get<bool>());
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return data(value.dump());
-    default: return data(false);
+    case nlohmann::json::value_t::number_float:
+      return data(value.dump());
+    default:
+      return data(false);
   }
 }
 

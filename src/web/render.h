@@ -8,10 +8,9 @@
 // own copy; kainjow's render() is not const).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 namespace attune::web {
 

@@ -23,8 +23,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");
-  r.Add("POST", "/staff/([0-9]+)/active", P::kStaffManage, bind(StaffSetActive),
-        "/staff/1/active");
+  r.Add("POST", "/staff/([0-9]+)/active", P::kStaffManage, bind(StaffSetActive), "/staff/1/active");
   return r;
 }
 

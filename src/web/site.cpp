@@ -8,16 +8,26 @@ namespace attune::web {
 
 int HttpStatusFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalid: return 422;
-    case StatusCode::kBadRequest: return 400;
-    case StatusCode::kUnauthenticated: return 401;
-    case StatusCode::kForbidden: return 403;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kConflict: return 409;
-    case StatusCode::kTooManyRequests: return 429;
-    case StatusCode::kUnavailable: return 503;
-    case StatusCode::kInternal: return 500;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalid:
+      return 422;
+    case StatusCode::kBadRequest:
+      return 400;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kForbidden:
+      return 403;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kTooManyRequests:
+      return 429;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -31,11 +41,20 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
   if (req.IsHtmx()) return RenderFragment(ctx, "error", {{"message", status.message()}}, code);
   const char* heading = "Something is not right";
   switch (status.code()) {
-    case StatusCode::kNotFound: heading = "Page not found"; break;
-    case StatusCode::kForbidden: heading = "Not available to your role"; break;
-    case StatusCode::kInternal: heading = "Sorry, something went wrong"; break;
-    case StatusCode::kUnavailable: heading = "Please try again in a moment"; break;
-    default: break;
+    case StatusCode::kNotFound:
+      heading = "Page not found";
+      break;
+    case StatusCode::kForbidden:
+      heading = "Not available to your role";
+      break;
+    case StatusCode::kInternal:
+      heading = "Sorry, something went wrong";
+      break;
+    case StatusCode::kUnavailable:
+      heading = "Please try again in a moment";
+      break;
+    default:
+      break;
   }
   nlohmann::json view = {
       {"heading", heading}, {"message", status.message()}, {"request_id", req.request_id}};
@@ -56,13 +75,13 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
   };
   site.verify_csrf = [](const http::Request& req) -> Status {
     std::string sent = req.Header("x-csrf-token");
-    if (sent.empty() && req.Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+    if (sent.empty() &&
+        req.Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
       auto form = req.Form();
       if (form.ok()) sent = form->Get("csrf_token");
     }
     // Signed in: the session's token. Before sign-in: the pre-sign-in cookie.
-    std::string expected =
-        req.principal ? req.principal->csrf_token : req.Cookie(kPreSignInCookie);
+    std::string expected = req.principal ? req.principal->csrf_token : req.Cookie(kPreSignInCookie);
     if (sent.empty() || expected.empty() || !ConstantTimeEquals(sent, expected)) {
       return Status::Forbidden(
           "This form has expired or did not come from attune. Go back, reload the page and "

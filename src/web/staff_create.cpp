@@ -9,8 +9,8 @@ namespace attune::web {
 http::Response StaffCreate(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
-  NewStaff input{form->Get("email"), form->Get("name"), form->Get("role"),
-                 form->Get("job_title"), form->Get("password")};
+  NewStaff input{form->Get("email"), form->Get("name"), form->Get("role"), form->Get("job_title"),
+                 form->Get("password")};
   auto id = ctx.staff.Add(*req.principal, input, req.ip);
   if (!id.ok()) return RenderStaffPage(ctx, req, input, id.status());
   http::Response r = http::Response::Redirect("/staff");

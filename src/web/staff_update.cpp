@@ -40,8 +40,9 @@ http::Response StaffSetActive(const WebContext& ctx, http::Request& req) {
   }
   Status st = ctx.staff.SetActive(*req.principal, *id, active == "1", req.ip);
   return AfterChange(ctx, req, st,
-                     active == "1" ? "Account reactivated." : "Account deactivated; they have "
-                                                              "been signed out.");
+                     active == "1" ? "Account reactivated."
+                                   : "Account deactivated; they have "
+                                     "been signed out.");
 }
 
 }  // namespace attune::web

@@ -1,7 +1,8 @@
 // Sign-in, throttling, sessions and password changes against a real store.
+#include "services/auth_service.h"
+
 #include <gtest/gtest.h>
 
-#include "services/auth_service.h"
 #include "services/staff_service.h"
 #include "test_store.h"
 
@@ -72,9 +73,9 @@ TEST_F(AuthTest, PasswordChangeChecksCurrentStrengthAndConfirmation) {
             "current_password");
   EXPECT_EQ(auth.ChangePassword(p, "correct horse 1", "short", "short", "").field(),
             "new_password");
-  EXPECT_EQ(auth.ChangePassword(p, "correct horse 1", "new password 22", "other 1234567", "")
-                .field(),
-            "confirm_password");
+  EXPECT_EQ(
+      auth.ChangePassword(p, "correct horse 1", "new password 22", "other 1234567", "").field(),
+      "confirm_password");
   ASSERT_TRUE(
       auth.ChangePassword(p, "correct horse 1", "new password 22", "new password 22", "").ok());
   EXPECT_TRUE(auth.Authenticate(first->session_id, "").ok());    // this device stays

@@ -1,8 +1,8 @@
 // The role-permission table: deny by default, special-category data only
 // for the roles whose work needs it.
-#include <gtest/gtest.h>
-
 #include "services/authorization.h"
+
+#include <gtest/gtest.h>
 
 namespace attune {
 namespace {

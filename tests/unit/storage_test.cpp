@@ -71,9 +71,13 @@ TEST_F(StoreTest, FailedTransactionLeavesNothingBehind) {
   });
   EXPECT_EQ(st.code(), StatusCode::kInvalid);
   EXPECT_EQ(*store_->CountPupils(school_id_), 0);
-  ASSERT_TRUE(store_->RunInTransaction([&]() -> Status {
-    return store_->CreatePupil(MakePupil(school_id_, "A123456789012", "Ama", "Boateng")).status();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->RunInTransaction([&]() -> Status {
+                    return store_
+                        ->CreatePupil(MakePupil(school_id_, "A123456789012", "Ama", "Boateng"))
+                        .status();
+                  })
+                  .ok());
   EXPECT_EQ(*store_->CountPupils(school_id_), 1);
 }
 

@@ -6,13 +6,13 @@
 // BeginTransaction, its leases return that same session.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 #include "core/status.h"
 

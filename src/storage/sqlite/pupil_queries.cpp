@@ -81,11 +81,11 @@ Result<long long> SqliteStore::CreatePupil(const Pupil& p) {
             "date_of_birth, year_group, form_id, sex, sen_status, ethnicity_code, ehcp, fsm, "
             "looked_after, key_adult_staff_id, search_text, created_at) VALUES (:s, :upn, :fn, "
             ":ln, :pn, :dob, :yg, :form, :sex, :sen, :eth, :ehcp, :fsm, :lac, :key, :q, :now)",
-        soci::use(p.school_id), soci::use(p.upn), soci::use(p.first_name),
-        soci::use(p.last_name), soci::use(p.preferred_name), soci::use(dob),
-        soci::use(p.year_group), soci::use(p.form_id, form), soci::use(p.sex), soci::use(sen),
-        soci::use(p.ethnicity_code), soci::use(ehcp), soci::use(fsm), soci::use(lac),
-        soci::use(p.key_adult_staff_id, key), soci::use(search), soci::use(now);
+        soci::use(p.school_id), soci::use(p.upn), soci::use(p.first_name), soci::use(p.last_name),
+        soci::use(p.preferred_name), soci::use(dob), soci::use(p.year_group),
+        soci::use(p.form_id, form), soci::use(p.sex), soci::use(sen), soci::use(p.ethnicity_code),
+        soci::use(ehcp), soci::use(fsm), soci::use(lac), soci::use(p.key_adult_staff_id, key),
+        soci::use(search), soci::use(now);
     return LastId(*sql);
   });
   if (!id.ok() && id.status().code() == StatusCode::kConflict) {
@@ -110,7 +110,8 @@ Result<std::vector<Pupil>> SqliteStore::SearchPupils(long long school_id, const 
   return Guard("search pupils", [&]() -> Result<std::vector<Pupil>> {
     std::vector<std::string> patterns;
     std::istringstream in(Lower(query));
-    for (std::string word; in >> word && patterns.size() < 6;) patterns.push_back(LikePattern(word));
+    for (std::string word; in >> word && patterns.size() < 6;)
+      patterns.push_back(LikePattern(word));
     std::string text = std::string(kPupilColumns) + "WHERE p.school_id = :s";
     for (size_t i = 0; i < patterns.size(); ++i) {
       text += " AND p.search_text LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
@@ -132,8 +133,7 @@ Result<long long> SqliteStore::CountPupils(long long school_id) {
   return Guard("count pupils", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
     long long n = 0;
-    *sql << "SELECT COUNT(*) FROM pupils WHERE school_id = :s", soci::use(school_id),
-        soci::into(n);
+    *sql << "SELECT COUNT(*) FROM pupils WHERE school_id = :s", soci::use(school_id), soci::into(n);
     return n;
   });
 }
@@ -189,9 +189,8 @@ Result<long long> SqliteStore::AddContact(long long school_id, const Contact& c)
     int pr = c.parental_responsibility ? 1 : 0;
     *sql << "INSERT INTO contacts (school_id, pupil_id, name, relationship, phone, email, "
             "parental_responsibility, priority) VALUES (:s, :p, :n, :r, :ph, :e, :pr, :pri)",
-        soci::use(school_id), soci::use(c.pupil_id), soci::use(c.name),
-        soci::use(c.relationship), soci::use(c.phone), soci::use(c.email), soci::use(pr),
-        soci::use(c.priority);
+        soci::use(school_id), soci::use(c.pupil_id), soci::use(c.name), soci::use(c.relationship),
+        soci::use(c.phone), soci::use(c.email), soci::use(pr), soci::use(c.priority);
     return LastId(*sql);
   });
 }

@@ -7,11 +7,14 @@ namespace attune::sqlite {
 long long Int(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return 0;
   switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_integer: return row.get<int>(column);
-    case soci::dt_long_long: return row.get<long long>(column);
+    case soci::dt_integer:
+      return row.get<int>(column);
+    case soci::dt_long_long:
+      return row.get<long long>(column);
     case soci::dt_unsigned_long_long:
       return static_cast<long long>(row.get<unsigned long long>(column));
-    case soci::dt_double: return static_cast<long long>(row.get<double>(column));
+    case soci::dt_double:
+      return static_cast<long long>(row.get<double>(column));
     case soci::dt_string: {
       const std::string& s = row.get<std::string>(column);
       try {
@@ -20,18 +23,24 @@ long long Int(const soci::row& row, std::size_t column) {
         return 0;
       }
     }
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
 std::string Text(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return "";
   switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_string: return row.get<std::string>(column);
-    case soci::dt_integer: return std::to_string(row.get<int>(column));
-    case soci::dt_long_long: return std::to_string(row.get<long long>(column));
-    case soci::dt_double: return std::to_string(row.get<double>(column));
-    default: return "";
+    case soci::dt_string:
+      return row.get<std::string>(column);
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(column));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(column));
+    case soci::dt_double:
+      return std::to_string(row.get<double>(column));
+    default:
+      return "";
   }
 }
 

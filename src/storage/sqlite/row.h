@@ -2,9 +2,9 @@
 // and turning SOCI failures into Status values.
 #pragma once
 
-#include <string>
-
 #include <soci/soci.h>
+
+#include <string>
 
 #include "core/status.h"
 

@@ -208,14 +208,13 @@ Result<std::vector<TimetableLesson>> SqliteStore::LessonsFor(long long school_id
     auto sql = pool_.Acquire();
     std::vector<TimetableLesson> out;
     soci::rowset<soci::row> rows =
-        (sql->prepare
-             << "SELECT p.id, p.name, p.starts_at, p.ends_at, g.id, g.name, g.subject, "
-                "COALESCE(pl.id, 0), COALESCE(pl.name, '') "
-                "FROM timetable_slots t JOIN periods p ON p.id = t.period_id "
-                "JOIN teaching_groups g ON g.id = t.group_id "
-                "LEFT JOIN places pl ON pl.id = t.place_id "
-                "WHERE t.school_id = :s AND t.staff_id = :st AND t.weekday = :w "
-                "ORDER BY p.ordinal",
+        (sql->prepare << "SELECT p.id, p.name, p.starts_at, p.ends_at, g.id, g.name, g.subject, "
+                         "COALESCE(pl.id, 0), COALESCE(pl.name, '') "
+                         "FROM timetable_slots t JOIN periods p ON p.id = t.period_id "
+                         "JOIN teaching_groups g ON g.id = t.group_id "
+                         "LEFT JOIN places pl ON pl.id = t.place_id "
+                         "WHERE t.school_id = :s AND t.staff_id = :st AND t.weekday = :w "
+                         "ORDER BY p.ordinal",
          soci::use(school_id), soci::use(staff_id), soci::use(weekday));
     for (const auto& r : rows) {
       TimetableLesson l;

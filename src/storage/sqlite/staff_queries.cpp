@@ -84,8 +84,7 @@ Status SqliteStore::UpdateStaffRole(long long school_id, long long id, Role role
                                           "AND id = :id",
                           soci::use(name), soci::use(school_id), soci::use(id));
     st.execute(true);
-    return st.get_affected_rows() == 1 ? Status::Ok()
-                                       : Status::NotFound("No such member of staff");
+    return st.get_affected_rows() == 1 ? Status::Ok() : Status::NotFound("No such member of staff");
   });
 }
 
@@ -97,8 +96,7 @@ Status SqliteStore::SetStaffActive(long long school_id, long long id, bool activ
                                           "AND id = :id",
                           soci::use(a), soci::use(school_id), soci::use(id));
     st.execute(true);
-    return st.get_affected_rows() == 1 ? Status::Ok()
-                                       : Status::NotFound("No such member of staff");
+    return st.get_affected_rows() == 1 ? Status::Ok() : Status::NotFound("No such member of staff");
   });
 }
 
@@ -111,8 +109,7 @@ Status SqliteStore::SetStaffPassword(long long school_id, long long id, const st
                          "WHERE school_id = :s AND id = :id",
          soci::use(hash), soci::use(now), soci::use(school_id), soci::use(id));
     st.execute(true);
-    return st.get_affected_rows() == 1 ? Status::Ok()
-                                       : Status::NotFound("No such member of staff");
+    return st.get_affected_rows() == 1 ? Status::Ok() : Status::NotFound("No such member of staff");
   });
 }
 

@@ -1,0 +1,76 @@
+// In a real Chromium: a teacher signs in, searches for a pupil as they type,
+// and opens the pupil's page. axe-core checks each page on the way.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer, DEMO_PASSWORD } = require('../support/server');
+const { launch, seriousViolations } = require('../support/chromium');
+
+let server;
+let browser;
+test.before(async () => {
+  server = await startServer({ pupils: 60 });
+  browser = await launch();
+});
+test.after(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+test('a teacher signs in, searches a pupil and opens their page', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+  await page.goto(server.base + '/');
+  await page.waitForURL(/\/sign-in/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByLabel('Email address').fill('teacher@demo.attune.school');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(server.base + '/');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'My day');
+  assert.deepEqual(await seriousViolations(page), []);
+
+  // Pick a real pupil from the database, then find them by typing.
+  const [first, last] = server.sql("SELECT first_name || '|' || last_name FROM pupils ORDER BY id LIMIT 1 OFFSET 7").split('|');
+  await page.getByRole('link', { name: 'Pupils' }).click();
+  await page.waitForURL(/\/pupils$/);
+  const search = page.getByRole('searchbox', { name: 'Pupil name or UPN' });
+  await search.pressSequentially(`${first.slice(0, 3)} ${last.slice(0, 4)}`, { delay: 30 });
+  const result = page.locator('#pupil-results a', { hasText: last });
+  await result.first().waitFor();
+  assert.ok((await page.locator('#pupil-results a').count()) >= 1);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await result.first().click();
+  await page.waitForURL(/\/pupils\/\d+$/);
+  const heading = await page.getByRole('heading', { level: 1 }).textContent();
+  assert.match(heading, new RegExp(last));
+  assert.ok(await page.getByRole('heading', { name: 'Personal profile' }).isVisible());
+  // A teacher does not see special category fields or contacts.
+  assert.equal(await page.getByText('Free school meals').count(), 0);
+  assert.equal(await page.getByRole('heading', { name: 'Parents and carers' }).count(), 0);
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(errors, [], 'no script errors or CSP violations');
+});
+
+test('at 360 px wide the pages fit without sideways scrolling', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(server.base + '/pupils');
+  await page.waitForURL(/\/(pupils|sign-in)/);
+  if (page.url().includes('sign-in')) {
+    await page.getByLabel('Email address').fill('senior@demo.attune.school');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/pupils$/);
+  }
+  for (const path of ['/', '/pupils', '/pupils/1', '/account']) {
+    await page.goto(server.base + path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+    assert.deepEqual(await seriousViolations(page), [], path);
+  }
+});

@@ -1,0 +1,89 @@
+// Walks the whole route table (from `attune routes`) for every role: a role
+// without a route's permission is refused (403), a role with it is not, and
+// an anonymous request is sent to sign in (pages) or refused 401 (API).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const { startServer, Browser, ROLES, BIN } = require('../support/server');
+
+let server;
+const routes = JSON.parse(execFileSync(BIN, ['routes'], { encoding: 'utf8' }));
+test.before(async () => { server = await startServer(); });
+test.after(async () => { await server.stop(); });
+
+// Signing out would end the session the walk uses, so it goes last.
+const ordered = [...routes].sort((a, b) => (a.pattern === '/sign-out') - (b.pattern === '/sign-out'));
+
+test('the route table is not empty and every route declares a permission', () => {
+  assert.ok(routes.length >= 15);
+  for (const r of routes) assert.ok(r.permission, `${r.method} ${r.pattern}`);
+});
+
+for (const role of ROLES) {
+  test(`pages: ${role} is refused exactly the routes their role lacks`, async () => {
+    const b = new Browser(server.base);
+    const signed = await b.signIn(`${role}@demo.attune.school`);
+    assert.equal(signed.status, 303);
+    for (const r of ordered.filter((x) => x.site === 'web')) {
+      if (r.permission === 'public') continue;
+      const res = await b.request(r.method, r.example, { headers: { 'x-csrf-token': b.csrf } });
+      const label = `${role} ${r.method} ${r.example}`;
+      if (r.roles.includes(role)) {
+        assert.notEqual(res.status, 403, label);
+        assert.ok(res.status < 500, `${label} gave ${res.status}`);
+        assert.notEqual(res.status, 401, label);
+      } else {
+        assert.equal(res.status, 403, label);
+      }
+    }
+  });
+
+  test(`api: ${role}'s token is refused exactly the routes their role lacks`, async () => {
+    const out = server.cli(['token', 'create', '--email', `${role}@demo.attune.school`]);
+    const token = out.trim().split('\n').pop();
+    for (const r of routes.filter((x) => x.site === 'api')) {
+      const res = await fetch(server.base + r.example, {
+        method: r.method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: r.method === 'GET' ? undefined : '{}',
+      });
+      const label = `${role} ${r.method} ${r.example}`;
+      if (r.roles.includes(role)) {
+        assert.notEqual(res.status, 403, label);
+        assert.ok(res.status < 500, `${label} gave ${res.status}`);
+      } else {
+        assert.equal(res.status, 403, label);
+        const body = await res.json();
+        assert.equal(body.error.code, 'forbidden');
+      }
+    }
+  });
+}
+
+test('anonymous requests are sent to sign in (pages) or refused with 401 (API)', async () => {
+  for (const r of routes) {
+    if (r.permission === 'public') continue;
+    const res = await fetch(server.base + r.example, { method: r.method, redirect: 'manual' });
+    if (r.site === 'web') {
+      if (r.method === 'GET') {
+        assert.equal(res.status, 303, r.example);
+        assert.match(res.headers.get('location'), /^\/sign-in/);
+      } else {
+        assert.ok([303, 403].includes(res.status), `${r.method} ${r.example} gave ${res.status}`);
+      }
+    } else {
+      assert.equal(res.status, 401, r.example);
+      assert.match(res.headers.get('www-authenticate'), /Bearer/);
+    }
+  }
+});
+
+test('an unknown page is 404 and a wrong method is 405, never 500', async () => {
+  const b = new Browser(server.base);
+  await b.signIn('teacher@demo.attune.school');
+  assert.equal((await b.get('/no-such-page')).status, 404);
+  assert.equal((await b.get('/pupils/99999999999999999999999')).status, 404);
+  const wrong = await b.request('DELETE', '/pupils', { headers: { 'x-csrf-token': b.csrf } });
+  assert.equal(wrong.status, 405);
+});

@@ -1,0 +1,117 @@
+// Starts the real attune binary on a fresh SQLite file with a small demo
+// school, for black-box HTTP and browser tests. No mocks: the same binary,
+// the same storage, over loopback.
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const BIN = process.env.ATTUNE_BIN || path.resolve(__dirname, '../../build/attune');
+const DEMO_PASSWORD = 'attune-demo-2026';
+const ROLES = ['teacher', 'support', 'pastoral', 'senco', 'dsl', 'senior', 'admin'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function attune(args, db) {
+  return execFileSync(BIN, [...args, '--db', db], { encoding: 'utf8' });
+}
+
+// Returns { base, db, dir, pupils, stop(), kill(), cli(args) }.
+async function startServer({ pupils = 60 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
+  const db = path.join(dir, 'attune.db');
+  attune(['demo', 'generate', '--pupils', String(pupils)], db);
+  const port = await freePort();
+  const proc = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--threads', '8'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn' },
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('attune did not start:\n' + output)), 15000);
+    proc.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('serving')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    proc.stderr.on('data', (chunk) => { output += chunk; });
+    proc.on('exit', (code) => reject(new Error(`attune exited with ${code}:\n${output}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    db,
+    dir,
+    pupils,
+    cli: (args) => attune(args, db),
+    sql: (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim(),
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// A tiny cookie-keeping client for the pages.
+class Browser {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+    this.csrf = '';
+  }
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  remember(res) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (attrs.some((a) => /max-age=0/i.test(a))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  async request(method, urlPath, { form, headers = {}, body } = {}) {
+    const h = { ...headers };
+    if (this.cookies.size) h.cookie = this.cookieHeader();
+    let payload = body;
+    if (form) {
+      h['content-type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams(form).toString();
+    }
+    const res = await fetch(this.base + urlPath, { method, headers: h, body: payload, redirect: 'manual' });
+    this.remember(res);
+    const text = await res.text();
+    const token = /name="csrf_token" value="([^"]+)"/.exec(text);
+    if (token) this.csrf = token[1];
+    return { status: res.status, headers: res.headers, text };
+  }
+  get(p, opts) { return this.request('GET', p, opts); }
+  post(p, opts) { return this.request('POST', p, opts); }
+  async signIn(email, password = DEMO_PASSWORD) {
+    await this.get('/sign-in');
+    const res = await this.post('/sign-in', { form: { csrf_token: this.csrf, email, password, next: '' } });
+    if (res.status === 303) await this.get('/');
+    return res;
+  }
+}
+
+module.exports = { startServer, Browser, ROLES, DEMO_PASSWORD, BIN };
