@@ -11,8 +11,12 @@ packages=(
   libkainjow-mustache-dev libtomlplusplus-dev nlohmann-json3-dev libsodium-dev
   libspdlog-dev libcli11-dev libhowardhinnant-date-dev libdate-tz3 tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  nodejs npm chromium wrk
+  chromium wrk
 )
+# Node.js and npm may come from elsewhere (a distribution of Node that bundles
+# npm conflicts with Debian's npm package): only install them when missing.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

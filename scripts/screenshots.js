@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Takes screenshots of the main pages at desktop and 360 px width, for a
+// person to look at before a change lands. Usage:
+//   node scripts/screenshots.js [out-dir]   (default: build/screenshots)
+'use strict';
+const path = require('node:path');
+const fs = require('node:fs');
+const { startServer, DEMO_PASSWORD } = require('../tests/support/server');
+const { launch } = require('../tests/support/chromium');
+
+const PAGES = [
+  ['sign-in', '/sign-in', null],
+  ['home-teacher', '/', 'teacher'],
+  ['pupils', '/pupils?q=', 'teacher'],
+  ['pupil-teacher', '/pupils/PUPIL', 'teacher'],
+  ['pupil-senco', '/pupils/PUPIL', 'senco'],
+  ['staff-admin', '/staff', 'admin'],
+  ['account', '/account', 'senior'],
+  ['not-found', '/nothing-here', 'teacher'],
+];
+
+(async () => {
+  const out = path.resolve(process.argv[2] || 'build/screenshots');
+  fs.mkdirSync(out, { recursive: true });
+  const server = await startServer({ pupils: 400 });
+  const browser = await launch();
+  // A pupil with a written profile, so the page shows what staff would see.
+  const pupil = server.sql('SELECT pupil_id FROM pupil_profiles ORDER BY pupil_id LIMIT 1');
+  try {
+    for (const [name, url, role] of PAGES) {
+      for (const [label, width, height] of [['desktop', 1280, 900], ['360', 360, 780]]) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width, height });
+        await browser.context.clearCookies();
+        if (role) {
+          await page.goto(server.base + '/sign-in');
+          await page.getByLabel('Email address').fill(`${role}@demo.attune.school`);
+          await page.getByLabel('Password').fill(DEMO_PASSWORD);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.waitForURL(server.base + '/');
+        }
+        await page.goto(server.base + url.replace('PUPIL', pupil));
+        const file = path.join(out, `${name}-${label}.png`);
+        const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+        // Long pages are cut at 1,600 px so the picture stays readable.
+        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(tall, 1600) } });
+        console.log(file);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+})().catch((e) => { console.error(e); process.exit(1); });
