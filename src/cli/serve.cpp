@@ -52,10 +52,15 @@ int Serve(ServeFlags& flags) {
   PupilService pupils(store);
   DayService days(store);
   web::Renderer renderer;
-  web::WebContext web_ctx{store, auth, staff, pupils, days, renderer};
-  web_ctx.secure_cookies = config.secure_cookies;
-  web_ctx.session_length = std::chrono::hours(config.session_hours);
-  web_ctx.version = ATTUNE_VERSION;
+  web::WebContext web_ctx{store,
+                          auth,
+                          staff,
+                          pupils,
+                          days,
+                          renderer,
+                          config.secure_cookies,
+                          std::chrono::hours(config.session_hours),
+                          ATTUNE_VERSION};
   api::ApiContext api_ctx{store, auth, staff, pupils};
 
   http::StaticFiles files;

@@ -17,6 +17,7 @@ struct AuditEntry {
   long long subject_id = 0;
   std::string detail;  // short, no special-category content
   std::string ip;
+  std::string staff_name;  // filled by queries that join staff
 };
 
 }  // namespace attune

@@ -23,3 +23,37 @@ void Audit(AuditStore& store, const Principal* principal, const std::string& act
 }
 
 }  // namespace attune
+
+namespace attune {
+
+Result<std::vector<AuditEntry>> ReadAuditLog(AuditStore& store, const Principal& by,
+                                             AuditQuery query) {
+  if (query.limit < 1 || query.limit > 500) {
+    return Status::Invalid("Show between 1 and 500 entries", "limit");
+  }
+  query.school_id = by.school_id;
+  return store.ListAudit(query);
+}
+
+std::string DescribeAuditAction(const std::string& action) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"sign_in", "Signed in"},
+      {"sign_in_failed", "Sign-in failed"},
+      {"sign_in_throttled", "Sign-in paused after repeated failures"},
+      {"sign_out", "Signed out"},
+      {"password_changed", "Changed their password"},
+      {"password_change_failed", "Password change refused"},
+      {"api_token_created", "API token created"},
+      {"pupil.read_sensitive", "Viewed a pupil's special category details"},
+      {"staff.added", "Added a member of staff"},
+      {"staff.role_changed", "Changed a role"},
+      {"staff.deactivated", "Deactivated an account"},
+      {"staff.reactivated", "Reactivated an account"},
+  };
+  for (const auto& [key, words] : kWords) {
+    if (action == key) return words;
+  }
+  return action;
+}
+
+}  // namespace attune

@@ -1,4 +1,5 @@
-// "My day": what a member of staff's school day holds today.
+// "My day": what a member of staff's school day holds today, or, when today
+// is not a school day, on the next one.
 //
 // Thread-safety: safe to share between request threads.
 #pragma once
@@ -14,13 +15,24 @@
 
 namespace attune {
 
+// Whether pupils are in on `day` by the school's calendar: a weekday inside a
+// half-term that is not an INSET day or a closure.
+struct SchoolDayInfo {
+  bool school_day = false;
+  std::string term_name;      // the half-term, e.g. "Autumn 2"; "" outside term
+  std::string closed_reason;  // "Weekend", "INSET day", a holiday's name
+};
+SchoolDayInfo DescribeDay(const std::vector<CalendarEntry>& calendar, Date day);
+
 struct MyDay {
   School school;
   Date today;
-  std::string day_label;  // "Monday 23 November 2026"
-  std::string term_name;  // "Autumn 2" or "" outside term
-  bool school_day = false;
-  std::string closed_reason;  // "Weekend", "INSET day", "Half-term holiday"
+  std::string day_label;  // "Sunday 22 November 2026"
+  SchoolDayInfo info;     // about today
+  // The day whose lessons are listed: today on a school day, else the next
+  // school day within 31 days ("" when none is found).
+  std::string lessons_day_label;
+  bool lessons_are_today = false;
   std::vector<TimetableLesson> lessons;
   int now_minutes = 0;  // London time, to mark the current lesson
 };

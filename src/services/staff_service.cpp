@@ -1,5 +1,7 @@
 #include "services/staff_service.h"
 
+#include <algorithm>
+
 #include "core/secrets.h"
 #include "services/audit.h"
 #include "services/text.h"
@@ -47,7 +49,16 @@ Result<long long> StaffService::Add(const Principal& by, const NewStaff& in,
 }
 
 Result<std::vector<Staff>> StaffService::List(const Principal& by) {
-  return store_.ListStaff(by.school_id);
+  auto staff = store_.ListStaff(by.school_id);
+  if (!staff.ok()) return staff;
+  // Active first, then by surname (the last word of the name), as a school
+  // staff list reads.
+  auto surname = [](const std::string& name) { return ToLower(name.substr(name.rfind(' ') + 1)); };
+  std::stable_sort(staff->begin(), staff->end(), [&](const Staff& a, const Staff& b) {
+    if (a.active != b.active) return a.active;
+    return surname(a.name) < surname(b.name);
+  });
+  return staff;
 }
 
 Status StaffService::KeepsAnAdministrator(const Principal& by, const Staff& target,

@@ -22,5 +22,6 @@ http::Response StaffChangeRole(const WebContext& ctx, http::Request& req);
 http::Response StaffSetActive(const WebContext& ctx, http::Request& req);
 http::Response AccountShow(const WebContext& ctx, http::Request& req);
 http::Response AccountChangePassword(const WebContext& ctx, http::Request& req);
+http::Response AuditIndex(const WebContext& ctx, http::Request& req);
 
 }  // namespace attune::web

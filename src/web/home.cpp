@@ -10,7 +10,8 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
   if (!day.ok()) return RenderError(ctx, req, day.status());
   nlohmann::json lessons = nlohmann::json::array();
   for (const auto& l : day->lessons) {
-    bool now = day->now_minutes >= l.starts_at && day->now_minutes < l.ends_at;
+    bool now =
+        day->lessons_are_today && day->now_minutes >= l.starts_at && day->now_minutes < l.ends_at;
     lessons.push_back({{"starts", FormatTimeOfDay(l.starts_at)},
                        {"ends", FormatTimeOfDay(l.ends_at)},
                        {"period", l.period_name},
@@ -20,9 +21,11 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
                        {"now", now}});
   }
   nlohmann::json view = {{"day_label", day->day_label},
-                         {"term_name", day->term_name},
-                         {"school_day", day->school_day},
-                         {"closed_reason", day->closed_reason},
+                         {"term_name", day->info.term_name},
+                         {"school_day", day->info.school_day},
+                         {"closed_reason", day->info.closed_reason},
+                         {"lessons_day", day->lessons_day_label},
+                         {"lessons_today", day->lessons_are_today},
                          {"lessons", lessons},
                          {"has_lessons", !lessons.empty()}};
   return RenderPage(ctx, req, "home", "My day", view);

@@ -13,9 +13,8 @@ struct NavItem {
 
 // The main navigation; each item shows only for roles holding its permission.
 constexpr NavItem kNav[] = {
-    {"/", "My day", Permission::kSignedIn},
-    {"/pupils", "Pupils", Permission::kPupilsView},
-    {"/staff", "Staff", Permission::kStaffManage},
+    {"/", "My day", Permission::kSignedIn},         {"/pupils", "Pupils", Permission::kPupilsView},
+    {"/staff", "Staff", Permission::kStaffManage},  {"/audit", "Audit log", Permission::kAuditView},
     {"/account", "Account", Permission::kSignedIn},
 };
 

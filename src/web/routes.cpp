@@ -20,6 +20,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/pupils", P::kPupilsView, bind(PupilsIndex));
   r.Add("GET", "/pupils/search", P::kPupilsView, bind(PupilsSearch));
   r.Add("GET", "/pupils/([0-9]+)", P::kPupilsView, bind(PupilShow), "/pupils/1");
+  r.Add("GET", "/audit", P::kAuditView, bind(AuditIndex));
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");

@@ -146,3 +146,21 @@ test('an administrator cannot deactivate themselves or remove the last administr
   assert.equal(demote.status, 422);
   assert.match(demote.text, /only active administrator/);
 });
+
+test('restricted reads are listed on the audit page for the DSL, with who and which pupil', async () => {
+  const b = new Browser(server.base);
+  await b.signIn('senco@demo.attune.school');
+  const pupil = await b.get('/pupils/2');
+  assert.equal(pupil.status, 200);
+  assert.match(pupil.text, /Free school meals/);
+  const dsl = new Browser(server.base);
+  await dsl.signIn('dsl@demo.attune.school');
+  const audit = await dsl.get('/audit?action=pupil.read_sensitive');
+  assert.equal(audit.status, 200);
+  const senco = server.sql("SELECT name FROM staff WHERE email = 'senco@demo.attune.school'");
+  assert.match(audit.text, new RegExp(senco.replace(/[.]/g, '\\.')));
+  assert.match(audit.text, /href="\/pupils\/2"/);
+  const teacher = new Browser(server.base);
+  await teacher.signIn('teacher@demo.attune.school');
+  assert.equal((await teacher.get('/audit')).status, 403);
+});

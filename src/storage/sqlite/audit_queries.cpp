@@ -23,11 +23,13 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
     auto sql = pool_.Acquire();
     std::vector<AuditEntry> out;
     soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT id, COALESCE(school_id, 0), COALESCE(staff_id, 0), at, action, "
-                         "subject_type, subject_id, detail, ip FROM audit_log "
-                         "WHERE school_id = :s AND (:a = '' OR action = :a2) "
-                         "AND (:t = '' OR subject_type = :t2) AND (:i = 0 OR subject_id = :i2) "
-                         "ORDER BY at DESC, id DESC LIMIT :lim",
+        (sql->prepare
+             << "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
+                "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, '') "
+                "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
+                "WHERE a.school_id = :s AND (:a = '' OR a.action = :a2) "
+                "AND (:t = '' OR a.subject_type = :t2) AND (:i = 0 OR a.subject_id = :i2) "
+                "ORDER BY a.at DESC, a.id DESC LIMIT :lim",
          soci::use(q.school_id), soci::use(q.action), soci::use(q.action),
          soci::use(q.subject_type), soci::use(q.subject_type), soci::use(q.subject_id),
          soci::use(q.subject_id), soci::use(q.limit));
@@ -42,6 +44,7 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
       e.subject_id = Int(r, 6);
       e.detail = Text(r, 7);
       e.ip = Text(r, 8);
+      e.staff_name = Text(r, 9);
       out.push_back(e);
     }
     return out;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Load figures for docs/performance.md: start-up time and memory of
+# `attune serve` on the demo school, and requests/s and latency percentiles of
+# /healthz and of the pupil search fragment under wrk on loopback.
+# Usage: bench/http_load.sh [seconds per run, default 10]
+# REQUIRES: a built binary (make build) and wrk (installed by make test/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${ATTUNE_BIN:-build/attune}
+SECONDS_PER_RUN=${1:-10}
+WORK=$(mktemp -d)
+PORT=${PORT:-18480}
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)" GiB"}' /proc/meminfo), $(uname -r)"
+echo "# attune $($BIN --version) ; $(wrk --version 2>&1 | head -1)"
+$BIN demo generate --db "$WORK/attune.db" > /dev/null
+
+start=$(date +%s%N)
+ATTUNE_LOG_LEVEL=warn $BIN serve --db "$WORK/attune.db" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
+ready=$(date +%s%N)
+echo "start-up to first /healthz answer: $(( (ready - start) / 1000000 )) ms"
+echo "server's own ready line: $(head -1 "$WORK/serve.log")"
+echo "resident memory after start: $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"
+
+# A signed-in teacher's session cookie, for the search fragment.
+jar="$WORK/cookies"
+page=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/sign-in")
+token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
+curl -s -b "$jar" -c "$jar" -o /dev/null \
+  --data-urlencode "csrf_token=$token" --data-urlencode "email=teacher@demo.attune.school" \
+  --data-urlencode "password=attune-demo-2026" "http://127.0.0.1:$PORT/sign-in"
+session=$(awk '$6 == "attune_session" {print $7}' "$jar")
+[ -n "$session" ] || { echo "could not sign in" >&2; exit 1; }
+
+run() {
+  echo
+  echo "## $1"
+  shift
+  echo "\$ wrk $*"
+  wrk "$@"
+}
+run "/healthz" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT/healthz"
+run "/pupils/search?q=ali (signed in, htmx fragment)" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency \
+  -H "Cookie: attune_session=$session" -H "HX-Request: true" \
+  "http://127.0.0.1:$PORT/pupils/search?q=ali"
+run "/pupils/search?q= (signed in, first 50 of 400 pupils)" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency \
+  -H "Cookie: attune_session=$session" -H "HX-Request: true" \
+  "http://127.0.0.1:$PORT/pupils/search?q="
+echo
+echo "resident memory after load: $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Every benchmark, in order; results go to standard output for docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bench/http_load.sh "${1:-10}"
