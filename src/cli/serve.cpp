@@ -119,7 +119,7 @@ Runner RegisterServe(CLI::App& app) {
   flags->host_option =
       cmd->add_option("--host", flags->host, "Address to listen on (default: 127.0.0.1)");
   flags->threads_option =
-      cmd->add_option("--threads", flags->threads, "Worker threads (default: 16)");
+      cmd->add_option("--threads", flags->threads, "Worker threads (default: 64)");
   cmd->add_flag("--demo", flags->demo,
                 "Create the demo school if the database has no school, and print its sign-ins");
   return [flags] { return Serve(*flags); };

@@ -18,8 +18,9 @@ struct Config {
   std::string host = "127.0.0.1";
   // Port to listen on. Default: 8080
   int port = 8080;
-  // Worker threads serving requests. Default: 16
-  int threads = 16;
+  // Worker threads serving requests. Each open keep-alive connection holds
+  // one, so this bounds concurrent connections. Default: 64
+  int threads = 64;
   // Requests served on one keep-alive connection before it is closed. Default: 100
   int keep_alive_max = 100;
   // Seconds an idle keep-alive connection is kept. Default: 5

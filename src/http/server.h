@@ -22,7 +22,7 @@ namespace attune::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";   // Default: 127.0.0.1
   int port = 8080;                  // Default: 8080
-  int threads = 16;                 // worker threads. Default: 16
+  int threads = 64;                 // worker threads. Default: 64
   int keep_alive_max = 100;         // requests per connection. Default: 100
   int keep_alive_timeout = 5;       // seconds idle. Default: 5
   size_t max_body_bytes = 1 << 20;  // larger bodies get 413. Default: 1 MiB

@@ -3,7 +3,11 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
 #include <unordered_map>
+
+// SOCI declares the SQLite C API inside this namespace.
+using namespace sqlite_api;  // NOLINT
 
 namespace attune::sqlite {
 namespace {
@@ -29,6 +33,11 @@ std::unique_ptr<soci::session> ConnectionPool::Connect() {
 }
 
 Status ConnectionPool::Open() {
+  // Memory statistics take a process-wide mutex on every allocation, which
+  // serialises the request threads; attune does not read them. Must be set
+  // before SQLite initialises.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   std::filesystem::path p(path_);
   if (p.has_parent_path()) {
     std::error_code ec;
