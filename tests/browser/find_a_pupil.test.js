@@ -74,3 +74,29 @@ test('at 360 px wide the pages fit without sideways scrolling', async () => {
     assert.deepEqual(await seriousViolations(page), [], path);
   }
 });
+
+test('the administrator\'s pages pass axe at desktop and 360 px, and adding staff works', async () => {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.goto(server.base + '/sign-in');
+  await page.getByLabel('Email address').fill('admin@demo.attune.school');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(server.base + '/');
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ['/staff', '/audit', '/account']) {
+      await page.goto(server.base + path);
+      assert.deepEqual(await seriousViolations(page), [], `${path} at ${width}px`);
+    }
+  }
+  await page.goto(server.base + '/staff');
+  await page.getByLabel('Full name').fill('Robin Adeyemi');
+  await page.getByLabel('School email address').fill('r.adeyemi@demo.attune.school');
+  await page.getByLabel('Role', { exact: true }).selectOption('pastoral');
+  await page.getByLabel('First password').fill('welcome to attune 1');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.waitForURL(/\/staff$/);
+  assert.match(await page.getByRole('status').textContent(), /Robin Adeyemi can now sign in/);
+  assert.equal(server.sql("SELECT role FROM staff WHERE email = 'r.adeyemi@demo.attune.school'"), 'pastoral');
+});
