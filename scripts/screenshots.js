@@ -16,6 +16,7 @@ const PAGES = [
   ['pupil-senco', '/pupils/PUPIL', 'senco'],
   ['staff-admin', '/staff', 'admin'],
   ['account', '/account', 'senior'],
+  ['audit', '/audit', 'dsl'],
   ['not-found', '/nothing-here', 'teacher'],
 ];
 

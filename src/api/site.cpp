@@ -3,41 +3,12 @@
 #include "services/authorization.h"
 
 namespace attune::api {
-namespace {
-
-int HttpStatusFor(const Status& status) {
-  switch (status.code()) {
-    case StatusCode::kOk:
-      return 200;
-    case StatusCode::kInvalid:
-      return 422;
-    case StatusCode::kBadRequest:
-      return 400;
-    case StatusCode::kUnauthenticated:
-      return 401;
-    case StatusCode::kForbidden:
-      return 403;
-    case StatusCode::kNotFound:
-      return 404;
-    case StatusCode::kConflict:
-      return 409;
-    case StatusCode::kTooManyRequests:
-      return 429;
-    case StatusCode::kUnavailable:
-      return 503;
-    case StatusCode::kInternal:
-      return 500;
-  }
-  return 500;
-}
-
-}  // namespace
 
 http::Response JsonError(const Status& status) {
   nlohmann::json error = {{"code", status.code_name()}, {"message", status.message()}};
   error["field"] =
       status.field().empty() ? nlohmann::json(nullptr) : nlohmann::json(status.field());
-  http::Response r = http::Response::Json({{"error", error}}, HttpStatusFor(status));
+  http::Response r = http::Response::Json({{"error", error}}, http::HttpStatusFor(status));
   if (status.code() == StatusCode::kUnauthenticated) {
     r.SetHeader("WWW-Authenticate", "Bearer realm=\"attune\"");
   }

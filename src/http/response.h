@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/status.h"
+
 namespace attune::http {
 
 struct CookieOptions {
@@ -33,5 +35,10 @@ struct Response {
   std::string GetHeader(const std::string& name) const;
   void SetCookie(const std::string& name, const std::string& value, const CookieOptions& options);
 };
+
+// The HTTP status for a failed Status: invalid 422, bad request 400,
+// unauthenticated 401, forbidden 403, not found 404, conflict 409, too many
+// requests 429, unavailable 503, internal 500.
+int HttpStatusFor(const Status& status);
 
 }  // namespace attune::http

@@ -6,32 +6,6 @@
 
 namespace attune::web {
 
-int HttpStatusFor(const Status& status) {
-  switch (status.code()) {
-    case StatusCode::kOk:
-      return 200;
-    case StatusCode::kInvalid:
-      return 422;
-    case StatusCode::kBadRequest:
-      return 400;
-    case StatusCode::kUnauthenticated:
-      return 401;
-    case StatusCode::kForbidden:
-      return 403;
-    case StatusCode::kNotFound:
-      return 404;
-    case StatusCode::kConflict:
-      return 409;
-    case StatusCode::kTooManyRequests:
-      return 429;
-    case StatusCode::kUnavailable:
-      return 503;
-    case StatusCode::kInternal:
-      return 500;
-  }
-  return 500;
-}
-
 http::Response RenderError(const WebContext& ctx, const http::Request& req, const Status& status) {
   if (status.code() == StatusCode::kUnauthenticated) {
     std::string next = req.method == "GET" ? req.path : "/";

@@ -18,7 +18,6 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router);
 // The error page (or fragment, for htmx) for a failed Status.
 http::Response RenderError(const WebContext& ctx, const http::Request& req, const Status& status);
 
-// HTTP status for a Status code.
-int HttpStatusFor(const Status& status);
+using http::HttpStatusFor;
 
 }  // namespace attune::web

@@ -159,7 +159,8 @@ test('restricted reads are listed on the audit page for the DSL, with who and wh
   assert.equal(audit.status, 200);
   const senco = server.sql("SELECT name FROM staff WHERE email = 'senco@demo.attune.school'");
   assert.match(audit.text, new RegExp(senco.replace(/[.]/g, '\\.')));
-  assert.match(audit.text, /href="\/pupils\/2"/);
+  assert.match(audit.text, /href="\/pupils\/2">Pupil record/);
+  assert.doesNotMatch(audit.text, /href="\/pupils\/0"/);
   const teacher = new Browser(server.base);
   await teacher.signIn('teacher@demo.attune.school');
   assert.equal((await teacher.get('/audit')).status, 403);
