@@ -16,5 +16,6 @@ Runner RegisterToken(CLI::App& app);
 Runner RegisterMigrate(CLI::App& app);
 Runner RegisterBackup(CLI::App& app);
 Runner RegisterRoutes(CLI::App& app);
+Runner RegisterPolicy(CLI::App& app);
 
 }  // namespace attune::cli

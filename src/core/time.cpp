@@ -73,10 +73,19 @@ std::string FormatLondon(Timestamp t, const char* format) {
   return date::format(format, date::make_zoned(London(), t));
 }
 
-Date LondonDate(Timestamp t) {
-  auto local = London()->to_local(t);
-  return Date{date::floor<date::days>(local)};
+// London's offset from UTC at `t`. The zone's rules change twice a year, so
+// the last period looked up is kept per thread and reused while it applies.
+std::chrono::seconds LondonOffset(Timestamp t) {
+  thread_local date::sys_info cached{};
+  thread_local bool valid = false;
+  if (!valid || t < cached.begin || t >= cached.end) {
+    cached = London()->get_info(t);
+    valid = true;
+  }
+  return cached.offset;
 }
+
+Date LondonDate(Timestamp t) { return Date{date::floor<date::days>(t + LondonOffset(t))}; }
 
 Timestamp LondonInstant(Date day, int minutes) {
   date::local_seconds local = date::local_days(day) + std::chrono::minutes(minutes);

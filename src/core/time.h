@@ -41,6 +41,9 @@ std::string FormatTimeOfDay(int minutes_after_midnight);
 // codes, e.g. "%A %e %B %Y" or "%H:%M".
 std::string FormatLondon(Timestamp t, const char* format);
 
+// London's offset from UTC at `t` (0 or +1 hour). Fast: cached per thread.
+std::chrono::seconds LondonOffset(Timestamp t);
+
 // The London calendar date an instant falls on.
 Date LondonDate(Timestamp t);
 

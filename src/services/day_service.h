@@ -11,18 +11,12 @@
 #include "core/time.h"
 #include "model/principal.h"
 #include "model/school.h"
+#include "policy/school_time.h"
 #include "storage/store.h"
 
 namespace attune {
 
-// Whether pupils are in on `day` by the school's calendar: a weekday inside a
-// half-term that is not an INSET day or a closure.
-struct SchoolDayInfo {
-  bool school_day = false;
-  std::string term_name;      // the half-term, e.g. "Autumn 2"; "" outside term
-  std::string closed_reason;  // "Weekend", "INSET day", a holiday's name
-};
-SchoolDayInfo DescribeDay(const std::vector<CalendarEntry>& calendar, Date day);
+using policy::SchoolDayInfo;
 
 struct MyDay {
   School school;

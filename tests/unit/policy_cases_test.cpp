@@ -1,0 +1,235 @@
+// Runs every declarative decision case in tests/policy_cases/<policy>/*.toml
+// through the real policy files and the decision engine.
+#include <gtest/gtest.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "policy/engine.h"
+#include "policy/loader.h"
+
+namespace attune::policy {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kRoot = ATTUNE_SOURCE_DIR;
+
+std::vector<std::string> CaseFiles() {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(kRoot / "tests/policy_cases", ec)) {
+    if (e.path().extension() == ".toml" && e.path().filename() != "school_time.toml") {
+      out.push_back(fs::relative(e.path(), kRoot / "tests/policy_cases").string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// "2026-11-23 10:05" in London time.
+Timestamp At(const std::string& text) {
+  auto day = ParseDate(text.substr(0, 10));
+  auto minutes = ParseTimeOfDay(text.size() >= 16 ? text.substr(11, 5) : "");
+  if (!day.ok() || !minutes.ok()) throw std::runtime_error("bad time \"" + text + "\"");
+  return LondonInstant(*day, *minutes);
+}
+
+template <typename View>
+std::string Text(const View& n, const std::string& fallback = "") {
+  return n.template value<std::string>().value_or(fallback);
+}
+
+template <typename View>
+std::vector<std::string> Texts(const View& n) {
+  std::vector<std::string> out;
+  if (const toml::array* a = n.as_array()) {
+    for (const auto& item : *a) out.push_back(item.template value<std::string>().value_or(""));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const SchoolTime& CaseSchoolTime() {
+  static const SchoolTime time = [] {
+    toml::table t = toml::parse_file((kRoot / "tests/policy_cases/school_time.toml").string());
+    std::vector<Period> periods;
+    int ordinal = 0;
+    for (const auto& p : *t["periods"].as_array()) {
+      const toml::table& pt = *p.as_table();
+      Period period;
+      period.id = pt["id"].value<int64_t>().value_or(0);
+      period.ordinal = ++ordinal;
+      period.name = Text(pt["name"]);
+      period.starts_at = *ParseTimeOfDay(Text(pt["starts"]));
+      period.ends_at = *ParseTimeOfDay(Text(pt["ends"]));
+      period.teaching = pt["teaching"].value<bool>().value_or(true);
+      periods.push_back(period);
+    }
+    std::vector<CalendarEntry> calendar;
+    for (const auto& c : *t["calendar"].as_array()) {
+      const toml::table& ct = *c.as_table();
+      calendar.push_back(CalendarEntry{0, 0, Text(ct["kind"]), Text(ct["name"]),
+                                       *ParseDate(Text(ct["from"])), *ParseDate(Text(ct["to"]))});
+    }
+    return SchoolTime(calendar, periods);
+  }();
+  return time;
+}
+
+const Policy& LoadShipped(const std::string& name) {
+  static std::map<std::string, Policy> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  std::ifstream in(kRoot / "policies" / name);
+  std::stringstream text;
+  text << in.rdbuf();
+  LoadResult loaded = LoadPolicy(text.str());
+  if (!loaded.ok()) {
+    std::string all;
+    for (const auto& d : loaded.diagnostics) all += FormatDiagnostic(name, d) + "\n";
+    throw std::runtime_error("policy " + name + " does not load:\n" + all);
+  }
+  return cache.emplace(name, *loaded.policy).first->second;
+}
+
+std::string Describe(const Decision& d) {
+  std::ostringstream out;
+  out << "step=" << d.step << " suggested=" << d.suggested_step << " tally=" << d.tally_only
+      << "\n actions:";
+  for (const auto& a : d.actions) {
+    out << " " << a.kind << "(" << a.assignee << ","
+        << (a.due ? FormatLondon(*a.due, "%F %H:%M") : "-") << ")";
+  }
+  out << "\n escalations:";
+  for (const auto& e : d.escalations) out << " " << e.id;
+  out << "\n guards:";
+  for (const auto& g : d.guards) out << " " << g.kind;
+  out << "\n refusals:";
+  for (const auto& r : d.refusals) out << " [" << r.field << ": " << r.reason << "]";
+  return out.str();
+}
+
+class PolicyCase : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PolicyCase, Holds) {
+  toml::table c = toml::parse_file((kRoot / "tests/policy_cases" / GetParam()).string());
+  ASSERT_FALSE(Text(c["quote"]).empty()) << "every case quotes the text it enforces";
+  const Policy& policy = LoadShipped(Text(c["policy"]));
+
+  PupilContext pupil;
+  pupil.sen = Text(c["pupil"]["sen"], "N");
+  if (const toml::array* h = c["pupil"]["history"].as_array()) {
+    for (const auto& item : *h) {
+      const toml::table& r = *item.as_table();
+      pupil.history.push_back({At(Text(r["at"])), Text(r["category"]), Text(r["step"])});
+    }
+  }
+  if (const toml::array* h = c["pupil"]["rewards"].as_array()) {
+    for (const auto& item : *h) {
+      const toml::table& r = *item.as_table();
+      pupil.rewards.push_back({At(Text(r["at"])), Text(r["reward"]),
+                               static_cast<int>(r["points"].value<int64_t>().value_or(0))});
+    }
+  }
+  if (const toml::array* h = c["pupil"]["plans"].as_array()) {
+    for (const auto& item : *h) {
+      const toml::table& r = *item.as_table();
+      pupil.plans.push_back(
+          {Text(r["plan"]), r["active"].value<bool>().value_or(false), Text(r["outcome"])});
+    }
+  }
+  Observation obs;
+  auto o = c["observation"];
+  obs.category = Text(o["category"]);
+  obs.step = Text(o["step"]);
+  obs.at = At(Text(o["at"]));
+  obs.physical_intervention = o["physical_intervention"].value<bool>().value_or(false);
+  obs.parent_notice_would_harm = o["parent_notice_would_harm"].value<bool>().value_or(false);
+  obs.consequences = Texts(o["consequences"]);
+  if (auto d = o["consequence_date"].value<std::string>()) obs.consequence_date = *ParseDate(*d);
+  obs.reward = Text(o["reward"]);
+
+  Decision d = Decide(policy, CaseSchoolTime(), pupil, obs);
+  std::string got = Describe(d);
+  auto e = c["expect"];
+  if (auto v = e["step"].value<std::string>()) EXPECT_EQ(d.step, *v) << got;
+  if (auto v = e["suggested_step"].value<std::string>()) EXPECT_EQ(d.suggested_step, *v) << got;
+  std::vector<std::string> refused;
+  for (const auto& r : d.refusals) refused.push_back(r.field);
+  std::sort(refused.begin(), refused.end());
+  EXPECT_EQ(refused, Texts(e["refused"])) << got;
+  if (auto v = e["reason_contains"].value<std::string>()) {
+    bool found = std::any_of(d.refusals.begin(), d.refusals.end(), [&](const Refusal& r) {
+      return r.reason.find(*v) != std::string::npos;
+    });
+    EXPECT_TRUE(found) << "no refusal mentions \"" << *v << "\"\n" << got;
+  }
+  if (auto v = e["tally_only"].value<bool>()) EXPECT_EQ(d.tally_only, *v) << got;
+  if (const toml::array* actions = e["actions"].as_array()) {
+    for (const auto& item : *actions) {
+      const toml::table& want = *item.as_table();
+      std::string kind = Text(want["kind"]);
+      const RequiredAction* a = d.FindAction(kind);
+      ASSERT_NE(a, nullptr) << "missing action " << kind << "\n" << got;
+      if (auto who = want["assignee"].value<std::string>()) EXPECT_EQ(a->assignee, *who) << got;
+      if (auto due = want["due"].value<std::string>()) {
+        ASSERT_TRUE(a->due.has_value()) << kind << " has no due time\n" << got;
+        EXPECT_EQ(FormatLondon(*a->due, "%F %H:%M"), *due) << kind << "\n" << got;
+      }
+    }
+  }
+  for (const auto& kind : Texts(e["no_actions"])) {
+    EXPECT_EQ(d.FindAction(kind), nullptr) << "unexpected action " << kind << "\n" << got;
+  }
+  if (e["escalations"]) {
+    std::vector<std::string> ids;
+    for (const auto& x : d.escalations) ids.push_back(x.id);
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, Texts(e["escalations"])) << got;
+  }
+  if (e["guards"]) {
+    std::vector<std::string> kinds;
+    for (const auto& g : d.guards) kinds.push_back(g.kind);
+    std::sort(kinds.begin(), kinds.end());
+    EXPECT_EQ(kinds, Texts(e["guards"])) << got;
+  }
+  if (auto v = e["reward_awarded"].value<int64_t>()) {
+    ASSERT_TRUE(d.reward.has_value()) << got;
+    EXPECT_EQ(d.reward->awarded, *v) << got;
+  }
+  if (auto v = e["reward_capped"].value<bool>()) {
+    ASSERT_TRUE(d.reward.has_value()) << got;
+    EXPECT_EQ(d.reward->capped, *v) << got;
+  }
+  if (auto v = e["restricted"].value<bool>()) EXPECT_EQ(d.restricted, *v) << got;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, PolicyCase, ::testing::ValuesIn(CaseFiles()), CaseName);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PolicyCase);
+
+TEST(PolicyCases, EveryShippedPolicyHasCases) {
+  std::map<std::string, int> per_policy;
+  for (const auto& f : CaseFiles()) {
+    toml::table c = toml::parse_file((kRoot / "tests/policy_cases" / f).string());
+    per_policy[Text(c["policy"])]++;
+  }
+  for (const auto& e : fs::directory_iterator(kRoot / "policies")) {
+    if (e.path().extension() != ".toml") continue;
+    EXPECT_GE(per_policy[e.path().filename().string()], 5) << e.path().filename();
+  }
+}
+
+}  // namespace
+}  // namespace attune::policy
