@@ -1,10 +1,12 @@
 // attune demo generate: a deterministic, clearly fictional demo school.
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/demo_sign_ins.h"
 #include "demo/demo_school.h"
+#include "demo/history.h"
 
 namespace attune::cli {
 
@@ -27,7 +29,45 @@ Runner RegisterDemo(CLI::App& app) {
                   "recording)")
       ->check(CLI::Range(0, 2000));
   gen->add_option("--seed", flags->options.seed, "Random seed (default: 20260901)");
-  return [flags] {
+  struct HistoryFlags {
+    CommonFlags common;
+    demo::HistoryOptions options;
+    std::string to;
+    long long school = 0;
+  };
+  auto history = std::make_shared<HistoryFlags>();
+  CLI::App* hist = demo->add_subcommand(
+      "history", "Write a term of fictional behaviour history as CSV, for policy simulate");
+  AddCommonFlags(*hist, history->common);
+  hist->add_option("--to", history->to, "The CSV file to write")->required();
+  hist->add_option("--days", history->options.days, "School days of history (default: 60)")
+      ->check(CLI::Range(1, 400));
+  hist->add_option("--seed", history->options.seed, "Random seed (default: 20260901)");
+  hist->add_option("--school", history->school, "School id (default: the first school)");
+  return [flags, gen, hist, history] {
+    if (hist->parsed()) {
+      auto config = ResolveConfig(history->common);
+      if (!config.ok()) return Fail(config.status());
+      auto store = OpenMigratedStore(*config);
+      if (!store.ok()) return Fail(store.status());
+      long long school = history->school;
+      if (school == 0) {
+        auto schools = (*store)->ListSchools();
+        if (!schools.ok()) return Fail(schools.status());
+        if (schools->empty()) return Fail(Status::Invalid("the database holds no school yet"));
+        school = schools->front().id;
+      }
+      history->options.until = LondonDate(Now());
+      auto csv = demo::DemoHistoryCsv(**store, school, history->options);
+      if (!csv.ok()) return Fail(csv.status());
+      std::ofstream out(history->to);
+      out << *csv;
+      if (!out) return Fail(Status::Invalid("cannot write " + history->to, "to"));
+      std::cout << "Wrote " << std::count(csv->begin(), csv->end(), '\n') - 1 << " records to "
+                << history->to << "\n";
+      return 0;
+    }
+    (void)gen;
     auto config = ResolveConfig(flags->common);
     if (!config.ok()) return Fail(config.status());
     auto store = OpenMigratedStore(*config);

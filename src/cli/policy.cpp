@@ -7,6 +7,7 @@
 #include "cli/common.h"
 #include "policy/explain.h"
 #include "policy/loader.h"
+#include "policy/simulate.h"
 
 namespace attune::cli {
 namespace {
@@ -37,10 +38,61 @@ policy::LoadResult LoadAndReport(const std::string& path, bool quiet_warnings) {
 
 }  // namespace
 
+template <typename Flags>
+int Simulate(const Flags& flags) {
+  auto loaded = LoadAndReport(flags.file, true);
+  if (!loaded.ok()) return 1;
+  std::optional<policy::LoadResult> other;
+  if (!flags.against.empty()) {
+    other = LoadAndReport(flags.against, true);
+    if (!other->ok()) return 1;
+  }
+  if (flags.from.size() > 3 && flags.from.substr(flags.from.size() - 3) == ".db") {
+    return Fail(Status::Invalid(
+        "Reading history from a database needs recorded incidents, which arrive with recording; "
+        "for now give a CSV (attune demo history --to FILE writes one)",
+        "from"));
+  }
+  auto text = ReadWholeFile(flags.from);
+  if (!text.ok()) return Fail(text.status());
+  auto rows = policy::ParseHistoryCsv(*text);
+  if (!rows.ok()) return Fail(Status::Invalid(flags.from + ": " + rows.status().message()));
+  auto config = ResolveConfig(flags.common);
+  if (!config.ok()) return Fail(config.status());
+  auto store = OpenMigratedStore(*config);
+  if (!store.ok()) return Fail(store.status());
+  long long school = flags.school;
+  if (school == 0) {
+    auto schools = (*store)->ListSchools();
+    if (!schools.ok()) return Fail(schools.status());
+    if (schools->empty()) {
+      return Fail(Status::Invalid("the database holds no school, so there is no calendar to use"));
+    }
+    school = schools->front().id;
+  }
+  auto calendar = (*store)->ListCalendar(school);
+  auto periods = (*store)->ListPeriods(school);
+  if (!calendar.ok()) return Fail(calendar.status());
+  if (!periods.ok()) return Fail(periods.status());
+  policy::SchoolTime time(*calendar, *periods);
+  policy::Simulation first = policy::Simulate(*loaded.policy, time, *rows);
+  if (other) {
+    policy::Simulation second = policy::Simulate(*other->policy, time, *rows);
+    std::cout << policy::FormatWorkload(first, &second);
+  } else {
+    std::cout << policy::FormatWorkload(first);
+  }
+  return 0;
+}
+
 Runner RegisterPolicy(CLI::App& app) {
   struct Flags {
     std::string file;
     bool quiet = false;
+    std::string from;
+    std::string against;
+    long long school = 0;
+    CommonFlags common;
   };
   auto flags = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("policy", "A school's behaviour policy file");
@@ -52,7 +104,20 @@ Runner RegisterPolicy(CLI::App& app) {
   CLI::App* explain =
       cmd->add_subcommand("explain", "Print the policy in plain words a parent could read");
   explain->add_option("FILE", flags->file, "The policy (TOML)")->required();
-  return [flags, check, explain] {
+  CLI::App* simulate = cmd->add_subcommand(
+      "simulate", "Replay history through a policy: weekly actions, escalations and guards");
+  simulate->add_option("FILE", flags->file, "The policy (TOML)")->required();
+  simulate
+      ->add_option("--from", flags->from,
+                   "History as CSV (pupil,at,category,class,sen), e.g. from "
+                   "'attune demo history'")
+      ->required();
+  simulate->add_option("--against", flags->against, "A second policy to compare, side by side");
+  simulate->add_option("--school", flags->school,
+                       "School whose calendar and day to use (default: the first in --db)");
+  AddCommonFlags(*simulate, flags->common);
+  return [flags, check, explain, simulate] {
+    if (simulate->parsed()) return Simulate(*flags);
     if (check->parsed()) {
       auto result = LoadAndReport(flags->file, flags->quiet);
       if (!result.ok()) {

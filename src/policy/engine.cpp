@@ -79,6 +79,7 @@ class Decider {
     Consequences();
     PhysicalIntervention();
     Escalations(*category);
+    ConsequenceDate();
     return d_;
   }
 
@@ -234,6 +235,7 @@ class Decider {
     d_.tally_only = chosen->record == Recording::kTally && !c.safeguarding;
     std::string because = p_.Word("step", "step") + " \"" + chosen->name + "\"";
     bool held = false;
+    chosen_actions_ = chosen->actions;
     for (const auto& a : chosen->actions) {
       if (c.safeguarding && HeldForSafeguarding(a.kind)) {
         held = true;
@@ -311,8 +313,10 @@ class Decider {
       Timestamp capped_since{};
       for (const auto& h : seen_) {
         if (!h.step || !h.step->reward_points_cap || !SameScope(h.day, h.period)) continue;
-        if (!cap || *h.step->reward_points_cap < *cap) {
-          cap = *h.step->reward_points_cap;
+        // The strictest cap holds, from the first time it was reached.
+        int value = *h.step->reward_points_cap;
+        if (!cap || value < *cap || (value == *cap && h.at < capped_since)) {
+          cap = value;
           capped_since = h.at;
         }
       }
@@ -367,6 +371,38 @@ class Decider {
     }
   }
 
+  // A notice due "the school day before" a consequence needs that date, on a
+  // school day, late enough for the notice to be given in time (seed 003:
+  // "informed ... by 5pm on the previous day").
+  void ConsequenceDate() {
+    bool needs_date = false;
+    for (const auto& a : chosen_actions_) {
+      needs_date = needs_date || (a.due && a.due->kind == Deadline::kSchoolDayBefore);
+    }
+    if (!needs_date) return;
+    std::string what = "the date it happens";
+    if (!obs_.consequence_date) {
+      Refuse("consequence_date", "Choose " + what +
+                                     ", so parents can be told the school day "
+                                     "before");
+      return;
+    }
+    if (!time_.IsSchoolDay(*obs_.consequence_date)) {
+      Refuse("consequence_date", FormatDate(*obs_.consequence_date) +
+                                     " is not a school day; choose a day the " +
+                                     p_.Word("pupil", "pupil") + " is in school");
+      return;
+    }
+    for (const auto& a : d_.actions) {
+      if (a.due && *a.due < obs_.at) {
+        Refuse("consequence_date", "Parents could no longer be told in time (" + a.label +
+                                       " was due " + FormatLondon(*a.due, "%A %e %B %H:%M") +
+                                       "); choose a later date");
+        return;
+      }
+    }
+  }
+
   void PhysicalIntervention() {
     if (!obs_.physical_intervention) return;
     const Guards& g = p_.guards;
@@ -393,6 +429,10 @@ class Decider {
                 g.parent_notice_due,
                 "Telling parents would likely cause significant harm: the local authority is "
                 "told instead, and nothing is sent to the parents",
+                "law: physical intervention");
+    } else if (d_.restricted) {
+      AddAction(kParentNotice, LegalLabel(kParentNotice), "dsl", g.parent_notice_due,
+                "A safeguarding concern: the DSL decides how parents are told",
                 "law: physical intervention");
     } else {
       AddAction(kParentNotice, LegalLabel(kParentNotice), "recorder", g.parent_notice_due, "",
@@ -439,6 +479,7 @@ class Decider {
   const Observation& obs_;
   Decision d_;
   std::vector<Seen> seen_;
+  std::vector<Action> chosen_actions_;  // the chosen step's own actions
   long long now_day_ = 0;
   long long now_period_ = 0;
   // Day numbers of the half-term and term now is in; empty ranges when none.

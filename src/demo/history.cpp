@@ -1,0 +1,72 @@
+#include "demo/history.h"
+
+#include <sstream>
+
+#include "demo/random.h"
+#include "policy/school_time.h"
+
+namespace attune::demo {
+
+Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
+                                   const HistoryOptions& options) {
+  if (options.days < 1 || options.days > 400) {
+    return Status::Invalid("days must be between 1 and 400", "days");
+  }
+  auto calendar = store.ListCalendar(school_id);
+  if (!calendar.ok()) return calendar.status();
+  auto periods = store.ListPeriods(school_id);
+  if (!periods.ok()) return periods.status();
+  auto pupils = store.SearchPupils(school_id, "", 100000, 0);
+  if (!pupils.ok()) return pupils.status();
+  if (pupils->empty()) return Status::Invalid("the school has no pupils", "school");
+  std::vector<Period> teaching;
+  for (const auto& p : *periods) {
+    if (p.teaching) teaching.push_back(p);
+  }
+  if (teaching.empty()) return Status::Invalid("the school day has no teaching periods");
+  policy::SchoolTime time(*calendar, *periods);
+
+  std::vector<Date> days;
+  std::optional<Date> day = time.PreviousSchoolDay(options.until);
+  while (day && static_cast<int>(days.size()) < options.days) {
+    days.insert(days.begin(), *day);
+    day = time.PreviousSchoolDay(*day);
+  }
+
+  // Records per pupil per lesson, by class, before the time-of-day and
+  // weekday weights.
+  const struct {
+    const char* cls;
+    double rate;
+    bool distress;
+  } kClasses[] = {{"prosocial", 0.10, false},
+                  {"low_level", 0.025, true},
+                  {"difficult", 0.006, true},
+                  {"dangerous", 0.0006, true}};
+  const double kWeekday[] = {0, 1.1, 0.95, 0.9, 1.0, 1.2, 0, 0};
+  DemoRandom random(options.seed, "history", static_cast<int>(school_id));
+  std::ostringstream out;
+  out << "pupil,at,category,class,sen\n";
+  for (Date d : days) {
+    double weekday = kWeekday[IsoWeekday(d)];
+    for (size_t i = 0; i < teaching.size(); ++i) {
+      // Later in the day, more distress (the afternoon peak).
+      double time_of_day =
+          0.7 + 0.6 * static_cast<double>(i) / static_cast<double>(teaching.size());
+      const Period& period = teaching[i];
+      for (const auto& pupil : *pupils) {
+        bool struggling = pupil.id % 50 == 7;
+        for (const auto& c : kClasses) {
+          double p = c.rate * (c.distress ? weekday * time_of_day * (struggling ? 6 : 1) : 1.0);
+          if (!random.Chance(p)) continue;
+          int minute = period.starts_at + random.Between(2, period.ends_at - period.starts_at - 2);
+          out << pupil.id << "," << FormatDate(d) << " " << FormatTimeOfDay(minute) << "," << c.cls
+              << "," << c.cls << "," << SenCode(pupil.sen) << "\n";
+        }
+      }
+    }
+  }
+  return out.str();
+}
+
+}  // namespace attune::demo

@@ -1,0 +1,29 @@
+// A term of fictional behaviour history for the demo school, as CSV for
+// `attune policy simulate` (header: pupil,at,category,class,sen).
+//
+// Most records are prosocial; low-level, difficult and dangerous ones follow
+// afternoon and Monday/Friday peaks; about one pupil in fifty is going
+// through a hard time and shows six times as much distress. Categories are
+// written as their class, so any policy can place them. Deterministic for a
+// seed. (Recorded history in the database arrives with recording itself.)
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+#include "storage/store.h"
+
+namespace attune::demo {
+
+struct HistoryOptions {
+  // School days of history, ending the school day before `until`. Default: 60
+  int days = 60;
+  // The day after the last day of history. Default: today (London).
+  Date until;
+  unsigned long long seed = 20260901;  // Default: 20260901
+};
+
+Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
+                                   const HistoryOptions& options);
+
+}  // namespace attune::demo
