@@ -17,6 +17,9 @@ const PAGES = [
   ['staff-admin', '/staff', 'admin'],
   ['account', '/account', 'senior'],
   ['audit', '/audit', 'dsl'],
+  ['our-policy', '/policy', 'teacher'],
+  ['policy-versions', '/policies', 'senior'],
+  ['policy-version', '/policies/1', 'admin'],
   ['not-found', '/nothing-here', 'teacher'],
 ];
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "services/auth_service.h"
+#include "services/policy_service.h"
 #include "services/pupil_service.h"
 #include "services/staff_service.h"
 #include "storage/store.h"
@@ -13,6 +14,7 @@ struct ApiContext {
   AuthService& auth;
   StaffService& staff;
   PupilService& pupils;
+  PolicyService& policies;
 };
 
 }  // namespace attune::api

@@ -12,5 +12,6 @@ http::Response ListPupils(const ApiContext& ctx, http::Request& req);
 http::Response GetPupil(const ApiContext& ctx, http::Request& req);
 http::Response ListStaff(const ApiContext& ctx, http::Request& req);
 http::Response CreateStaff(const ApiContext& ctx, http::Request& req);
+http::Response GetPolicy(const ApiContext& ctx, http::Request& req);
 
 }  // namespace attune::api

@@ -13,6 +13,7 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("GET", "/api/v1/me", P::kSignedIn, bind(GetMe));
   r.Add("GET", "/api/v1/pupils", P::kPupilsView, bind(ListPupils));
   r.Add("GET", "/api/v1/pupils/([0-9]+)", P::kPupilsView, bind(GetPupil), "/api/v1/pupils/1");
+  r.Add("GET", "/api/v1/policy", P::kPolicyView, bind(GetPolicy));
   r.Add("GET", "/api/v1/staff", P::kStaffManage, bind(ListStaff));
   r.Add("POST", "/api/v1/staff", P::kStaffManage, bind(CreateStaff));
   return r;

@@ -51,17 +51,19 @@ int Serve(ServeFlags& flags) {
   StaffService staff(store);
   PupilService pupils(store);
   DayService days(store);
+  PolicyService policies(store);
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
                           staff,
                           pupils,
                           days,
+                          policies,
                           renderer,
                           config.secure_cookies,
                           std::chrono::hours(config.session_hours),
                           ATTUNE_VERSION};
-  api::ApiContext api_ctx{store, auth, staff, pupils};
+  api::ApiContext api_ctx{store, auth, staff, pupils, policies};
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);

@@ -9,6 +9,7 @@
 #include "demo/school_size.h"
 #include "demo/staff_roster.h"
 #include "demo/timetable.h"
+#include "services/policy_service.h"
 
 namespace attune::demo {
 
@@ -66,6 +67,11 @@ Status GenerateSchool(Store& store, const DemoOptions& options, int school, cons
   DemoRandom timetable_random(options.seed, "timetable", school);
   ATTUNE_RETURN_IF_ERROR(AddTimetable(store, *school_id, *periods, *places, *forms, *staff, *pupils,
                                       size.groups_per_band, timetable_random));
+
+  // The demo school runs seed 004's policy, in force from the start of the year.
+  auto policy =
+      PolicyService(store).InstallShipped(*school_id, kDemoPolicy, *ParseDate("2026-09-01"));
+  if (!policy.ok()) return policy.status();
 
   result.school_ids.push_back(*school_id);
   result.pupils += static_cast<long long>(pupils->size());

@@ -23,6 +23,9 @@
 
 namespace attune::demo {
 
+// The policy every demo school runs (policies/<name>, compiled in).
+inline constexpr const char* kDemoPolicy = "004_blue_sky_learning.toml";
+
 struct DemoOptions {
   // How many schools (a trust or local authority). 1 to 10000. Default: 1
   int schools = 1;

@@ -128,8 +128,17 @@ std::string Request::Cookie(const std::string& name) const {
 
 Result<FormData> Request::Form() const {
   std::string type = Header("content-type");
+  if (type.rfind("multipart/form-data", 0) == 0) {
+    for (const auto& [name, value] : multipart.pairs()) {
+      if (!ValidUtf8(value)) {
+        return Status::BadRequest("The file or field '" + name + "' is not UTF-8 text", name);
+      }
+    }
+    return multipart;
+  }
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
-    return Status::BadRequest("Send the form as application/x-www-form-urlencoded");
+    return Status::BadRequest(
+        "Send the form as application/x-www-form-urlencoded or multipart/form-data");
   }
   return FormData::Parse(body);
 }

@@ -25,6 +25,9 @@ class FormData {
   std::string Get(const std::string& name) const;
   bool Has(const std::string& name) const;
   std::vector<std::string> GetAll(const std::string& name) const;
+  void Add(std::string name, std::string value) {
+    pairs_.emplace_back(std::move(name), std::move(value));
+  }
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
 
  private:
@@ -40,6 +43,9 @@ struct Request {
   std::string ip;
   bool secure = false;     // arrived over TLS (or said so by a trusted proxy)
   std::string request_id;  // for logs and error pages
+  // The parts of a multipart/form-data body (file contents by field name),
+  // parsed by the server; forms over 8 KB are sent this way (decision 0005).
+  FormData multipart;
 
   // Set by the dispatcher:
   std::vector<std::string> params;       // regex captures of the route pattern
@@ -48,8 +54,8 @@ struct Request {
   // REQUIRES: name lower-case. "" when absent.
   std::string Header(const std::string& name) const;
   std::string Cookie(const std::string& name) const;
-  // The body as a form. BadRequest when the content type is not a form or
-  // the body is malformed.
+  // The body as a form (urlencoded or multipart). BadRequest when the
+  // content type is not a form, or the body is malformed or not UTF-8.
   Result<FormData> Form() const;
   bool IsHtmx() const { return Header("hx-request") == "true"; }
   bool WantsJson() const;

@@ -57,6 +57,8 @@ Status Server::Listen(const std::function<void()>& on_ready) {
       if (parsed.ok()) req.query = std::move(*parsed);
     }
 
+    for (const auto& [name, part] : in.files) req.multipart.Add(name, part.content);
+
     Response res = dispatcher_.Handle(req);
     out.status = res.status;
     for (const auto& [k, v] : res.headers) out.headers.emplace(k, v);

@@ -72,6 +72,10 @@ const char* PermissionName(Permission p) {
       return "staff.manage";
     case Permission::kAuditView:
       return "audit.view";
+    case Permission::kPolicyView:
+      return "policy.view";
+    case Permission::kPolicyManage:
+      return "policy.manage";
   }
   return "unknown";
 }
@@ -83,7 +87,9 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kPupilsViewContacts,
                                               Permission::kPupilsViewSensitive,
                                               Permission::kStaffManage,
-                                              Permission::kAuditView};
+                                              Permission::kAuditView,
+                                              Permission::kPolicyView,
+                                              Permission::kPolicyManage};
   return all;
 }
 

@@ -29,6 +29,8 @@ enum class Permission {
   kPupilsViewSensitive,  // special-category fields: ethnicity, FSM, looked-after, EHCP
   kStaffManage,          // add staff, change roles, deactivate
   kAuditView,            // read the audit log
+  kPolicyView,           // read the school's behaviour policy ("Our policy")
+  kPolicyManage,         // upload, compare and activate policy versions
 };
 
 // "public", "signed_in", "pupils.view", ...

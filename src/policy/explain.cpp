@@ -5,18 +5,42 @@
 namespace attune::policy {
 namespace {
 
-void Heading(std::ostringstream& out, const std::string& text) {
-  out << "\n" << text << "\n" << std::string(text.size(), '-') << "\n";
-}
-
-std::string Capitalised(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+std::string Lower(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && (s.size() < 2 || !(s[1] >= 'A' && s[1] <= 'Z'))) {
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  }
   return s;
 }
 
-std::string WhoDoes(const std::string& assignee) {
+// "a" or "an" before a name.
+std::string Article(const std::string& name) {
+  if (name.empty()) return "a";
+  char c = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+  return std::string("aeiou").find(c) != std::string::npos ? "an" : "a";
+}
+
+std::string WindowWords(const Window& w) {
+  switch (w.kind) {
+    case Window::kLesson:
+      return "in one lesson";
+    case Window::kDay:
+      return "in one day";
+    case Window::kWeek:
+      return "in one week";
+    case Window::kHalfTerm:
+      return "within a half-term";
+    case Window::kTerm:
+      return "within a term";
+    case Window::kRollingDays:
+      return "within " + std::to_string(w.days) + " days";
+  }
+  return "";
+}
+
+std::string WhoDoes(const Policy& p, const std::string& assignee) {
+  const std::string pupil = p.Word("pupil", "pupil");
   if (assignee == "recorder") return "the adult involved";
-  if (assignee == "key_adult") return "the child's key adult";
+  if (assignee == "key_adult") return "the " + pupil + "'s " + p.Word("key_adult", "key adult");
   if (assignee == "teacher") return "the class teacher";
   if (assignee == "support") return "a support assistant";
   if (assignee == "pastoral") return "the pastoral team";
@@ -26,133 +50,188 @@ std::string WhoDoes(const std::string& assignee) {
   return "the school office";
 }
 
+std::string ScopeWord(const Policy& p) {
+  return p.ladder.scope == Scope::kLesson ? p.Word("lesson", "lesson") : "day";
+}
+
 }  // namespace
 
-std::string ExplainAsText(const Policy& p) {
-  std::ostringstream out;
+Explanation Explain(const Policy& p) {
+  Explanation ex;
   const std::string pupil = p.Word("pupil", "pupil");
   const std::string steps = p.Word("steps", "steps");
-  out << p.school_name << ": our behaviour and relationships policy\n";
-  out << std::string(p.school_name.size() + 38, '=') << "\n";
-  if (!p.summary.empty()) out << "\n" << p.summary << "\n";
+  ex.title = p.school_name + ": our behaviour and relationships policy";
+  ex.summary = p.summary;
 
   if (!p.values.empty()) {
-    Heading(out, "What we ask of everyone");
-    for (const auto& v : p.values) {
-      out << "* " << v.name;
-      if (!v.description.empty()) out << ": " << v.description;
-      out << "\n";
-    }
+    ExplainedSection s{"What we ask of everyone", "", {}};
+    for (const auto& v : p.values) s.items.push_back({v.name, {v.description}});
+    ex.sections.push_back(s);
   }
 
-  Heading(out, "When a " + pupil + " is finding things hard: our " + steps);
-  out << "Every adult follows the same " << steps << ", calmly and in order";
-  bool no_jumps = !p.ladder.no_jumps_for.empty();
-  if (no_jumps) out << "; " << steps << " are never skipped for repeated low-level behaviour";
-  out << ". The " << steps << " start again each "
-      << (p.ladder.scope == Scope::kLesson ? "lesson" : "day") << ".\n";
-  for (const auto& s : p.steps) {
-    out << "\n" << s.order << ". " << s.name << "\n";
-    if (!s.guidance.empty()) out << "   " << s.guidance << "\n";
-    if (s.parent_contact == ParentContact::kRequired) {
-      out << "   We will contact you at this " << p.Word("step", "step") << ".\n";
-    } else if (s.parent_contact == ParentContact::kInform) {
-      out << "   We will let you know.\n";
+  {
+    ExplainedSection s{"When a " + pupil + " is finding things hard: our " + steps, "", {}};
+    s.intro = "Every adult follows the same " + steps + ", calmly and in order";
+    if (!p.ladder.no_jumps_for.empty()) {
+      s.intro += "; " + steps + " are never skipped for repeated low-level behaviour";
     }
-    for (const auto& a : s.actions) {
-      out << "   Then: " << ActionLabel(a.kind) << ", by " << WhoDoes(a.assignee);
-      if (a.due) out << ", " << a.due->Describe();
-      out << ".";
-      if (!a.description.empty()) out << " " << a.description;
-      out << "\n";
+    s.intro += ". The " + steps + " start again each " + ScopeWord(p) + ".";
+    for (const auto& st : p.steps) {
+      ExplainedItem item{std::to_string(st.order) + ". " + st.name, {}};
+      if (!st.guidance.empty()) item.lines.push_back(st.guidance);
+      if (st.parent_contact == ParentContact::kRequired) {
+        item.lines.push_back("We will contact you at this " + p.Word("step", "step") + ".");
+      } else if (st.parent_contact == ParentContact::kInform) {
+        item.lines.push_back("We will let you know.");
+      }
+      for (const auto& a : st.actions) {
+        std::string line = "Then: " + ActionLabel(a.kind) + ", by " + WhoDoes(p, a.assignee);
+        if (a.due) line += ", " + a.due->Describe();
+        line += ".";
+        if (!a.description.empty()) line += " " + a.description;
+        item.lines.push_back(line);
+      }
+      if (st.reward_points_cap) {
+        item.lines.push_back("Reward points are capped at " +
+                             std::to_string(*st.reward_points_cap) + " for the rest of the " +
+                             ScopeWord(p) + ".");
+      }
+      s.items.push_back(item);
     }
-    if (s.reward_points_cap) {
-      out << "   Reward points are capped at " << *s.reward_points_cap << " for the rest of the "
-          << (p.ladder.scope == Scope::kLesson ? "lesson" : "day") << ".\n";
-    }
+    ex.sections.push_back(s);
   }
 
   if (!p.escalations.empty()) {
-    Heading(out, "If things keep happening");
+    ExplainedSection s{"If things keep happening", "", {}};
     for (const auto& e : p.escalations) {
-      out << "* ";
+      std::string when;
       if (e.count > 0) {
-        std::string what =
-            !e.step.empty() ? (p.FindStep(e.step) ? p.FindStep(e.step)->name : e.step)
-            : !e.category.empty()
-                ? (p.FindCategory(e.category) ? p.FindCategory(e.category)->name : e.category)
-                : std::string(ClassLabel(*e.behaviour_class)) + " behaviour";
-        out << e.count << " or more times \"" << what << "\"";
+        std::string what;
+        if (const Step* st = p.FindStep(e.step)) {
+          what = "\"" + st->name + "\"";
+        } else if (const Category* c = p.FindCategory(e.category)) {
+          what = "\"" + c->name + "\"";
+        } else if (e.behaviour_class) {
+          what = Lower(ClassLabel(*e.behaviour_class)) + " behaviour";
+        }
+        when = std::to_string(e.count) + " or more times " + what + " " + WindowWords(e.window);
       } else if (!e.outcome_plan.empty()) {
         const Plan* plan = p.FindPlan(e.outcome_plan);
-        out << "If " << (plan ? plan->name : e.outcome_plan) << " has not helped";
+        when = "If " + (plan ? plan->name : e.outcome_plan) + " has not helped";
       } else if (e.behaviour_class) {
-        out << "After any " << ClassLabel(*e.behaviour_class) << " behaviour";
+        when = "After any " + Lower(ClassLabel(*e.behaviour_class)) + " behaviour";
       }
-      out << ": we will consider ";
+      std::vector<std::string> proposals;
       if (const Plan* plan = p.FindPlan(e.propose_plan)) {
-        out << "a " << plan->name;
-      } else if (const Step* s = p.FindStep(e.propose_step)) {
-        out << s->name;
+        proposals.push_back(Article(plan->name) + " " + plan->name);
       }
-      out << ".";
-      if (!e.quote.empty()) out << " (\"" << e.quote << "\")";
-      out << "\n";
+      if (const Step* st = p.FindStep(e.propose_step)) {
+        const Plan* plan = p.FindPlan(e.propose_plan);
+        if (!plan || plan->name != st->name) proposals.push_back("\"" + st->name + "\"");
+      }
+      std::string line = when + ": we will consider ";
+      for (size_t i = 0; i < proposals.size(); ++i) line += (i ? " and " : "") + proposals[i];
+      line += ".";
+      if (!e.quote.empty()) line += " (\"" + e.quote + "\")";
+      s.items.push_back({"", {line}});
     }
+    ex.sections.push_back(s);
   }
 
   if (!p.consequences.empty()) {
-    Heading(out, "Consequences");
-    out << "Every consequence teaches. When we must limit a " << pupil
-        << "'s freedom to keep people safe, we always pair it with one that helps them learn "
-           "and put things right.\n";
+    ExplainedSection s{"Consequences", "", {}};
+    s.intro = "Every consequence teaches. When we must limit a " + pupil +
+              "'s freedom to keep people safe, we always pair it with one that helps them "
+              "learn and put things right.";
     for (const auto& c : p.consequences) {
-      out << "* " << c.name << " ("
-          << (c.protective ? "to keep everyone safe" : "to learn and repair") << ")";
-      if (!c.description.empty()) out << ": " << c.description;
-      out << "\n";
+      s.items.push_back(
+          {c.name + (c.protective ? " (to keep everyone safe)" : " (to learn and repair)"),
+           {c.description}});
     }
+    ex.sections.push_back(s);
   }
 
   if (!p.rewards.empty()) {
-    Heading(out, "Noticing what goes well");
+    ExplainedSection s{"Noticing what goes well", "", {}};
     for (const auto& r : p.rewards) {
-      out << "* " << r.name;
-      if (r.kind == "points" && r.value > 0)
-        out << " (" << r.value << " point" << (r.value == 1 ? "" : "s") << ")";
-      out << "\n";
+      std::string title = r.name;
+      if (r.kind == "points" && r.value > 0) {
+        title += " (" + std::to_string(r.value) + " point" + (r.value == 1 ? "" : "s") + ")";
+      }
+      s.items.push_back({title, {}});
     }
+    ex.sections.push_back(s);
   }
 
   if (!p.plans.empty()) {
-    Heading(out, "Support plans");
+    ExplainedSection s{"Support plans", "", {}};
     for (const auto& plan : p.plans) {
-      out << "* " << plan.name;
-      if (plan.duration_school_days)
-        out << ", for up to " << *plan.duration_school_days << " school days";
-      if (plan.review_every_school_days) {
-        out << ", reviewed every " << *plan.review_every_school_days << " school days";
+      std::string line;
+      if (plan.duration_school_days) {
+        line += "For up to " + std::to_string(*plan.duration_school_days) + " school days. ";
       }
-      if (!plan.description.empty()) out << ": " << plan.description;
-      out << "\n";
+      if (plan.review_every_school_days) {
+        line +=
+            "Reviewed every " + std::to_string(*plan.review_every_school_days) + " school days. ";
+      }
+      line += plan.description;
+      s.items.push_back({plan.name, {line}});
     }
+    ex.sections.push_back(s);
   }
 
-  Heading(out, "What the law asks of us, and what we promise");
-  out << "* If a " << pupil
-      << " is ever sent home or off site as a consequence, that is a "
-         "formal suspension, however we name it: only the headteacher can decide it, and you "
-         "and the local authority are told in writing, with the reasons.\n";
-  out << "* If an adult ever has to hold a " << pupil
-      << " to keep them or others safe, we "
-         "record it the same day and tell you "
-      << p.guards.parent_notice_due.Describe() << ".\n";
-  if (p.guards.senco_advice_declared) {
-    out << "* For a " << pupil << " with "
-        << (p.guards.senco_sen.size() > 1 ? "special educational needs" : "an EHC plan")
-        << ", our SENCO advises us once they reach \""
-        << (p.FindStep(p.guards.senco_from_step) ? p.FindStep(p.guards.senco_from_step)->name : "")
-        << "\".\n";
+  {
+    ExplainedSection s{"What the law asks of us, and what we promise", "", {}};
+    s.items.push_back(
+        {"",
+         {"If a " + pupil +
+          " is ever sent home or off site as a consequence, that is a "
+          "formal suspension, however we name it: only the headteacher can decide it, and "
+          "you and the local authority are told in writing, with the reasons."}});
+    s.items.push_back({"",
+                       {"If an adult ever has to hold a " + pupil +
+                        " to keep them or others safe, we record it the same day and tell "
+                        "you " +
+                        p.guards.parent_notice_due.Describe() + "."}});
+    if (p.guards.senco_advice_declared) {
+      const Step* from = p.FindStep(p.guards.senco_from_step);
+      s.items.push_back(
+          {"",
+           {"For a " + pupil + " with " +
+            (p.guards.senco_sen.size() > 1 ? "special educational needs" : "an EHC plan") +
+            ", our SENCO advises us once they reach \"" + (from ? from->name : "") + "\"."}});
+    }
+    ex.sections.push_back(s);
+  }
+  return ex;
+}
+
+std::string ExplainAsText(const Policy& policy) {
+  Explanation ex = Explain(policy);
+  std::ostringstream out;
+  out << ex.title << "\n" << std::string(ex.title.size(), '=') << "\n";
+  if (!ex.summary.empty()) out << "\n" << ex.summary << "\n";
+  for (const auto& s : ex.sections) {
+    out << "\n" << s.heading << "\n" << std::string(s.heading.size(), '-') << "\n";
+    if (!s.intro.empty()) out << s.intro << "\n";
+    for (const auto& item : s.items) {
+      bool numbered = !item.title.empty() && item.title[0] >= '0' && item.title[0] <= '9';
+      if (numbered) out << "\n";
+      std::string indent = numbered ? "   " : "  ";
+      if (!item.title.empty()) {
+        out << (numbered ? "" : "* ") << item.title;
+        bool inline_line = !numbered && item.lines.size() == 1 && !item.lines[0].empty();
+        if (inline_line) {
+          out << ": " << item.lines[0] << "\n";
+          continue;
+        }
+        out << "\n";
+      }
+      for (const auto& line : item.lines) {
+        if (line.empty()) continue;
+        out << (item.title.empty() ? "* " : indent) << line << "\n";
+      }
+    }
   }
   return out.str();
 }

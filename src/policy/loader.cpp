@@ -538,6 +538,77 @@ class Builder {
   std::vector<const toml::table*> consequence_tables_;
 };
 
+// toml++ recurses once per level of nesting (dotted keys, table headers,
+// arrays, inline tables) and overflows the stack after a few thousand levels
+// (found by fuzzing: tests/fuzz/crashes/stack-overflow-*). A policy needs a
+// handful, so deeper nesting is refused before parsing. Strings and comments
+// are skipped so prose cannot trip it.
+std::optional<Diagnostic> TooDeep(std::string_view t) {
+  constexpr int kMaxDepth = 64;
+  int line = 1, column = 0, depth = 0, dots = 0;
+  enum { kCode, kBasic, kLiteral, kMultiBasic, kMultiLiteral, kComment } mode = kCode;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      dots = 0;
+      if (mode == kComment || mode == kBasic || mode == kLiteral) mode = kCode;
+      continue;
+    }
+    switch (mode) {
+      case kComment:
+        continue;
+      case kBasic:
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          mode = kCode;
+        continue;
+      case kLiteral:
+        if (c == '\'') mode = kCode;
+        continue;
+      case kMultiBasic:
+        if (c == '\\')
+          ++i;
+        else if (t.substr(i, 3) == "\"\"\"")
+          mode = kCode, i += 2;
+        continue;
+      case kMultiLiteral:
+        if (t.substr(i, 3) == "'''") mode = kCode, i += 2;
+        continue;
+      case kCode:
+        break;
+    }
+    if (c == '#') {
+      mode = kComment;
+    } else if (c == '"') {
+      if (t.substr(i, 3) == "\"\"\"")
+        mode = kMultiBasic, i += 2;
+      else
+        mode = kBasic;
+    } else if (c == '\'') {
+      if (t.substr(i, 3) == "'''")
+        mode = kMultiLiteral, i += 2;
+      else
+        mode = kLiteral;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      depth = std::max(0, depth - 1);
+    } else if (c == '.') {
+      ++dots;
+    }
+    if (depth > kMaxDepth || dots > kMaxDepth) {
+      return Diagnostic{true, line, column,
+                        "nested more than " + std::to_string(kMaxDepth) +
+                            " levels deep; a policy file never needs this"};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int LoadResult::errors() const {
@@ -551,6 +622,10 @@ LoadResult LoadPolicy(std::string_view text) {
   LoadResult result;
   if (text.size() > (4 << 20)) {
     result.diagnostics.push_back({true, 0, 0, "the policy file is larger than 4 MB"});
+    return result;
+  }
+  if (auto deep = TooDeep(text)) {
+    result.diagnostics.push_back(*deep);
     return result;
   }
   toml::table root;

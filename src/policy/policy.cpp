@@ -58,6 +58,24 @@ std::string ActionLabel(const std::string& kind) {
   return it == labels.end() ? kind : it->second;
 }
 
+std::string WindowName(const Window& w) {
+  switch (w.kind) {
+    case Window::kLesson:
+      return "lesson";
+    case Window::kDay:
+      return "day";
+    case Window::kWeek:
+      return "week";
+    case Window::kHalfTerm:
+      return "half_term";
+    case Window::kTerm:
+      return "term";
+    case Window::kRollingDays:
+      return "rolling_days:" + std::to_string(w.days);
+  }
+  return "day";
+}
+
 std::string Policy::Word(const std::string& key, const std::string& fallback) const {
   auto it = vocabulary.find(key);
   return it == vocabulary.end() || it->second.empty() ? fallback : it->second;

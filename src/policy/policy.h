@@ -78,6 +78,9 @@ struct Window {
   int days = 0;  // for kRollingDays
 };
 
+// "lesson", "day", "week", "half_term", "term", "rolling_days:14".
+std::string WindowName(const Window& w);
+
 struct Escalation {
   std::string id;
   std::string propose_plan;

@@ -21,6 +21,11 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kAdmin;
     case Permission::kAuditView:
       return role == Role::kDsl || role == Role::kSenior || role == Role::kAdmin;
+    case Permission::kPolicyView:
+      return true;  // every adult follows the policy
+    case Permission::kPolicyManage:
+      // Changing the policy is the leadership's decision; admins load it.
+      return role == Role::kSenior || role == Role::kAdmin;
   }
   return false;
 }

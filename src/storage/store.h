@@ -14,6 +14,7 @@
 
 #include "core/status.h"
 #include "storage/audit_store.h"
+#include "storage/policy_store.h"
 #include "storage/pupil_store.h"
 #include "storage/school_store.h"
 #include "storage/session_store.h"
@@ -25,7 +26,8 @@ class Store : public SchoolStore,
               public StaffStore,
               public PupilStore,
               public SessionStore,
-              public AuditStore {
+              public AuditStore,
+              public PolicyStore {
  public:
   ~Store() override = default;
 

@@ -9,6 +9,7 @@
 
 #include "services/auth_service.h"
 #include "services/day_service.h"
+#include "services/policy_service.h"
 #include "services/pupil_service.h"
 #include "services/staff_service.h"
 #include "storage/store.h"
@@ -22,6 +23,7 @@ struct WebContext {
   StaffService& staff;
   PupilService& pupils;
   DayService& days;
+  PolicyService& policies;
   const Renderer& renderer;
   bool secure_cookies = false;
   std::chrono::hours session_length{12};

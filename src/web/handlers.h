@@ -23,5 +23,10 @@ http::Response StaffSetActive(const WebContext& ctx, http::Request& req);
 http::Response AccountShow(const WebContext& ctx, http::Request& req);
 http::Response AccountChangePassword(const WebContext& ctx, http::Request& req);
 http::Response AuditIndex(const WebContext& ctx, http::Request& req);
+http::Response OurPolicy(const WebContext& ctx, http::Request& req);
+http::Response PolicyVersions(const WebContext& ctx, http::Request& req);
+http::Response PolicyUploadSubmit(const WebContext& ctx, http::Request& req);
+http::Response PolicyVersionShow(const WebContext& ctx, http::Request& req);
+http::Response PolicyActivate(const WebContext& ctx, http::Request& req);
 
 }  // namespace attune::web

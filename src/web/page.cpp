@@ -13,8 +13,12 @@ struct NavItem {
 
 // The main navigation; each item shows only for roles holding its permission.
 constexpr NavItem kNav[] = {
-    {"/", "My day", Permission::kSignedIn},         {"/pupils", "Pupils", Permission::kPupilsView},
-    {"/staff", "Staff", Permission::kStaffManage},  {"/audit", "Audit log", Permission::kAuditView},
+    {"/", "My day", Permission::kSignedIn},
+    {"/pupils", "Pupils", Permission::kPupilsView},
+    {"/policy", "Our policy", Permission::kPolicyView},
+    {"/policies", "Policy versions", Permission::kPolicyManage},
+    {"/staff", "Staff", Permission::kStaffManage},
+    {"/audit", "Audit log", Permission::kAuditView},
     {"/account", "Account", Permission::kSignedIn},
 };
 

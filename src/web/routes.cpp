@@ -21,6 +21,12 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/pupils/search", P::kPupilsView, bind(PupilsSearch));
   r.Add("GET", "/pupils/([0-9]+)", P::kPupilsView, bind(PupilShow), "/pupils/1");
   r.Add("GET", "/audit", P::kAuditView, bind(AuditIndex));
+  r.Add("GET", "/policy", P::kPolicyView, bind(OurPolicy));
+  r.Add("GET", "/policies", P::kPolicyManage, bind(PolicyVersions));
+  r.Add("POST", "/policies", P::kPolicyManage, bind(PolicyUploadSubmit));
+  r.Add("GET", "/policies/([0-9]+)", P::kPolicyManage, bind(PolicyVersionShow), "/policies/1");
+  r.Add("POST", "/policies/([0-9]+)/activate", P::kPolicyManage, bind(PolicyActivate),
+        "/policies/1/activate");
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");

@@ -49,8 +49,9 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
   };
   site.verify_csrf = [](const http::Request& req) -> Status {
     std::string sent = req.Header("x-csrf-token");
-    if (sent.empty() &&
-        req.Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+    std::string type = req.Header("content-type");
+    if (sent.empty() && (type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
+                         type.rfind("multipart/form-data", 0) == 0)) {
       auto form = req.Form();
       if (form.ok()) sent = form->Get("csrf_token");
     }

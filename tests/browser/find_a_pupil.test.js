@@ -85,7 +85,7 @@ test('the administrator\'s pages pass axe at desktop and 360 px, and adding staf
   await page.waitForURL(server.base + '/');
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });
-    for (const path of ['/staff', '/audit', '/account']) {
+    for (const path of ['/staff', '/audit', '/account', '/policy', '/policies', '/policies/1']) {
       await page.goto(server.base + path);
       assert.deepEqual(await seriousViolations(page), [], `${path} at ${width}px`);
     }

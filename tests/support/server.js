@@ -89,13 +89,17 @@ class Browser {
       else this.cookies.set(name, value);
     }
   }
-  async request(method, urlPath, { form, headers = {}, body } = {}) {
+  async request(method, urlPath, { form, multipart, headers = {}, body } = {}) {
     const h = { ...headers };
     if (this.cookies.size) h.cookie = this.cookieHeader();
     let payload = body;
     if (form) {
       h['content-type'] = 'application/x-www-form-urlencoded';
       payload = new URLSearchParams(form).toString();
+    }
+    if (multipart) {
+      payload = new FormData();
+      for (const [k, v] of Object.entries(multipart)) payload.append(k, v);
     }
     const res = await fetch(this.base + urlPath, { method, headers: h, body: payload, redirect: 'manual' });
     this.remember(res);

@@ -90,6 +90,15 @@ class SqliteStore final : public Store {
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
 
+  // PolicyStore
+  Result<PolicyVersion> CreatePolicyVersion(const PolicyVersion& draft,
+                                            long long staff_id) override;
+  Result<std::vector<PolicyVersion>> ListPolicyVersions(long long school_id) override;
+  Result<PolicyVersion> GetPolicyVersion(long long school_id, long long id) override;
+  Status ActivatePolicyVersion(long long school_id, long long id, Date from,
+                               long long staff_id) override;
+  Result<PolicyVersion> PolicyInForce(long long school_id, Date day) override;
+
  private:
   // The id SQLite gave the last row inserted on `sql`.
   static long long LastId(soci::session& sql);

@@ -1,0 +1,129 @@
+#include "policy/diff.h"
+
+#include <sstream>
+
+namespace attune::policy {
+namespace {
+
+void Field(std::vector<std::string>& out, const std::string& name, const std::string& a,
+           const std::string& b) {
+  if (a != b)
+    out.push_back(name + " " + (a.empty() ? "none" : a) + " → " + (b.empty() ? "none" : b));
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+std::string Actions(const Step& s) {
+  std::string out;
+  for (const auto& a : s.actions) {
+    out += (out.empty() ? "" : ", ") + a.kind + (a.due ? " " + a.due->ToString() : "") + " (" +
+           a.assignee + ")";
+  }
+  return out;
+}
+
+std::string Trigger(const Escalation& e) {
+  std::ostringstream t;
+  if (e.count) {
+    t << e.count << " × "
+      << (!e.step.empty()       ? e.step
+          : !e.category.empty() ? e.category
+          : e.behaviour_class   ? ClassName(*e.behaviour_class)
+                                : "")
+      << " " << WindowName(e.window);
+  } else if (!e.outcome_plan.empty()) {
+    t << e.outcome_plan << " unsuccessful";
+  } else if (e.behaviour_class) {
+    t << ClassName(*e.behaviour_class);
+  }
+  t << " → " << e.propose_plan << (e.propose_step.empty() ? "" : " / " + e.propose_step);
+  return t.str();
+}
+
+// Compares two lists of things with ids; `describe` lists the differences of a pair.
+template <typename T, typename Describe>
+void Compare(std::vector<PolicyChange>& out, const char* noun, const std::vector<T>& before,
+             const std::vector<T>& after, Describe describe) {
+  for (const auto& b : before) {
+    bool found = false;
+    for (const auto& a : after) {
+      if (a.id != b.id) continue;
+      found = true;
+      std::vector<std::string> parts;
+      describe(b, a, parts);
+      if (!parts.empty())
+        out.push_back({"changed", std::string(noun) + " \"" + a.id + "\"", Join(parts)});
+    }
+    if (!found) out.push_back({"removed", std::string(noun) + " \"" + b.id + "\"", ""});
+  }
+  for (const auto& a : after) {
+    bool found = false;
+    for (const auto& b : before) found = found || a.id == b.id;
+    if (!found) out.push_back({"added", std::string(noun) + " \"" + a.id + "\"", ""});
+  }
+}
+
+}  // namespace
+
+std::vector<PolicyChange> DiffPolicies(const Policy& before, const Policy& after) {
+  std::vector<PolicyChange> out;
+  std::vector<std::string> top;
+  Field(top, "school name", before.school_name, after.school_name);
+  Field(top, "steps start again each", before.ladder.scope == Scope::kLesson ? "lesson" : "day",
+        after.ladder.scope == Scope::kLesson ? "lesson" : "day");
+  if (!top.empty()) out.push_back({"changed", "The policy", Join(top)});
+  Compare(out, "Category", before.categories, after.categories,
+          [](const Category& b, const Category& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "class", ClassName(b.behaviour_class), ClassName(a.behaviour_class));
+            Field(parts, "default step", b.default_step, a.default_step);
+            Field(parts, "response", b.planned_ignoring ? "planned ignoring" : "respond",
+                  a.planned_ignoring ? "planned ignoring" : "respond");
+            Field(parts, "safeguarding", b.safeguarding ? "yes" : "no",
+                  a.safeguarding ? "yes" : "no");
+          });
+  Compare(out, "Step", before.steps, after.steps,
+          [](const Step& b, const Step& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "position", std::to_string(b.order), std::to_string(a.order));
+            Field(parts, "actions", Actions(b), Actions(a));
+            Field(parts, "reward points cap",
+                  b.reward_points_cap ? std::to_string(*b.reward_points_cap) : "",
+                  a.reward_points_cap ? std::to_string(*a.reward_points_cap) : "");
+          });
+  Compare(out, "Escalation", before.escalations, after.escalations,
+          [](const Escalation& b, const Escalation& a, std::vector<std::string>& parts) {
+            Field(parts, "rule", Trigger(b), Trigger(a));
+          });
+  Compare(out, "Consequence", before.consequences, after.consequences,
+          [](const Consequence& b, const Consequence& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "kind", b.protective ? "protective" : "educational",
+                  a.protective ? "protective" : "educational");
+            Field(parts, "off site", b.off_site ? "yes" : "no", a.off_site ? "yes" : "no");
+          });
+  Compare(out, "Reward", before.rewards, after.rewards,
+          [](const Reward& b, const Reward& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "value", std::to_string(b.value), std::to_string(a.value));
+            Field(parts, "cap per day", b.cap_per_day ? std::to_string(*b.cap_per_day) : "",
+                  a.cap_per_day ? std::to_string(*a.cap_per_day) : "");
+          });
+  Compare(out, "Plan", before.plans, after.plans,
+          [](const Plan& b, const Plan& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "duration",
+                  b.duration_school_days ? std::to_string(*b.duration_school_days) : "",
+                  a.duration_school_days ? std::to_string(*a.duration_school_days) : "");
+            Field(parts, "review every",
+                  b.review_every_school_days ? std::to_string(*b.review_every_school_days) : "",
+                  a.review_every_school_days ? std::to_string(*a.review_every_school_days) : "");
+          });
+  return out;
+}
+
+}  // namespace attune::policy
