@@ -3,6 +3,7 @@
 //  - loading and checking the largest shipped policy (attune policy check).
 // Run: build/bench/policy_bench --benchmark_min_time=1
 #include <benchmark/benchmark.h>
+#include <toml++/toml.h>
 
 #include <filesystem>
 #include <fstream>
@@ -93,6 +94,17 @@ void BM_PolicyCheckLargest(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_PolicyCheckLargest)->Unit(benchmark::kMicrosecond);
+
+// The peer: toml++ parsing the same file, with no checking at all.
+void BM_TomlParseOnlyLargest(benchmark::State& state) {
+  std::string text = ReadPolicyText(LargestPolicy());
+  for (auto _ : state) {
+    toml::table t = toml::parse(text);
+    benchmark::DoNotOptimize(t);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_TomlParseOnlyLargest)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace attune::policy
