@@ -52,7 +52,9 @@ TEST(PolicyLoader, EveryShippedPolicyIsValidWithoutWarnings) {
     LoadResult r = LoadPolicy(Read(e.path()));
     EXPECT_TRUE(r.ok()) << e.path() << "\n" << Errors(r);
     EXPECT_EQ(r.warnings(), 0) << e.path() << "\n" << Errors(r);
-    if (r.ok()) EXPECT_FALSE(ExplainAsText(*r.policy).empty());
+    if (r.ok()) {
+      EXPECT_FALSE(ExplainAsText(*r.policy).empty());
+    }
   }
   EXPECT_GE(count, 4);
 }
