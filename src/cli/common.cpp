@@ -40,6 +40,19 @@ Result<std::unique_ptr<Store>> OpenMigratedStore(const Config& config) {
   return store;
 }
 
+Result<long long> ChooseSchool(Store& store, long long school_id) {
+  if (school_id != 0) return school_id;
+  auto schools = store.ListSchools();
+  if (!schools.ok()) return schools.status();
+  if (schools->empty()) {
+    return Status::Invalid(
+        "the database holds no school yet; run 'attune demo generate' or "
+        "choose another --db",
+        "school");
+  }
+  return schools->front().id;
+}
+
 int Fail(const Status& status) {
   std::cerr << "attune: " << status.message();
   if (!status.field().empty()) std::cerr << " (" << status.field() << ")";

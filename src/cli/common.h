@@ -28,6 +28,10 @@ Result<Config> ResolveConfig(const CommonFlags& flags);
 // Opens and migrates the database named by `config`.
 Result<std::unique_ptr<Store>> OpenMigratedStore(const Config& config);
 
+// `school_id` when given (non-zero), else the first school in the database.
+// Invalid when the database holds no school.
+Result<long long> ChooseSchool(Store& store, long long school_id);
+
 // Prints "attune: <message>" to stderr and returns exit code 1 (2 for usage).
 int Fail(const Status& status);
 

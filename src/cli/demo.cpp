@@ -50,15 +50,10 @@ Runner RegisterDemo(CLI::App& app) {
       if (!config.ok()) return Fail(config.status());
       auto store = OpenMigratedStore(*config);
       if (!store.ok()) return Fail(store.status());
-      long long school = history->school;
-      if (school == 0) {
-        auto schools = (*store)->ListSchools();
-        if (!schools.ok()) return Fail(schools.status());
-        if (schools->empty()) return Fail(Status::Invalid("the database holds no school yet"));
-        school = schools->front().id;
-      }
+      auto school = ChooseSchool(**store, history->school);
+      if (!school.ok()) return Fail(school.status());
       history->options.until = LondonDate(Now());
-      auto csv = demo::DemoHistoryCsv(**store, school, history->options);
+      auto csv = demo::DemoHistoryCsv(**store, *school, history->options);
       if (!csv.ok()) return Fail(csv.status());
       std::ofstream out(history->to);
       out << *csv;

@@ -61,17 +61,10 @@ int Simulate(const Flags& flags) {
   if (!config.ok()) return Fail(config.status());
   auto store = OpenMigratedStore(*config);
   if (!store.ok()) return Fail(store.status());
-  long long school = flags.school;
-  if (school == 0) {
-    auto schools = (*store)->ListSchools();
-    if (!schools.ok()) return Fail(schools.status());
-    if (schools->empty()) {
-      return Fail(Status::Invalid("the database holds no school, so there is no calendar to use"));
-    }
-    school = schools->front().id;
-  }
-  auto calendar = (*store)->ListCalendar(school);
-  auto periods = (*store)->ListPeriods(school);
+  auto school = ChooseSchool(**store, flags.school);
+  if (!school.ok()) return Fail(school.status());
+  auto calendar = (*store)->ListCalendar(*school);
+  auto periods = (*store)->ListPeriods(*school);
   if (!calendar.ok()) return Fail(calendar.status());
   if (!periods.ok()) return Fail(periods.status());
   policy::SchoolTime time(*calendar, *periods);
