@@ -122,6 +122,7 @@ class Builder {
   void ReadSteps() {
     std::set<std::string> seen;
     auto tables = r_.Tables(root_, "steps", "the policy");
+    step_tables_ = tables;
     if (tables.empty() && !root_.get("steps")) {
       r_.Error(root_.source(),
                "the policy needs at least one [[steps]] table: the graduated "
@@ -396,14 +397,13 @@ class Builder {
     }
     const std::string rolling = "rolling_days:";
     if (w.rfind(rolling, 0) == 0) {
-      try {
-        size_t used = 0;
-        int days = std::stoi(w.substr(rolling.size()), &used);
-        if (used == w.size() - rolling.size() && days >= 1 && days <= 400) {
-          e.window = {Window::kRollingDays, days};
-          return;
-        }
-      } catch (const std::exception&) {
+      std::string digits = w.substr(rolling.size());
+      bool numeric = !digits.empty() && digits.size() <= 3 &&
+                     digits.find_first_not_of("0123456789") == std::string::npos;
+      int days = numeric ? std::stoi(digits) : 0;
+      if (days >= 1 && days <= 400) {
+        e.window = {Window::kRollingDays, days};
+        return;
       }
     }
     r_.Error(t.get("window")->source(), "'window' in " + where + ": found \"" + w +
@@ -522,7 +522,7 @@ class Builder {
       const Step* s = c.default_step.empty() ? &p_.steps.front() : p_.FindStep(c.default_step);
       if (s) lowest_entry = std::min(lowest_entry, s->order);
     }
-    auto steps = r_.Tables(root_, "steps", "the policy");
+    const auto& steps = step_tables_;
     for (size_t i = 0; i < p_.steps.size() && i < steps.size(); ++i) {
       if (!any_stepped || p_.steps[i].order < lowest_entry) {
         r_.Warning(steps[i]->source(), "step '" + p_.steps[i].id +
@@ -536,6 +536,7 @@ class Builder {
   TomlReader r_;
   Policy p_;
   std::vector<const toml::table*> consequence_tables_;
+  std::vector<const toml::table*> step_tables_;
 };
 
 // toml++ recurses once per level of nesting (dotted keys, table headers,
@@ -570,14 +571,22 @@ std::optional<Diagnostic> TooDeep(std::string_view t) {
         if (c == '\'') mode = kCode;
         continue;
       case kMultiBasic:
-        if (c == '\\')
+      case kMultiLiteral: {
+        char quote = mode == kMultiBasic ? '"' : '\'';
+        if (mode == kMultiBasic && c == '\\') {
           ++i;
-        else if (t.substr(i, 3) == "\"\"\"")
-          mode = kCode, i += 2;
+          continue;
+        }
+        if (c != quote) continue;
+        // A run of three to five quotes closes the string: up to two quotes
+        // may end its text ("""a"""" is the text a").
+        size_t run = 0;
+        while (i + run < t.size() && t[i + run] == quote) ++run;
+        if (run >= 3) mode = kCode;
+        i += run - 1;
+        column += static_cast<int>(run - 1);
         continue;
-      case kMultiLiteral:
-        if (t.substr(i, 3) == "'''") mode = kCode, i += 2;
-        continue;
+      }
       case kCode:
         break;
     }
@@ -620,8 +629,9 @@ int LoadResult::warnings() const { return static_cast<int>(diagnostics.size()) -
 
 LoadResult LoadPolicy(std::string_view text) {
   LoadResult result;
-  if (text.size() > (4 << 20)) {
-    result.diagnostics.push_back({true, 0, 0, "the policy file is larger than 4 MB"});
+  if (text.size() > kMaxPolicyBytes) {
+    result.diagnostics.push_back(
+        {true, 0, 0, "the policy file is larger than 256 KB; a policy needs far less"});
     return result;
   }
   if (auto deep = TooDeep(text)) {

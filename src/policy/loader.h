@@ -13,6 +13,10 @@
 
 namespace attune::policy {
 
+// Larger files are refused before parsing (the largest real policy is about
+// 40 KB; deeply nested TOML can exhaust the parser's stack).
+inline constexpr size_t kMaxPolicyBytes = 256 * 1024;
+
 struct Diagnostic {
   bool error = true;  // false: a warning (suspicious but legal)
   int line = 0;       // 1-based; 0 when the whole file is meant

@@ -27,7 +27,9 @@ Result<PolicyUpload> PolicyService::Upload(const Principal& by, const std::strin
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Status::Invalid("Paste the policy file's text", "policy");
   }
-  if (text.size() > (1 << 20)) return Status::Invalid("The policy is larger than 1 MB", "policy");
+  if (text.size() > policy::kMaxPolicyBytes) {
+    return Status::Invalid("The policy is larger than 256 KB; a policy needs far less", "policy");
+  }
   if (note.size() > 500) return Status::Invalid("Keep the note under 500 characters", "note");
   PolicyUpload out;
   policy::LoadResult loaded = policy::LoadPolicy(text);

@@ -200,3 +200,34 @@ TEST(Simulate, CountsWeeklyActionsAndMapsUnknownCategoriesByClass) {
 
 }  // namespace
 }  // namespace attune::policy
+
+namespace attune::policy {
+namespace {
+
+TEST(PolicyLoader, DeepNestingIsRefusedBeforeParsingEvenAfterQuoteRuns) {
+  std::string keys;
+  for (int i = 0; i < 100; ++i) keys += "k.";
+  for (const char* prefix : {"x = [\"\"\"a\"\"\"\", {", "x = ['''a'''', {", "x = [\"a\", {"}) {
+    std::string text = std::string("format = 1\n") + prefix + keys + "k = 1}]\n";
+    LoadResult r = LoadPolicy(text);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.diagnostics.front().message.find("nested more than 64 levels"), std::string::npos)
+        << prefix << ": " << r.diagnostics.front().message;
+    EXPECT_EQ(r.diagnostics.front().line, 2);
+  }
+  // Prose with many full stops inside strings is not nesting.
+  std::string prose = "format = 1\n[school]\nname = \"" + std::string(300, '.') + "\"\n";
+  for (const auto& d : LoadPolicy(prose).diagnostics) {
+    EXPECT_EQ(d.message.find("nested"), std::string::npos) << d.message;
+  }
+}
+
+TEST(PolicyLoader, RollingWindowTakesPlainDigitsOnly) {
+  std::string text = kMinimal;
+  text += "[[plans]]\nid = \"p\"\nname = \"P\"\n[[escalations]]\nid = \"e\"\ncount = 2\n"
+          "window = \"rolling_days: +5\"\nclass = \"low_level\"\npropose_plan = \"p\"\n";
+  EXPECT_FALSE(LoadPolicy(text).ok());
+}
+
+}  // namespace
+}  // namespace attune::policy
