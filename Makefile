@@ -17,7 +17,9 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-run: build
+# The server alone: `make run` does not wait for the tests and benchmarks to build.
+run: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target attune
 	@mkdir -p var
 	$(BUILD_DIR)/attune serve --demo --db $(DB)
 
