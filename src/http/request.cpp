@@ -143,10 +143,6 @@ Result<FormData> Request::Form() const {
   return FormData::Parse(body);
 }
 
-bool Request::WantsJson() const {
-  return path.rfind("/api/", 0) == 0 || Header("accept").find("application/json") == 0;
-}
-
 }  // namespace attune::http
 
 namespace attune::http {

@@ -58,7 +58,6 @@ struct Request {
   // content type is not a form, or the body is malformed or not UTF-8.
   Result<FormData> Form() const;
   bool IsHtmx() const { return Header("hx-request") == "true"; }
-  bool WantsJson() const;
 };
 
 }  // namespace attune::http

@@ -19,7 +19,6 @@ class StaticFiles {
   Status Load(const std::string& folder);
   // `relative` is the path after the static prefix, e.g. "css/attune.css".
   Response Serve(const Request& request, const std::string& relative) const;
-  size_t size() const { return files_.size(); }
 
  private:
   struct File {

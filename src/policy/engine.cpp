@@ -505,18 +505,4 @@ Decision Decide(const Policy& policy, const SchoolTime& time, const PupilContext
   return Decider(policy, time, pupil, observation).Run();
 }
 
-std::vector<ProposedEscalation> OnPlanOutcome(const Policy& policy, const std::string& plan,
-                                              const std::string& outcome) {
-  std::vector<ProposedEscalation> out;
-  if (outcome != "unsuccessful") return out;
-  for (const auto& e : policy.escalations) {
-    if (e.outcome_plan == plan) {
-      out.push_back(
-          {e.id, e.propose_plan, e.propose_step,
-           "plan ended without success" + (e.quote.empty() ? "" : ": \"" + e.quote + "\"")});
-    }
-  }
-  return out;
-}
-
 }  // namespace attune::policy

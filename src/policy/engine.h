@@ -120,8 +120,4 @@ struct Decision {
 Decision Decide(const Policy& policy, const SchoolTime& time, const PupilContext& pupil,
                 const Observation& observation);
 
-// What a plan ending without success proposes (plan_outcome escalations).
-std::vector<ProposedEscalation> OnPlanOutcome(const Policy& policy, const std::string& plan,
-                                              const std::string& outcome);
-
 }  // namespace attune::policy

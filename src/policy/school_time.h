@@ -34,8 +34,6 @@ class SchoolTime {
   // year; nullopt when the calendar has none.
   std::optional<Date> NextSchoolDay(Date day) const;
   std::optional<Date> PreviousSchoolDay(Date day) const;
-  // Minutes after midnight when teaching ends (the last period's end).
-  int EndOfDayMinutes() const { return end_of_day_; }
   // The teaching period under way (or the last one begun) at `t`, or null
   // before the first period.
   const Period* PeriodAt(Timestamp t) const;

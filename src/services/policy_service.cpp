@@ -78,7 +78,7 @@ Result<LoadedPolicy> PolicyService::InForce(long long school_id, Date day) {
   auto parsed = Parse(*version);
   if (!parsed.ok()) return parsed.status();
   version->source_text.clear();
-  return LoadedPolicy{*version, *parsed};
+  return LoadedPolicy{*version, *parsed, {}};
 }
 
 Result<LoadedPolicy> PolicyService::Version(const Principal& by, long long id) {
@@ -86,7 +86,11 @@ Result<LoadedPolicy> PolicyService::Version(const Principal& by, long long id) {
   if (!version.ok()) return version.status();
   auto parsed = Parse(*version);
   if (!parsed.ok()) return parsed.status();
-  return LoadedPolicy{*version, *parsed};
+  LoadedPolicy out{*version, *parsed, {}};
+  for (auto& d : policy::LoadPolicy(version->source_text).diagnostics) {
+    if (!d.error) out.warnings.push_back(std::move(d));
+  }
+  return out;
 }
 
 Result<std::vector<policy::PolicyChange>> PolicyService::ChangesIn(const Principal& by,

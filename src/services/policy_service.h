@@ -29,6 +29,7 @@ struct PolicyUpload {
 struct LoadedPolicy {
   PolicyVersion version;  // without source_text
   std::shared_ptr<const policy::Policy> policy;
+  std::vector<policy::Diagnostic> warnings;  // the checker's, filled by Version()
 };
 
 class PolicyService {

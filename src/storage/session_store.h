@@ -43,8 +43,6 @@ class SessionStore {
   // Failed attempts since `since` for this email / from this address.
   virtual Result<int> CountFailuresForEmail(const std::string& email, Timestamp since) = 0;
   virtual Result<int> CountFailuresFromIp(const std::string& ip, Timestamp since) = 0;
-  // Time of the latest failure for this email / address (epoch when none).
-  virtual Result<Timestamp> LatestFailure(const std::string& email, const std::string& ip) = 0;
 
   virtual Status CreateApiToken(long long school_id, long long staff_id,
                                 const std::string& token_hash, const std::string& label,

@@ -20,10 +20,8 @@ http::Response RenderVersion(const WebContext& ctx, const http::Request& req, lo
     list.push_back({{"kind", c.kind}, {"what", c.what}, {"detail", c.detail}});
   }
   nlohmann::json warnings = nlohmann::json::array();
-  for (const auto& d : policy::LoadPolicy(v.source_text).diagnostics) {
-    if (!d.error) {
-      warnings.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
-    }
+  for (const auto& d : loaded->warnings) {
+    warnings.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
   }
   bool is_current = in_force.ok() && in_force->version.id == v.id;
   std::string heading =

@@ -1,6 +1,7 @@
 // The demo school: deterministic, complete, and safe to run twice.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -86,6 +87,14 @@ TEST_F(DemoTest, EveryRoleCanSignInAndTheTimetableHasNoClashes) {
       }
     }
   }
+  // Places include the regulation spaces; five year groups of four forms.
+  auto places = store_->ListPlaces(school);
+  ASSERT_TRUE(places.ok());
+  EXPECT_TRUE(std::any_of(places->begin(), places->end(),
+                          [](const Place& p) { return p.kind == "regulation"; }));
+  auto forms = store_->ListForms(school);
+  ASSERT_TRUE(forms.ok());
+  EXPECT_EQ(forms->size(), 20u);
   // The calendar covers today's half-term and has INSET days.
   auto calendar = store_->ListCalendar(school);
   ASSERT_TRUE(calendar.ok());

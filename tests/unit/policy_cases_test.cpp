@@ -156,8 +156,12 @@ TEST_P(PolicyCase, Holds) {
   Decision d = Decide(policy, CaseSchoolTime(), pupil, obs);
   std::string got = Describe(d);
   auto e = c["expect"];
-  if (auto v = e["step"].value<std::string>()) EXPECT_EQ(d.step, *v) << got;
-  if (auto v = e["suggested_step"].value<std::string>()) EXPECT_EQ(d.suggested_step, *v) << got;
+  if (auto v = e["step"].value<std::string>()) {
+    EXPECT_EQ(d.step, *v) << got;
+  }
+  if (auto v = e["suggested_step"].value<std::string>()) {
+    EXPECT_EQ(d.suggested_step, *v) << got;
+  }
   std::vector<std::string> refused;
   for (const auto& r : d.refusals) refused.push_back(r.field);
   std::sort(refused.begin(), refused.end());
@@ -168,14 +172,18 @@ TEST_P(PolicyCase, Holds) {
     });
     EXPECT_TRUE(found) << "no refusal mentions \"" << *v << "\"\n" << got;
   }
-  if (auto v = e["tally_only"].value<bool>()) EXPECT_EQ(d.tally_only, *v) << got;
+  if (auto v = e["tally_only"].value<bool>()) {
+    EXPECT_EQ(d.tally_only, *v) << got;
+  }
   if (const toml::array* actions = e["actions"].as_array()) {
     for (const auto& item : *actions) {
       const toml::table& want = *item.as_table();
       std::string kind = Text(want["kind"]);
       const RequiredAction* a = d.FindAction(kind);
       ASSERT_NE(a, nullptr) << "missing action " << kind << "\n" << got;
-      if (auto who = want["assignee"].value<std::string>()) EXPECT_EQ(a->assignee, *who) << got;
+      if (auto who = want["assignee"].value<std::string>()) {
+        EXPECT_EQ(a->assignee, *who) << got;
+      }
       if (auto due = want["due"].value<std::string>()) {
         ASSERT_TRUE(a->due.has_value()) << kind << " has no due time\n" << got;
         EXPECT_EQ(FormatLondon(*a->due, "%F %H:%M"), *due) << kind << "\n" << got;
@@ -205,7 +213,9 @@ TEST_P(PolicyCase, Holds) {
     ASSERT_TRUE(d.reward.has_value()) << got;
     EXPECT_EQ(d.reward->capped, *v) << got;
   }
-  if (auto v = e["restricted"].value<bool>()) EXPECT_EQ(d.restricted, *v) << got;
+  if (auto v = e["restricted"].value<bool>()) {
+    EXPECT_EQ(d.restricted, *v) << got;
+  }
 }
 
 std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {

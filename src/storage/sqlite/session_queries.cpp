@@ -120,18 +120,6 @@ Result<int> SqliteStore::CountFailuresFromIp(const std::string& ip, Timestamp si
   });
 }
 
-Result<Timestamp> SqliteStore::LatestFailure(const std::string& email, const std::string& ip) {
-  return Guard("latest failure", [&]() -> Result<Timestamp> {
-    auto sql = pool_.Acquire();
-    long long at = 0;
-    soci::indicator ind;
-    *sql << "SELECT MAX(at) FROM sign_in_attempts WHERE (email = :e OR ip = :ip) "
-            "AND succeeded = 0",
-        soci::use(email), soci::use(ip), soci::into(at, ind);
-    return FromUnix(ind == soci::i_null ? 0 : at);
-  });
-}
-
 Status SqliteStore::CreateApiToken(long long school_id, long long staff_id,
                                    const std::string& token_hash, const std::string& label,
                                    Timestamp now) {

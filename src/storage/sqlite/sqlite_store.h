@@ -81,7 +81,6 @@ class SqliteStore final : public Store {
                              bool succeeded) override;
   Result<int> CountFailuresForEmail(const std::string& email, Timestamp since) override;
   Result<int> CountFailuresFromIp(const std::string& ip, Timestamp since) override;
-  Result<Timestamp> LatestFailure(const std::string& email, const std::string& ip) override;
   Status CreateApiToken(long long school_id, long long staff_id, const std::string& token_hash,
                         const std::string& label, Timestamp now) override;
   Result<Principal> FindApiToken(const std::string& token_hash) override;
