@@ -1,9 +1,12 @@
 // What every API handler needs. Built once in `attune serve`.
 #pragma once
 
+#include "services/action_service.h"
 #include "services/auth_service.h"
+#include "services/incident_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
+#include "services/restorative_service.h"
 #include "services/staff_service.h"
 #include "storage/store.h"
 
@@ -15,6 +18,9 @@ struct ApiContext {
   StaffService& staff;
   PupilService& pupils;
   PolicyService& policies;
+  IncidentService& incidents;
+  ActionService& actions;
+  RestorativeService& restorative;
 };
 
 }  // namespace attune::api

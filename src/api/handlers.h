@@ -13,5 +13,17 @@ http::Response GetPupil(const ApiContext& ctx, http::Request& req);
 http::Response ListStaff(const ApiContext& ctx, http::Request& req);
 http::Response CreateStaff(const ApiContext& ctx, http::Request& req);
 http::Response GetPolicy(const ApiContext& ctx, http::Request& req);
+http::Response CreateIncident(const ApiContext& ctx, http::Request& req);
+http::Response ListIncidents(const ApiContext& ctx, http::Request& req);
+http::Response GetIncident(const ApiContext& ctx, http::Request& req);
+http::Response ListActions(const ApiContext& ctx, http::Request& req);
+http::Response GetAction(const ApiContext& ctx, http::Request& req);
+http::Response CompleteAction(const ApiContext& ctx, http::Request& req);
+http::Response ReassignAction(const ApiContext& ctx, http::Request& req);
+http::Response ListRestorative(const ApiContext& ctx, http::Request& req);
+http::Response CreateRestorative(const ApiContext& ctx, http::Request& req);
+http::Response RepairRestorative(const ApiContext& ctx, http::Request& req);
+http::Response ListContactLog(const ApiContext& ctx, http::Request& req);
+http::Response CreateContactLog(const ApiContext& ctx, http::Request& req);
 
 }  // namespace attune::api

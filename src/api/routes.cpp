@@ -14,6 +14,22 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("GET", "/api/v1/pupils", P::kPupilsView, bind(ListPupils));
   r.Add("GET", "/api/v1/pupils/([0-9]+)", P::kPupilsView, bind(GetPupil), "/api/v1/pupils/1");
   r.Add("GET", "/api/v1/policy", P::kPolicyView, bind(GetPolicy));
+  r.Add("POST", "/api/v1/incidents", P::kIncidentsRecord, bind(CreateIncident));
+  r.Add("GET", "/api/v1/incidents", P::kIncidentsView, bind(ListIncidents));
+  r.Add("GET", "/api/v1/incidents/([0-9]+)", P::kIncidentsView, bind(GetIncident),
+        "/api/v1/incidents/1");
+  r.Add("GET", "/api/v1/actions", P::kIncidentsView, bind(ListActions));
+  r.Add("GET", "/api/v1/actions/([0-9]+)", P::kIncidentsView, bind(GetAction), "/api/v1/actions/1");
+  r.Add("POST", "/api/v1/actions/([0-9]+)/complete", P::kIncidentsView, bind(CompleteAction),
+        "/api/v1/actions/1/complete");
+  r.Add("POST", "/api/v1/actions/([0-9]+)/reassign", P::kIncidentsView, bind(ReassignAction),
+        "/api/v1/actions/1/reassign");
+  r.Add("GET", "/api/v1/restorative", P::kIncidentsView, bind(ListRestorative));
+  r.Add("POST", "/api/v1/restorative", P::kRestorativeRecord, bind(CreateRestorative));
+  r.Add("POST", "/api/v1/restorative/([0-9]+)/repair", P::kRestorativeRecord,
+        bind(RepairRestorative), "/api/v1/restorative/1/repair");
+  r.Add("GET", "/api/v1/contacts", P::kIncidentsView, bind(ListContactLog));
+  r.Add("POST", "/api/v1/contacts", P::kRestorativeRecord, bind(CreateContactLog));
   r.Add("GET", "/api/v1/staff", P::kStaffManage, bind(ListStaff));
   r.Add("POST", "/api/v1/staff", P::kStaffManage, bind(CreateStaff));
   return r;

@@ -52,6 +52,10 @@ int Serve(ServeFlags& flags) {
   PupilService pupils(store);
   DayService days(store);
   PolicyService policies(store);
+  SchoolClock clock(store);
+  IncidentService incidents(store, policies, clock);
+  ActionService actions(store);
+  RestorativeService restorative(store);
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
@@ -63,7 +67,7 @@ int Serve(ServeFlags& flags) {
                           config.secure_cookies,
                           std::chrono::hours(config.session_hours),
                           ATTUNE_VERSION};
-  api::ApiContext api_ctx{store, auth, staff, pupils, policies};
+  api::ApiContext api_ctx{store, auth, staff, pupils, policies, incidents, actions, restorative};
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);

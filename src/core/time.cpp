@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 
@@ -108,5 +109,27 @@ int AgeOn(Date born, Date on) {
 }
 
 int IsoWeekday(Date d) { return static_cast<int>(date::weekday(d).iso_encoding()); }
+
+Result<Timestamp> ParseInstant(std::string_view text, std::string_view field) {
+  std::string s(text);
+  if (s.size() == 16 && s[10] == ' ') {
+    auto day = ParseDate(s.substr(0, 10));
+    auto minutes = ParseTimeOfDay(s.substr(11));
+    if (day.ok() && minutes.ok()) return LondonInstant(*day, *minutes);
+  } else if (s.size() == 20 && s[10] == 'T' && s[19] == 'Z') {
+    auto day = ParseDate(s.substr(0, 10));
+    auto minutes = ParseTimeOfDay(s.substr(11, 5));
+    if (day.ok() && minutes.ok() && s[13] == ':' && s[16] == ':' && std::isdigit(s[17]) &&
+        std::isdigit(s[18])) {
+      int seconds = (s[17] - '0') * 10 + (s[18] - '0');
+      if (seconds < 60) {
+        return Timestamp(date::sys_days(*day).time_since_epoch() + std::chrono::minutes(*minutes) +
+                         std::chrono::seconds(seconds));
+      }
+    }
+  }
+  return Status::Invalid("found \"" + s + "\", expected YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SSZ",
+                         std::string(field));
+}
 
 }  // namespace attune

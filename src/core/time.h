@@ -21,6 +21,10 @@ using Date = date::year_month_day;
 // The current instant, to the second.
 Timestamp Now();
 
+// "YYYY-MM-DD HH:MM" (London time) or "YYYY-MM-DDTHH:MM:SSZ" (UTC). Invalid,
+// naming `field`, for anything else.
+Result<Timestamp> ParseInstant(std::string_view text, std::string_view field = "at");
+
 // Seconds since 1970-01-01T00:00:00Z, the form instants are stored in.
 long long ToUnix(Timestamp t);
 Timestamp FromUnix(long long seconds);

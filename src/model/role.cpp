@@ -76,6 +76,20 @@ const char* PermissionName(Permission p) {
       return "policy.view";
     case Permission::kPolicyManage:
       return "policy.manage";
+    case Permission::kIncidentsRecord:
+      return "incidents.record";
+    case Permission::kIncidentsView:
+      return "incidents.view";
+    case Permission::kActionsManage:
+      return "actions.manage";
+    case Permission::kRestorativeRecord:
+      return "restorative.record";
+    case Permission::kPlansManage:
+      return "plans.manage";
+    case Permission::kProfileEdit:
+      return "profile.edit";
+    case Permission::kSuspensionDecide:
+      return "suspension.decide";
   }
   return "unknown";
 }
@@ -89,7 +103,14 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kStaffManage,
                                               Permission::kAuditView,
                                               Permission::kPolicyView,
-                                              Permission::kPolicyManage};
+                                              Permission::kPolicyManage,
+                                              Permission::kIncidentsRecord,
+                                              Permission::kIncidentsView,
+                                              Permission::kActionsManage,
+                                              Permission::kRestorativeRecord,
+                                              Permission::kPlansManage,
+                                              Permission::kProfileEdit,
+                                              Permission::kSuspensionDecide};
   return all;
 }
 

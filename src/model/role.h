@@ -31,6 +31,13 @@ enum class Permission {
   kAuditView,            // read the audit log
   kPolicyView,           // read the school's behaviour policy ("Our policy")
   kPolicyManage,         // upload, compare and activate policy versions
+  kIncidentsRecord,      // record what was seen: prosocial notes, distress, concerns
+  kIncidentsView,        // read records (restricted ones by the policy's roles only)
+  kActionsManage,        // complete or reassign anyone's follow-up actions
+  kRestorativeRecord,    // record restorative conversations, repairs, contact with home
+  kPlansManage,          // start and end pupils' plans
+  kProfileEdit,          // write a pupil's personal profile with them
+  kSuspensionDecide,     // the headteacher's suspension decision
 };
 
 // "public", "signed_in", "pupils.view", ...

@@ -56,7 +56,11 @@ class Decider {
       return d_;
     }
     d_.behaviour_class = category->behaviour_class;
-    if (category->safeguarding) Safeguarding(*category);
+    if (category->safeguarding) {
+      Safeguarding(category->visible_to);
+    } else if (obs_.safeguarding) {
+      Safeguarding(ConcernRoles());
+    }
     if (category->behaviour_class == BehaviourClass::kProsocial) {
       if (!obs_.step.empty()) {
         Refuse("step", "Steps are for when a " + p_.Word("pupil", "pupil") +
@@ -162,13 +166,26 @@ class Decider {
     d_.actions.push_back(std::move(a));
   }
 
-  void Safeguarding(const Category& c) {
+  // Who reads a concern marked on an ordinary category: those the policy
+  // names for its safeguarding categories, else the DSL alone.
+  std::vector<std::string> ConcernRoles() const {
+    for (const auto& c : p_.categories) {
+      if (c.safeguarding && !c.visible_to.empty()) return c.visible_to;
+    }
+    return {"dsl"};
+  }
+
+  void Safeguarding(std::vector<std::string> roles) {
+    // The DSL always reads safeguarding records.
+    if (std::find(roles.begin(), roles.end(), "dsl") == roles.end()) {
+      roles.insert(roles.begin(), "dsl");
+    }
     d_.restricted = true;
-    d_.visible_to = c.visible_to;
+    d_.visible_to = roles;
     d_.guards.push_back({"safeguarding",
                          "This is a safeguarding concern: the designated "
                          "safeguarding lead is alerted, and only " +
-                             Join(c.visible_to) + " can read it."});
+                             Join(d_.visible_to) + " can read it."});
     AddAction("dsl_review", "DSL review", "dsl", Deadline::SameDay(17 * 60),
               "Review the concern and decide next steps", "safeguarding category");
   }
@@ -232,19 +249,19 @@ class Decider {
     }
     d_.step = chosen->id;
     // A safeguarding concern is always a full record, never a tally.
-    d_.tally_only = chosen->record == Recording::kTally && !c.safeguarding;
+    d_.tally_only = chosen->record == Recording::kTally && !d_.restricted;
     std::string because = p_.Word("step", "step") + " \"" + chosen->name + "\"";
     bool held = false;
     chosen_actions_ = chosen->actions;
     for (const auto& a : chosen->actions) {
-      if (c.safeguarding && HeldForSafeguarding(a.kind)) {
+      if (d_.restricted && HeldForSafeguarding(a.kind)) {
         held = true;
         continue;
       }
       AddAction(a.kind, ActionLabel(a.kind), a.assignee, a.due, a.description, because);
     }
     if (chosen->parent_contact == ParentContact::kRequired && !d_.FindAction("phone_call_home")) {
-      if (c.safeguarding) {
+      if (d_.restricted) {
         held = true;
       } else {
         AddAction("phone_call_home", ActionLabel("phone_call_home"), "recorder",

@@ -51,6 +51,8 @@ struct Observation {
   std::string step;  // the step chosen; "" to take the engine's suggestion
   Timestamp at{};
   bool physical_intervention = false;
+  // The recorder marks a safeguarding concern, whatever the category.
+  bool safeguarding = false;
   // Telling parents would likely cause the pupil significant harm: the local
   // authority is told instead (DESIGN.md §3).
   bool parent_notice_would_harm = false;

@@ -33,25 +33,6 @@ std::optional<BehaviourClass> ParseClass(const std::string& s) {
   return std::nullopt;
 }
 
-Result<Timestamp> ParseAt(const std::string& s) {
-  if (s.size() == 16 && s[10] == ' ') {
-    auto day = ParseDate(s.substr(0, 10));
-    auto minutes = ParseTimeOfDay(s.substr(11));
-    if (day.ok() && minutes.ok()) return LondonInstant(*day, *minutes);
-  } else if (s.size() == 20 && s[10] == 'T' && s[19] == 'Z') {
-    auto day = ParseDate(s.substr(0, 10));
-    auto minutes = ParseTimeOfDay(s.substr(11, 5));
-    if (day.ok() && minutes.ok() && s[13] == ':' && s[16] == ':') {
-      int seconds = (s[17] - '0') * 10 + (s[18] - '0');
-      if (seconds >= 0 && seconds < 60) {
-        return Timestamp(date::sys_days(*day).time_since_epoch() + std::chrono::minutes(*minutes) +
-                         std::chrono::seconds(seconds));
-      }
-    }
-  }
-  return Status::Invalid("found \"" + s + "\", expected YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM:SSZ");
-}
-
 Date Monday(Date d) {
   date::sys_days s(d);
   return Date{s - (date::weekday(s) - date::Monday)};
@@ -92,7 +73,7 @@ Result<std::vector<HistoryRow>> ParseHistoryCsv(std::string_view text) {
     }
     HistoryRow row;
     row.pupil = fields[column["pupil"]];
-    auto at = ParseAt(fields[column["at"]]);
+    auto at = ParseInstant(fields[column["at"]]);
     if (!at.ok()) {
       return Status::Invalid("line " + std::to_string(line_no) +
                              ", column 'at': " + at.status().message());

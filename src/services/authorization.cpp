@@ -26,6 +26,21 @@ bool RoleHas(Role role, Permission permission) {
     case Permission::kPolicyManage:
       // Changing the policy is the leadership's decision; admins load it.
       return role == Role::kSenior || role == Role::kAdmin;
+    case Permission::kIncidentsRecord:
+    case Permission::kIncidentsView:
+      return true;  // any adult who notices records; restricted records by the policy's roles
+    case Permission::kActionsManage:
+      // Those who run the follow-up queue (DESIGN.md §1: pastoral lead, head of year).
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
+             role == Role::kSenior;
+    case Permission::kRestorativeRecord:
+    case Permission::kProfileEdit:
+      // Adults who work with pupils; office admins do not.
+      return role != Role::kAdmin;
+    case Permission::kPlansManage:
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
+    case Permission::kSuspensionDecide:
+      return role == Role::kSenior;  // the headteacher (DESIGN.md §3)
   }
   return false;
 }

@@ -81,12 +81,19 @@ Result<LoadedPolicy> PolicyService::InForce(long long school_id, Date day) {
   return LoadedPolicy{*version, *parsed, {}};
 }
 
-Result<LoadedPolicy> PolicyService::Version(const Principal& by, long long id) {
-  auto version = store_.GetPolicyVersion(by.school_id, id);
+Result<LoadedPolicy> PolicyService::ById(long long school_id, long long id) {
+  auto version = store_.GetPolicyVersion(school_id, id);
   if (!version.ok()) return version.status();
   auto parsed = Parse(*version);
   if (!parsed.ok()) return parsed.status();
-  LoadedPolicy out{*version, *parsed, {}};
+  return LoadedPolicy{*version, *parsed, {}};
+}
+
+Result<LoadedPolicy> PolicyService::Version(const Principal& by, long long id) {
+  auto loaded = ById(by.school_id, id);
+  if (!loaded.ok()) return loaded.status();
+  LoadedPolicy out = std::move(*loaded);
+  const PolicyVersion* version = &out.version;
   for (auto& d : policy::LoadPolicy(version->source_text).diagnostics) {
     if (!d.error) out.warnings.push_back(std::move(d));
   }

@@ -48,6 +48,9 @@ class PolicyService {
   // The version in force on `day`. NotFound when the school has none yet.
   Result<LoadedPolicy> InForce(long long school_id, Date day);
   Result<LoadedPolicy> Version(const Principal& by, long long id);
+  // Version `id` of the school's policy, parsed (cached), without the
+  // checker's warnings: the words a record was made under.
+  Result<LoadedPolicy> ById(long long school_id, long long id);
   // Changes from the version in force today (or from nothing) to version `id`.
   Result<std::vector<policy::PolicyChange>> ChangesIn(const Principal& by, long long id);
   // `from` as YYYY-MM-DD, today or later. Invalid (field "active_from") otherwise.

@@ -13,9 +13,12 @@
 #include <string>
 
 #include "core/status.h"
+#include "storage/action_store.h"
 #include "storage/audit_store.h"
+#include "storage/incident_store.h"
 #include "storage/policy_store.h"
 #include "storage/pupil_store.h"
+#include "storage/restorative_store.h"
 #include "storage/school_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
@@ -27,7 +30,10 @@ class Store : public SchoolStore,
               public PupilStore,
               public SessionStore,
               public AuditStore,
-              public PolicyStore {
+              public PolicyStore,
+              public IncidentStore,
+              public ActionStore,
+              public RestorativeStore {
  public:
   ~Store() override = default;
 

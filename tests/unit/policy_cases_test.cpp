@@ -149,6 +149,7 @@ TEST_P(PolicyCase, Holds) {
   obs.at = At(Text(o["at"]));
   obs.physical_intervention = o["physical_intervention"].value<bool>().value_or(false);
   obs.parent_notice_would_harm = o["parent_notice_would_harm"].value<bool>().value_or(false);
+  obs.safeguarding = o["safeguarding"].value<bool>().value_or(false);
   obs.consequences = Texts(o["consequences"]);
   if (auto d = o["consequence_date"].value<std::string>()) obs.consequence_date = *ParseDate(*d);
   obs.reward = Text(o["reward"]);

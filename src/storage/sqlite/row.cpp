@@ -44,6 +44,40 @@ std::string Text(const soci::row& row, std::size_t column) {
   }
 }
 
+std::optional<Timestamp> OptTime(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
+  return FromUnix(Int(row, column));
+}
+
+std::optional<Date> OptDate(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
+  auto d = ParseDate(Text(row, column));
+  if (!d.ok()) return std::nullopt;
+  return *d;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (item.empty()) continue;
+    if (!out.empty()) out += ',';
+    out += item;
+  }
+  return out;
+}
+
 Status FromException(const std::exception& e, const char* what) {
   std::string message = e.what();
   if (message.find("UNIQUE constraint failed") != std::string::npos) {

@@ -4,9 +4,12 @@
 
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
+#include "core/time.h"
 
 namespace attune::sqlite {
 
@@ -14,6 +17,14 @@ namespace attune::sqlite {
 long long Int(const soci::row& row, std::size_t column);
 // "" for NULL.
 std::string Text(const soci::row& row, std::size_t column);
+
+// nullopt for NULL (or, for OptDate, text that is not a date).
+std::optional<Timestamp> OptTime(const soci::row& row, std::size_t column);
+std::optional<Date> OptDate(const soci::row& row, std::size_t column);
+
+// "a,b,c" <-> {"a","b","c"}; empty items dropped.
+std::vector<std::string> SplitList(const std::string& text);
+std::string JoinList(const std::vector<std::string>& items);
 
 // Maps a storage exception to a Status: unique-constraint failures become
 // Conflict, locked/busy Unavailable, anything else Internal. `what` names the

@@ -42,7 +42,8 @@ int VersionOf(std::string_view name) {
 }  // namespace
 
 SqliteStore::SqliteStore(const StoreOptions& options)
-    : pool_(options.path, options.pool_size, options.busy_timeout_ms) {}
+    : pool_(options.path, options.pool_size, options.busy_timeout_ms),
+      committer_(options.path, options.busy_timeout_ms) {}
 
 long long SqliteStore::LastId(soci::session& sql) {
   return static_cast<long long>(sqlite3_last_insert_rowid(Native(sql)));

@@ -9,6 +9,7 @@
 
 #include "core/embedded.h"
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/group_commit.h"
 #include "storage/store.h"
 
 namespace attune::sqlite {
@@ -98,11 +99,52 @@ class SqliteStore final : public Store {
                                long long staff_id) override;
   Result<PolicyVersion> PolicyInForce(long long school_id, Date day) override;
 
+  // IncidentStore
+  Result<long long> CreateIncident(NewIncident& incident, AuditEntry audit) override;
+  Result<Incident> GetIncident(long long school_id, long long id) override;
+  Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) override;
+  Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id, long long pupil_id,
+                                                     Timestamp since) override;
+  Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) override;
+  Status CloseIncident(long long school_id, long long id, Timestamp at) override;
+  Status SaveSuspension(long long school_id, long long incident_id,
+                        const Suspension& suspension) override;
+  Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) override;
+  Result<std::vector<EscalationRecord>> ListEscalations(long long school_id, long long pupil_id,
+                                                        long long incident_id) override;
+  Status SetEscalationStatus(long long school_id, long long id, const std::string& status) override;
+
+  // ActionStore
+  Result<std::vector<Action>> ListActions(const ActionQuery& query) override;
+  Result<Action> GetAction(long long school_id, long long id) override;
+  Status CompleteAction(long long school_id, long long id, long long staff_id,
+                        const std::string& outcome, Timestamp at) override;
+  Status ReassignAction(long long school_id, long long id, const std::string& role,
+                        long long staff_id) override;
+  Result<int> CountOpenActions(long long school_id, long long incident_id) override;
+
+  // RestorativeStore
+  Result<long long> CreateRestorative(const RestorativeConversation& conversation) override;
+  Result<RestorativeConversation> GetRestorative(long long school_id, long long id) override;
+  Result<std::vector<RestorativeConversation>> ListRestorative(long long school_id,
+                                                               long long incident_id,
+                                                               long long pupil_id) override;
+  Status MarkRepaired(long long school_id, long long id, Timestamp at) override;
+  Result<long long> LogContact(const ContactLogEntry& entry) override;
+  Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id, long long pupil_id,
+                                                      long long incident_id) override;
+  Result<long long> StartPlan(const PupilPlan& plan) override;
+  Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) override;
+  Status EndPlan(long long school_id, long long id, const std::string& outcome, Date on) override;
+
  private:
+  // Fills an incident's pupils (with names).
+  static Status FillIncident(soci::session& sql, Incident& incident);
   // The id SQLite gave the last row inserted on `sql`.
   static long long LastId(soci::session& sql);
 
   ConnectionPool pool_;
+  GroupCommitter committer_;  // new incidents
 };
 
 }  // namespace attune::sqlite

@@ -1,0 +1,69 @@
+// GET /api/v1/actions (scope, status, due), GET /api/v1/actions/{id},
+// POST /api/v1/actions/{id}/complete {"outcome"} and
+// POST /api/v1/actions/{id}/reassign {"role"} or {"staff_id"}.
+#include "api/handlers.h"
+#include "api/site.h"
+#include "api/views.h"
+#include "http/json_body.h"
+
+namespace attune::api {
+
+http::Response ListActions(const ApiContext& ctx, http::Request& req) {
+  ActionFilter f;
+  if (std::string s = req.query.Get("scope"); !s.empty()) f.scope = s;
+  if (std::string s = req.query.Get("status"); !s.empty()) f.status = s;
+  f.role = req.query.Get("role");
+  f.due_today = req.query.Get("due") == "today";
+  auto pupil = http::IntValue(req.query.Get("pupil"), 0, "pupil");
+  if (!pupil.ok()) return JsonError(pupil.status());
+  f.pupil_id = *pupil;
+  auto limit = http::IntValue(req.query.Get("limit"), 100, "limit");
+  if (!limit.ok()) return JsonError(limit.status());
+  f.limit = *limit;
+  auto actions = ctx.actions.List(*req.principal, f);
+  if (!actions.ok()) return JsonError(actions.status());
+  Timestamp now = Now();
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& a : *actions) items.push_back(ActionJson(a, now));
+  return http::Response::Json({{"actions", items}});
+}
+
+http::Response GetAction(const ApiContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return JsonError(id.status());
+  auto action = ctx.actions.Get(*req.principal, *id);
+  if (!action.ok()) return JsonError(action.status());
+  return http::Response::Json(ActionJson(*action, Now()));
+}
+
+http::Response CompleteAction(const ApiContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return JsonError(id.status());
+  auto body = http::JsonObjectBody(req);
+  if (!body.ok()) return JsonError(body.status());
+  auto outcome = http::StringMember(*body, "outcome");
+  if (!outcome.ok()) return JsonError(outcome.status());
+  Status st = ctx.actions.Complete(*req.principal, *id, *outcome, req.ip);
+  if (!st.ok()) return JsonError(st);
+  auto action = ctx.actions.Get(*req.principal, *id);
+  if (!action.ok()) return JsonError(action.status());
+  return http::Response::Json(ActionJson(*action, Now()));
+}
+
+http::Response ReassignAction(const ApiContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return JsonError(id.status());
+  auto body = http::JsonObjectBody(req);
+  if (!body.ok()) return JsonError(body.status());
+  auto role = http::StringMember(*body, "role");
+  if (!role.ok()) return JsonError(role.status());
+  auto staff = http::IntMember(*body, "staff_id");
+  if (!staff.ok()) return JsonError(staff.status());
+  Status st = ctx.actions.Reassign(*req.principal, *id, *role, *staff, req.ip);
+  if (!st.ok()) return JsonError(st);
+  auto action = ctx.actions.Get(*req.principal, *id);
+  if (!action.ok()) return JsonError(action.status());
+  return http::Response::Json(ActionJson(*action, Now()));
+}
+
+}  // namespace attune::api

@@ -1,0 +1,110 @@
+#include "services/action_service.h"
+
+#include "services/audit.h"
+#include "services/authorization.h"
+#include "services/text.h"
+
+namespace attune {
+
+bool ActionService::IsAssignee(const Principal& by, const Action& a) {
+  if (a.assignee_staff_id) return a.assignee_staff_id == by.staff_id;
+  return a.assignee_role == RoleName(by.role);
+}
+
+Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f) {
+  if (f.limit < 1 || f.limit > 200) return Status::Invalid("limit must be 1 to 200", "limit");
+  if (f.status != "open" && f.status != "done") {
+    return Status::Invalid("status must be open or done", "status");
+  }
+  ActionQuery q;
+  q.school_id = by.school_id;
+  q.status = f.status;
+  q.viewer_role = RoleName(by.role);
+  q.pupil_id = f.pupil_id;
+  q.limit = f.limit;
+  if (f.scope == "mine") {
+    q.role = RoleName(by.role);
+    q.staff_id = by.staff_id;
+  } else if (f.scope == "role" || f.scope == "all") {
+    if (!RoleHas(by.role, Permission::kActionsManage)) {
+      return Status::Forbidden("Your role sees its own actions only");
+    }
+    if (f.scope == "role") {
+      if (!ParseRole(f.role) && f.role != "key_adult") {
+        return Status::Invalid("Choose a role", "role");
+      }
+      q.role = f.role;
+    }
+  } else {
+    return Status::Invalid("scope must be mine, role or all", "scope");
+  }
+  if (f.due_today) {
+    Date tomorrow = date::year_month_day(date::sys_days(LondonDate(Now())) + date::days(1));
+    q.due_before = LondonInstant(tomorrow, 0);
+  }
+  return store_.ListActions(q);
+}
+
+Result<Action> ActionService::Get(const Principal& by, long long id) {
+  auto action = store_.GetAction(by.school_id, id);
+  if (!action.ok()) return action.status();
+  if (action->incident_id) {
+    auto incident = store_.GetIncident(by.school_id, action->incident_id);
+    if (!incident.ok()) return incident.status();
+    bool visible = !incident->restricted;
+    for (const auto& r : incident->visible_to) visible = visible || r == RoleName(by.role);
+    if (!visible) return Status::NotFound("No such action");
+  }
+  return action;
+}
+
+Status ActionService::Complete(const Principal& by, long long id, const std::string& outcome,
+                               const std::string& ip) {
+  auto action = Get(by, id);
+  if (!action.ok()) return action.status();
+  if (!IsAssignee(by, *action) && !RoleHas(by.role, Permission::kActionsManage)) {
+    return Status::Forbidden("This action is someone else's; ask them or the pastoral lead");
+  }
+  std::string note = Trim(outcome);
+  if (note.empty()) return Status::Invalid("Write what happened, in a sentence", "outcome");
+  if (note.size() > 4000) return Status::Invalid("The outcome is too long", "outcome");
+  Timestamp now = Now();
+  ATTUNE_RETURN_IF_ERROR(store_.CompleteAction(by.school_id, id, by.staff_id, note, now));
+  Audit(store_, &by, "action.complete", "action", id, action->kind, ip);
+  if (action->incident_id) {
+    return CloseIfSettled(store_, by.school_id, action->incident_id, now);
+  }
+  return Status::Ok();
+}
+
+Status ActionService::Reassign(const Principal& by, long long id, const std::string& role,
+                               long long staff_id, const std::string& ip) {
+  auto action = Get(by, id);
+  if (!action.ok()) return action.status();
+  if (!IsAssignee(by, *action) && !RoleHas(by.role, Permission::kActionsManage)) {
+    return Status::Forbidden("Only the assignee or the pastoral team can pass this on");
+  }
+  std::string to_role = role;
+  if (staff_id) {
+    auto staff = store_.GetStaff(by.school_id, staff_id);
+    if (!staff.ok() || !staff->active) {
+      return Status::Invalid("Choose a member of staff of this school", "staff_id");
+    }
+    to_role = RoleName(staff->role);
+  } else if (!ParseRole(role)) {
+    return Status::Invalid("Choose a role or a member of staff", "role");
+  }
+  ATTUNE_RETURN_IF_ERROR(store_.ReassignAction(by.school_id, id, to_role, staff_id));
+  Audit(store_, &by, "action.reassign", "action", id,
+        staff_id ? "to staff " + std::to_string(staff_id) : "to " + to_role, ip);
+  return Status::Ok();
+}
+
+Status CloseIfSettled(Store& store, long long school_id, long long incident_id, Timestamp now) {
+  auto open = store.CountOpenActions(school_id, incident_id);
+  if (!open.ok()) return open.status();
+  if (*open > 0) return Status::Ok();
+  return store.CloseIncident(school_id, incident_id, now);
+}
+
+}  // namespace attune

@@ -1,0 +1,54 @@
+// The follow-up queue: the actions the policy required, for their assignee
+// (a named member of staff, or anyone holding the role), with due times and
+// overdue marking; completed with an outcome note, or reassigned.
+//
+// An incident closes when its last open action is done (CloseIfSettled).
+//
+// Thread-safety: safe to share between request threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/action.h"
+#include "model/principal.h"
+#include "storage/store.h"
+
+namespace attune {
+
+struct ActionFilter {
+  std::string scope = "mine";   // "mine" (default), "role": a role's queue, "all"
+  std::string role;             // for scope "role"
+  std::string status = "open";  // "open", "done"
+  bool due_today = false;       // due before the end of today (overdue included)
+  long long pupil_id = 0;
+  int limit = 100;  // 1 to 200
+};
+
+class ActionService {
+ public:
+  explicit ActionService(Store& store) : store_(store) {}
+
+  // "mine" for everyone; "role" and "all" need actions.manage (Forbidden).
+  Result<std::vector<Action>> List(const Principal& by, const ActionFilter& filter);
+  // NotFound when no such action or its record is restricted from `by`.
+  Result<Action> Get(const Principal& by, long long id);
+  // Whether `by` is the action's assignee (named, or by role when unnamed).
+  static bool IsAssignee(const Principal& by, const Action& action);
+  // The assignee or someone holding actions.manage. Invalid (field
+  // "outcome") without an outcome note; Conflict when already done.
+  Status Complete(const Principal& by, long long id, const std::string& outcome,
+                  const std::string& ip);
+  // To a role, or a named member of staff of the school (staff_id != 0).
+  Status Reassign(const Principal& by, long long id, const std::string& role, long long staff_id,
+                  const std::string& ip);
+
+ private:
+  Store& store_;
+};
+
+// Closes the incident when none of its actions is open any more.
+Status CloseIfSettled(Store& store, long long school_id, long long incident_id, Timestamp now);
+
+}  // namespace attune

@@ -1,0 +1,123 @@
+// Recording what staff see, prosocial as much as distressed, and what the
+// school's policy says happens next: the use case behind the logging pages,
+// POST /api/v1/incidents and the demo history.
+//
+// Record() validates the request, asks the decision engine for each pupil
+// involved (the policy version in force on the day it happened), refuses
+// what the policy refuses with its reason, and writes the incident, its
+// actions and escalations durably in one transaction. Restricted records
+// (safeguarding) are read only by the policy's roles, every read audited;
+// to anyone else they do not exist (NotFound).
+//
+// Thread-safety: safe to share between request threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/incident.h"
+#include "model/principal.h"
+#include "policy/engine.h"
+#include "services/policy_service.h"
+#include "services/school_clock.h"
+#include "storage/store.h"
+
+namespace attune {
+
+struct RecordPupil {
+  long long id = 0;
+  std::string role = "involved";  // involved, affected, witness
+};
+
+struct RecordRequest {
+  std::vector<RecordPupil> pupils;  // 1 to kMaxPupils, at least one involved
+  std::string category;
+  std::string step;                      // "" takes the engine's suggestion
+  std::optional<Timestamp> occurred_at;  // Default: now
+  std::string place;
+  std::string lesson;
+  std::string antecedent;
+  std::string behaviour;
+  std::string response;
+  std::string perceived_function;  // one of PerceivedFunctions() or ""
+  std::vector<std::string> others_involved;
+  bool safeguarding = false;
+  bool physical_intervention = false;
+  PhysicalIntervention physical;  // REQUIRED fields when physical_intervention
+  std::vector<std::string> consequences;
+  std::optional<Date> consequence_date;
+  std::string reward;  // prosocial notes
+};
+
+inline constexpr size_t kMaxPupils = 60;
+inline constexpr size_t kMaxNote = 4000;
+
+// What the policy said about one pupil in the record.
+struct PupilDecision {
+  long long pupil_id = 0;
+  std::string name;
+  std::string role;
+  policy::Decision decision;
+};
+
+struct RecordOutcome {
+  long long id = 0;  // 0 for a preview
+  std::string step;  // for the first pupil involved; "" for none
+  std::string step_name;
+  std::vector<PupilDecision> pupils;
+  std::vector<Action> actions;
+  std::vector<EscalationRecord> escalations;
+  std::vector<policy::Guard> guards;  // without repeats
+  long long policy_version_id = 0;
+  int policy_version = 0;
+};
+
+// An incident as one viewer may see it, with the words of its policy version.
+struct IncidentView {
+  Incident incident;
+  std::shared_ptr<const policy::Policy> policy;  // the version it was made under
+  std::vector<Action> actions;
+  std::vector<EscalationRecord> escalations;
+  std::string category_name;
+  bool repaired_in_time = false;
+};
+
+class IncidentService {
+ public:
+  IncidentService(Store& store, PolicyService& policies, SchoolClock& clock)
+      : store_(store), policies_(policies), clock_(clock) {}
+
+  // Checks the request's form: sizes, roles, known function words.
+  static Status Validate(const RecordRequest& request);
+
+  // Records and returns what the policy decided. Invalid (with the field)
+  // for bad input and for anything the policy refuses.
+  Result<RecordOutcome> Record(const Principal& by, const RecordRequest& request,
+                               const std::string& ip);
+  // What Record would decide, without saving (the step suggestion shown
+  // while recording). Refusals come back inside the decisions, not as errors.
+  Result<RecordOutcome> Preview(const Principal& by, const RecordRequest& request);
+
+  // NotFound when there is no such record or the principal may not read it.
+  // Reads of restricted records are audited.
+  Result<IncidentView> Get(const Principal& by, long long id, const std::string& ip);
+  // query.school_id and viewer_role are set from `by`.
+  Result<std::vector<Incident>> List(const Principal& by, IncidentQuery query);
+
+  // Whether `by` may read `incident`.
+  static bool MayRead(const Principal& by, const Incident& incident);
+
+ private:
+  Result<RecordOutcome> Decide(const Principal& by, const RecordRequest& request, Timestamp now,
+                               std::vector<Pupil>* pupils);
+  Result<policy::PupilContext> ContextFor(const Pupil& pupil, Timestamp at,
+                                          const policy::SchoolTime& time);
+
+  Store& store_;
+  PolicyService& policies_;
+  SchoolClock& clock_;
+};
+
+}  // namespace attune

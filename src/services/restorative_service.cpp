@@ -1,0 +1,213 @@
+#include "services/restorative_service.h"
+
+#include <algorithm>
+
+#include "services/action_service.h"
+#include "services/audit.h"
+#include "services/incident_service.h"
+#include "services/text.h"
+
+namespace attune {
+namespace {
+
+Status CheckAnswers(const std::vector<std::string>& answers, const std::string& field) {
+  if (answers.size() > RestorativePrompts().size()) {
+    return Status::Invalid("One answer per question", field);
+  }
+  for (const auto& a : answers) {
+    if (a.size() > kMaxNote) return Status::Invalid("An answer is too long", field);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RestorativeService::CheckIncident(const Principal& by, long long incident_id,
+                                         Incident* out) {
+  auto incident = store_.GetIncident(by.school_id, incident_id);
+  if (!incident.ok()) return incident.status();
+  if (!IncidentService::MayRead(by, *incident)) return Status::NotFound("No such record");
+  if (out) *out = std::move(*incident);
+  return Status::Ok();
+}
+
+Result<long long> RestorativeService::Record(const Principal& by, const RestorativeRequest& r,
+                                             const std::string& ip) {
+  Incident incident;
+  ATTUNE_RETURN_IF_ERROR(CheckIncident(by, r.incident_id, &incident));
+  bool in_it = std::any_of(incident.pupils.begin(), incident.pupils.end(),
+                           [&](const IncidentPupil& p) { return p.pupil_id == r.pupil_id; });
+  if (!in_it) return Status::Invalid("Choose a pupil who is in this record", "pupil_id");
+  ATTUNE_RETURN_IF_ERROR(CheckAnswers(r.pupil_answers, "pupil_answers"));
+  ATTUNE_RETURN_IF_ERROR(CheckAnswers(r.harmed_answers, "harmed_answers"));
+  if (r.harmed.size() > 200)
+    return Status::Invalid("Who was harmed: at most 200 characters", "harmed");
+  if (r.agreement.size() > kMaxNote)
+    return Status::Invalid("The agreement is too long", "agreement");
+  bool said = !Trim(r.agreement).empty();
+  for (const auto& a : r.pupil_answers) said = said || !Trim(a).empty();
+  if (!said) {
+    return Status::Invalid("Write down at least the pupil's answers or what was agreed",
+                           "agreement");
+  }
+  RestorativeConversation c;
+  c.school_id = by.school_id;
+  c.incident_id = r.incident_id;
+  c.pupil_id = r.pupil_id;
+  c.led_by_staff_id = by.staff_id;
+  c.adult_staff_id = r.adult_staff_id ? r.adult_staff_id : incident.recorded_by_staff_id;
+  if (r.adult_staff_id) {
+    auto adult = store_.GetStaff(by.school_id, r.adult_staff_id);
+    if (!adult.ok())
+      return Status::Invalid("Choose the adult involved from the staff list", "adult_staff_id");
+  }
+  Timestamp now = Now();
+  c.held_at = r.held_at.value_or(now);
+  if (c.held_at > now + std::chrono::minutes(10)) {
+    return Status::Invalid("That time is still to come", "held_at");
+  }
+  c.shuttle = r.shuttle;
+  c.harmed = Trim(r.harmed);
+  c.pupil_answers = r.pupil_answers;
+  c.harmed_answers = r.harmed_answers;
+  c.agreement = Trim(r.agreement);
+  c.review_on = r.review_on;
+  auto id = store_.CreateRestorative(c);
+  if (!id.ok()) return id.status();
+  c.id = *id;
+  Audit(store_, &by, "restorative.record", "incident", r.incident_id, "", ip);
+  // The conversation itself is the restorative action for this pupil.
+  ActionQuery q;
+  q.school_id = by.school_id;
+  q.incident_id = r.incident_id;
+  q.pupil_id = r.pupil_id;
+  q.viewer_role = RoleName(by.role);
+  auto open = store_.ListActions(q);
+  if (!open.ok()) return open.status();
+  for (const auto& a : *open) {
+    if (a.kind != "restorative_conversation") continue;
+    Status st = store_.CompleteAction(
+        by.school_id, a.id, by.staff_id,
+        c.shuttle ? "Shuttle restorative conversation held" : "Restorative conversation held",
+        c.held_at);
+    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
+  }
+  if (r.repaired) ATTUNE_RETURN_IF_ERROR(Repair(by, c, c.held_at));
+  ATTUNE_RETURN_IF_ERROR(CloseIfSettled(store_, by.school_id, r.incident_id, now));
+  return *id;
+}
+
+Status RestorativeService::Repair(const Principal& by, const RestorativeConversation& c,
+                                  Timestamp at) {
+  ATTUNE_RETURN_IF_ERROR(store_.MarkRepaired(by.school_id, c.id, at));
+  ATTUNE_RETURN_IF_ERROR(store_.SetIncidentRepaired(by.school_id, c.incident_id, at));
+  ActionQuery q;
+  q.school_id = by.school_id;
+  q.incident_id = c.incident_id;
+  q.pupil_id = c.pupil_id;
+  q.viewer_role = RoleName(by.role);
+  auto open = store_.ListActions(q);
+  if (!open.ok()) return open.status();
+  std::string with = c.adult_name.empty() ? "the adult involved" : c.adult_name;
+  for (const auto& a : *open) {
+    if (a.kind != "repair" && a.kind != "restorative_conversation") continue;
+    Status st =
+        store_.CompleteAction(by.school_id, a.id, by.staff_id, "Repair done with " + with, at);
+    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
+  }
+  return Status::Ok();
+}
+
+Status RestorativeService::MarkRepaired(const Principal& by, long long conversation_id,
+                                        const std::string& ip) {
+  auto c = store_.GetRestorative(by.school_id, conversation_id);
+  if (!c.ok()) return c.status();
+  ATTUNE_RETURN_IF_ERROR(CheckIncident(by, c->incident_id, nullptr));
+  if (c->repaired) return Status::Conflict("The repair is already recorded");
+  Timestamp now = Now();
+  ATTUNE_RETURN_IF_ERROR(Repair(by, *c, now));
+  Audit(store_, &by, "restorative.repair", "incident", c->incident_id, "", ip);
+  return CloseIfSettled(store_, by.school_id, c->incident_id, now);
+}
+
+Result<std::vector<RestorativeConversation>> RestorativeService::List(const Principal& by,
+                                                                      long long incident_id,
+                                                                      long long pupil_id) {
+  if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
+  auto all = store_.ListRestorative(by.school_id, incident_id, pupil_id);
+  if (!all.ok() || incident_id) return all;
+  std::vector<RestorativeConversation> out;
+  for (auto& c : *all) {
+    if (CheckIncident(by, c.incident_id, nullptr).ok()) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<long long> RestorativeService::LogContact(const Principal& by, const ContactRequest& r,
+                                                 const std::string& ip) {
+  const auto& kinds = ContactKinds();
+  if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) {
+    return Status::Invalid(
+        "Choose how you were in touch: phone call, meeting, home visit, letter "
+        "or positive note",
+        "kind");
+  }
+  if (r.note.size() > kMaxNote) return Status::Invalid("The note is too long", "note");
+  auto pupil = store_.GetPupil(by.school_id, r.pupil_id);
+  if (!pupil.ok()) {
+    return pupil.status().code() == StatusCode::kNotFound
+               ? Status::Invalid("Choose a pupil on the school's roll", "pupil_id")
+               : pupil.status();
+  }
+  if (r.incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, r.incident_id, nullptr));
+  Action action;
+  if (r.action_id) {
+    ActionService actions(store_);
+    auto a = actions.Get(by, r.action_id);
+    if (!a.ok()) return a.status();
+    action = *a;
+  }
+  if (r.contact_id) {
+    auto contacts = store_.ListContacts(by.school_id, r.pupil_id);
+    if (!contacts.ok()) return contacts.status();
+    bool theirs = std::any_of(contacts->begin(), contacts->end(),
+                              [&](const Contact& c) { return c.id == r.contact_id; });
+    if (!theirs) return Status::Invalid("Choose one of the pupil's contacts", "contact_id");
+  }
+  Timestamp now = Now();
+  ContactLogEntry e;
+  e.school_id = by.school_id;
+  e.pupil_id = r.pupil_id;
+  e.incident_id = r.incident_id ? r.incident_id : action.incident_id;
+  e.action_id = r.action_id;
+  e.contact_id = r.contact_id;
+  e.kind = r.kind;
+  e.note = Trim(r.note);
+  e.at = r.at.value_or(now);
+  e.staff_id = by.staff_id;
+  auto id = store_.LogContact(e);
+  if (!id.ok()) return id.status();
+  Audit(store_, &by, "contact.log", "pupil", r.pupil_id, r.kind, ip);
+  if (r.complete_action && r.action_id && action.status == "open") {
+    ActionService actions(store_);
+    std::string outcome = ContactKindLabel(r.kind) + (e.note.empty() ? "" : ": " + e.note);
+    ATTUNE_RETURN_IF_ERROR(actions.Complete(by, r.action_id, outcome, ip));
+  }
+  return *id;
+}
+
+Result<std::vector<ContactLogEntry>> RestorativeService::Contacts(const Principal& by,
+                                                                  long long pupil_id,
+                                                                  long long incident_id) {
+  if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
+  auto all = store_.ListContactLog(by.school_id, pupil_id, incident_id);
+  if (!all.ok() || incident_id) return all;
+  std::vector<ContactLogEntry> out;
+  for (auto& e : *all) {
+    if (!e.incident_id || CheckIncident(by, e.incident_id, nullptr).ok())
+      out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace attune

@@ -1,0 +1,75 @@
+// Closing the rupture–repair cycle: restorative conversations (the seed
+// prompts for the pupil and for the person harmed, shuttle mode, an
+// agreement with a review date), the repair with the adult involved, and
+// contact with parents and carers, each linked to the incident or action.
+//
+// Thread-safety: safe to share between request threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/contact_log.h"
+#include "model/principal.h"
+#include "model/restorative.h"
+#include "storage/store.h"
+
+namespace attune {
+
+struct RestorativeRequest {
+  long long incident_id = 0;
+  long long pupil_id = 0;
+  long long adult_staff_id = 0;      // Default: the member of staff who made the record
+  std::optional<Timestamp> held_at;  // Default: now
+  bool shuttle = false;
+  std::string harmed;
+  std::vector<std::string> pupil_answers;   // at most one per prompt
+  std::vector<std::string> harmed_answers;  // at most one per prompt
+  std::string agreement;
+  std::optional<Date> review_on;
+  bool repaired = false;  // the repair happened in this conversation
+};
+
+struct ContactRequest {
+  long long pupil_id = 0;
+  long long incident_id = 0;  // 0 when not linked
+  long long action_id = 0;    // 0 when not linked
+  long long contact_id = 0;   // 0 when not named
+  std::string kind;           // one of ContactKinds()
+  std::string note;
+  std::optional<Timestamp> at;   // Default: now
+  bool complete_action = false;  // the contact completes the linked action
+};
+
+class RestorativeService {
+ public:
+  explicit RestorativeService(Store& store) : store_(store) {}
+
+  // NotFound when the incident is not readable by `by`; Invalid (with the
+  // field) for a pupil not in it, an unknown adult, or answers too long.
+  Result<long long> Record(const Principal& by, const RestorativeRequest& request,
+                           const std::string& ip);
+  // Marks the repair done: the incident's restorative and repair actions for
+  // that pupil are completed and the incident closes when nothing is open.
+  Status MarkRepaired(const Principal& by, long long conversation_id, const std::string& ip);
+  // By incident (pupil_id 0) or by pupil (incident_id 0); restricted
+  // incidents' conversations only for those who may read them.
+  Result<std::vector<RestorativeConversation>> List(const Principal& by, long long incident_id,
+                                                    long long pupil_id);
+
+  Result<long long> LogContact(const Principal& by, const ContactRequest& request,
+                               const std::string& ip);
+  Result<std::vector<ContactLogEntry>> Contacts(const Principal& by, long long pupil_id,
+                                                long long incident_id);
+
+ private:
+  // NotFound unless `by` may read the incident.
+  Status CheckIncident(const Principal& by, long long incident_id, Incident* out);
+  Status Repair(const Principal& by, const RestorativeConversation& c, Timestamp at);
+
+  Store& store_;
+};
+
+}  // namespace attune

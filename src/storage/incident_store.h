@@ -1,0 +1,73 @@
+// Storage of incidents, with their pupils, consequences, statutory records
+// and the actions and escalations the policy required.
+//
+// Thread-safety: implementations are safe to call from many threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "model/audit.h"
+#include "model/incident.h"
+
+namespace attune {
+
+struct IncidentQuery {
+  long long school_id = 0;
+  // Restricted incidents are left out unless this role is in their
+  // visible_to. Required.
+  std::string viewer_role;
+  long long pupil_id = 0;  // 0 for any
+  std::string category;    // exact; empty for any
+  std::string behaviour_class;
+  std::optional<Timestamp> from;  // occurred_at >= from
+  std::optional<Timestamp> to;    // occurred_at < to
+  int limit = 50;
+  int offset = 0;
+};
+
+// One line of a pupil's history, as the decision engine reads it.
+struct PupilHistoryItem {
+  Timestamp at{};
+  std::string category;
+  std::string step;
+  std::string reward;
+  int points = 0;
+  std::string role;
+};
+
+class IncidentStore {
+ public:
+  virtual ~IncidentStore() = default;
+
+  // Writes the incident, its pupils, consequences, statutory records,
+  // actions, escalations and `audit`, atomically and durably (group commit).
+  // Fills the new ids (incident, actions, escalations) and returns the
+  // incident's.
+  virtual Result<long long> CreateIncident(NewIncident& incident, AuditEntry audit) = 0;
+  // NotFound when no such incident in the school. Fills pupils (with names),
+  // consequences, physical and suspension.
+  virtual Result<Incident> GetIncident(long long school_id, long long id) = 0;
+  // Newest first; pupils filled.
+  virtual Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) = 0;
+  // The pupil's records from `since`, oldest first (every role in them).
+  virtual Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id,
+                                                             long long pupil_id,
+                                                             Timestamp since) = 0;
+  virtual Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) = 0;
+  virtual Status CloseIncident(long long school_id, long long id, Timestamp at) = 0;
+  virtual Status SaveSuspension(long long school_id, long long incident_id,
+                                const Suspension& suspension) = 0;
+  virtual Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) = 0;
+
+  // Escalations proposed for a pupil (or, with pupil_id 0, the school), newest first.
+  virtual Result<std::vector<EscalationRecord>> ListEscalations(long long school_id,
+                                                                long long pupil_id,
+                                                                long long incident_id) = 0;
+  virtual Status SetEscalationStatus(long long school_id, long long id,
+                                     const std::string& status) = 0;
+};
+
+}  // namespace attune

@@ -1,0 +1,41 @@
+// Storage of restorative conversations and repairs, contact with parents
+// and carers, and pupils' plans.
+//
+// Thread-safety: implementations are safe to call from many threads.
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "model/contact_log.h"
+#include "model/plan.h"
+#include "model/restorative.h"
+
+namespace attune {
+
+class RestorativeStore {
+ public:
+  virtual ~RestorativeStore() = default;
+  virtual Result<long long> CreateRestorative(const RestorativeConversation& conversation) = 0;
+  // NotFound when no such conversation in the school.
+  virtual Result<RestorativeConversation> GetRestorative(long long school_id, long long id) = 0;
+  // By incident, or by pupil when incident_id is 0; newest first.
+  virtual Result<std::vector<RestorativeConversation>> ListRestorative(long long school_id,
+                                                                       long long incident_id,
+                                                                       long long pupil_id) = 0;
+  virtual Status MarkRepaired(long long school_id, long long id, Timestamp at) = 0;
+
+  virtual Result<long long> LogContact(const ContactLogEntry& entry) = 0;
+  // By incident, or by pupil when incident_id is 0; newest first.
+  virtual Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id,
+                                                              long long pupil_id,
+                                                              long long incident_id) = 0;
+
+  virtual Result<long long> StartPlan(const PupilPlan& plan) = 0;
+  // Newest first.
+  virtual Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) = 0;
+  virtual Status EndPlan(long long school_id, long long id, const std::string& outcome,
+                         Date on) = 0;
+};
+
+}  // namespace attune

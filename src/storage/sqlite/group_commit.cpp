@@ -1,0 +1,133 @@
+#include "storage/sqlite/group_commit.h"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <future>
+#include <stdexcept>
+
+#include "storage/sqlite/row.h"
+
+namespace attune::sqlite {
+namespace {
+
+void Exec(sqlite3* db, const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errmsg(db);
+    sqlite3_free(error);
+    throw std::runtime_error(message);
+  }
+}
+
+}  // namespace
+
+Statement& WriteSession::Prepared(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<Statement>(db_, sql);
+  return *slot;
+}
+
+long long WriteSession::LastId() const {
+  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+}
+
+struct GroupCommitter::Pending {
+  std::function<void(WriteSession&)> write;
+  std::promise<Status> done;
+};
+
+GroupCommitter::GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch)
+    : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), max_batch_(max_batch) {}
+
+GroupCommitter::~GroupCommitter() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  session_.reset();
+  if (db_) sqlite3_close(db_);
+}
+
+Status GroupCommitter::OpenConnection() {
+  if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    return Status::Unavailable("cannot open database " + path_ + ": " + sqlite3_errmsg(db_));
+  }
+  try {
+    sqlite3_busy_timeout(db_, busy_timeout_ms_);
+    Exec(db_, "PRAGMA journal_mode = WAL");
+    Exec(db_, "PRAGMA synchronous = FULL");
+    Exec(db_, "PRAGMA foreign_keys = ON");
+  } catch (const std::exception& e) {
+    return Status::Unavailable(std::string("cannot set up the writer: ") + e.what());
+  }
+  session_ = std::make_unique<WriteSession>(db_);
+  return Status::Ok();
+}
+
+Status GroupCommitter::Submit(std::function<void(WriteSession&)> write) {
+  Pending pending;
+  pending.write = std::move(write);
+  std::future<Status> result = pending.done.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stopping_) return Status::Unavailable("attune is stopping; please try again");
+    if (!started_) {
+      started_ = true;
+      open_status_ = OpenConnection();
+      if (open_status_.ok()) writer_ = std::thread([this] { Run(); });
+    }
+    if (!open_status_.ok()) return open_status_;
+    queue_.push_back(&pending);
+  }
+  wake_.notify_one();
+  return result.get();
+}
+
+void GroupCommitter::Run() {
+  std::deque<Pending*> batch;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && stopping_) return;
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+    batch.clear();
+  }
+}
+
+void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
+  std::vector<Status> results(batch.size());
+  Status batch_status;
+  try {
+    Exec(db_, "BEGIN IMMEDIATE");
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Exec(db_, "SAVEPOINT one_write");
+      try {
+        batch[i]->write(*session_);
+        Exec(db_, "RELEASE one_write");
+      } catch (const std::exception& e) {
+        results[i] = FromException(e, "recording");
+        Exec(db_, "ROLLBACK TO one_write");
+        Exec(db_, "RELEASE one_write");
+      }
+    }
+    Exec(db_, "COMMIT");
+  } catch (const std::exception& e) {
+    batch_status = FromException(e, "group commit");
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    batch[i]->done.set_value(batch_status.ok() ? results[i] : batch_status);
+  }
+}
+
+}  // namespace attune::sqlite

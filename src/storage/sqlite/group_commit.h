@@ -1,0 +1,77 @@
+// Group commit: one writer thread with its own connection takes every write
+// submitted while the previous batch was being made durable, runs them in
+// one transaction (each inside a savepoint, so one failure does not undo
+// the others), and commits once. With synchronous=FULL that is one fsync
+// for the batch rather than one per record, which is how attune records
+// thousands of incidents a second on one disk (docs/performance.md).
+//
+// A caller of Submit returns only after its batch has committed: an
+// acknowledged write survives a crash.
+//
+// Thread-safety: Submit may be called from any number of threads.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/status.h"
+#include "storage/sqlite/statement.h"
+
+namespace attune::sqlite {
+
+// The writer's connection, handed to each write.
+class WriteSession {
+ public:
+  explicit WriteSession(sqlite3* db) : db_(db) {}
+  // The statement for `sql`, prepared once and kept. REQUIRES: `sql` is a
+  // string literal (its address is the cache key).
+  Statement& Prepared(const char* sql);
+  // The rowid of the last row inserted on this connection.
+  long long LastId() const;
+
+ private:
+  sqlite3* db_;
+  std::map<const char*, std::unique_ptr<Statement>> statements_;
+};
+
+class GroupCommitter {
+ public:
+  // Opens its own connection to `path` on first use. Default batch: 512.
+  GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch = 512);
+  ~GroupCommitter();  // finishes queued writes, then stops the writer
+  GroupCommitter(const GroupCommitter&) = delete;
+  GroupCommitter& operator=(const GroupCommitter&) = delete;
+
+  // Runs `write` on the writer's connection inside a transaction and waits
+  // for the commit. An exception thrown by `write` undoes that write only
+  // and comes back as a Status (see row.h FromException).
+  Status Submit(std::function<void(WriteSession&)> write);
+
+ private:
+  struct Pending;
+  void Run();
+  void RunBatch(std::deque<Pending*>& batch);
+  Status OpenConnection();
+
+  std::string path_;
+  int busy_timeout_ms_;
+  size_t max_batch_;
+  sqlite3* db_ = nullptr;
+  std::unique_ptr<WriteSession> session_;
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Pending*> queue_;  // guarded by mu_
+  bool stopping_ = false;       // guarded by mu_
+  bool started_ = false;        // guarded by mu_
+  Status open_status_;          // guarded by mu_
+  std::thread writer_;
+};
+
+}  // namespace attune::sqlite

@@ -1,0 +1,421 @@
+// IncidentStore on SQLite. New incidents go through the group committer.
+#include <algorithm>
+
+#include "storage/sqlite/row.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace attune::sqlite {
+namespace {
+
+// Restricted incidents only for roles in their visible_to.
+constexpr const char* kVisible =
+    " AND (i.restricted = 0 OR (',' || i.visible_to || ',') LIKE '%,' || :role || ',%')";
+
+constexpr const char* kIncidentColumns =
+    "SELECT i.id, i.school_id, i.policy_version_id, COALESCE(v.version, 0), i.category, "
+    "i.behaviour_class, i.occurred_at, i.recorded_at, COALESCE(i.recorded_by_staff_id, 0), "
+    "COALESCE(s.name, ''), i.place, i.lesson, i.antecedent, i.behaviour, i.response, "
+    "i.perceived_function, i.others_involved, i.tally, i.safeguarding, i.restricted, "
+    "i.visible_to, i.physical_intervention, i.reward, i.repair_due_at, i.repaired_at, "
+    "i.closed_at FROM incidents i LEFT JOIN staff s ON s.id = i.recorded_by_staff_id "
+    "LEFT JOIN policy_versions v ON v.id = i.policy_version_id ";
+
+Incident ReadIncident(const soci::row& r) {
+  Incident i;
+  i.id = Int(r, 0);
+  i.school_id = Int(r, 1);
+  i.policy_version_id = Int(r, 2);
+  i.policy_version = static_cast<int>(Int(r, 3));
+  i.category = Text(r, 4);
+  i.behaviour_class = Text(r, 5);
+  i.occurred_at = FromUnix(Int(r, 6));
+  i.recorded_at = FromUnix(Int(r, 7));
+  i.recorded_by_staff_id = Int(r, 8);
+  i.recorded_by_name = Text(r, 9);
+  i.place = Text(r, 10);
+  i.lesson = Text(r, 11);
+  i.antecedent = Text(r, 12);
+  i.behaviour = Text(r, 13);
+  i.response = Text(r, 14);
+  i.perceived_function = Text(r, 15);
+  i.others_involved = SplitList(Text(r, 16));
+  i.tally = Int(r, 17) != 0;
+  i.safeguarding = Int(r, 18) != 0;
+  i.restricted = Int(r, 19) != 0;
+  i.visible_to = SplitList(Text(r, 20));
+  i.physical_intervention = Int(r, 21) != 0;
+  i.reward = Text(r, 22);
+  i.repair_due_at = OptTime(r, 23);
+  i.repaired_at = OptTime(r, 24);
+  i.closed_at = OptTime(r, 25);
+  return i;
+}
+
+void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEntry& audit) {
+  const Incident& i = n.incident;
+  long long recorded_at = ToUnix(i.recorded_at);
+  w.Prepared(
+       "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
+       "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
+       "response, perceived_function, others_involved, tally, safeguarding, restricted, "
+       "visible_to, physical_intervention, reward, repair_due_at) VALUES "
+       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+       "?20, ?21)")
+      .Bind(1, i.school_id)
+      .Bind(2, i.policy_version_id)
+      .Bind(3, i.category)
+      .Bind(4, i.behaviour_class)
+      .Bind(5, ToUnix(i.occurred_at))
+      .Bind(6, recorded_at)
+      .BindIdOrNull(7, i.recorded_by_staff_id)
+      .Bind(8, i.place)
+      .Bind(9, i.lesson)
+      .Bind(10, i.antecedent)
+      .Bind(11, i.behaviour)
+      .Bind(12, i.response)
+      .Bind(13, i.perceived_function)
+      .Bind(14, JoinList(i.others_involved))
+      .Bind(15, static_cast<long long>(i.tally))
+      .Bind(16, static_cast<long long>(i.safeguarding))
+      .Bind(17, static_cast<long long>(i.restricted))
+      .Bind(18, JoinList(i.visible_to))
+      .Bind(19, static_cast<long long>(i.physical_intervention))
+      .Bind(20, i.reward)
+      .Bind(21, i.repair_due_at)
+      .Run();
+  *id = w.LastId();
+  for (const auto& p : i.pupils) {
+    w.Prepared(
+         "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
+         "occurred_at, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .Bind(1, *id)
+        .Bind(2, p.pupil_id)
+        .Bind(3, i.school_id)
+        .Bind(4, p.role)
+        .Bind(5, p.step)
+        .Bind(6, static_cast<long long>(p.points))
+        .Bind(7, ToUnix(i.occurred_at))
+        .Bind(8, i.category)
+        .Run();
+  }
+  for (const auto& c : i.consequences) {
+    auto& st = w.Prepared(
+        "INSERT INTO consequences (incident_id, consequence, protective, on_date) "
+        "VALUES (?1, ?2, ?3, NULLIF(?4, ''))");
+    st.Bind(1, *id)
+        .Bind(2, c.consequence)
+        .Bind(3, static_cast<long long>(c.protective))
+        .Bind(4, c.on_date ? FormatDate(*c.on_date) : std::string())
+        .Run();
+  }
+  if (i.physical) {
+    const PhysicalIntervention& p = *i.physical;
+    w.Prepared(
+         "INSERT INTO physical_interventions (incident_id, school_id, staff_involved, before, "
+         "de_escalation, hold, duration_minutes, reason, injuries, support_after, "
+         "parent_notice_would_harm, notice_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+         "?10, ?11, ?12)")
+        .Bind(1, *id)
+        .Bind(2, i.school_id)
+        .Bind(3, p.staff_involved)
+        .Bind(4, p.before)
+        .Bind(5, p.de_escalation)
+        .Bind(6, p.hold)
+        .Bind(7, static_cast<long long>(p.duration_minutes))
+        .Bind(8, p.reason)
+        .Bind(9, p.injuries)
+        .Bind(10, p.support_after)
+        .Bind(11, static_cast<long long>(p.parent_notice_would_harm))
+        .Bind(12, p.notice_text)
+        .Run();
+  }
+  if (i.suspension) {
+    w.Prepared("INSERT INTO suspensions (incident_id, school_id) VALUES (?1, ?2)")
+        .Bind(1, *id)
+        .Bind(2, i.school_id)
+        .Run();
+  }
+  for (auto& a : n.actions) {
+    w.Prepared(
+         "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
+         "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
+         "?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        .Bind(1, i.school_id)
+        .Bind(2, *id)
+        .BindIdOrNull(3, a.pupil_id)
+        .Bind(4, a.kind)
+        .Bind(5, a.label)
+        .Bind(6, a.assignee_role)
+        .BindIdOrNull(7, a.assignee_staff_id)
+        .Bind(8, a.due_at)
+        .Bind(9, a.description)
+        .Bind(10, a.because)
+        .Bind(11, recorded_at)
+        .Run();
+    a.id = w.LastId();
+    a.incident_id = *id;
+  }
+  for (auto& e : n.escalations) {
+    w.Prepared(
+         "INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, plan, step, "
+         "reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .Bind(1, i.school_id)
+        .Bind(2, *id)
+        .Bind(3, e.pupil_id)
+        .Bind(4, e.escalation)
+        .Bind(5, e.plan)
+        .Bind(6, e.step)
+        .Bind(7, e.reason)
+        .Bind(8, recorded_at)
+        .Run();
+    e.id = w.LastId();
+    e.incident_id = *id;
+  }
+  w.Prepared(
+       "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, "
+       "detail, ip) VALUES (?1, ?2, ?3, ?4, 'incident', ?5, ?6, ?7)")
+      .BindIdOrNull(1, audit.school_id)
+      .BindIdOrNull(2, audit.staff_id)
+      .Bind(3, recorded_at)
+      .Bind(4, audit.action)
+      .Bind(5, *id)
+      .Bind(6, audit.detail)
+      .Bind(7, audit.ip)
+      .Run();
+}
+
+}  // namespace
+
+Result<long long> SqliteStore::CreateIncident(NewIncident& incident, AuditEntry audit) {
+  long long id = 0;
+  Status st = committer_.Submit([&](WriteSession& w) { WriteIncident(w, incident, &id, audit); });
+  if (!st.ok()) return st;
+  incident.incident.id = id;
+  return id;
+}
+
+Status SqliteStore::FillIncident(soci::session& sql, Incident& i) {
+  soci::rowset<soci::row> pupils =
+      (sql.prepare << "SELECT ip.pupil_id, ip.role, ip.step, ip.points, "
+                      "CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE p.first_name "
+                      "END || ' ' || p.last_name FROM incident_pupils ip JOIN pupils p ON "
+                      "p.id = ip.pupil_id WHERE ip.incident_id = :i ORDER BY "
+                      "CASE ip.role WHEN 'involved' THEN 0 WHEN 'affected' THEN 1 ELSE 2 END, "
+                      "p.last_name",
+       soci::use(i.id));
+  for (const auto& r : pupils) {
+    i.pupils.push_back(
+        {Int(r, 0), Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3)), Text(r, 4)});
+  }
+  return Status::Ok();
+}
+
+Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
+  return Guard("get incident", [&]() -> Result<Incident> {
+    auto sql = pool_.Acquire();
+    std::optional<Incident> found;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << std::string(kIncidentColumns) + "WHERE i.school_id = :s AND i.id = :id",
+         soci::use(school_id), soci::use(id));
+    for (const auto& r : rows) found = ReadIncident(r);
+    if (!found) return Status::NotFound("No such record");
+    Incident& i = *found;
+    FillIncident(*sql, i);
+    soci::rowset<soci::row> consequences =
+        (sql->prepare << "SELECT consequence, protective, on_date FROM consequences WHERE "
+                         "incident_id = :i ORDER BY id",
+         soci::use(id));
+    for (const auto& r : consequences) {
+      i.consequences.push_back({Text(r, 0), Int(r, 1) != 0, OptDate(r, 2)});
+    }
+    soci::rowset<soci::row> physical =
+        (sql->prepare << "SELECT staff_involved, before, de_escalation, hold, duration_minutes, "
+                         "reason, injuries, support_after, parent_notice_would_harm, notice_text, "
+                         "notice_sent_at FROM physical_interventions WHERE incident_id = :i",
+         soci::use(id));
+    for (const auto& r : physical) {
+      PhysicalIntervention p;
+      p.staff_involved = Text(r, 0);
+      p.before = Text(r, 1);
+      p.de_escalation = Text(r, 2);
+      p.hold = Text(r, 3);
+      p.duration_minutes = static_cast<int>(Int(r, 4));
+      p.reason = Text(r, 5);
+      p.injuries = Text(r, 6);
+      p.support_after = Text(r, 7);
+      p.parent_notice_would_harm = Int(r, 8) != 0;
+      p.notice_text = Text(r, 9);
+      p.notice_sent_at = OptTime(r, 10);
+      i.physical = p;
+    }
+    soci::rowset<soci::row> suspension =
+        (sql->prepare << "SELECT reason_codes, COALESCE(decided_by_staff_id, 0), decided_at, "
+                         "starts_on, school_days, parent_notice_at, la_notice_at FROM suspensions "
+                         "WHERE incident_id = :i",
+         soci::use(id));
+    for (const auto& r : suspension) {
+      Suspension s;
+      s.reason_codes = SplitList(Text(r, 0));
+      s.decided_by_staff_id = Int(r, 1);
+      s.decided_at = OptTime(r, 2);
+      s.starts_on = OptDate(r, 3);
+      s.school_days = static_cast<int>(Int(r, 4));
+      s.parent_notice_at = OptTime(r, 5);
+      s.la_notice_at = OptTime(r, 6);
+      i.suspension = s;
+    }
+    return i;
+  });
+}
+
+Result<std::vector<Incident>> SqliteStore::ListIncidents(const IncidentQuery& q) {
+  return Guard("list incidents", [&]() -> Result<std::vector<Incident>> {
+    auto sql = pool_.Acquire();
+    std::string where = "WHERE i.school_id = :s" + std::string(kVisible);
+    if (q.pupil_id) {
+      where += " AND i.id IN (SELECT incident_id FROM incident_pupils WHERE pupil_id = :p)";
+    }
+    if (!q.category.empty()) where += " AND i.category = :c";
+    if (!q.behaviour_class.empty()) where += " AND i.behaviour_class = :k";
+    if (q.from) where += " AND i.occurred_at >= :f";
+    if (q.to) where += " AND i.occurred_at < :t";
+    long long from = q.from ? ToUnix(*q.from) : 0, to = q.to ? ToUnix(*q.to) : 0;
+    long long limit = q.limit, offset = q.offset;
+    soci::statement st = (sql->prepare << std::string(kIncidentColumns) + where +
+                                              " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :l "
+                                              "OFFSET :o");
+    soci::row r;
+    st.exchange(soci::use(q.school_id, "s"));
+    st.exchange(soci::use(q.viewer_role, "role"));
+    if (q.pupil_id) st.exchange(soci::use(q.pupil_id, "p"));
+    if (!q.category.empty()) st.exchange(soci::use(q.category, "c"));
+    if (!q.behaviour_class.empty()) st.exchange(soci::use(q.behaviour_class, "k"));
+    if (q.from) st.exchange(soci::use(from, "f"));
+    if (q.to) st.exchange(soci::use(to, "t"));
+    st.exchange(soci::use(limit, "l"));
+    st.exchange(soci::use(offset, "o"));
+    st.exchange(soci::into(r));
+    st.define_and_bind();
+    st.execute();
+    std::vector<Incident> out;
+    while (st.fetch()) out.push_back(ReadIncident(r));
+    for (auto& i : out) FillIncident(*sql, i);
+    return out;
+  });
+}
+
+Result<std::vector<PupilHistoryItem>> SqliteStore::PupilHistory(long long school_id,
+                                                                long long pupil_id,
+                                                                Timestamp since) {
+  return Guard("pupil history", [&]() -> Result<std::vector<PupilHistoryItem>> {
+    auto sql = pool_.Acquire();
+    long long from = ToUnix(since);
+    std::vector<PupilHistoryItem> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT ip.occurred_at, ip.category, ip.step, i.reward, ip.points, "
+                         "ip.role FROM incident_pupils ip JOIN incidents i ON i.id = "
+                         "ip.incident_id WHERE ip.pupil_id = :p AND ip.occurred_at >= :f AND "
+                         "ip.school_id = :s ORDER BY ip.occurred_at",
+         soci::use(pupil_id), soci::use(from), soci::use(school_id));
+    for (const auto& r : rows) {
+      out.push_back({FromUnix(Int(r, 0)), Text(r, 1), Text(r, 2), Text(r, 3),
+                     static_cast<int>(Int(r, 4)), Text(r, 5)});
+    }
+    return out;
+  });
+}
+
+Status SqliteStore::SetIncidentRepaired(long long school_id, long long id, Timestamp at) {
+  return Guard("incident repaired", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long t = ToUnix(at);
+    *sql << "UPDATE incidents SET repaired_at = COALESCE(repaired_at, :t) WHERE school_id = :s "
+            "AND id = :id",
+        soci::use(t), soci::use(school_id), soci::use(id);
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::CloseIncident(long long school_id, long long id, Timestamp at) {
+  return Guard("close incident", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long t = ToUnix(at);
+    *sql << "UPDATE incidents SET closed_at = COALESCE(closed_at, :t) WHERE school_id = :s AND "
+            "id = :id",
+        soci::use(t), soci::use(school_id), soci::use(id);
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::SaveSuspension(long long school_id, long long incident_id,
+                                   const Suspension& s) {
+  return Guard("save suspension", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    std::string codes = JoinList(s.reason_codes);
+    long long by = s.decided_by_staff_id;
+    soci::indicator by_ind = NullIfZero(by);
+    long long decided = s.decided_at ? ToUnix(*s.decided_at) : 0;
+    soci::indicator decided_ind = s.decided_at ? soci::i_ok : soci::i_null;
+    std::string starts = s.starts_on ? FormatDate(*s.starts_on) : "";
+    soci::indicator starts_ind = s.starts_on ? soci::i_ok : soci::i_null;
+    long long days = s.school_days;
+    long long parent = s.parent_notice_at ? ToUnix(*s.parent_notice_at) : 0;
+    soci::indicator parent_ind = s.parent_notice_at ? soci::i_ok : soci::i_null;
+    long long la = s.la_notice_at ? ToUnix(*s.la_notice_at) : 0;
+    soci::indicator la_ind = s.la_notice_at ? soci::i_ok : soci::i_null;
+    *sql << "INSERT INTO suspensions (incident_id, school_id, reason_codes, decided_by_staff_id, "
+            "decided_at, starts_on, school_days, parent_notice_at, la_notice_at) VALUES (:i, :s, "
+            ":c, :b, :d, :o, :n, :p, :l) ON CONFLICT (incident_id) DO UPDATE SET reason_codes = "
+            "excluded.reason_codes, decided_by_staff_id = excluded.decided_by_staff_id, "
+            "decided_at = excluded.decided_at, starts_on = excluded.starts_on, school_days = "
+            "excluded.school_days, parent_notice_at = excluded.parent_notice_at, la_notice_at = "
+            "excluded.la_notice_at",
+        soci::use(incident_id), soci::use(school_id), soci::use(codes), soci::use(by, by_ind),
+        soci::use(decided, decided_ind), soci::use(starts, starts_ind), soci::use(days),
+        soci::use(parent, parent_ind), soci::use(la, la_ind);
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) {
+  return Guard("parent notice sent", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long t = ToUnix(at);
+    *sql << "UPDATE physical_interventions SET notice_sent_at = COALESCE(notice_sent_at, :t) "
+            "WHERE school_id = :s AND incident_id = :i",
+        soci::use(t), soci::use(school_id), soci::use(incident_id);
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<EscalationRecord>> SqliteStore::ListEscalations(long long school_id,
+                                                                   long long pupil_id,
+                                                                   long long incident_id) {
+  return Guard("list escalations", [&]() -> Result<std::vector<EscalationRecord>> {
+    auto sql = pool_.Acquire();
+    std::vector<EscalationRecord> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, "
+                         "status FROM escalations WHERE school_id = :s AND (:p = 0 OR pupil_id = "
+                         ":p2) AND (:i = 0 OR incident_id = :i2) ORDER BY id DESC LIMIT 200",
+         soci::use(school_id), soci::use(pupil_id), soci::use(pupil_id), soci::use(incident_id),
+         soci::use(incident_id));
+    for (const auto& r : rows) {
+      out.push_back({Int(r, 0), Int(r, 1), Int(r, 2), Text(r, 3), Text(r, 4), Text(r, 5),
+                     Text(r, 6), Text(r, 7)});
+    }
+    return out;
+  });
+}
+
+Status SqliteStore::SetEscalationStatus(long long school_id, long long id,
+                                        const std::string& status) {
+  return Guard("escalation status", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    *sql << "UPDATE escalations SET status = :st WHERE school_id = :s AND id = :id",
+        soci::use(status), soci::use(school_id), soci::use(id);
+    return Status::Ok();
+  });
+}
+
+}  // namespace attune::sqlite

@@ -1,0 +1,248 @@
+// RestorativeStore on SQLite: restorative conversations, contact log, plans.
+#include <nlohmann/json.hpp>
+
+#include "storage/sqlite/row.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace attune::sqlite {
+namespace {
+
+constexpr const char* kPupilName =
+    "CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE p.first_name END || ' ' || "
+    "p.last_name";
+
+std::vector<std::string> ReadAnswers(const std::string& text) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& a : j) out.push_back(a.is_string() ? a.get<std::string>() : "");
+  return out;
+}
+
+RestorativeConversation ReadConversation(const soci::row& r) {
+  RestorativeConversation c;
+  c.id = Int(r, 0);
+  c.school_id = Int(r, 1);
+  c.incident_id = Int(r, 2);
+  c.pupil_id = Int(r, 3);
+  c.led_by_staff_id = Int(r, 4);
+  c.adult_staff_id = Int(r, 5);
+  c.held_at = FromUnix(Int(r, 6));
+  c.shuttle = Int(r, 7) != 0;
+  c.harmed = Text(r, 8);
+  c.pupil_answers = ReadAnswers(Text(r, 9));
+  c.harmed_answers = ReadAnswers(Text(r, 10));
+  c.agreement = Text(r, 11);
+  c.review_on = OptDate(r, 12);
+  c.repaired = Int(r, 13) != 0;
+  c.repaired_at = OptTime(r, 14);
+  c.pupil_name = Text(r, 15);
+  c.led_by_name = Text(r, 16);
+  c.adult_name = Text(r, 17);
+  return c;
+}
+
+std::string ConversationColumns() {
+  return std::string(
+             "SELECT c.id, c.school_id, c.incident_id, c.pupil_id, COALESCE(c.led_by_staff_id, "
+             "0), COALESCE(c.adult_staff_id, 0), c.held_at, c.shuttle, c.harmed, c.pupil_answers, "
+             "c.harmed_answers, c.agreement, c.review_on, c.repaired, c.repaired_at, ") +
+         kPupilName +
+         ", COALESCE(l.name, ''), COALESCE(a.name, '') FROM restorative_conversations c JOIN "
+         "pupils p ON p.id = c.pupil_id LEFT JOIN staff l ON l.id = c.led_by_staff_id LEFT JOIN "
+         "staff a ON a.id = c.adult_staff_id ";
+}
+
+}  // namespace
+
+Result<long long> SqliteStore::CreateRestorative(const RestorativeConversation& c) {
+  return Guard("create restorative conversation", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    long long held = ToUnix(c.held_at), now = ToUnix(Now());
+    long long led = c.led_by_staff_id, adult = c.adult_staff_id;
+    soci::indicator led_ind = NullIfZero(led), adult_ind = NullIfZero(adult);
+    int shuttle = c.shuttle ? 1 : 0, repaired = c.repaired ? 1 : 0;
+    std::string pupil_answers = nlohmann::json(c.pupil_answers).dump();
+    std::string harmed_answers = nlohmann::json(c.harmed_answers).dump();
+    std::string review = c.review_on ? FormatDate(*c.review_on) : "";
+    soci::indicator review_ind = c.review_on ? soci::i_ok : soci::i_null;
+    long long repaired_at = c.repaired_at ? ToUnix(*c.repaired_at) : 0;
+    soci::indicator repaired_ind = c.repaired_at ? soci::i_ok : soci::i_null;
+    *sql << "INSERT INTO restorative_conversations (school_id, incident_id, pupil_id, "
+            "led_by_staff_id, adult_staff_id, held_at, shuttle, harmed, pupil_answers, "
+            "harmed_answers, agreement, review_on, repaired, repaired_at, created_at) VALUES (:s, "
+            ":i, :p, :l, :a, :h, :sh, :hm, :pa, :ha, :ag, :r, :rp, :ra, :c)",
+        soci::use(c.school_id), soci::use(c.incident_id), soci::use(c.pupil_id),
+        soci::use(led, led_ind), soci::use(adult, adult_ind), soci::use(held), soci::use(shuttle),
+        soci::use(c.harmed), soci::use(pupil_answers), soci::use(harmed_answers),
+        soci::use(c.agreement), soci::use(review, review_ind), soci::use(repaired),
+        soci::use(repaired_at, repaired_ind), soci::use(now);
+    return LastId(*sql);
+  });
+}
+
+Result<RestorativeConversation> SqliteStore::GetRestorative(long long school_id, long long id) {
+  return Guard("get restorative conversation", [&]() -> Result<RestorativeConversation> {
+    auto sql = pool_.Acquire();
+    soci::rowset<soci::row> rows =
+        (sql->prepare << ConversationColumns() + "WHERE c.school_id = :s AND c.id = :id",
+         soci::use(school_id), soci::use(id));
+    for (const auto& r : rows) return ReadConversation(r);
+    return Status::NotFound("No such restorative conversation");
+  });
+}
+
+Result<std::vector<RestorativeConversation>> SqliteStore::ListRestorative(long long school_id,
+                                                                          long long incident_id,
+                                                                          long long pupil_id) {
+  return Guard("list restorative conversations",
+               [&]() -> Result<std::vector<RestorativeConversation>> {
+                 auto sql = pool_.Acquire();
+                 std::vector<RestorativeConversation> out;
+                 std::string where = incident_id ? "WHERE c.school_id = :s AND c.incident_id = :x"
+                                                 : "WHERE c.school_id = :s AND c.pupil_id = :x";
+                 long long x = incident_id ? incident_id : pupil_id;
+                 soci::rowset<soci::row> rows =
+                     (sql->prepare << ConversationColumns() + where +
+                                          " ORDER BY c.held_at DESC, c.id DESC LIMIT 200",
+                      soci::use(school_id), soci::use(x));
+                 for (const auto& r : rows) out.push_back(ReadConversation(r));
+                 return out;
+               });
+}
+
+Status SqliteStore::MarkRepaired(long long school_id, long long id, Timestamp at) {
+  return Guard("mark repaired", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long t = ToUnix(at);
+    *sql << "UPDATE restorative_conversations SET repaired = 1, repaired_at = COALESCE("
+            "repaired_at, :t) WHERE school_id = :s AND id = :id",
+        soci::use(t), soci::use(school_id), soci::use(id);
+    return Status::Ok();
+  });
+}
+
+Result<long long> SqliteStore::LogContact(const ContactLogEntry& e) {
+  return Guard("log contact", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    long long at = ToUnix(e.at);
+    long long incident = e.incident_id, action = e.action_id, contact = e.contact_id,
+              staff = e.staff_id;
+    soci::indicator incident_ind = NullIfZero(incident), action_ind = NullIfZero(action),
+                    contact_ind = NullIfZero(contact), staff_ind = NullIfZero(staff);
+    *sql << "INSERT INTO contact_log (school_id, pupil_id, incident_id, action_id, contact_id, "
+            "kind, note, at, staff_id) VALUES (:s, :p, :i, :a, :c, :k, :n, :t, :st)",
+        soci::use(e.school_id), soci::use(e.pupil_id), soci::use(incident, incident_ind),
+        soci::use(action, action_ind), soci::use(contact, contact_ind), soci::use(e.kind),
+        soci::use(e.note), soci::use(at), soci::use(staff, staff_ind);
+    return LastId(*sql);
+  });
+}
+
+Result<std::vector<ContactLogEntry>> SqliteStore::ListContactLog(long long school_id,
+                                                                 long long pupil_id,
+                                                                 long long incident_id) {
+  return Guard("list contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
+    auto sql = pool_.Acquire();
+    std::vector<ContactLogEntry> out;
+    std::string where = incident_id ? "WHERE l.school_id = :s AND l.incident_id = :x"
+                                    : "WHERE l.school_id = :s AND l.pupil_id = :x";
+    long long x = incident_id ? incident_id : pupil_id;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << std::string("SELECT l.id, l.school_id, l.pupil_id, COALESCE("
+                                     "l.incident_id, 0), COALESCE(l.action_id, 0), COALESCE("
+                                     "l.contact_id, 0), l.kind, l.note, l.at, COALESCE("
+                                     "l.staff_id, 0), COALESCE(c.name || ' (' || c.relationship "
+                                     "|| ')', ''), COALESCE(s.name, ''), ") +
+                             kPupilName +
+                             " FROM contact_log l JOIN pupils p ON p.id = l.pupil_id LEFT JOIN "
+                             "contacts c ON c.id = l.contact_id LEFT JOIN staff s ON s.id = "
+                             "l.staff_id " +
+                             where + " ORDER BY l.at DESC, l.id DESC LIMIT 200",
+         soci::use(school_id), soci::use(x));
+    for (const auto& r : rows) {
+      ContactLogEntry e;
+      e.id = Int(r, 0);
+      e.school_id = Int(r, 1);
+      e.pupil_id = Int(r, 2);
+      e.incident_id = Int(r, 3);
+      e.action_id = Int(r, 4);
+      e.contact_id = Int(r, 5);
+      e.kind = Text(r, 6);
+      e.note = Text(r, 7);
+      e.at = FromUnix(Int(r, 8));
+      e.staff_id = Int(r, 9);
+      e.contact_name = Text(r, 10);
+      e.staff_name = Text(r, 11);
+      e.pupil_name = Text(r, 12);
+      out.push_back(e);
+    }
+    return out;
+  });
+}
+
+Result<long long> SqliteStore::StartPlan(const PupilPlan& p) {
+  return Guard("start plan", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    std::string started = FormatDate(p.started_on);
+    std::string ends = p.ends_on ? FormatDate(*p.ends_on) : "";
+    soci::indicator ends_ind = p.ends_on ? soci::i_ok : soci::i_null;
+    std::string review = p.review_on ? FormatDate(*p.review_on) : "";
+    soci::indicator review_ind = p.review_on ? soci::i_ok : soci::i_null;
+    long long escalation = p.escalation_id, by = p.started_by_staff_id, now = ToUnix(Now());
+    soci::indicator escalation_ind = NullIfZero(escalation), by_ind = NullIfZero(by);
+    *sql << "INSERT INTO plans (school_id, pupil_id, plan, name, target, started_on, ends_on, "
+            "review_on, escalation_id, started_by_staff_id, created_at) VALUES (:s, :p, :pl, :n, "
+            ":t, :st, :e, :r, :esc, :by, :c)",
+        soci::use(p.school_id), soci::use(p.pupil_id), soci::use(p.plan), soci::use(p.name),
+        soci::use(p.target), soci::use(started), soci::use(ends, ends_ind),
+        soci::use(review, review_ind), soci::use(escalation, escalation_ind), soci::use(by, by_ind),
+        soci::use(now);
+    return LastId(*sql);
+  });
+}
+
+Result<std::vector<PupilPlan>> SqliteStore::ListPlans(long long school_id, long long pupil_id) {
+  return Guard("list plans", [&]() -> Result<std::vector<PupilPlan>> {
+    auto sql = pool_.Acquire();
+    std::vector<PupilPlan> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT id, pupil_id, plan, name, target, started_on, ends_on, "
+                         "review_on, status, outcome, COALESCE(escalation_id, 0), COALESCE("
+                         "started_by_staff_id, 0) FROM plans WHERE school_id = :s AND pupil_id = "
+                         ":p ORDER BY started_on DESC, id DESC",
+         soci::use(school_id), soci::use(pupil_id));
+    for (const auto& r : rows) {
+      PupilPlan p;
+      p.id = Int(r, 0);
+      p.school_id = school_id;
+      p.pupil_id = Int(r, 1);
+      p.plan = Text(r, 2);
+      p.name = Text(r, 3);
+      p.target = Text(r, 4);
+      if (auto d = OptDate(r, 5)) p.started_on = *d;
+      p.ends_on = OptDate(r, 6);
+      p.review_on = OptDate(r, 7);
+      p.status = Text(r, 8);
+      p.outcome = Text(r, 9);
+      p.escalation_id = Int(r, 10);
+      p.started_by_staff_id = Int(r, 11);
+      out.push_back(p);
+    }
+    return out;
+  });
+}
+
+Status SqliteStore::EndPlan(long long school_id, long long id, const std::string& outcome,
+                            Date on) {
+  return Guard("end plan", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    std::string ends = FormatDate(on);
+    *sql << "UPDATE plans SET status = 'ended', outcome = :o, ends_on = :e WHERE school_id = :s "
+            "AND id = :id",
+        soci::use(outcome), soci::use(ends), soci::use(school_id), soci::use(id);
+    return Status::Ok();
+  });
+}
+
+}  // namespace attune::sqlite
