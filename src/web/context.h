@@ -7,10 +7,14 @@
 #include <chrono>
 #include <string>
 
+#include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/day_service.h"
+#include "services/incident_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
+#include "services/restorative_service.h"
+#include "services/school_clock.h"
 #include "services/staff_service.h"
 #include "storage/store.h"
 #include "web/render.h"
@@ -24,6 +28,10 @@ struct WebContext {
   PupilService& pupils;
   DayService& days;
   PolicyService& policies;
+  IncidentService& incidents;
+  ActionService& actions;
+  RestorativeService& restorative;
+  SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;
   std::chrono::hours session_length{12};

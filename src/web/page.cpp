@@ -14,6 +14,8 @@ struct NavItem {
 // The main navigation; each item shows only for roles holding its permission.
 constexpr NavItem kNav[] = {
     {"/", "My day", Permission::kSignedIn},
+    {"/record", "Record", Permission::kIncidentsRecord},
+    {"/actions", "My actions", Permission::kIncidentsView},
     {"/pupils", "Pupils", Permission::kPupilsView},
     {"/policy", "Our policy", Permission::kPolicyView},
     {"/policies", "Policy versions", Permission::kPolicyManage},
