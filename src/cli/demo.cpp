@@ -25,9 +25,9 @@ Runner RegisterDemo(CLI::App& app) {
   gen->add_option("--pupils", flags->options.pupils, "Pupils per school (default: 400)")
       ->check(CLI::Range(10, 5000));
   gen->add_option("--days", flags->options.days,
-                  "School days of behaviour history (default: 0; history arrives with "
-                  "recording)")
-      ->check(CLI::Range(0, 2000));
+                  "School days of behaviour history up to yesterday, recorded through the "
+                  "policy (default: 60)")
+      ->check(CLI::Range(0, 400));
   gen->add_option("--seed", flags->options.seed, "Random seed (default: 20260901)");
   struct HistoryFlags {
     CommonFlags common;
@@ -70,8 +70,8 @@ Runner RegisterDemo(CLI::App& app) {
     auto result = demo::GenerateDemo(**store, flags->options);
     if (!result.ok()) return Fail(result.status());
     std::cout << "Created " << result->school_ids.size() << " demo school(s) with "
-              << result->pupils << " pupils and " << result->staff << " staff in " << config->db
-              << "\n";
+              << result->pupils << " pupils, " << result->staff << " staff and " << result->records
+              << " records in " << config->db << "\n";
     PrintDemoSignIns(**store, std::cout);
     return 0;
   };

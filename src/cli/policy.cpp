@@ -36,6 +36,14 @@ policy::LoadResult LoadAndReport(const std::string& path, bool quiet_warnings) {
   return result;
 }
 
+// Whether `path` is an SQLite database (by its 16-byte header).
+bool IsSqliteFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in && std::string(header, 15) == "SQLite format 3";
+}
+
 }  // namespace
 
 template <typename Flags>
@@ -47,30 +55,45 @@ int Simulate(const Flags& flags) {
     other = LoadAndReport(flags.against, true);
     if (!other->ok()) return 1;
   }
-  if (flags.from.size() > 3 && flags.from.substr(flags.from.size() - 3) == ".db") {
-    return Fail(Status::Invalid(
-        "Reading history from a database needs recorded incidents, which arrive with recording; "
-        "for now give a CSV (attune demo history --to FILE writes one)",
-        "from"));
-  }
-  auto text = ReadWholeFile(flags.from);
-  if (!text.ok()) return Fail(text.status());
-  auto rows = policy::ParseHistoryCsv(*text);
-  if (!rows.ok()) return Fail(Status::Invalid(flags.from + ": " + rows.status().message()));
+  // History from a database of recorded incidents (the school's own), or
+  // from CSV (attune demo history). A database also gives the calendar.
+  bool from_db = IsSqliteFile(flags.from);
   auto config = ResolveConfig(flags.common);
   if (!config.ok()) return Fail(config.status());
+  if (from_db) config->db = flags.from;
   auto store = OpenMigratedStore(*config);
   if (!store.ok()) return Fail(store.status());
   auto school = ChooseSchool(**store, flags.school);
   if (!school.ok()) return Fail(school.status());
+  std::vector<policy::HistoryRow> rows;
+  if (from_db) {
+    auto recorded = (*store)->ExportHistory(*school);
+    if (!recorded.ok()) return Fail(recorded.status());
+    for (const auto& r : *recorded) {
+      policy::HistoryRow row;
+      row.pupil = std::to_string(r.pupil_id);
+      row.at = r.at;
+      row.category = r.category;
+      row.behaviour_class = policy::ParseClass(r.behaviour_class);
+      row.sen = r.sen;
+      rows.push_back(std::move(row));
+    }
+    std::cout << "Replaying " << rows.size() << " recorded records from " << flags.from << "\n";
+  } else {
+    auto text = ReadWholeFile(flags.from);
+    if (!text.ok()) return Fail(text.status());
+    auto parsed = policy::ParseHistoryCsv(*text);
+    if (!parsed.ok()) return Fail(Status::Invalid(flags.from + ": " + parsed.status().message()));
+    rows = std::move(*parsed);
+  }
   auto calendar = (*store)->ListCalendar(*school);
   auto periods = (*store)->ListPeriods(*school);
   if (!calendar.ok()) return Fail(calendar.status());
   if (!periods.ok()) return Fail(periods.status());
   policy::SchoolTime time(*calendar, *periods);
-  policy::Simulation first = policy::Simulate(*loaded.policy, time, *rows);
+  policy::Simulation first = policy::Simulate(*loaded.policy, time, rows);
   if (other) {
-    policy::Simulation second = policy::Simulate(*other->policy, time, *rows);
+    policy::Simulation second = policy::Simulate(*other->policy, time, rows);
     std::cout << policy::FormatWorkload(first, &second);
   } else {
     std::cout << policy::FormatWorkload(first);
@@ -102,8 +125,8 @@ Runner RegisterPolicy(CLI::App& app) {
   simulate->add_option("FILE", flags->file, "The policy (TOML)")->required();
   simulate
       ->add_option("--from", flags->from,
-                   "History as CSV (pupil,at,category,class,sen), e.g. from "
-                   "'attune demo history'")
+                   "Recorded history: an attune database (its incidents), or CSV "
+                   "(pupil,at,category,class,sen) from 'attune demo history'")
       ->required();
   simulate->add_option("--against", flags->against, "A second policy to compare, side by side");
   simulate->add_option("--school", flags->school,

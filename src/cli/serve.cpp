@@ -56,6 +56,7 @@ int Serve(ServeFlags& flags) {
   IncidentService incidents(store, policies, clock);
   ActionService actions(store);
   RestorativeService restorative(store);
+  PlanService plans(store, policies, clock);
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
@@ -66,6 +67,7 @@ int Serve(ServeFlags& flags) {
                           incidents,
                           actions,
                           restorative,
+                          plans,
                           clock,
                           renderer,
                           config.secure_cookies,

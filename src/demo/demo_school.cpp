@@ -6,6 +6,7 @@
 #include "demo/places.h"
 #include "demo/pupils.h"
 #include "demo/random.h"
+#include "demo/recorded_history.h"
 #include "demo/school_size.h"
 #include "demo/staff_roster.h"
 #include "demo/timetable.h"
@@ -31,8 +32,8 @@ Status Validate(const DemoOptions& options) {
   if (options.pupils < 0 || options.pupils > 5000) {
     return Status::Invalid("Choose between 0 and 5000 pupils per school", "pupils");
   }
-  if (options.days < 0) {
-    return Status::Invalid("Days of history cannot be negative", "days");
+  if (options.days < 0 || options.days > 400) {
+    return Status::Invalid("Choose between 0 and 400 school days of history", "days");
   }
   return CheckPasswordStrength(options.password, "password");
 }
@@ -114,6 +115,15 @@ Result<DemoResult> GenerateDemo(Store& store, const DemoOptions& options) {
   for (int school = 1; school <= options.schools; ++school) {
     ATTUNE_RETURN_IF_ERROR(store.RunInTransaction(
         [&] { return GenerateSchool(store, options, school, size, *hash, result); }));
+    if (options.days > 0 && size.pupils > 0) {
+      HistoryOptions history;
+      history.days = options.days;
+      history.until = LondonDate(Now());
+      history.seed = options.seed;
+      auto recorded = RecordDemoHistory(store, result.school_ids.back(), history);
+      if (!recorded.ok()) return recorded.status();
+      result.records += recorded->records;
+    }
   }
   return result;
 }

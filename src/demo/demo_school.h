@@ -32,9 +32,9 @@ struct DemoOptions {
   // Pupils on roll per school, spread across Years 7–11. 0 to 5000. Larger
   // rolls get more forms, groups, teachers and classrooms. Default: 400
   int pupils = 400;
-  // Days of behaviour history. Recording is not built yet: any value >= 0 is
-  // accepted and, for now, ignored. Default: 0
-  int days = 0;
+  // School days of behaviour history up to yesterday, recorded through the
+  // services (recorded_history.h); 0 for none. 0 to 400. Default: 60
+  int days = 60;
   // Seed of the pseudo-random generator. Default: 20260901
   unsigned long long seed = 20260901;
   // Every demo account's password; must pass CheckPasswordStrength.
@@ -55,8 +55,9 @@ struct DemoResult {
   // One per role of the first school, in role order teacher, support,
   // pastoral, senco, dsl, senior, admin.
   std::vector<DemoSignIn> sign_ins;
-  long long pupils = 0;  // across all schools
-  long long staff = 0;   // across all schools
+  long long pupils = 0;   // across all schools
+  long long staff = 0;    // across all schools
+  long long records = 0;  // history records, across all schools
 };
 
 // Creates the demo school(s) in `store`.

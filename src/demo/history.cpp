@@ -1,5 +1,6 @@
 #include "demo/history.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "demo/random.h"
@@ -7,8 +8,8 @@
 
 namespace attune::demo {
 
-Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
-                                   const HistoryOptions& options) {
+Result<std::vector<HistoryEvent>> DemoHistoryEvents(Store& store, long long school_id,
+                                                    const HistoryOptions& options) {
   if (options.days < 1 || options.days > 400) {
     return Status::Invalid("days must be between 1 and 400", "days");
   }
@@ -45,8 +46,7 @@ Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
                   {"dangerous", 0.0006, true}};
   const double kWeekday[] = {0, 1.1, 0.95, 0.9, 1.0, 1.2, 0, 0};
   DemoRandom random(options.seed, "history", static_cast<int>(school_id));
-  std::ostringstream out;
-  out << "pupil,at,category,class,sen\n";
+  std::vector<HistoryEvent> out;
   for (Date d : days) {
     double weekday = kWeekday[IsoWeekday(d)];
     for (size_t i = 0; i < teaching.size(); ++i) {
@@ -60,11 +60,26 @@ Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
           double p = c.rate * (c.distress ? weekday * time_of_day * (struggling ? 6 : 1) : 1.0);
           if (!random.Chance(p)) continue;
           int minute = period.starts_at + random.Between(2, period.ends_at - period.starts_at - 2);
-          out << pupil.id << "," << FormatDate(d) << " " << FormatTimeOfDay(minute) << "," << c.cls
-              << "," << c.cls << "," << SenCode(pupil.sen) << "\n";
+          out.push_back(
+              {pupil.id, LondonInstant(d, minute), c.cls, SenCode(pupil.sen), struggling});
         }
       }
     }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const HistoryEvent& a, const HistoryEvent& b) { return a.at < b.at; });
+  return out;
+}
+
+Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
+                                   const HistoryOptions& options) {
+  auto events = DemoHistoryEvents(store, school_id, options);
+  if (!events.ok()) return events.status();
+  std::ostringstream out;
+  out << "pupil,at,category,class,sen\n";
+  for (const auto& e : *events) {
+    out << e.pupil_id << "," << FormatLondon(e.at, "%Y-%m-%d %H:%M") << "," << e.behaviour_class
+        << "," << e.behaviour_class << "," << e.sen << "\n";
   }
   return out.str();
 }

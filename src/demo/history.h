@@ -5,10 +5,12 @@
 // afternoon and Monday/Friday peaks; about one pupil in fifty is going
 // through a hard time and shows six times as much distress. Categories are
 // written as their class, so any policy can place them. Deterministic for a
-// seed. (Recorded history in the database arrives with recording itself.)
+// seed. The same events are recorded through the services by
+// RecordDemoHistory (recorded_history.h).
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "storage/store.h"
@@ -22,6 +24,20 @@ struct HistoryOptions {
   Date until;
   unsigned long long seed = 20260901;  // Default: 20260901
 };
+
+// One record the history holds: a pupil, a moment in a lesson, a class of
+// behaviour ("prosocial", "low_level", "difficult", "dangerous").
+struct HistoryEvent {
+  long long pupil_id = 0;
+  Timestamp at{};
+  std::string behaviour_class;
+  std::string sen = "N";
+  bool struggling = false;  // one of the pupils going through a hard time
+};
+
+// The events, in time order. Invalid for days outside 1–400.
+Result<std::vector<HistoryEvent>> DemoHistoryEvents(Store& store, long long school_id,
+                                                    const HistoryOptions& options);
 
 Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
                                    const HistoryOptions& options);

@@ -89,19 +89,6 @@ const std::vector<std::string> kPupilVoice = {
     "I like it when teachers use my name and say hello.",
 };
 
-const std::vector<std::string> kChecklist = {
-    "Use my name before giving an instruction",
-    "Give me time to process — wait before repeating",
-    "Tell me privately, not in front of the class",
-    "Use short, clear sentences",
-    "Show me visually as well as telling me",
-    "Warn me before a change",
-    "Offer me a choice of two",
-    "Let me use my time-out card",
-    "Check in with me at the start of the lesson",
-    "Speak calmly and quietly",
-};
-
 // `count` distinct items of `pool`, in the pool's order.
 std::vector<std::string> Choose(DemoRandom& random, const std::vector<std::string>& pool,
                                 int count) {
@@ -123,14 +110,12 @@ std::string Join(const std::vector<std::string>& sentences) {
 
 }  // namespace
 
-const std::vector<std::string>& CommunicationChecklist() { return kChecklist; }
-
 PupilProfile MakeProfile(DemoRandom& random, const Pupil& pupil) {
   bool fuller = pupil.sen != SenStatus::kNone || pupil.looked_after;
   PupilProfile p;
   p.pupil_id = pupil.id;
-  p.communication =
-      Choose(random, kChecklist, fuller ? random.Between(3, 5) : random.Between(1, 3));
+  p.communication = Choose(random, CommunicationPreferences(),
+                           fuller ? random.Between(3, 5) : random.Between(1, 3));
   p.what_helps =
       Join(Choose(random, kWhatHelps, fuller ? random.Between(2, 4) : random.Between(1, 2)));
   p.triggers = Join(Choose(random, kTriggers, fuller ? random.Between(2, 3) : 1));

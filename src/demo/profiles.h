@@ -14,9 +14,6 @@
 
 namespace attune::demo {
 
-// The communication preferences checklist, in the order it is shown.
-const std::vector<std::string>& CommunicationChecklist();
-
 // A profile for `pupil` (pupil_id set). Pupils with SEN or who are looked
 // after get a fuller one.
 PupilProfile MakeProfile(DemoRandom& random, const Pupil& pupil);

@@ -38,4 +38,20 @@ bool ParseSenCode(std::string_view code, SenStatus& out) {
   return true;
 }
 
+const std::vector<std::string>& CommunicationPreferences() {
+  static const std::vector<std::string> items = {
+      "Use my name before giving an instruction",
+      "Give me time to process — wait before repeating",
+      "Tell me privately, not in front of the class",
+      "Use short, clear sentences",
+      "Show me visually as well as telling me",
+      "Warn me before a change",
+      "Offer me a choice of two",
+      "Let me use my time-out card",
+      "Check in with me at the start of the lesson",
+      "Speak calmly and quietly",
+  };
+  return items;
+}
+
 }  // namespace attune

@@ -57,6 +57,10 @@ struct PupilProfile {
   std::string updated_by;  // staff name
 };
 
+// The communication preferences checklist a pupil ticks with an adult
+// (seed 002); anything else goes in free text.
+const std::vector<std::string>& CommunicationPreferences();
+
 struct Contact {
   long long id = 0;
   long long pupil_id = 0;

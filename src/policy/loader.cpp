@@ -13,10 +13,7 @@ namespace {
 const std::vector<std::string> kClasses = {"prosocial", "low_level", "difficult", "dangerous"};
 
 BehaviourClass ToClass(const std::string& s) {
-  if (s == "prosocial") return BehaviourClass::kProsocial;
-  if (s == "difficult") return BehaviourClass::kDifficult;
-  if (s == "dangerous") return BehaviourClass::kDangerous;
-  return BehaviourClass::kLowLevel;
+  return ParseClass(s).value_or(BehaviourClass::kLowLevel);
 }
 
 std::vector<std::string> RoleChoices(bool with_people) {

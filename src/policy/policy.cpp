@@ -16,6 +16,14 @@ const char* ClassName(BehaviourClass c) {
   return "low_level";
 }
 
+std::optional<BehaviourClass> ParseClass(std::string_view s) {
+  if (s == "prosocial") return BehaviourClass::kProsocial;
+  if (s == "low_level") return BehaviourClass::kLowLevel;
+  if (s == "difficult") return BehaviourClass::kDifficult;
+  if (s == "dangerous") return BehaviourClass::kDangerous;
+  return std::nullopt;
+}
+
 const char* ClassLabel(BehaviourClass c) {
   switch (c) {
     case BehaviourClass::kProsocial:

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,6 +19,8 @@ namespace attune::policy {
 enum class BehaviourClass { kProsocial, kLowLevel, kDifficult, kDangerous };
 const char* ClassName(BehaviourClass c);   // "prosocial", "low_level", ...
 const char* ClassLabel(BehaviourClass c);  // "Prosocial", "Low-level", ...
+// The inverse of ClassName; nullopt for any other text.
+std::optional<BehaviourClass> ParseClass(std::string_view name);
 
 struct Value {
   std::string id;

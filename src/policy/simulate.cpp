@@ -25,14 +25,6 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
   return out;
 }
 
-std::optional<BehaviourClass> ParseClass(const std::string& s) {
-  if (s == "prosocial") return BehaviourClass::kProsocial;
-  if (s == "low_level") return BehaviourClass::kLowLevel;
-  if (s == "difficult") return BehaviourClass::kDifficult;
-  if (s == "dangerous") return BehaviourClass::kDangerous;
-  return std::nullopt;
-}
-
 Date Monday(Date d) {
   date::sys_days s(d);
   return Date{s - (date::weekday(s) - date::Monday)};

@@ -49,6 +49,19 @@ std::string DescribeAuditAction(const std::string& action) {
       {"staff.role_changed", "Changed a role"},
       {"staff.deactivated", "Deactivated an account"},
       {"staff.reactivated", "Reactivated an account"},
+      {"pupil.read_contacts", "Viewed parents' contact details for a call home"},
+      {"pupil.profile_saved", "Updated a pupil's personal profile"},
+      {"incident.record", "Made a record"},
+      {"incident.read_restricted", "Read a restricted (safeguarding) record"},
+      {"incident.parent_notice_sent", "Sent the parent notice after a physical intervention"},
+      {"action.complete", "Completed a follow-up action"},
+      {"action.reassign", "Passed on a follow-up action"},
+      {"restorative.record", "Recorded a restorative conversation"},
+      {"restorative.repair", "Marked a repair done"},
+      {"contact.log", "Logged contact with a parent or carer"},
+      {"plan.start", "Started a plan"},
+      {"plan.decline", "Declined a proposed plan"},
+      {"plan.end", "Ended a plan"},
   };
   for (const auto& [key, words] : kWords) {
     if (action == key) return words;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "services/action_service.h"
 #include "services/audit.h"
 #include "services/authorization.h"
 
@@ -374,6 +375,35 @@ Result<IncidentView> IncidentService::Get(const Principal& by, long long id,
       (!incident->repair_due_at || *incident->repaired_at <= *incident->repair_due_at);
   view.incident = std::move(*incident);
   return view;
+}
+
+Status IncidentService::MarkParentNoticeSent(const Principal& by, long long id,
+                                             const std::string& ip) {
+  auto incident = store_.GetIncident(by.school_id, id);
+  if (!incident.ok()) return incident.status();
+  if (!MayRead(by, *incident)) return Status::NotFound("No such record");
+  const auto& p = incident->physical;
+  if (!p || p->parent_notice_would_harm || p->notice_text.empty()) {
+    return Status::Invalid("This record has no notice for parents to send", "notice");
+  }
+  if (p->notice_sent_at) return Status::Conflict("The notice is already marked as sent");
+  Timestamp now = Now();
+  ATTUNE_RETURN_IF_ERROR(store_.MarkParentNoticeSent(by.school_id, id, now));
+  Audit(store_, &by, "incident.parent_notice_sent", "incident", id, "", ip);
+  // Sending the notice is the "tell parents" action the law added.
+  ActionQuery q;
+  q.school_id = by.school_id;
+  q.incident_id = id;
+  q.viewer_role = RoleName(by.role);
+  auto open = store_.ListActions(q);
+  if (!open.ok()) return open.status();
+  for (const auto& a : *open) {
+    if (a.kind != "parent_notice") continue;
+    Status st =
+        store_.CompleteAction(by.school_id, a.id, by.staff_id, "Notice sent to parents", now);
+    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
+  }
+  return CloseIfSettled(store_, by.school_id, id, now);
 }
 
 Result<std::vector<Incident>> IncidentService::List(const Principal& by, IncidentQuery query) {

@@ -106,6 +106,13 @@ class IncidentService {
   // query.school_id and viewer_role are set from `by`.
   Result<std::vector<Incident>> List(const Principal& by, IncidentQuery query);
 
+  // Records that the prepared notice to parents after a physical
+  // intervention was sent. NotFound as Get; Invalid when the record has no
+  // notice for parents (none prepared, or telling them would likely cause
+  // significant harm: the local authority is told instead); Conflict when
+  // already marked. Completes the record's "tell parents" actions.
+  Status MarkParentNoticeSent(const Principal& by, long long id, const std::string& ip);
+
   // Whether `by` may read `incident`.
   static bool MayRead(const Principal& by, const Incident& incident);
 

@@ -38,6 +38,15 @@ struct PupilHistoryItem {
   std::string role;
 };
 
+// One pupil's part in one record, for replaying history (policy simulate).
+struct HistoryExportRow {
+  long long pupil_id = 0;
+  Timestamp at{};
+  std::string category;
+  std::string behaviour_class;
+  std::string sen;  // the pupil's SEN status now
+};
+
 class IncidentStore {
  public:
   virtual ~IncidentStore() = default;
@@ -56,6 +65,9 @@ class IncidentStore {
   virtual Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id,
                                                              long long pupil_id,
                                                              Timestamp since) = 0;
+  // Every pupil involved in every record of the school, oldest first
+  // (restricted ones too: only counts leave the store this way).
+  virtual Result<std::vector<HistoryExportRow>> ExportHistory(long long school_id) = 0;
   virtual Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) = 0;
   virtual Status CloseIncident(long long school_id, long long id, Timestamp at) = 0;
   virtual Status SaveSuspension(long long school_id, long long incident_id,

@@ -24,6 +24,9 @@ class PupilStore {
   virtual Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query,
                                                   int limit, int offset) = 0;
   virtual Result<long long> CountPupils(long long school_id) = 0;
+  // The pupils of teaching group `group_id` (empty when the group is not the
+  // school's), ordered by surname.
+  virtual Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) = 0;
 
   // An empty profile (pupil_id set) when none has been written.
   virtual Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) = 0;

@@ -11,6 +11,7 @@
 #include "services/auth_service.h"
 #include "services/day_service.h"
 #include "services/incident_service.h"
+#include "services/plan_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
 #include "services/restorative_service.h"
@@ -31,6 +32,7 @@ struct WebContext {
   IncidentService& incidents;
   ActionService& actions;
   RestorativeService& restorative;
+  PlanService& plans;
   SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;

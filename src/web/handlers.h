@@ -28,5 +28,22 @@ http::Response PolicyVersions(const WebContext& ctx, http::Request& req);
 http::Response PolicyUploadSubmit(const WebContext& ctx, http::Request& req);
 http::Response PolicyVersionShow(const WebContext& ctx, http::Request& req);
 http::Response PolicyActivate(const WebContext& ctx, http::Request& req);
+http::Response ActionsIndex(const WebContext& ctx, http::Request& req);
+http::Response ActionComplete(const WebContext& ctx, http::Request& req);
+http::Response ActionReassign(const WebContext& ctx, http::Request& req);
+http::Response IncidentShow(const WebContext& ctx, http::Request& req);
+http::Response IncidentNoticeSent(const WebContext& ctx, http::Request& req);
+http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req);
+http::Response IncidentEscalationDecline(const WebContext& ctx, http::Request& req);
+http::Response RestorativeCreate(const WebContext& ctx, http::Request& req);
+http::Response RestorativeRepair(const WebContext& ctx, http::Request& req);
+http::Response ContactCreate(const WebContext& ctx, http::Request& req);
+http::Response ProfileUpdate(const WebContext& ctx, http::Request& req);
+http::Response RecordShow(const WebContext& ctx, http::Request& req);
+http::Response RecordSearch(const WebContext& ctx, http::Request& req);
+http::Response RecordPupils(const WebContext& ctx, http::Request& req);
+http::Response RecordPreview(const WebContext& ctx, http::Request& req);
+http::Response RecordPositive(const WebContext& ctx, http::Request& req);
+http::Response RecordSubmit(const WebContext& ctx, http::Request& req);
 
 }  // namespace attune::web

@@ -1,5 +1,7 @@
-// GET /: "My day" — today's lessons from the timetable, and a pupil search.
+// GET /: "My day" — my follow-ups due today (or overdue), today's lessons
+// from the timetable, and a pupil search.
 #include "web/handlers.h"
+#include "web/incident_words.h"
 #include "web/page.h"
 #include "web/site.h"
 
@@ -28,6 +30,36 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
                          {"lessons_today", day->lessons_are_today},
                          {"lessons", lessons},
                          {"has_lessons", !lessons.empty()}};
+  // My actions due before the end of today, overdue ones included.
+  ActionFilter due;
+  due.due_today = true;
+  due.limit = 50;
+  auto actions = ctx.actions.List(*req.principal, due);
+  if (!actions.ok()) return RenderError(ctx, req, actions.status());
+  Timestamp now = Now();
+  nlohmann::json items = nlohmann::json::array();
+  int overdue = 0;
+  for (const auto& a : *actions) {
+    if (a.Overdue(now)) ++overdue;
+    if (items.size() < 6) items.push_back(ActionJson(a, now, *req.principal));
+  }
+  size_t count = actions->size();
+  view["due"] = items;
+  view["has_due"] = !items.empty();
+  view["due_more"] = count > items.size();
+  view["due_count"] = std::to_string(count) + (count == 1 ? " action" : " actions") +
+                      (overdue ? ", " + std::to_string(overdue) + " overdue" : "");
+  if (items.empty()) {
+    ActionFilter open;
+    open.limit = 200;
+    auto later = ctx.actions.List(*req.principal, open);
+    if (!later.ok()) return RenderError(ctx, req, later.status());
+    size_t n = later->size();
+    if (n > 0) {
+      view["later"] = std::to_string(n) +
+                      (n == 1 ? " of your actions is" : " of your actions are") + " still open.";
+    }
+  }
   return RenderPage(ctx, req, "home", "My day", view);
 }
 

@@ -1,72 +1,371 @@
-// GET /pupils/{id}: a pupil's page — profile first, then key facts and, for
-// the roles allowed them, special-category fields and contacts.
+// GET /pupils/{id}: a pupil's page — profile first (editable with the pupil
+// by those who may), then today's step, active plans, recognition and repair
+// this term, the chronology of everything recorded (filtered by class and
+// period), restorative conversations, contact with home and, for the roles
+// allowed them, special-category fields and contacts.
+//
+// Recognition is this pupil's own: never a rank or a comparison with others.
+#include <algorithm>
+#include <map>
+
+#include "services/authorization.h"
 #include "web/handlers.h"
+#include "web/incident_words.h"
 #include "web/page.h"
+#include "web/profile_page.h"
 #include "web/site.h"
 
 namespace attune::web {
 namespace {
 
+using nlohmann::json;
+
 const char* YesNo(bool b) { return b ? "Yes" : "No"; }
 
-std::string PhoneLink(const std::string& phone) {
-  std::string out;
-  for (char c : phone) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') out += c;
+// The policy versions records were made under, loaded once per page.
+class Versions {
+ public:
+  Versions(const WebContext& ctx, long long school_id) : ctx_(ctx), school_id_(school_id) {}
+  const policy::Policy* Get(long long version_id) {
+    auto it = cache_.find(version_id);
+    if (it == cache_.end()) {
+      auto loaded = ctx_.policies.ById(school_id_, version_id);
+      it = cache_.emplace(version_id, loaded.ok() ? loaded->policy : nullptr).first;
+    }
+    return it->second.get();
   }
+
+ private:
+  const WebContext& ctx_;
+  long long school_id_;
+  std::map<long long, std::shared_ptr<const policy::Policy>> cache_;
+};
+
+// The calendar stretch of `kind` containing `today`, or the latest one begun.
+std::optional<CalendarEntry> Stretch(const std::vector<CalendarEntry>& calendar, Date today,
+                                     const std::string& kind) {
+  std::optional<CalendarEntry> best;
+  for (const auto& e : calendar) {
+    if (e.kind != kind || e.starts_on > today) continue;
+    if (!best || e.starts_on > best->starts_on) best = e;
+  }
+  return best;
+}
+
+// Every record about the pupil from `from` (all pages of the list).
+Result<std::vector<Incident>> RecordsSince(const WebContext& ctx, const Principal& by,
+                                           long long pupil_id, std::optional<Timestamp> from,
+                                           const std::string& behaviour_class, int most) {
+  std::vector<Incident> out;
+  IncidentQuery q;
+  q.pupil_id = pupil_id;
+  q.from = from;
+  q.behaviour_class = behaviour_class;
+  q.limit = 200;
+  while (static_cast<int>(out.size()) < most) {
+    auto page = ctx.incidents.List(by, q);
+    if (!page.ok()) return page.status();
+    size_t got = page->size();
+    for (auto& i : *page) out.push_back(std::move(i));
+    if (got < static_cast<size_t>(q.limit)) break;
+    q.offset += q.limit;
+  }
+  if (static_cast<int>(out.size()) > most) out.resize(most);
   return out;
+}
+
+const IncidentPupil* Part(const Incident& i, long long pupil_id) {
+  for (const auto& p : i.pupils) {
+    if (p.pupil_id == pupil_id) return &p;
+  }
+  return nullptr;
+}
+
+json ProfileForm(const PupilProfile& profile, const ProfileFormError* failed) {
+  const auto& offered = CommunicationPreferences();
+  std::vector<std::string> ticked = profile.communication;
+  std::string others;
+  if (failed) {
+    ticked = failed->typed.GetAll("communication");
+    others = failed->typed.Get("communication_other");
+  } else {
+    for (const auto& c : profile.communication) {
+      if (std::find(offered.begin(), offered.end(), c) == offered.end()) {
+        others += (others.empty() ? "" : "\n") + c;
+      }
+    }
+  }
+  json items = json::array();
+  for (size_t k = 0; k < offered.size(); ++k) {
+    bool on = std::find(ticked.begin(), ticked.end(), offered[k]) != ticked.end();
+    items.push_back({{"n", std::to_string(k)}, {"label", offered[k]}, {"checked", on}});
+  }
+  auto typed = [&](const std::string& name, const std::string& saved) {
+    return failed ? failed->typed.Get(name) : saved;
+  };
+  return {{"checklist", items},
+          {"others", others},
+          {"what_helps", typed("what_helps", profile.what_helps)},
+          {"triggers", typed("triggers", profile.triggers)},
+          {"strengths", typed("strengths", profile.strengths)},
+          {"pupil_voice", typed("pupil_voice", profile.pupil_voice)},
+          {"error", failed ? failed->error.message() : ""},
+          {"open", failed != nullptr}};
 }
 
 }  // namespace
 
-http::Response PupilShow(const WebContext& ctx, http::Request& req) {
-  auto id = http::ParamId(req);
-  if (!id.ok()) return RenderError(ctx, req, id.status());
-  auto page = ctx.pupils.Page(*req.principal, *id, req.ip);
+http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, long long pupil_id,
+                               const ProfileFormError* failed) {
+  const Principal& by = *req.principal;
+  auto page = ctx.pupils.Page(by, pupil_id, req.ip);
   if (!page.ok()) return RenderError(ctx, req, page.status());
   const Pupil& p = page->pupil;
   const PupilProfile& profile = page->profile;
+  Timestamp now = Now();
+  Date today = LondonDate(now);
+  Versions versions(ctx, by.school_id);
+  auto in_force = ctx.policies.InForce(by.school_id, today);
+  const policy::Policy* policy = in_force.ok() ? in_force->policy.get() : nullptr;
+  std::string step_word = policy ? policy->Word("step", "step") : "step";
 
-  nlohmann::json contacts = nlohmann::json::array();
-  for (const auto& c : page->contacts) {
-    contacts.push_back({{"name", c.name},
-                        {"relationship", c.relationship},
-                        {"pr", c.parental_responsibility},
-                        {"phone", c.phone},
-                        {"phone_link", PhoneLink(c.phone)},
-                        {"email", c.email}});
-  }
+  json contacts = json::array();
+  for (const auto& c : page->contacts) contacts.push_back(ContactJson(c));
   bool has_profile = !profile.communication.empty() || !profile.what_helps.empty() ||
                      !profile.triggers.empty() || !profile.strengths.empty() ||
                      !profile.pupil_voice.empty();
-  nlohmann::json view = {
-      {"name", p.DisplayName()},
-      {"first_name", p.preferred_name.empty() ? p.first_name : p.preferred_name},
-      {"year_group", p.year_group},
-      {"form", p.form_name},
-      {"upn", p.upn},
-      {"key_adult", p.key_adult_name},
-      {"sen_label", SenLabel(p.sen)},
-      {"date_of_birth", date::format("%e %B %Y", p.date_of_birth)},
-      {"age", AgeOn(p.date_of_birth, LondonDate(Now()))},
-      {"show_sensitive", page->show_sensitive},
-      {"ehcp", YesNo(p.ehcp)},
-      {"fsm", YesNo(p.fsm)},
-      {"looked_after", YesNo(p.looked_after)},
-      {"ethnicity", p.ethnicity_code},
-      {"show_contacts", page->show_contacts},
-      {"contacts", contacts},
-      {"has_contacts", !contacts.empty()},
-      {"has_profile", has_profile},
-      {"has_communication", !profile.communication.empty()},
-      {"communication", profile.communication},
-      {"what_helps", profile.what_helps},
-      {"triggers", profile.triggers},
-      {"strengths", profile.strengths},
-      {"pupil_voice", profile.pupil_voice},
-      {"updated", has_profile ? FormatLondon(profile.updated_at, "%e %B %Y") : ""},
-      {"updated_by", profile.updated_by}};
-  return RenderPage(ctx, req, "pupil", p.DisplayName(), view);
+
+  // This term and half-term, from the school calendar.
+  auto calendar = ctx.store.ListCalendar(by.school_id);
+  if (!calendar.ok()) return RenderError(ctx, req, calendar.status());
+  auto term = Stretch(*calendar, today, "term");
+  auto half_term = Stretch(*calendar, today, "half_term");
+  Timestamp term_start =
+      term ? LondonInstant(term->starts_on, 0) : now - std::chrono::hours(24 * 98);
+
+  // Today's step: the latest step reached today.
+  auto todays = RecordsSince(ctx, by, pupil_id, LondonInstant(today, 0), "", 200);
+  if (!todays.ok()) return RenderError(ctx, req, todays.status());
+  std::string step_today;
+  for (const auto& i : *todays) {  // newest first
+    const IncidentPupil* part = Part(i, pupil_id);
+    if (!part || part->role != "involved" || part->step.empty()) continue;
+    const policy::Policy* pol = versions.Get(i.policy_version_id);
+    const policy::Step* s = pol ? pol->FindStep(part->step) : nullptr;
+    step_today = s ? s->name : part->step;
+    break;
+  }
+
+  // This term: recognition (this pupil's only) and repair within time.
+  auto this_term = RecordsSince(ctx, by, pupil_id, term_start, "", 5000);
+  if (!this_term.ok()) return RenderError(ctx, req, this_term.status());
+  std::map<std::string, std::pair<int, int>> by_recognition;  // name -> count, points
+  int points = 0, recognitions = 0;
+  int needed = 0, in_time = 0, late = 0, pending = 0, overdue = 0;
+  for (const auto& i : *this_term) {
+    const IncidentPupil* part = Part(i, pupil_id);
+    if (!part) continue;
+    if (!i.reward.empty() || part->points > 0) {
+      const policy::Policy* pol = versions.Get(i.policy_version_id);
+      const policy::Reward* r = pol && !i.reward.empty() ? pol->FindReward(i.reward) : nullptr;
+      std::string name = r ? r->name : i.reward.empty() ? "Points" : i.reward;
+      by_recognition[name].first += 1;
+      by_recognition[name].second += part->points;
+      points += part->points;
+      ++recognitions;
+    }
+    if (part->role != "involved" || !i.repair_due_at) continue;
+    ++needed;
+    RepairState state = RepairOf(i, now);
+    if (state.state == "in_time") ++in_time;
+    if (state.state == "late") ++late;
+    if (state.state == "due") ++pending;
+    if (state.state == "overdue") ++overdue;
+  }
+  json rewards = json::array();
+  for (const auto& [name, cp] : by_recognition) {
+    rewards.push_back({{"name", name},
+                       {"count", std::to_string(cp.first)},
+                       {"points", cp.second > 0 ? std::to_string(cp.second) : ""}});
+  }
+  std::string repair_words;
+  int settled = needed - pending;
+  if (settled > 0) {
+    repair_words = std::to_string(in_time) + " of " + std::to_string(settled) +
+                   (settled == 1 ? " record" : " records") + " repaired within the policy's time";
+  }
+  std::vector<std::string> repair_notes;
+  if (late) repair_notes.push_back(std::to_string(late) + " repaired later");
+  if (overdue) repair_notes.push_back(std::to_string(overdue) + " not yet repaired");
+  if (pending) repair_notes.push_back(std::to_string(pending) + " still within time");
+  std::string repair_note;
+  for (const auto& n : repair_notes) repair_note += (repair_note.empty() ? "" : "; ") + n;
+
+  // The chronology, filtered by class and period.
+  std::string cls = req.query.Get("class");
+  if (std::find(ClassNames().begin(), ClassNames().end(), cls) == ClassNames().end()) cls = "";
+  std::string period = req.query.Get("period");
+  if (period != "week" && period != "half_term" && period != "all") period = "term";
+  std::optional<Timestamp> from;
+  if (period == "week") from = now - std::chrono::hours(24 * 7);
+  if (period == "half_term") {
+    from = half_term ? LondonInstant(half_term->starts_on, 0) : now - std::chrono::hours(24 * 49);
+  }
+  if (period == "term") from = term_start;
+  auto records = RecordsSince(ctx, by, pupil_id, from, cls, 200);
+  if (!records.ok()) return RenderError(ctx, req, records.status());
+  json chronology = json::array();
+  for (const auto& i : *records) {
+    const IncidentPupil* part = Part(i, pupil_id);
+    const policy::Policy* pol = versions.Get(i.policy_version_id);
+    const policy::Category* c = pol ? pol->FindCategory(i.category) : nullptr;
+    std::string step;
+    if (part && !part->step.empty()) {
+      const policy::Step* s = pol ? pol->FindStep(part->step) : nullptr;
+      step = s ? s->name : part->step;
+    }
+    RepairState repair = RepairOf(i, now);
+    chronology.push_back({{"id", i.id},
+                          {"what", c ? c->name : i.category},
+                          {"class", ClassWords(i.behaviour_class)},
+                          {"class_id", i.behaviour_class},
+                          {"when", WhenWords(i.occurred_at, now)},
+                          {"when_iso", FormatUtc(i.occurred_at)},
+                          {"role", part && part->role != "involved" ? part->role : ""},
+                          {"step", step},
+                          {"points", part && part->points > 0 ? std::to_string(part->points) : ""},
+                          {"place", i.place},
+                          {"closed", i.closed_at.has_value()},
+                          {"open", !i.closed_at && !i.tally && i.behaviour_class != "prosocial"},
+                          {"repair", repair.words},
+                          {"restricted", i.restricted}});
+  }
+  json classes = json::array();
+  classes.push_back({{"value", ""}, {"label", "Every kind"}, {"selected", cls.empty()}});
+  for (const auto& c : ClassNames()) {
+    classes.push_back({{"value", c}, {"label", ClassWords(c)}, {"selected", c == cls}});
+  }
+  json periods = json::array();
+  for (auto [value, label] :
+       {std::pair{"week", "The last 7 days"}, std::pair{"half_term", "This half-term"},
+        std::pair{"term", "This term"}, std::pair{"all", "Everything"}}) {
+    periods.push_back({{"value", value}, {"label", label}, {"selected", period == value}});
+  }
+
+  // Active plans, and plans proposed but not yet decided.
+  auto plans = ctx.plans.ForPupil(by, pupil_id);
+  if (!plans.ok()) return RenderError(ctx, req, plans.status());
+  json active = json::array();
+  for (const auto& pl : *plans) {
+    if (pl.status != "active") continue;
+    active.push_back({{"name", pl.name},
+                      {"target", pl.target},
+                      {"started", DayWords(pl.started_on)},
+                      {"review_on", pl.review_on ? DayWords(*pl.review_on) : ""},
+                      {"ends_on", pl.ends_on ? DayWords(*pl.ends_on) : ""}});
+  }
+  auto proposals = ctx.plans.Proposals(by, pupil_id);
+  if (!proposals.ok()) return RenderError(ctx, req, proposals.status());
+  json proposed = json::array();
+  for (const auto& e : *proposals) {
+    if (!policy) break;
+    const policy::Plan* pl = e.plan.empty() ? nullptr : policy->FindPlan(e.plan);
+    const policy::Step* st = e.step.empty() ? nullptr : policy->FindStep(e.step);
+    std::string name = pl ? pl->name : st ? st->name : e.plan.empty() ? e.step : e.plan;
+    proposed.push_back({{"name", name}, {"incident_id", e.incident_id}});
+  }
+
+  // Restorative conversations and contact with home.
+  auto talks = ctx.restorative.List(by, 0, pupil_id);
+  if (!talks.ok()) return RenderError(ctx, req, talks.status());
+  json conversations = json::array();
+  for (const auto& c : *talks) {
+    conversations.push_back({{"incident_id", c.incident_id},
+                             {"when", WhenWords(c.held_at, now)},
+                             {"led_by", c.led_by_name},
+                             {"adult", c.adult_name},
+                             {"shuttle", c.shuttle},
+                             {"agreement", c.agreement},
+                             {"repaired", c.repaired}});
+  }
+  json contact_log = json::array();
+  if (page->show_contacts) {
+    auto log = ctx.restorative.Contacts(by, pupil_id, 0);
+    if (!log.ok()) return RenderError(ctx, req, log.status());
+    for (const auto& e : *log) {
+      contact_log.push_back({{"kind", ContactKindLabel(e.kind)},
+                             {"contact", e.contact_name},
+                             {"note", e.note},
+                             {"when", WhenWords(e.at, now)},
+                             {"by", e.staff_name},
+                             {"incident_id", e.incident_id},
+                             {"has_incident", e.incident_id != 0}});
+    }
+  }
+
+  json view = {{"id", p.id},
+               {"name", p.DisplayName()},
+               {"first_name", p.preferred_name.empty() ? p.first_name : p.preferred_name},
+               {"year_group", p.year_group},
+               {"form", p.form_name},
+               {"upn", p.upn},
+               {"key_adult", p.key_adult_name},
+               {"key_adult_word",
+                Capitalised(policy ? policy->Word("key_adult", "key adult") : "key adult")},
+               {"sen_label", SenLabel(p.sen)},
+               {"date_of_birth", date::format("%e %B %Y", p.date_of_birth)},
+               {"age", AgeOn(p.date_of_birth, today)},
+               {"show_sensitive", page->show_sensitive},
+               {"ehcp", YesNo(p.ehcp)},
+               {"fsm", YesNo(p.fsm)},
+               {"looked_after", YesNo(p.looked_after)},
+               {"ethnicity", p.ethnicity_code},
+               {"show_contacts", page->show_contacts},
+               {"contacts", contacts},
+               {"has_contacts", !contacts.empty()},
+               {"has_profile", has_profile},
+               {"has_communication", !profile.communication.empty()},
+               {"communication", profile.communication},
+               {"what_helps", profile.what_helps},
+               {"triggers", profile.triggers},
+               {"strengths", profile.strengths},
+               {"pupil_voice", profile.pupil_voice},
+               {"updated", has_profile ? FormatLondon(profile.updated_at, "%e %B %Y") : ""},
+               {"updated_by", profile.updated_by},
+               {"can_edit", RoleHas(by.role, Permission::kProfileEdit)},
+               {"edit", ProfileForm(profile, failed)},
+               {"step_word", Capitalised(step_word)},
+               {"step_today", step_today},
+               {"term_name", term ? term->name + " term" : "This term"},
+               {"plans", active},
+               {"has_plans", !active.empty()},
+               {"proposed", proposed},
+               {"has_proposed", !proposed.empty()},
+               {"rewards", rewards},
+               {"has_rewards", !rewards.empty()},
+               {"reward_count", std::to_string(recognitions)},
+               {"reward_points", points > 0 ? std::to_string(points) : ""},
+               {"repair_words", repair_words},
+               {"repair_note", repair_note},
+               {"repair_none", needed == 0},
+               {"repair_waiting", needed > 0 && settled == 0},
+               {"classes", classes},
+               {"periods", periods},
+               {"chronology", chronology},
+               {"has_chronology", !chronology.empty()},
+               {"chronology_full", chronology.size() >= 200},
+               {"conversations", conversations},
+               {"has_conversations", !conversations.empty()},
+               {"contact_log", contact_log},
+               {"has_contact_log", !contact_log.empty()}};
+  int status = failed ? HttpStatusFor(failed->error) : 200;
+  return RenderPage(ctx, req, "pupil", p.DisplayName(), view, status);
+}
+
+http::Response PupilShow(const WebContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return RenderError(ctx, req, id.status());
+  return RenderPupilPage(ctx, req, *id, nullptr);
 }
 
 }  // namespace attune::web

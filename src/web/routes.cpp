@@ -20,6 +20,31 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/pupils", P::kPupilsView, bind(PupilsIndex));
   r.Add("GET", "/pupils/search", P::kPupilsView, bind(PupilsSearch));
   r.Add("GET", "/pupils/([0-9]+)", P::kPupilsView, bind(PupilShow), "/pupils/1");
+  r.Add("POST", "/pupils/([0-9]+)/profile", P::kProfileEdit, bind(ProfileUpdate),
+        "/pupils/1/profile");
+  r.Add("GET", "/actions", P::kIncidentsView, bind(ActionsIndex));
+  r.Add("POST", "/actions/([0-9]+)/complete", P::kIncidentsView, bind(ActionComplete),
+        "/actions/1/complete");
+  r.Add("POST", "/actions/([0-9]+)/reassign", P::kIncidentsView, bind(ActionReassign),
+        "/actions/1/reassign");
+  r.Add("GET", "/incidents/([0-9]+)", P::kIncidentsView, bind(IncidentShow), "/incidents/1");
+  r.Add("POST", "/incidents/([0-9]+)/parent-notice", P::kRestorativeRecord,
+        bind(IncidentNoticeSent), "/incidents/1/parent-notice");
+  r.Add("POST", "/incidents/([0-9]+)/escalations/([0-9]+)/start", P::kPlansManage,
+        bind(IncidentEscalationStart), "/incidents/1/escalations/1/start");
+  r.Add("POST", "/incidents/([0-9]+)/escalations/([0-9]+)/decline", P::kPlansManage,
+        bind(IncidentEscalationDecline), "/incidents/1/escalations/1/decline");
+  r.Add("POST", "/incidents/([0-9]+)/restorative", P::kRestorativeRecord, bind(RestorativeCreate),
+        "/incidents/1/restorative");
+  r.Add("POST", "/restorative/([0-9]+)/repair", P::kRestorativeRecord, bind(RestorativeRepair),
+        "/restorative/1/repair");
+  r.Add("POST", "/contacts", P::kRestorativeRecord, bind(ContactCreate));
+  r.Add("GET", "/record", P::kIncidentsRecord, bind(RecordShow));
+  r.Add("POST", "/record", P::kIncidentsRecord, bind(RecordSubmit));
+  r.Add("GET", "/record/search", P::kIncidentsRecord, bind(RecordSearch));
+  r.Add("GET", "/record/pupils", P::kIncidentsRecord, bind(RecordPupils));
+  r.Add("POST", "/record/preview", P::kIncidentsRecord, bind(RecordPreview));
+  r.Add("POST", "/record/positive", P::kIncidentsRecord, bind(RecordPositive));
   r.Add("GET", "/audit", P::kAuditView, bind(AuditIndex));
   r.Add("GET", "/policy", P::kPolicyView, bind(OurPolicy));
   r.Add("GET", "/policies", P::kPolicyManage, bind(PolicyVersions));

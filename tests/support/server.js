@@ -28,12 +28,9 @@ function attune(args, db) {
   return execFileSync(BIN, [...args, '--db', db], { encoding: 'utf8' });
 }
 
-// Returns { base, db, dir, pupils, stop(), kill(), cli(args) }.
-async function startServer({ pupils = 60 } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
-  const db = path.join(dir, 'attune.db');
-  attune(['demo', 'generate', '--pupils', String(pupils)], db);
-  const port = await freePort();
+// Spawns `attune serve` on `db` and `port`; resolves with the process once
+// it says it is serving.
+async function serve(db, port) {
   const proc = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--threads', '8'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn' },
@@ -51,7 +48,20 @@ async function startServer({ pupils = 60 } = {}) {
     proc.stderr.on('data', (chunk) => { output += chunk; });
     proc.on('exit', (code) => reject(new Error(`attune exited with ${code}:\n${output}`)));
   });
+  return proc;
+}
+
+// Returns { base, db, dir, pupils, stop(), kill(signal), restart(), cli(args), sql(query) }.
+// `days`: school days of demo history (Default: 0, so tests start clean).
+async function startServer({ pupils = 60, days = 0 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
+  const db = path.join(dir, 'attune.db');
+  attune(['demo', 'generate', '--pupils', String(pupils), '--days', String(days)], db);
+  const port = await freePort();
+  let proc = await serve(db, port);
   const base = `http://127.0.0.1:${port}`;
+  const exited = (p) => (p.exitCode !== null || p.signalCode !== null
+    ? Promise.resolve() : new Promise((r) => p.once('exit', r)));
   return {
     base,
     db,
@@ -59,10 +69,21 @@ async function startServer({ pupils = 60 } = {}) {
     pupils,
     cli: (args) => attune(args, db),
     sql: (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim(),
+    // Ends the server at once (Default: SIGKILL, as a power cut would),
+    // keeping the database for restart().
+    async kill(signal = 'SIGKILL') {
+      proc.kill(signal);
+      await exited(proc);
+    },
+    // Starts the server again on the same database and port.
+    async restart() {
+      await exited(proc);
+      proc = await serve(db, port);
+    },
     async stop() {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {
         proc.kill('SIGTERM');
-        await new Promise((r) => proc.once('exit', r));
+        await exited(proc);
       }
       fs.rmSync(dir, { recursive: true, force: true });
     },

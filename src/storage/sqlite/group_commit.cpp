@@ -87,6 +87,13 @@ Status GroupCommitter::Submit(std::function<void(WriteSession&)> write) {
   return result.get();
 }
 
+GroupCommitter::Stats GroupCommitter::stats() {
+  std::lock_guard<std::mutex> lock(mu_);
+  Stats s = stats_;
+  s.queued = queue_.size();
+  return s;
+}
+
 void GroupCommitter::Run() {
   std::deque<Pending*> batch;
   for (;;) {
@@ -107,23 +114,31 @@ void GroupCommitter::Run() {
 void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
   std::vector<Status> results(batch.size());
   Status batch_status;
+  // The transaction's own statements are prepared once and kept: parsing
+  // "SAVEPOINT"/"RELEASE" for every write cost more than running them.
+  WriteSession& w = *session_;
   try {
-    Exec(db_, "BEGIN IMMEDIATE");
+    w.Prepared("BEGIN IMMEDIATE").Run();
     for (size_t i = 0; i < batch.size(); ++i) {
-      Exec(db_, "SAVEPOINT one_write");
+      w.Prepared("SAVEPOINT one_write").Run();
       try {
-        batch[i]->write(*session_);
-        Exec(db_, "RELEASE one_write");
+        batch[i]->write(w);
+        w.Prepared("RELEASE one_write").Run();
       } catch (const std::exception& e) {
         results[i] = FromException(e, "recording");
-        Exec(db_, "ROLLBACK TO one_write");
-        Exec(db_, "RELEASE one_write");
+        w.Prepared("ROLLBACK TO one_write").Run();
+        w.Prepared("RELEASE one_write").Run();
       }
     }
-    Exec(db_, "COMMIT");
+    w.Prepared("COMMIT").Run();
   } catch (const std::exception& e) {
     batch_status = FromException(e, "group commit");
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_.batches += 1;
+    stats_.writes += batch.size();
   }
   for (size_t i = 0; i < batch.size(); ++i) {
     batch[i]->done.set_value(batch_status.ok() ? results[i] : batch_status);

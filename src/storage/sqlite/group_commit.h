@@ -53,6 +53,14 @@ class GroupCommitter {
   // and comes back as a Status (see row.h FromException).
   Status Submit(std::function<void(WriteSession&)> write);
 
+  // Counters since construction, for benchmarks and tests.
+  struct Stats {
+    unsigned long long batches = 0;  // transactions committed or failed
+    unsigned long long writes = 0;   // writes run (ok or not)
+    size_t queued = 0;               // writes waiting for the writer now
+  };
+  Stats stats();
+
  private:
   struct Pending;
   void Run();
@@ -71,6 +79,7 @@ class GroupCommitter {
   bool stopping_ = false;       // guarded by mu_
   bool started_ = false;        // guarded by mu_
   Status open_status_;          // guarded by mu_
+  Stats stats_;                 // guarded by mu_ (queued read from queue_)
   std::thread writer_;
 };
 

@@ -325,6 +325,23 @@ Result<std::vector<PupilHistoryItem>> SqliteStore::PupilHistory(long long school
   });
 }
 
+Result<std::vector<HistoryExportRow>> SqliteStore::ExportHistory(long long school_id) {
+  return Guard("export history", [&]() -> Result<std::vector<HistoryExportRow>> {
+    auto sql = pool_.Acquire();
+    std::vector<HistoryExportRow> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT ip.pupil_id, ip.occurred_at, ip.category, i.behaviour_class, "
+                         "p.sen_status FROM incident_pupils ip JOIN incidents i ON i.id = "
+                         "ip.incident_id JOIN pupils p ON p.id = ip.pupil_id WHERE ip.school_id = "
+                         ":s AND ip.role = 'involved' ORDER BY ip.occurred_at, ip.incident_id",
+         soci::use(school_id));
+    for (const auto& r : rows) {
+      out.push_back({Int(r, 0), FromUnix(Int(r, 1)), Text(r, 2), Text(r, 3), Text(r, 4)});
+    }
+    return out;
+  });
+}
+
 Status SqliteStore::SetIncidentRepaired(long long school_id, long long id, Timestamp at) {
   return Guard("incident repaired", [&]() -> Status {
     auto sql = pool_.Acquire();
@@ -394,13 +411,24 @@ Result<std::vector<EscalationRecord>> SqliteStore::ListEscalations(long long sch
   return Guard("list escalations", [&]() -> Result<std::vector<EscalationRecord>> {
     auto sql = pool_.Acquire();
     std::vector<EscalationRecord> out;
-    soci::rowset<soci::row> rows =
+    // Only the filters given, so a pupil's escalations come from the
+    // escalations_pupil index; "(:p = 0 OR pupil_id = :p)" scanned the whole
+    // table on every record (docs/performance.md, "Recording an incident").
+    std::string where = "WHERE school_id = :s";
+    if (pupil_id) where += " AND pupil_id = :p";
+    if (incident_id) where += " AND incident_id = :i";
+    soci::statement st =
         (sql->prepare << "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, "
-                         "status FROM escalations WHERE school_id = :s AND (:p = 0 OR pupil_id = "
-                         ":p2) AND (:i = 0 OR incident_id = :i2) ORDER BY id DESC LIMIT 200",
-         soci::use(school_id), soci::use(pupil_id), soci::use(pupil_id), soci::use(incident_id),
-         soci::use(incident_id));
-    for (const auto& r : rows) {
+                         "status FROM escalations " +
+                             where + " ORDER BY id DESC LIMIT 200");
+    soci::row r;
+    st.exchange(soci::use(school_id, "s"));
+    if (pupil_id) st.exchange(soci::use(pupil_id, "p"));
+    if (incident_id) st.exchange(soci::use(incident_id, "i"));
+    st.exchange(soci::into(r));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
       out.push_back({Int(r, 0), Int(r, 1), Int(r, 2), Text(r, 3), Text(r, 4), Text(r, 5),
                      Text(r, 6), Text(r, 7)});
     }

@@ -138,6 +138,22 @@ Result<long long> SqliteStore::CountPupils(long long school_id) {
   });
 }
 
+Result<std::vector<Pupil>> SqliteStore::GroupMembers(long long school_id, long long group_id) {
+  return Guard("group members", [&]() -> Result<std::vector<Pupil>> {
+    auto sql = pool_.Acquire();
+    soci::rowset<soci::row> rows =
+        (sql->prepare << std::string(kPupilColumns) +
+                             "JOIN teaching_group_members m ON m.pupil_id = p.id "
+                             "JOIN teaching_groups g ON g.id = m.group_id "
+                             "WHERE p.school_id = :s AND g.school_id = :s2 AND m.group_id = :g "
+                             "ORDER BY p.last_name, p.first_name, p.id",
+         soci::use(school_id), soci::use(school_id), soci::use(group_id));
+    std::vector<Pupil> out;
+    for (const auto& r : rows) out.push_back(ReadPupil(r));
+    return out;
+  });
+}
+
 Result<PupilProfile> SqliteStore::GetProfile(long long school_id, long long pupil_id) {
   return Guard("get profile", [&]() -> Result<PupilProfile> {
     auto sql = pool_.Acquire();

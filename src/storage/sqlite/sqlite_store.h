@@ -66,6 +66,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query, int limit,
                                           int offset) override;
   Result<long long> CountPupils(long long school_id) override;
+  Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) override;
   Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) override;
   Status SaveProfile(long long school_id, const PupilProfile& profile, long long staff_id) override;
   Result<long long> AddContact(long long school_id, const Contact& contact) override;
@@ -105,6 +106,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) override;
   Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id, long long pupil_id,
                                                      Timestamp since) override;
+  Result<std::vector<HistoryExportRow>> ExportHistory(long long school_id) override;
   Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) override;
   Status CloseIncident(long long school_id, long long id, Timestamp at) override;
   Status SaveSuspension(long long school_id, long long incident_id,

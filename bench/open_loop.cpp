@@ -1,0 +1,125 @@
+// An open-loop HTTP load generator: sends POSTs at a fixed rate whatever the
+// server's answers do, and measures each request's latency from the moment
+// it was due, not from when it was sent, so a slow answer that delays the
+// next request is counted against the server (no "coordinated omission";
+// wrk cannot hold a rate and wrk2 is not packaged in Debian).
+//
+// Request i is due at start + i / rate. Worker threads, each with its own
+// keep-alive connection, take the next request, sleep until it is due and
+// send it; when every worker is busy, requests wait and their wait counts.
+//
+// Usage: open_loop HOST PORT PATH RATE SECONDS WORKERS BODIES [TOKEN]
+//   BODIES: a file of request bodies (JSON), one per line, used in turn.
+//   TOKEN:  sent as "Authorization: Bearer TOKEN".
+// Prints requests sent, answers by status, the rate achieved and latency
+// percentiles (from due time; and from send time, the server's own).
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Percentile(std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  size_t k = static_cast<size_t>(p / 100.0 * static_cast<double>(sorted.size() - 1) + 0.5);
+  return sorted[std::min(k, sorted.size() - 1)];
+}
+
+void Print(const char* what, std::vector<double>& ms) {
+  std::sort(ms.begin(), ms.end());
+  std::printf("%-22s p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %7.2f ms\n",
+              what, Percentile(ms, 50), Percentile(ms, 90), Percentile(ms, 99),
+              Percentile(ms, 99.9), ms.empty() ? 0.0 : ms.back());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 8) {
+    std::fprintf(stderr, "usage: open_loop HOST PORT PATH RATE SECONDS WORKERS BODIES [TOKEN]\n");
+    return 2;
+  }
+  std::string host = argv[1];
+  int port = std::atoi(argv[2]);
+  std::string path = argv[3];
+  double rate = std::atof(argv[4]);
+  double seconds = std::atof(argv[5]);
+  int workers = std::atoi(argv[6]);
+  std::vector<std::string> bodies;
+  {
+    std::ifstream in(argv[7]);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) bodies.push_back(line);
+    }
+  }
+  if (bodies.empty() || rate <= 0 || seconds <= 0 || workers < 1) {
+    std::fprintf(stderr, "open_loop: nothing to send\n");
+    return 2;
+  }
+  httplib::Headers headers;
+  if (argc > 8) headers.emplace("Authorization", std::string("Bearer ") + argv[8]);
+
+  const long long total = static_cast<long long>(rate * seconds);
+  const auto interval = std::chrono::duration<double>(1.0 / rate);
+  std::atomic<long long> next{0};
+  std::mutex mu;
+  std::vector<double> from_due, from_send;  // milliseconds, guarded by mu
+  std::map<int, long long> statuses;        // guarded by mu; -1: no answer
+  from_due.reserve(total);
+  from_send.reserve(total);
+
+  const auto start = Clock::now() + std::chrono::milliseconds(50);
+  std::vector<std::thread> pool;
+  for (int w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      httplib::Client client(host, port);
+      client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
+      client.set_read_timeout(30, 0);
+      std::vector<double> due_ms, send_ms;
+      std::map<int, long long> seen;
+      for (long long i; (i = next.fetch_add(1)) < total;) {
+        auto due = start + std::chrono::duration_cast<Clock::duration>(interval * i);
+        std::this_thread::sleep_until(due);
+        auto sent = Clock::now();
+        auto res = client.Post(path, headers, bodies[i % bodies.size()], "application/json");
+        auto done = Clock::now();
+        seen[res ? res->status : -1]++;
+        due_ms.push_back(std::chrono::duration<double, std::milli>(done - due).count());
+        send_ms.push_back(std::chrono::duration<double, std::milli>(done - sent).count());
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      from_due.insert(from_due.end(), due_ms.begin(), due_ms.end());
+      from_send.insert(from_send.end(), send_ms.begin(), send_ms.end());
+      for (auto [status, n] : seen) statuses[status] += n;
+    });
+  }
+  for (auto& t : pool) t.join();
+  double took = std::chrono::duration<double>(Clock::now() - start).count();
+
+  std::printf("open loop: %lld requests at %.0f/s for %.0f s, %d workers; took %.2f s = %.0f/s\n",
+              total, rate, seconds, workers, took, static_cast<double>(total) / took);
+  std::printf("answers:");
+  for (auto [status, n] : statuses) {
+    if (status < 0) {
+      std::printf("  no answer %lld", n);
+    } else {
+      std::printf("  %d: %lld", status, n);
+    }
+  }
+  std::printf("\n");
+  Print("latency from due time", from_due);
+  Print("latency from send", from_send);
+  return 0;
+}

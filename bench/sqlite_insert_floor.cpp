@@ -1,0 +1,343 @@
+// The peer for "record an incident durably" (docs/performance.md): how many
+// incidents a second SQLite itself can make durable on this disk, with no
+// HTTP, no policy and no JSON. Every mode writes the rows of one "hurting
+// someone" record at the Zone 6 step, as attune does: the incident, its
+// pupil, two follow-up actions and the audit entry, into a fresh file with
+// attune's own migrations, WAL and synchronous=FULL.
+//
+//   naive       one thread, one transaction (one fsync) per incident: the
+//               ceiling of a server that commits each request on its own
+//   batch N     one thread, N incidents per transaction, each in a savepoint
+//               (what group commit does when N writes are waiting)
+//   group commit T
+//               attune's GroupCommitter (storage/sqlite/group_commit.h), from
+//               T threads at once, each waiting for its commit
+//
+// Usage: sqlite_insert_floor [seconds per mode, Default: 3] [folder, Default: /tmp]
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/secrets.h"
+#include "storage/sqlite/group_commit.h"
+#include "storage/store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace attune;
+
+void Exec(sqlite3* db, const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errmsg(db);
+    sqlite3_free(error);
+    throw std::runtime_error(message);
+  }
+}
+
+struct Ids {
+  long long school = 0, staff = 0, pupil = 0, policy_version = 0;
+};
+
+// A fresh migrated file with one school, one member of staff, one pupil and
+// a policy version, so every foreign key of the incident rows holds.
+Ids Prepare(const std::string& path, std::unique_ptr<Store>* out) {
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  StoreOptions options;
+  options.path = path;
+  auto store = OpenStore(options);
+  if (!store.ok()) throw std::runtime_error(store.status().ToString());
+  if (!(*store)->Migrate().ok()) throw std::runtime_error("migrate");
+  Ids ids;
+  School school;
+  school.name = "Bench School";
+  ids.school = *(*store)->CreateSchool(school);
+  Staff staff;
+  staff.school_id = ids.school;
+  staff.email = "teacher@bench.example";
+  staff.name = "Ms Bench";
+  ids.staff = *(*store)->CreateStaff(staff);
+  Pupil pupil;
+  pupil.school_id = ids.school;
+  pupil.upn = "A123456789012";
+  pupil.first_name = "Ama";
+  pupil.last_name = "Boateng";
+  pupil.date_of_birth = *ParseDate("2014-05-04");
+  pupil.year_group = 7;
+  pupil.sex = "F";
+  ids.pupil = *(*store)->CreatePupil(pupil);
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  Exec(db,
+       ("INSERT INTO policy_versions (school_id, version, source_text, school_name, uploaded_at, "
+        "active_from) VALUES (" +
+        std::to_string(ids.school) + ", 1, 'format = 1', 'Bench School', 0, '2026-09-01')")
+           .c_str());
+  ids.policy_version = sqlite3_last_insert_rowid(db);
+  sqlite3_close(db);
+  *out = std::move(*store);
+  return ids;
+}
+
+NewIncident MakeIncident(const Ids& ids, long long n) {
+  NewIncident x;
+  Incident& i = x.incident;
+  i.school_id = ids.school;
+  i.policy_version_id = ids.policy_version;
+  i.category = "hurting_others";
+  i.behaviour_class = "dangerous";
+  i.occurred_at = Now() - std::chrono::seconds(n % 3600);
+  i.recorded_at = Now();
+  i.recorded_by_staff_id = ids.staff;
+  i.place = "Playground";
+  i.lesson = "Break";
+  i.antecedent = "A game of tag became rough near the climbing frame.";
+  i.behaviour = "Pushed another child to the ground and kicked out when an adult came over.";
+  i.response = "Co-regulated in Zone 6; PACE; both children checked for injuries.";
+  i.perceived_function = "sensory";
+  i.others_involved = {"peers"};
+  i.pupils.push_back({ids.pupil, "involved", "zone_6", 0, ""});
+  for (const char* kind : {"phone_call_home", "restorative_conversation"}) {
+    Action a;
+    a.school_id = ids.school;
+    a.pupil_id = ids.pupil;
+    a.kind = kind;
+    a.label = kind;
+    a.assignee_role = "teacher";
+    a.assignee_staff_id = ids.staff;
+    a.due_at = Now() + std::chrono::hours(5);
+    a.description = "A phone call home will be made to inform the parents.";
+    a.because = "step \"Restorative conversation in Zone 6\"";
+    x.actions.push_back(a);
+  }
+  return x;
+}
+
+// The same statements as storage/sqlite/incident_queries.cpp WriteIncident.
+constexpr const char* kIncidentSql =
+    "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
+    "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
+    "response, perceived_function, others_involved, tally, safeguarding, restricted, "
+    "visible_to, physical_intervention, reward, repair_due_at) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "?20, ?21)";
+constexpr const char* kPupilSql =
+    "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
+    "occurred_at, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+constexpr const char* kActionSql =
+    "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
+    "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
+    "?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+constexpr const char* kAuditSql =
+    "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, "
+    "detail, ip) VALUES (?1, ?2, ?3, ?4, 'incident', ?5, ?6, ?7)";
+
+void WriteRows(sqlite::WriteSession& w, const NewIncident& x) {
+  const Incident& i = x.incident;
+  long long recorded = ToUnix(i.recorded_at), at = ToUnix(i.occurred_at);
+  w.Prepared(kIncidentSql)
+      .Bind(1, i.school_id)
+      .Bind(2, i.policy_version_id)
+      .Bind(3, i.category)
+      .Bind(4, i.behaviour_class)
+      .Bind(5, at)
+      .Bind(6, recorded)
+      .BindIdOrNull(7, i.recorded_by_staff_id)
+      .Bind(8, i.place)
+      .Bind(9, i.lesson)
+      .Bind(10, i.antecedent)
+      .Bind(11, i.behaviour)
+      .Bind(12, i.response)
+      .Bind(13, i.perceived_function)
+      .Bind(14, std::string_view("peers"))
+      .Bind(15, 0LL)
+      .Bind(16, 0LL)
+      .Bind(17, 0LL)
+      .Bind(18, std::string_view(""))
+      .Bind(19, 0LL)
+      .Bind(20, i.reward)
+      .Bind(21, i.repair_due_at)
+      .Run();
+  long long id = w.LastId();
+  for (const auto& p : i.pupils) {
+    w.Prepared(kPupilSql)
+        .Bind(1, id)
+        .Bind(2, p.pupil_id)
+        .Bind(3, i.school_id)
+        .Bind(4, p.role)
+        .Bind(5, p.step)
+        .Bind(6, static_cast<long long>(p.points))
+        .Bind(7, at)
+        .Bind(8, i.category)
+        .Run();
+  }
+  for (const auto& a : x.actions) {
+    w.Prepared(kActionSql)
+        .Bind(1, a.school_id)
+        .Bind(2, id)
+        .BindIdOrNull(3, a.pupil_id)
+        .Bind(4, a.kind)
+        .Bind(5, a.label)
+        .Bind(6, a.assignee_role)
+        .BindIdOrNull(7, a.assignee_staff_id)
+        .Bind(8, a.due_at)
+        .Bind(9, a.description)
+        .Bind(10, a.because)
+        .Bind(11, recorded)
+        .Run();
+  }
+  w.Prepared(kAuditSql)
+      .Bind(1, i.school_id)
+      .Bind(2, i.recorded_by_staff_id)
+      .Bind(3, recorded)
+      .Bind(4, std::string_view("incident.record"))
+      .Bind(5, id)
+      .Bind(6, std::string_view("1 pupil(s)"))
+      .Bind(7, std::string_view("127.0.0.1"))
+      .Run();
+}
+
+long long CountIncidents(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM incidents", -1, &st, nullptr);
+  long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+// "  p50 x ms  p99 y ms" of `ms`, sorted here.
+std::string Percentiles(std::vector<double>& ms) {
+  if (ms.empty()) return "";
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double p) { return ms[static_cast<size_t>(p / 100.0 * double(ms.size() - 1))]; };
+  char text[80];
+  std::snprintf(text, sizeof text, "  p50 %.2f ms  p99 %.2f ms", at(50), at(99));
+  return text;
+}
+
+void Report(const char* mode, long long n, double seconds, long long on_disk,
+            const std::string& extra = "") {
+  std::printf("%-26s %6lld in %4.2f s = %6.0f/s  on disk %6lld%s\n", mode, n, seconds, n / seconds,
+              on_disk, extra.c_str());
+  std::fflush(stdout);
+}
+
+// One thread; `batch` incidents per transaction (1: naive).
+void RunRaw(const std::string& path, int batch, double seconds) {
+  std::unique_ptr<Store> store;
+  Ids ids = Prepare(path, &store);
+  store.reset();
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_busy_timeout(db, 5000);
+  Exec(db, "PRAGMA journal_mode = WAL");
+  Exec(db, "PRAGMA synchronous = FULL");
+  Exec(db, "PRAGMA foreign_keys = ON");
+  long long n = 0;
+  {
+    sqlite::WriteSession w(db);
+    NewIncident x = MakeIncident(ids, 0);
+    auto start = Clock::now();
+    auto end =
+        start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    std::vector<double> commit_ms;  // one transaction, start to durable
+    while (Clock::now() < end) {
+      auto began = Clock::now();
+      Exec(db, "BEGIN IMMEDIATE");
+      for (int k = 0; k < batch; ++k) {
+        if (batch > 1) Exec(db, "SAVEPOINT one_write");
+        WriteRows(w, x);
+        if (batch > 1) Exec(db, "RELEASE one_write");
+      }
+      Exec(db, "COMMIT");
+      commit_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - began).count());
+      n += batch;
+    }
+    double took = std::chrono::duration<double>(Clock::now() - start).count();
+    std::string name =
+        batch == 1 ? "naive: 1 per transaction" : "batch of " + std::to_string(batch);
+    Report(name.c_str(), n, took, CountIncidents(path), Percentiles(commit_ms));
+  }
+  sqlite3_close(db);
+}
+
+// `threads` threads recording through attune's GroupCommitter, each waiting
+// for its commit as a request thread of `attune serve` does.
+void RunCommitter(const std::string& path, int threads, double seconds) {
+  std::unique_ptr<Store> store;
+  Ids ids = Prepare(path, &store);
+  store.reset();
+  std::atomic<long long> n{0}, failed{0};
+  std::mutex mu;
+  std::vector<double> submit_ms;  // Submit to its return (durable), guarded by mu
+  sqlite::GroupCommitter::Stats stats;
+  auto start = Clock::now();
+  auto end =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  double took = 0;
+  {
+    sqlite::GroupCommitter committer(path, 5000);
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+      pool.emplace_back([&, t] {
+        std::vector<double> mine;
+        while (Clock::now() < end) {
+          NewIncident x = MakeIncident(ids, t);
+          auto began = Clock::now();
+          if (committer.Submit([&](sqlite::WriteSession& w) { WriteRows(w, x); }).ok()) {
+            ++n;
+          } else {
+            ++failed;
+          }
+          mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - began).count());
+        }
+        std::lock_guard<std::mutex> lock(mu);
+        submit_ms.insert(submit_ms.end(), mine.begin(), mine.end());
+      });
+    }
+    for (auto& th : pool) th.join();
+    took = std::chrono::duration<double>(Clock::now() - start).count();
+    stats = committer.stats();
+  }
+  char extra[96];
+  std::snprintf(extra, sizeof extra, "  mean batch %.1f%s",
+                stats.batches ? double(stats.writes) / double(stats.batches) : 0.0,
+                failed ? "  FAILURES" : "");
+  std::string name = "group commit, " + std::to_string(threads) + " thread(s)";
+  Report(name.c_str(), n, took, CountIncidents(path), Percentiles(submit_ms) + extra);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double seconds = argc > 1 ? std::stod(argv[1]) : 3.0;
+  std::string folder = argc > 2 ? argv[2] : "/tmp";
+  if (!attune::InitSecrets().ok()) return 1;
+  spdlog::set_level(spdlog::level::warn);
+  std::string path = folder + "/attune-insert-floor-" + std::to_string(::getpid()) + ".db";
+  std::printf("# SQLite %s, WAL, synchronous=FULL, file %s, %.0f s per mode\n",
+              sqlite3_libversion(), path.c_str(), seconds);
+  RunRaw(path, 1, seconds);
+  for (int threads : {1, 8, 64}) RunCommitter(path, threads, seconds);
+  RunRaw(path, 1, seconds);
+  for (int batch : {8, 64, 512}) RunRaw(path, batch, seconds);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return 0;
+}

@@ -1,0 +1,176 @@
+// Recording and responding through the services, on a real SQLite file with
+// the demo school (policy 004): what the policy decides reaches the record,
+// refusals carry their reason, safeguarding records are hidden and audited,
+// and the rupture–repair loop closes.
+#include "services/incident_service.h"
+
+#include <gtest/gtest.h>
+
+#include "demo/demo_school.h"
+#include "demo/recorded_history.h"
+#include "services/action_service.h"
+#include "services/restorative_service.h"
+#include "test_store.h"
+
+namespace attune {
+namespace {
+
+class IncidentServiceTest : public testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    demo::DemoOptions options;
+    options.pupils = 40;
+    options.days = 0;
+    auto demo = demo::GenerateDemo(*store_, options);
+    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
+    school_ = demo->school_ids[0];
+    policy_service_ = std::make_unique<PolicyService>(*store_);
+    clock_ = std::make_unique<SchoolClock>(*store_);
+    service_ = std::make_unique<IncidentService>(*store_, *policy_service_, *clock_);
+    teacher_ = As("teacher@demo.attune.school");
+    dsl_ = As("dsl@demo.attune.school");
+    pupil_ = store_->SearchPupils(school_, "", 1, 0)->front().id;
+  }
+
+  Principal As(const std::string& email) {
+    auto s = store_->FindStaffByEmail(email);
+    EXPECT_TRUE(s.ok()) << email;
+    return Principal{s->id, s->school_id, s->name, s->email, s->role};
+  }
+
+  // A Monday morning lesson in the demo calendar (2026-11-23, period 2).
+  RecordRequest Request(const std::string& category, const std::string& step = "") {
+    RecordRequest r;
+    r.pupils = {{pupil_, "involved"}};
+    r.category = category;
+    r.step = step;
+    r.occurred_at = *ParseInstant("2026-11-16 10:05");
+    return r;
+  }
+
+  std::unique_ptr<PolicyService> policy_service_;
+  std::unique_ptr<SchoolClock> clock_;
+  std::unique_ptr<IncidentService> service_;
+  long long school_ = 0;
+  long long pupil_ = 0;
+  Principal teacher_, dsl_;
+};
+
+TEST_F(IncidentServiceTest, RecordKeepsTheDecisionAndThePolicyVersion) {
+  auto out = service_->Record(teacher_, Request("hurting_others"), "");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->step, "zone_6");
+  ASSERT_GE(out->actions.size(), 2u);
+  EXPECT_GT(out->actions[0].id, 0);
+  auto view = service_->Get(teacher_, out->id, "");
+  ASSERT_TRUE(view.ok());
+  auto in_force = store_->PolicyInForce(school_, *ParseDate("2026-11-16"));
+  EXPECT_EQ(view->incident.policy_version_id, in_force->id);
+  EXPECT_EQ(view->incident.pupils.at(0).step, "zone_6");
+  EXPECT_TRUE(view->incident.repair_due_at.has_value());
+  bool call_home = false;
+  for (const auto& a : view->actions) {
+    call_home =
+        call_home || (a.kind == "phone_call_home" && a.assignee_staff_id == teacher_.staff_id);
+  }
+  EXPECT_TRUE(call_home);
+}
+
+TEST_F(IncidentServiceTest, AForbiddenJumpIsRefusedWithThePolicysReason) {
+  auto out = service_->Record(teacher_, Request("low_level_disruption", "time_in"), "");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code(), StatusCode::kInvalid);
+  EXPECT_EQ(out.status().field(), "step");
+  EXPECT_NE(out.status().message().find("one at a time"), std::string::npos)
+      << out.status().message();
+  EXPECT_TRUE(store_->ListIncidents({school_, "dsl"})->empty());
+}
+
+TEST_F(IncidentServiceTest, BadInputNamesItsField) {
+  RecordRequest r = Request("hurting_others");
+  r.pupils.push_back({pupil_, "witness"});
+  EXPECT_EQ(service_->Record(teacher_, r, "").status().field(), "pupils");
+  r = Request("no_such_thing");
+  EXPECT_EQ(service_->Record(teacher_, r, "").status().field(), "category");
+  r = Request("hurting_others");
+  r.perceived_function = "mischief";
+  EXPECT_EQ(service_->Record(teacher_, r, "").status().field(), "perceived_function");
+  r = Request("hurting_others");
+  r.physical_intervention = true;
+  EXPECT_EQ(service_->Record(teacher_, r, "").status().field(), "physical_intervention.hold");
+  r = Request("hurting_others");
+  r.occurred_at = Now() + std::chrono::hours(2);
+  EXPECT_EQ(service_->Record(teacher_, r, "").status().field(), "occurred_at");
+}
+
+TEST_F(IncidentServiceTest, SafeguardingIsHiddenFromATeacherAndTheDslsReadIsAudited) {
+  auto out = service_->Record(teacher_, Request("peer_on_peer_abuse"), "");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(service_->Get(teacher_, out->id, "").status().code(), StatusCode::kNotFound);
+  IncidentQuery q;
+  EXPECT_TRUE(service_->List(teacher_, q)->empty());
+  ASSERT_TRUE(service_->Get(dsl_, out->id, "").ok());
+  AuditQuery audit;
+  audit.school_id = school_;
+  audit.action = "incident.read_restricted";
+  auto entries = store_->ListAudit(audit);
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ(entries->front().staff_id, dsl_.staff_id);
+  EXPECT_EQ(entries->front().subject_id, out->id);
+  // The DSL is alerted: a review is in the DSL's queue, not the teacher's.
+  ActionService actions(*store_);
+  auto dsl_queue = actions.List(dsl_, {});
+  ASSERT_TRUE(dsl_queue.ok());
+  ASSERT_EQ(dsl_queue->size(), 1u);
+  EXPECT_EQ(dsl_queue->front().kind, "dsl_review");
+  EXPECT_TRUE(actions.List(teacher_, {})->empty());
+}
+
+TEST_F(IncidentServiceTest, ConversationAndRepairCloseTheRecord) {
+  auto out = service_->Record(teacher_, Request("hurting_others"), "");
+  ASSERT_TRUE(out.ok());
+  ActionService actions(*store_);
+  RestorativeService restorative(*store_);
+  for (const auto& a : out->actions) {
+    if (a.kind == "phone_call_home") {
+      EXPECT_EQ(actions.Complete(teacher_, a.id, " ", "").field(), "outcome");
+      ASSERT_TRUE(actions.Complete(teacher_, a.id, "Spoke with mum", "").ok());
+      EXPECT_EQ(actions.Complete(teacher_, a.id, "again", "").code(), StatusCode::kConflict);
+    }
+  }
+  EXPECT_FALSE(store_->GetIncident(school_, out->id)->closed_at.has_value());
+  RestorativeRequest r;
+  r.incident_id = out->id;
+  r.pupil_id = pupil_;
+  r.pupil_answers = {"We argued at the door."};
+  r.agreement = "Space at the door; tell an adult.";
+  r.held_at = *ParseInstant("2026-11-16 11:00");
+  r.repaired = true;
+  ASSERT_TRUE(restorative.Record(teacher_, r, "").ok());
+  auto view = service_->Get(teacher_, out->id, "");
+  ASSERT_TRUE(view.ok());
+  EXPECT_TRUE(view->incident.closed_at.has_value());
+  EXPECT_TRUE(view->repaired_in_time);
+  for (const auto& a : view->actions) EXPECT_EQ(a.status, "done") << a.kind;
+}
+
+TEST_F(IncidentServiceTest, DemoHistoryIsRecordedThroughThePolicy) {
+  demo::HistoryOptions options;
+  options.days = 10;
+  options.until = *ParseDate("2026-11-20");
+  auto history = demo::RecordDemoHistory(*store_, school_, options);
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  EXPECT_GT(history->records, 100);
+  EXPECT_EQ(history->physical_interventions <= 1, true);
+  auto rows = store_->ExportHistory(school_);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(static_cast<long long>(rows->size()), history->records);
+  // Most records are prosocial.
+  long long prosocial = 0;
+  for (const auto& r : *rows) prosocial += r.behaviour_class == "prosocial";
+  EXPECT_GT(prosocial * 2, history->records);
+}
+
+}  // namespace
+}  // namespace attune
