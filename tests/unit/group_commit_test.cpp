@@ -169,8 +169,8 @@ TEST_F(GroupCommitTest, AFailingWriteIsUndoneAloneAndTheRestOfItsBatchIsKept) {
     results.push_back(std::async(std::launch::async, [&, i] {
       if (i == kDuplicate) return committer.Submit(Insert(0, 0));
       if (i == kThrows) {
-        return committer.Submit([](WriteSession& w) {
-          Insert(1, kThrows)(w);
+        return committer.Submit([n = i](WriteSession& w) {
+          Insert(1, n)(w);
           throw std::runtime_error("the pupil left the school mid-write");
         });
       }
