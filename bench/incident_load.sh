@@ -42,6 +42,16 @@ stop_server() {
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 }
 incidents() { sqlite3 "$WORK/attune.db" 'SELECT COUNT(*) FROM incidents'; }
+# The server's CPU time (user + system) in milliseconds, and per record
+# since `cpu_mark`: steadier than requests/s on a shared machine.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$SERVER/stat"; }
+cpu_mark() { CPU0=$(cpu_ms); N0=$(incidents); }
+cpu_per_record() {
+  echo "server CPU per record: $(awk -v a="$CPU0" -v b="$(cpu_ms)" -v n="$(( $(incidents) - N0 ))" 'BEGIN {printf "%.2f ms (%d records)", (b - a) / n, n}')"
+}
+# This disk's fsync time drifts (a shared virtual disk): one durable commit,
+# measured next to each server run.
+disk() { echo "disk now: $("$BENCH/sqlite_insert_floor" 2 "$WORK" naive | tail -1)"; }
 
 # One request body per pupil, one line each.
 start_server
@@ -81,20 +91,24 @@ LUA
 
 echo
 echo "## (a) fixed rate: $RATE/s for ${SECONDS_PER_RUN}s, open loop, 16 workers"
-before=$(incidents)
+disk
+cpu_mark
 echo "\$ open_loop 127.0.0.1 $PORT /api/v1/incidents $RATE $SECONDS_PER_RUN 16 bodies.jsonl TOKEN"
 "$BENCH/open_loop" 127.0.0.1 "$PORT" /api/v1/incidents "$RATE" "$SECONDS_PER_RUN" 16 "$WORK/bodies.jsonl" "$TOKEN"
-echo "incidents saved: $(( $(incidents) - before ))"
+echo "incidents saved: $(( $(incidents) - N0 ))"
+cpu_per_record
 echo "resident memory: $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"
 
 for connections in 32 64; do
   stop_server; start_server  # each run on a fresh school, same history
   echo
   echo "## (b) most the server takes: wrk, $connections connections"
-  before=$(incidents)
+  disk
+  cpu_mark
   echo "\$ wrk -t2 -c$connections -d${SECONDS_PER_RUN}s --latency -s post.lua http://127.0.0.1:$PORT"
   wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/post.lua" "http://127.0.0.1:$PORT"
-  echo "incidents saved: $(( $(incidents) - before ))"
+  echo "incidents saved: $(( $(incidents) - N0 ))"
+  cpu_per_record
 done
 echo "resident memory: $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"
 stop_server
@@ -103,3 +117,4 @@ echo
 echo "## peer: SQLite alone, the same rows, same disk"
 echo "\$ sqlite_insert_floor 3 $WORK"
 "$BENCH/sqlite_insert_floor" 3 "$WORK"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,6 +14,7 @@
 //               T threads at once, each waiting for its commit
 //
 // Usage: sqlite_insert_floor [seconds per mode, Default: 3] [folder, Default: /tmp]
+//                            [all | naive, Default: all]
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -329,15 +330,17 @@ void RunCommitter(const std::string& path, int threads, double seconds) {
 int main(int argc, char** argv) {
   double seconds = argc > 1 ? std::stod(argv[1]) : 3.0;
   std::string folder = argc > 2 ? argv[2] : "/tmp";
+  std::string modes = argc > 3 ? argv[3] : "all";
   if (!attune::InitSecrets().ok()) return 1;
   spdlog::set_level(spdlog::level::warn);
   std::string path = folder + "/attune-insert-floor-" + std::to_string(::getpid()) + ".db";
   std::printf("# SQLite %s, WAL, synchronous=FULL, file %s, %.0f s per mode\n",
               sqlite3_libversion(), path.c_str(), seconds);
   RunRaw(path, 1, seconds);
-  for (int threads : {1, 8, 64}) RunCommitter(path, threads, seconds);
-  RunRaw(path, 1, seconds);
-  for (int batch : {8, 64, 512}) RunRaw(path, batch, seconds);
+  if (modes == "all") {
+    for (int batch : {8, 64, 512}) RunRaw(path, batch, seconds);
+    for (int threads : {1, 8, 64}) RunCommitter(path, threads, seconds);
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   return 0;
 }
