@@ -176,11 +176,11 @@ Status RecordPupil(Services& s, const std::vector<HistoryEvent>& events,
       // time and for some others; the rest are declined after a talk.
       if (e.struggling || random.Chance(0.25)) {
         auto plan = s.plans.StartFromEscalation(
-            *lead, p.id, "Settle into lessons calmly and use the break card when needed", *start,
-            "");
+            *lead, out->id, p.id, "Settle into lessons calmly and use the break card when needed",
+            *start, "");
         if (plan.ok()) ++counts.plans;
       } else {
-        ATTUNE_RETURN_IF_ERROR(s.plans.Decline(*lead, p.id, ""));
+        ATTUNE_RETURN_IF_ERROR(s.plans.Decline(*lead, out->id, p.id, ""));
       }
     }
   }

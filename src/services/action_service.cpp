@@ -2,6 +2,7 @@
 
 #include "services/audit.h"
 #include "services/authorization.h"
+#include "services/incident_service.h"
 #include "services/text.h"
 
 namespace attune {
@@ -51,9 +52,7 @@ Result<Action> ActionService::Get(const Principal& by, long long id) {
   if (action->incident_id) {
     auto incident = store_.GetIncident(by.school_id, action->incident_id);
     if (!incident.ok()) return incident.status();
-    bool visible = !incident->restricted;
-    for (const auto& r : incident->visible_to) visible = visible || r == RoleName(by.role);
-    if (!visible) return Status::NotFound("No such action");
+    if (!IncidentService::MayRead(by, *incident)) return Status::NotFound("No such action");
   }
   return action;
 }

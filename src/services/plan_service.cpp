@@ -4,6 +4,7 @@
 
 #include "services/audit.h"
 #include "services/authorization.h"
+#include "services/incident_service.h"
 
 namespace attune {
 
@@ -23,16 +24,29 @@ Result<std::vector<EscalationRecord>> PlanService::Proposals(const Principal& by
   return out;
 }
 
-Result<long long> PlanService::StartFromEscalation(const Principal& by, long long escalation_id,
+Result<EscalationRecord> PlanService::Undecided(const Principal& by, long long incident_id,
+                                                long long escalation_id) {
+  ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kPlansManage));
+  auto incident = store_.GetIncident(by.school_id, incident_id);
+  if (!incident.ok()) return incident.status();
+  if (!IncidentService::MayRead(by, *incident)) return Status::NotFound("No such record");
+  auto proposals = store_.ListEscalations(by.school_id, 0, incident_id);
+  if (!proposals.ok()) return proposals.status();
+  for (auto& e : *proposals) {
+    if (e.id != escalation_id) continue;
+    if (e.status != "proposed") return Status::Conflict("This proposal has already been decided");
+    return std::move(e);
+  }
+  return Status::NotFound("No such proposal in this record");
+}
+
+Result<long long> PlanService::StartFromEscalation(const Principal& by, long long incident_id,
+                                                   long long escalation_id,
                                                    const std::string& target, Date on,
                                                    const std::string& ip) {
-  ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kPlansManage));
-  auto all = store_.ListEscalations(by.school_id, 0, 0);
-  if (!all.ok()) return all.status();
-  auto it = std::find_if(all->begin(), all->end(),
-                         [&](const EscalationRecord& e) { return e.id == escalation_id; });
-  if (it == all->end()) return Status::NotFound("No such proposal");
-  if (it->status != "proposed") return Status::Conflict("This proposal has already been decided");
+  auto proposal = Undecided(by, incident_id, escalation_id);
+  if (!proposal.ok()) return proposal.status();
+  const EscalationRecord* it = &*proposal;
   if (it->plan.empty()) {
     return Status::Invalid("This proposal is a step, not a plan; record the step instead", "plan");
   }
@@ -72,16 +86,12 @@ Result<long long> PlanService::StartFromEscalation(const Principal& by, long lon
   return *id;
 }
 
-Status PlanService::Decline(const Principal& by, long long escalation_id, const std::string& ip) {
-  ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kPlansManage));
-  auto all = store_.ListEscalations(by.school_id, 0, 0);
-  if (!all.ok()) return all.status();
-  auto it = std::find_if(all->begin(), all->end(),
-                         [&](const EscalationRecord& e) { return e.id == escalation_id; });
-  if (it == all->end()) return Status::NotFound("No such proposal");
-  if (it->status != "proposed") return Status::Conflict("This proposal has already been decided");
+Status PlanService::Decline(const Principal& by, long long incident_id, long long escalation_id,
+                            const std::string& ip) {
+  auto proposal = Undecided(by, incident_id, escalation_id);
+  if (!proposal.ok()) return proposal.status();
   ATTUNE_RETURN_IF_ERROR(store_.SetEscalationStatus(by.school_id, escalation_id, "declined"));
-  Audit(store_, &by, "plan.decline", "pupil", it->pupil_id, it->plan, ip);
+  Audit(store_, &by, "plan.decline", "pupil", proposal->pupil_id, proposal->plan, ip);
   return Status::Ok();
 }
 

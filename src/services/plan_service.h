@@ -28,18 +28,25 @@ class PlanService {
   Result<std::vector<PupilPlan>> ForPupil(const Principal& by, long long pupil_id);
   // Proposals still waiting for a decision, for a pupil (0: the whole school).
   Result<std::vector<EscalationRecord>> Proposals(const Principal& by, long long pupil_id);
-  // Starts the plan an escalation proposed, from `on` (a school day), with
-  // `target` (may be empty). Needs plans.manage. Invalid when the
-  // escalation proposes a step rather than a plan, Conflict when decided.
-  Result<long long> StartFromEscalation(const Principal& by, long long escalation_id,
-                                        const std::string& target, Date on,
+  // Starts the plan proposal `escalation_id` of record `incident_id`
+  // proposed, from `on` (a school day), with `target` (may be empty). Needs
+  // plans.manage. NotFound when the proposal is not the record's or the
+  // record is restricted from `by`; Invalid when it proposes a step rather
+  // than a plan; Conflict when already decided.
+  Result<long long> StartFromEscalation(const Principal& by, long long incident_id,
+                                        long long escalation_id, const std::string& target, Date on,
                                         const std::string& ip);
-  Status Decline(const Principal& by, long long escalation_id, const std::string& ip);
+  Status Decline(const Principal& by, long long incident_id, long long escalation_id,
+                 const std::string& ip);
   // outcome: "successful" or "unsuccessful".
   Status End(const Principal& by, long long plan_id, const std::string& outcome, Date on,
              const std::string& ip);
 
  private:
+  // The undecided proposal, checked as StartFromEscalation describes.
+  Result<EscalationRecord> Undecided(const Principal& by, long long incident_id,
+                                     long long escalation_id);
+
   Store& store_;
   PolicyService& policies_;
   SchoolClock& clock_;

@@ -1,6 +1,7 @@
 #include "services/restorative_service.h"
 
 #include <algorithm>
+#include <map>
 
 #include "services/action_service.h"
 #include "services/audit.h"
@@ -21,6 +22,29 @@ Status CheckAnswers(const std::vector<std::string>& answers, const std::string& 
 }
 
 }  // namespace
+
+Result<std::vector<Action>> RestorativeService::OpenActions(const Principal& by,
+                                                            long long incident_id,
+                                                            long long pupil_id) {
+  ActionQuery q;
+  q.school_id = by.school_id;
+  q.incident_id = incident_id;
+  q.pupil_id = pupil_id;
+  q.viewer_role = RoleName(by.role);
+  return store_.ListActions(q);
+}
+
+template <typename Item>
+std::vector<Item> RestorativeService::Readable(const Principal& by, std::vector<Item> items) {
+  std::map<long long, bool> readable;  // by incident, each looked up once
+  std::vector<Item> out;
+  for (auto& item : items) {
+    long long id = item.incident_id;
+    if (id && !readable.count(id)) readable[id] = CheckIncident(by, id, nullptr).ok();
+    if (!id || readable[id]) out.push_back(std::move(item));
+  }
+  return out;
+}
 
 Status RestorativeService::CheckIncident(const Principal& by, long long incident_id,
                                          Incident* out) {
@@ -77,12 +101,7 @@ Result<long long> RestorativeService::Record(const Principal& by, const Restorat
   c.id = *id;
   Audit(store_, &by, "restorative.record", "incident", r.incident_id, "", ip);
   // The conversation itself is the restorative action for this pupil.
-  ActionQuery q;
-  q.school_id = by.school_id;
-  q.incident_id = r.incident_id;
-  q.pupil_id = r.pupil_id;
-  q.viewer_role = RoleName(by.role);
-  auto open = store_.ListActions(q);
+  auto open = OpenActions(by, r.incident_id, r.pupil_id);
   if (!open.ok()) return open.status();
   for (const auto& a : *open) {
     if (a.kind != "restorative_conversation") continue;
@@ -101,12 +120,7 @@ Status RestorativeService::Repair(const Principal& by, const RestorativeConversa
                                   Timestamp at) {
   ATTUNE_RETURN_IF_ERROR(store_.MarkRepaired(by.school_id, c.id, at));
   ATTUNE_RETURN_IF_ERROR(store_.SetIncidentRepaired(by.school_id, c.incident_id, at));
-  ActionQuery q;
-  q.school_id = by.school_id;
-  q.incident_id = c.incident_id;
-  q.pupil_id = c.pupil_id;
-  q.viewer_role = RoleName(by.role);
-  auto open = store_.ListActions(q);
+  auto open = OpenActions(by, c.incident_id, c.pupil_id);
   if (!open.ok()) return open.status();
   std::string with = c.adult_name.empty() ? "the adult involved" : c.adult_name;
   for (const auto& a : *open) {
@@ -136,11 +150,7 @@ Result<std::vector<RestorativeConversation>> RestorativeService::List(const Prin
   if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
   auto all = store_.ListRestorative(by.school_id, incident_id, pupil_id);
   if (!all.ok() || incident_id) return all;
-  std::vector<RestorativeConversation> out;
-  for (auto& c : *all) {
-    if (CheckIncident(by, c.incident_id, nullptr).ok()) out.push_back(std::move(c));
-  }
-  return out;
+  return Readable(by, std::move(*all));
 }
 
 Result<long long> RestorativeService::LogContact(const Principal& by, const ContactRequest& r,
@@ -202,12 +212,7 @@ Result<std::vector<ContactLogEntry>> RestorativeService::Contacts(const Principa
   if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
   auto all = store_.ListContactLog(by.school_id, pupil_id, incident_id);
   if (!all.ok() || incident_id) return all;
-  std::vector<ContactLogEntry> out;
-  for (auto& e : *all) {
-    if (!e.incident_id || CheckIncident(by, e.incident_id, nullptr).ok())
-      out.push_back(std::move(e));
-  }
-  return out;
+  return Readable(by, std::move(*all));
 }
 
 }  // namespace attune

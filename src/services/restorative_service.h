@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "model/action.h"
 #include "model/contact_log.h"
 #include "model/principal.h"
 #include "model/restorative.h"
@@ -68,6 +69,12 @@ class RestorativeService {
   // NotFound unless `by` may read the incident.
   Status CheckIncident(const Principal& by, long long incident_id, Incident* out);
   Status Repair(const Principal& by, const RestorativeConversation& c, Timestamp at);
+  // The record's open actions for the pupil.
+  Result<std::vector<Action>> OpenActions(const Principal& by, long long incident_id,
+                                          long long pupil_id);
+  // Those of `items` whose record `by` may read; items with no record stay.
+  template <typename Item>
+  std::vector<Item> Readable(const Principal& by, std::vector<Item> items);
 
   Store& store_;
 };

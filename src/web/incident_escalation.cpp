@@ -20,17 +20,6 @@ http::Response After(const WebContext& ctx, const http::Request& req, long long 
   return r;
 }
 
-// NotFound unless the viewer may read the record and the proposal is its.
-Status CheckOwn(const WebContext& ctx, const http::Request& req, long long incident_id,
-                long long escalation_id) {
-  auto incident = ctx.incidents.Get(*req.principal, incident_id, req.ip);
-  if (!incident.ok()) return incident.status();
-  for (const auto& e : incident->escalations) {
-    if (e.id == escalation_id) return Status::Ok();
-  }
-  return Status::NotFound("No such proposal in this record");
-}
-
 }  // namespace
 
 http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req) {
@@ -40,11 +29,8 @@ http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req
   if (!escalation.ok()) return RenderError(ctx, req, escalation.status());
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
-  if (Status own = CheckOwn(ctx, req, *id, *escalation); !own.ok()) {
-    return RenderError(ctx, req, own);
-  }
-  auto started = ctx.plans.StartFromEscalation(*req.principal, *escalation, form->Get("target"),
-                                               LondonDate(Now()), req.ip);
+  auto started = ctx.plans.StartFromEscalation(*req.principal, *id, *escalation,
+                                               form->Get("target"), LondonDate(Now()), req.ip);
   return After(ctx, req, *id, *form, started.status(), "The plan has started.");
 }
 
@@ -55,10 +41,7 @@ http::Response IncidentEscalationDecline(const WebContext& ctx, http::Request& r
   if (!escalation.ok()) return RenderError(ctx, req, escalation.status());
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
-  if (Status own = CheckOwn(ctx, req, *id, *escalation); !own.ok()) {
-    return RenderError(ctx, req, own);
-  }
-  Status st = ctx.plans.Decline(*req.principal, *escalation, req.ip);
+  Status st = ctx.plans.Decline(*req.principal, *id, *escalation, req.ip);
   return After(ctx, req, *id, *form, st, "The proposal is declined; it stays in the record.");
 }
 

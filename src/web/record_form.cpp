@@ -154,17 +154,6 @@ RecordForm FreshRecordForm(RecordKind kind, const MyDay* day) {
   return f;
 }
 
-std::string DueText(Timestamp due, Timestamp now) {
-  std::string at = FormatLondon(due, "%H:%M");
-  auto days = date::sys_days(LondonDate(due)) - date::sys_days(LondonDate(now));
-  if (days.count() == 0) return at + " today";
-  if (days.count() == 1) return at + " tomorrow";
-  std::string day = FormatLondon(due, "%A %e %B");
-  // %e pads single-digit days with a space: "Monday  7 December".
-  if (auto pos = day.find("  "); pos != std::string::npos) day.erase(pos, 1);
-  return at + " on " + day;
-}
-
 std::string LowerFirst(const std::string& label) {
   if (label.size() < 2 || !std::isupper(static_cast<unsigned char>(label[0])) ||
       std::isupper(static_cast<unsigned char>(label[1]))) {

@@ -10,11 +10,13 @@
 // safeguarding, physical_intervention, pi_* (the statutory record), reward.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "http/request.h"
+#include "http/response.h"
 #include "services/incident_service.h"
 #include "web/context.h"
 
@@ -94,8 +96,13 @@ std::vector<Pupil> ChosenPupils(const WebContext& ctx, const http::Request& req,
 std::string RecordResultsHtml(const WebContext& ctx, const http::Request& req, RecordKind kind,
                               const std::string& query, long long group_id);
 
-// "17:00 today", "08:50 tomorrow", "08:50 on Monday 23 November".
-std::string DueText(Timestamp due, Timestamp now);
+// Records `request` as the principal; a refusal (Invalid) shows `page`
+// again with the reason in place and everything typed kept (422), any other
+// failure the error page. `saved` makes the answer once it is recorded.
+http::Response SaveOrShowAgain(const WebContext& ctx, http::Request& req, const RecordForm& record,
+                               const Result<RecordRequest>& request, const std::string& page,
+                               const std::string& title,
+                               const std::function<http::Response(const RecordOutcome&)>& saved);
 
 // "SENCO advice" stays; "Phone call home" becomes "phone call home".
 std::string LowerFirst(const std::string& label);

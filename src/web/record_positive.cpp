@@ -53,19 +53,13 @@ http::Response RecordPositive(const WebContext& ctx, http::Request& req) {
     refused = Status::Invalid("Tap how you will recognise it", "reward");
   }
   Result<RecordRequest> request = refused.ok() ? ToRecordRequest(record) : refused;
-  Result<RecordOutcome> outcome =
-      request.ok() ? ctx.incidents.Record(*req.principal, *request, req.ip) : request.status();
-  if (!outcome.ok()) {
-    if (outcome.status().code() != StatusCode::kInvalid) {
-      return RenderError(ctx, req, outcome.status());
-    }
-    auto view = RecordPageView(ctx, req, record, outcome.status());
-    if (!view.ok()) return RenderError(ctx, req, view.status());
-    return RenderPage(ctx, req, "record_positive", "Something positive", *view, 422);
-  }
-  http::Response r = http::Response::Redirect("/record?kind=positive");
-  SetFlash(r, PositiveFlash(ctx, req, *outcome, record.reward), ctx.secure_cookies);
-  return r;
+  return SaveOrShowAgain(ctx, req, record, request, "record_positive", "Something positive",
+                         [&](const RecordOutcome& outcome) {
+                           http::Response r = http::Response::Redirect("/record?kind=positive");
+                           SetFlash(r, PositiveFlash(ctx, req, outcome, record.reward),
+                                    ctx.secure_cookies);
+                           return r;
+                         });
 }
 
 }  // namespace attune::web

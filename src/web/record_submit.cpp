@@ -3,6 +3,7 @@
 // its reason beside the field and everything typed kept. Once saved, the
 // member of staff goes to the record, told what the policy now asks.
 #include "web/handlers.h"
+#include "web/incident_words.h"
 #include "web/page.h"
 #include "web/record_form.h"
 #include "web/site.h"
@@ -31,7 +32,7 @@ std::string NextSteps(const RecordOutcome& outcome, const Principal& by) {
     list.emplace_back(text, 1);
   };
   for (const auto& a : outcome.actions) {
-    std::string text = LowerFirst(a.label) + (a.due_at ? " by " + DueText(*a.due_at, now) : "");
+    std::string text = LowerFirst(a.label) + (a.due_at ? " by " + DueWords(*a.due_at, now) : "");
     add(a.assignee_staff_id == by.staff_id ? mine : others, text);
   }
   auto join = [](const std::vector<std::pair<std::string, int>>& list) {
@@ -57,20 +58,13 @@ http::Response RecordSubmit(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
   RecordForm record = ReadRecordForm(*form, RecordKind::kDifficult);
-  auto request = ToRecordRequest(record);
-  Result<RecordOutcome> outcome =
-      request.ok() ? ctx.incidents.Record(*req.principal, *request, req.ip) : request.status();
-  if (!outcome.ok()) {
-    if (outcome.status().code() != StatusCode::kInvalid) {
-      return RenderError(ctx, req, outcome.status());
-    }
-    auto view = RecordPageView(ctx, req, record, outcome.status());
-    if (!view.ok()) return RenderError(ctx, req, view.status());
-    return RenderPage(ctx, req, "record_difficult", "Something difficult", *view, 422);
-  }
-  http::Response r = http::Response::Redirect("/incidents/" + std::to_string(outcome->id));
-  SetFlash(r, NextSteps(*outcome, *req.principal), ctx.secure_cookies);
-  return r;
+  return SaveOrShowAgain(ctx, req, record, ToRecordRequest(record), "record_difficult",
+                         "Something difficult", [&](const RecordOutcome& outcome) {
+                           http::Response r =
+                               http::Response::Redirect("/incidents/" + std::to_string(outcome.id));
+                           SetFlash(r, NextSteps(outcome, *req.principal), ctx.secure_cookies);
+                           return r;
+                         });
 }
 
 }  // namespace attune::web

@@ -6,7 +6,10 @@
 #include <set>
 
 #include "services/authorization.h"
+#include "web/incident_words.h"
+#include "web/page.h"
 #include "web/record_form.h"
+#include "web/site.h"
 
 namespace attune::web {
 namespace {
@@ -16,11 +19,6 @@ using nlohmann::json;
 // Profiles shown at once while recording; more than this is a class, not
 // the few pupils a member of staff is about to respond to.
 constexpr size_t kProfilesShown = 4;
-
-std::string Capitalised(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
 
 std::optional<long long> IdOf(const std::string& text) {
   long long id = 0;
@@ -82,8 +80,7 @@ void PlaceError(const Status& error, json& view) {
 std::string WhoLabel(const std::string& assignee, const policy::Policy& policy) {
   if (assignee == "recorder") return "You";
   if (assignee == "key_adult") return Capitalised(policy.Word("key_adult", "key adult"));
-  if (auto role = ParseRole(assignee)) return RoleLabel(*role);
-  return Capitalised(assignee);
+  return RoleWords(assignee);
 }
 
 // The lessons offered as "whole class": the one in progress and the next
@@ -388,7 +385,7 @@ std::string RenderPreview(const WebContext& ctx, const http::Request& req, const
     for (const auto& a : d.decision.actions) {
       actions.push_back({{"label", a.label},
                          {"who", WhoLabel(a.assignee, policy)},
-                         {"due", a.due ? DueText(*a.due, now) : ""},
+                         {"due", a.due ? DueWords(*a.due, now) : ""},
                          {"for_name", involved > 1 ? d.name : ""},
                          {"description", a.description}});
     }
@@ -487,6 +484,21 @@ Result<nlohmann::json> RecordPageView(const WebContext& ctx, const http::Request
     view["pi_open"] = form.physical_intervention;
   }
   return view;
+}
+
+http::Response SaveOrShowAgain(const WebContext& ctx, http::Request& req, const RecordForm& record,
+                               const Result<RecordRequest>& request, const std::string& page,
+                               const std::string& title,
+                               const std::function<http::Response(const RecordOutcome&)>& saved) {
+  Result<RecordOutcome> outcome =
+      request.ok() ? ctx.incidents.Record(*req.principal, *request, req.ip) : request.status();
+  if (outcome.ok()) return saved(*outcome);
+  if (outcome.status().code() != StatusCode::kInvalid) {
+    return RenderError(ctx, req, outcome.status());
+  }
+  auto view = RecordPageView(ctx, req, record, outcome.status());
+  if (!view.ok()) return RenderError(ctx, req, view.status());
+  return RenderPage(ctx, req, page, title, *view, 422);
 }
 
 }  // namespace attune::web
