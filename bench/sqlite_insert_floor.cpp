@@ -138,7 +138,7 @@ constexpr const char* kIncidentSql =
     "?20, ?21)";
 constexpr const char* kPupilSql =
     "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
-    "occurred_at, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "occurred_at, category, reward) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kActionSql =
     "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
     "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
@@ -184,6 +184,7 @@ void WriteRows(sqlite::WriteSession& w, const NewIncident& x) {
         .Bind(6, static_cast<long long>(p.points))
         .Bind(7, at)
         .Bind(8, i.category)
+        .Bind(9, i.reward)
         .Run();
   }
   for (const auto& a : x.actions) {

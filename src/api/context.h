@@ -8,6 +8,7 @@
 #include "services/pupil_service.h"
 #include "services/restorative_service.h"
 #include "services/staff_service.h"
+#include "services/suspension_service.h"
 #include "storage/store.h"
 
 namespace attune::api {
@@ -21,6 +22,7 @@ struct ApiContext {
   IncidentService& incidents;
   ActionService& actions;
   RestorativeService& restorative;
+  SuspensionService& suspensions;
 };
 
 }  // namespace attune::api

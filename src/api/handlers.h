@@ -25,5 +25,7 @@ http::Response CreateRestorative(const ApiContext& ctx, http::Request& req);
 http::Response RepairRestorative(const ApiContext& ctx, http::Request& req);
 http::Response ListContactLog(const ApiContext& ctx, http::Request& req);
 http::Response CreateContactLog(const ApiContext& ctx, http::Request& req);
+http::Response DecideSuspension(const ApiContext& ctx, http::Request& req);
+http::Response MarkSuspensionNotice(const ApiContext& ctx, http::Request& req);
 
 }  // namespace attune::api

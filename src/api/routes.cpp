@@ -18,6 +18,10 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("GET", "/api/v1/incidents", P::kIncidentsView, bind(ListIncidents));
   r.Add("GET", "/api/v1/incidents/([0-9]+)", P::kIncidentsView, bind(GetIncident),
         "/api/v1/incidents/1");
+  r.Add("POST", "/api/v1/incidents/([0-9]+)/suspension", P::kSuspensionDecide,
+        bind(DecideSuspension), "/api/v1/incidents/1/suspension");
+  r.Add("POST", "/api/v1/incidents/([0-9]+)/suspension/notices", P::kSuspensionDecide,
+        bind(MarkSuspensionNotice), "/api/v1/incidents/1/suspension/notices");
   r.Add("GET", "/api/v1/actions", P::kIncidentsView, bind(ListActions));
   r.Add("GET", "/api/v1/actions/([0-9]+)", P::kIncidentsView, bind(GetAction), "/api/v1/actions/1");
   r.Add("POST", "/api/v1/actions/([0-9]+)/complete", P::kIncidentsView, bind(CompleteAction),

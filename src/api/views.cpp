@@ -79,15 +79,21 @@ nlohmann::json IncidentJson(const Incident& i) {
                      {"parent_notice", p.notice_text},
                      {"parent_notice_sent_at", TimeJson(p.notice_sent_at)}};
   }
-  if (i.suspension) {
-    const Suspension& s = *i.suspension;
-    j["suspension"] = {
-        {"reason_codes", s.reason_codes},
-        {"decided_at", TimeJson(s.decided_at)},
-        {"starts_on", s.starts_on ? nlohmann::json(FormatDate(*s.starts_on)) : nlohmann::json()},
-        {"school_days", s.school_days}};
-  }
+  if (i.suspension) j["suspension"] = SuspensionJson(*i.suspension);
   return j;
+}
+
+nlohmann::json SuspensionJson(const Suspension& s) {
+  return {{"outcome", s.decided() ? nlohmann::json(s.outcome) : nlohmann::json()},
+          {"reason_codes", s.reason_codes},
+          {"decided_by_staff_id",
+           s.decided_by_staff_id ? nlohmann::json(s.decided_by_staff_id) : nlohmann::json()},
+          {"decided_at", TimeJson(s.decided_at)},
+          {"starts_on", s.starts_on ? nlohmann::json(FormatDate(*s.starts_on)) : nlohmann::json()},
+          {"school_days", s.school_days},
+          {"not_suspended_reason", s.not_suspended_reason},
+          {"parent_notice_at", TimeJson(s.parent_notice_at)},
+          {"la_notice_at", TimeJson(s.la_notice_at)}};
 }
 
 nlohmann::json EscalationJson(const EscalationRecord& e) {

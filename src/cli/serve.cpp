@@ -57,6 +57,7 @@ int Serve(ServeFlags& flags) {
   ActionService actions(store);
   RestorativeService restorative(store);
   PlanService plans(store, policies, clock);
+  SuspensionService suspensions(store, clock);
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
@@ -68,12 +69,14 @@ int Serve(ServeFlags& flags) {
                           actions,
                           restorative,
                           plans,
+                          suspensions,
                           clock,
                           renderer,
                           config.secure_cookies,
                           std::chrono::hours(config.session_hours),
                           ATTUNE_VERSION};
-  api::ApiContext api_ctx{store, auth, staff, pupils, policies, incidents, actions, restorative};
+  api::ApiContext api_ctx{store,     auth,    staff,       pupils,     policies,
+                          incidents, actions, restorative, suspensions};
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);

@@ -63,4 +63,11 @@ bool IsSuspensionReasonCode(const std::string& code) {
   return std::any_of(all.begin(), all.end(), [&](const ReasonCode& r) { return code == r.code; });
 }
 
+std::string SuspensionReasonWords(const std::string& code) {
+  for (const auto& r : SuspensionReasonCodes()) {
+    if (code == r.code) return std::string(r.code) + ": " + r.description;
+  }
+  return code;
+}
+
 }  // namespace attune

@@ -57,15 +57,28 @@ struct PhysicalIntervention {
 };
 
 // A formal suspension: headteacher's decision, one to three DfE reason codes.
+// Every record whose response sends a pupil off site has one, undecided
+// until the headteacher decides to suspend or not (services/suspension_service.h).
 struct Suspension {
-  std::vector<std::string> reason_codes;
+  // "" until decided; then kSuspended or kNotSuspended.
+  std::string outcome;
+  std::vector<std::string> reason_codes;  // when suspended: 1 to 3, in the order chosen
   long long decided_by_staff_id = 0;
   std::optional<Timestamp> decided_at;
-  std::optional<Date> starts_on;
-  int school_days = 0;
+  std::optional<Date> starts_on;  // when suspended
+  int school_days = 0;            // when suspended: 1 to 45
+  std::string not_suspended_reason;
   std::optional<Timestamp> parent_notice_at;
   std::optional<Timestamp> la_notice_at;
+
+  static constexpr const char* kSuspended = "suspended";
+  static constexpr const char* kNotSuspended = "not_suspended";
+  bool decided() const { return !outcome.empty(); }
+  bool suspended() const { return outcome == kSuspended; }
 };
+
+// The most school days a pupil may be suspended for in one school year.
+inline constexpr int kMaxSuspensionDaysInYear = 45;
 
 // The DfE's reasons for suspension and permanent exclusion (school census,
 // since September 2020): code and description. No "other", no free text.
@@ -75,6 +88,8 @@ struct ReasonCode {
 };
 const std::vector<ReasonCode>& SuspensionReasonCodes();
 bool IsSuspensionReasonCode(const std::string& code);
+// "PA: Physical assault against an adult"; the code itself when unknown.
+std::string SuspensionReasonWords(const std::string& code);
 
 struct Incident {
   long long id = 0;

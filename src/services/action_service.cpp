@@ -1,5 +1,7 @@
 #include "services/action_service.h"
 
+#include <algorithm>
+
 #include "services/audit.h"
 #include "services/authorization.h"
 #include "services/incident_service.h"
@@ -64,6 +66,13 @@ Status ActionService::Complete(const Principal& by, long long id, const std::str
   if (!IsAssignee(by, *action) && !RoleHas(by.role, Permission::kActionsManage)) {
     return Status::Forbidden("This action is someone else's; ask them or the pastoral lead");
   }
+  if (action->kind == "suspension_decision") {
+    // Done by the decision itself (SuspensionService), never by a note.
+    return Status::Invalid(
+        "This is done on the record: the headteacher's decision, then the notices to parents "
+        "and the local authority",
+        "outcome");
+  }
   std::string note = Trim(outcome);
   if (note.empty()) return Status::Invalid("Write what happened, in a sentence", "outcome");
   if (note.size() > 4000) return Status::Invalid("The outcome is too long", "outcome");
@@ -104,6 +113,24 @@ Status CloseIfSettled(Store& store, long long school_id, long long incident_id, 
   if (!open.ok()) return open.status();
   if (*open > 0) return Status::Ok();
   return store.CloseIncident(school_id, incident_id, now);
+}
+
+Status CompleteOpenActions(Store& store, const Principal& by, long long incident_id,
+                           long long pupil_id, std::initializer_list<std::string_view> kinds,
+                           const std::string& outcome, Timestamp at) {
+  ActionQuery q;
+  q.school_id = by.school_id;
+  q.incident_id = incident_id;
+  q.pupil_id = pupil_id;
+  q.viewer_role = RoleName(by.role);
+  auto open = store.ListActions(q);
+  if (!open.ok()) return open.status();
+  for (const auto& a : *open) {
+    if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) continue;
+    Status st = store.CompleteAction(by.school_id, a.id, by.staff_id, outcome, at);
+    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
+  }
+  return Status::Ok();
 }
 
 }  // namespace attune

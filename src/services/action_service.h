@@ -7,7 +7,9 @@
 // Thread-safety: safe to share between request threads.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -37,7 +39,8 @@ class ActionService {
   // Whether `by` is the action's assignee (named, or by role when unnamed).
   static bool IsAssignee(const Principal& by, const Action& action);
   // The assignee or someone holding actions.manage. Invalid (field
-  // "outcome") without an outcome note; Conflict when already done.
+  // "outcome") without an outcome note, or for a suspension decision (done
+  // on the record, services/suspension_service.h); Conflict when already done.
   Status Complete(const Principal& by, long long id, const std::string& outcome,
                   const std::string& ip);
   // To a role, or a named member of staff of the school (staff_id != 0).
@@ -50,5 +53,13 @@ class ActionService {
 
 // Closes the incident when none of its actions is open any more.
 Status CloseIfSettled(Store& store, long long school_id, long long incident_id, Timestamp now);
+
+// Marks done, as `by` with `outcome`, the record's open actions (of one
+// pupil, or every pupil with pupil_id 0) whose kind is one of `kinds`: the
+// work a service did itself, such as a notice sent or a conversation held.
+// One completed by someone else meanwhile is left as it is.
+Status CompleteOpenActions(Store& store, const Principal& by, long long incident_id,
+                           long long pupil_id, std::initializer_list<std::string_view> kinds,
+                           const std::string& outcome, Timestamp at);
 
 }  // namespace attune

@@ -62,6 +62,9 @@ std::string DescribeAuditAction(const std::string& action) {
       {"plan.start", "Started a plan"},
       {"plan.decline", "Declined a proposed plan"},
       {"plan.end", "Ended a plan"},
+      {"suspension.decide", "Made the headteacher's suspension decision"},
+      {"suspension.parent_notice", "Marked parents and carers told of a suspension"},
+      {"suspension.la_notice", "Marked the local authority told of a suspension"},
   };
   for (const auto& [key, words] : kWords) {
     if (action == key) return words;

@@ -164,6 +164,7 @@ Result<RecordOutcome> IncidentService::Decide(const Principal& by, const RecordR
   RecordOutcome out;
   out.policy_version_id = loaded->version.id;
   out.policy_version = loaded->version.version;
+  out.policy = loaded->policy;
   policy::Observation obs;
   obs.category = request.category;
   obs.step = request.step;
@@ -229,9 +230,7 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
       return Status::Invalid(Prefixed(pd, involved, r.reason), r.field);
     }
   }
-  auto loaded = policies_.ById(by.school_id, out.policy_version_id);
-  if (!loaded.ok()) return loaded.status();
-  const policy::Policy& policy = *loaded->policy;
+  const policy::Policy& policy = *out.policy;
   const policy::Category* category = policy.FindCategory(request.category);
 
   NewIncident n;
@@ -313,13 +312,10 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
       n.actions.push_back(a);
     }
     if (pd.decision.escalations.empty()) continue;
-    auto existing = store_.ListEscalations(by.school_id, pd.pupil_id, 0);
-    if (!existing.ok()) return existing.status();
+    auto pending = store_.ProposedEscalations(by.school_id, pd.pupil_id);
+    if (!pending.ok()) return pending.status();
     for (const auto& e : pd.decision.escalations) {
-      bool pending = std::any_of(existing->begin(), existing->end(), [&](const auto& x) {
-        return x.escalation == e.id && x.status == "proposed";
-      });
-      if (pending) continue;
+      if (Contains(*pending, e.id)) continue;
       n.escalations.push_back({0, 0, pd.pupil_id, e.id, e.plan, e.step, e.reason, "proposed"});
     }
   }
@@ -391,18 +387,8 @@ Status IncidentService::MarkParentNoticeSent(const Principal& by, long long id,
   ATTUNE_RETURN_IF_ERROR(store_.MarkParentNoticeSent(by.school_id, id, now));
   Audit(store_, &by, "incident.parent_notice_sent", "incident", id, "", ip);
   // Sending the notice is the "tell parents" action the law added.
-  ActionQuery q;
-  q.school_id = by.school_id;
-  q.incident_id = id;
-  q.viewer_role = RoleName(by.role);
-  auto open = store_.ListActions(q);
-  if (!open.ok()) return open.status();
-  for (const auto& a : *open) {
-    if (a.kind != "parent_notice") continue;
-    Status st =
-        store_.CompleteAction(by.school_id, a.id, by.staff_id, "Notice sent to parents", now);
-    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
-  }
+  ATTUNE_RETURN_IF_ERROR(
+      CompleteOpenActions(store_, by, id, 0, {"parent_notice"}, "Notice sent to parents", now));
   return CloseIfSettled(store_, by.school_id, id, now);
 }
 

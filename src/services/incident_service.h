@@ -72,6 +72,7 @@ struct RecordOutcome {
   std::vector<policy::Guard> guards;  // without repeats
   long long policy_version_id = 0;
   int policy_version = 0;
+  std::shared_ptr<const policy::Policy> policy;  // that version, parsed
 };
 
 // An incident as one viewer may see it, with the words of its policy version.

@@ -5,12 +5,14 @@
 
 namespace attune {
 
+std::shared_ptr<const policy::Policy> PolicyService::Cached(long long id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cache_.find(id);
+  return it == cache_.end() ? nullptr : it->second;
+}
+
 Result<std::shared_ptr<const policy::Policy>> PolicyService::Parse(const PolicyVersion& v) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = cache_.find(v.id);
-    if (it != cache_.end()) return it->second;
-  }
+  if (auto cached = Cached(v.id)) return cached;
   policy::LoadResult loaded = policy::LoadPolicy(v.source_text);
   if (!loaded.ok()) {
     return Status::Internal("policy version " + std::to_string(v.version) +
@@ -73,12 +75,15 @@ Result<std::vector<PolicyVersion>> PolicyService::List(const Principal& by) {
 }
 
 Result<LoadedPolicy> PolicyService::InForce(long long school_id, Date day) {
+  // Asked on every record, so the text (tens of KB) is read only when the
+  // version is not parsed yet.
   auto version = store_.PolicyInForce(school_id, day);
   if (!version.ok()) return version.status();
-  auto parsed = Parse(*version);
-  if (!parsed.ok()) return parsed.status();
-  version->source_text.clear();
-  return LoadedPolicy{*version, *parsed, {}};
+  if (auto cached = Cached(version->id)) return LoadedPolicy{*version, cached, {}};
+  auto loaded = ById(school_id, version->id);
+  if (!loaded.ok()) return loaded.status();
+  loaded->version.source_text.clear();
+  return loaded;
 }
 
 Result<LoadedPolicy> PolicyService::ById(long long school_id, long long id) {

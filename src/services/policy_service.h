@@ -59,6 +59,7 @@ class PolicyService {
 
  private:
   Result<std::shared_ptr<const policy::Policy>> Parse(const PolicyVersion& v);
+  std::shared_ptr<const policy::Policy> Cached(long long id);  // null when not parsed yet
 
   Store& store_;
   std::mutex mu_;

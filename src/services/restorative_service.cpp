@@ -23,17 +23,6 @@ Status CheckAnswers(const std::vector<std::string>& answers, const std::string& 
 
 }  // namespace
 
-Result<std::vector<Action>> RestorativeService::OpenActions(const Principal& by,
-                                                            long long incident_id,
-                                                            long long pupil_id) {
-  ActionQuery q;
-  q.school_id = by.school_id;
-  q.incident_id = incident_id;
-  q.pupil_id = pupil_id;
-  q.viewer_role = RoleName(by.role);
-  return store_.ListActions(q);
-}
-
 template <typename Item>
 std::vector<Item> RestorativeService::Readable(const Principal& by, std::vector<Item> items) {
   std::map<long long, bool> readable;  // by incident, each looked up once
@@ -101,16 +90,10 @@ Result<long long> RestorativeService::Record(const Principal& by, const Restorat
   c.id = *id;
   Audit(store_, &by, "restorative.record", "incident", r.incident_id, "", ip);
   // The conversation itself is the restorative action for this pupil.
-  auto open = OpenActions(by, r.incident_id, r.pupil_id);
-  if (!open.ok()) return open.status();
-  for (const auto& a : *open) {
-    if (a.kind != "restorative_conversation") continue;
-    Status st = store_.CompleteAction(
-        by.school_id, a.id, by.staff_id,
-        c.shuttle ? "Shuttle restorative conversation held" : "Restorative conversation held",
-        c.held_at);
-    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
-  }
+  ATTUNE_RETURN_IF_ERROR(CompleteOpenActions(
+      store_, by, r.incident_id, r.pupil_id, {"restorative_conversation"},
+      c.shuttle ? "Shuttle restorative conversation held" : "Restorative conversation held",
+      c.held_at));
   if (r.repaired) ATTUNE_RETURN_IF_ERROR(Repair(by, c, c.held_at));
   ATTUNE_RETURN_IF_ERROR(CloseIfSettled(store_, by.school_id, r.incident_id, now));
   return *id;
@@ -120,16 +103,10 @@ Status RestorativeService::Repair(const Principal& by, const RestorativeConversa
                                   Timestamp at) {
   ATTUNE_RETURN_IF_ERROR(store_.MarkRepaired(by.school_id, c.id, at));
   ATTUNE_RETURN_IF_ERROR(store_.SetIncidentRepaired(by.school_id, c.incident_id, at));
-  auto open = OpenActions(by, c.incident_id, c.pupil_id);
-  if (!open.ok()) return open.status();
   std::string with = c.adult_name.empty() ? "the adult involved" : c.adult_name;
-  for (const auto& a : *open) {
-    if (a.kind != "repair" && a.kind != "restorative_conversation") continue;
-    Status st =
-        store_.CompleteAction(by.school_id, a.id, by.staff_id, "Repair done with " + with, at);
-    if (!st.ok() && st.code() != StatusCode::kConflict) return st;
-  }
-  return Status::Ok();
+  return CompleteOpenActions(store_, by, c.incident_id, c.pupil_id,
+                             {"repair", "restorative_conversation"}, "Repair done with " + with,
+                             at);
 }
 
 Status RestorativeService::MarkRepaired(const Principal& by, long long conversation_id,

@@ -69,9 +69,6 @@ class RestorativeService {
   // NotFound unless `by` may read the incident.
   Status CheckIncident(const Principal& by, long long incident_id, Incident* out);
   Status Repair(const Principal& by, const RestorativeConversation& c, Timestamp at);
-  // The record's open actions for the pupil.
-  Result<std::vector<Action>> OpenActions(const Principal& by, long long incident_id,
-                                          long long pupil_id);
   // Those of `items` whose record `by` may read; items with no record stay.
   template <typename Item>
   std::vector<Item> Readable(const Principal& by, std::vector<Item> items);

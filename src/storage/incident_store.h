@@ -61,7 +61,7 @@ class IncidentStore {
   virtual Result<Incident> GetIncident(long long school_id, long long id) = 0;
   // Newest first; pupils filled.
   virtual Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) = 0;
-  // The pupil's records from `since`, oldest first (every role in them).
+  // The records the pupil was involved in from `since`, oldest first.
   virtual Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id,
                                                              long long pupil_id,
                                                              Timestamp since) = 0;
@@ -70,14 +70,35 @@ class IncidentStore {
   virtual Result<std::vector<HistoryExportRow>> ExportHistory(long long school_id) = 0;
   virtual Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) = 0;
   virtual Status CloseIncident(long long school_id, long long id, Timestamp at) = 0;
+  virtual Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) = 0;
+
+  // Suspensions (sqlite/suspension_queries.cpp). The row itself is written
+  // with the incident (CreateIncident).
+  //
+  // Records the headteacher's decision: outcome, decided_by_staff_id,
+  // decided_at and, when suspended, reason_codes, starts_on, school_days;
+  // when not, not_suspended_reason. The notices are not written here.
+  // Conflict when the record's suspension is already decided; NotFound when
+  // the record has none.
   virtual Status SaveSuspension(long long school_id, long long incident_id,
                                 const Suspension& suspension) = 0;
-  virtual Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) = 0;
+  // Sets parent_notice_at (parent true) or la_notice_at to `at`. Conflict
+  // when already set or the suspension is not decided as suspended.
+  virtual Status MarkSuspensionNoticeSent(long long school_id, long long incident_id, bool parent,
+                                          Timestamp at) = 0;
+  // School days of suspension decided for a pupil involved in the school's
+  // records, starting on days in [from, to), leaving out `except_incident_id`.
+  virtual Result<int> SuspensionDays(long long school_id, long long pupil_id, Date from, Date to,
+                                     long long except_incident_id) = 0;
 
   // Escalations proposed for a pupil (or, with pupil_id 0, the school), newest first.
   virtual Result<std::vector<EscalationRecord>> ListEscalations(long long school_id,
                                                                 long long pupil_id,
                                                                 long long incident_id) = 0;
+  // The escalations (policy ids) proposed for a pupil and not yet decided:
+  // a record does not propose one of these again.
+  virtual Result<std::vector<std::string>> ProposedEscalations(long long school_id,
+                                                               long long pupil_id) = 0;
   virtual Status SetEscalationStatus(long long school_id, long long id,
                                      const std::string& status) = 0;
 };

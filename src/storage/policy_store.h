@@ -24,7 +24,8 @@ class PolicyStore {
   virtual Status ActivatePolicyVersion(long long school_id, long long id, Date from,
                                        long long staff_id) = 0;
   // The version in force on `day`: the latest active_from on or before it
-  // (the newest version when two share a date). NotFound when none.
+  // (the newest version when two share a date), without source_text.
+  // NotFound when none.
   virtual Result<PolicyVersion> PolicyInForce(long long school_id, Date day) = 0;
 };
 

@@ -96,6 +96,8 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     bool mine = ActionService::IsAssignee(by, a);
     bool can_act = a.status == "open" && (mine || manage);
     item["can_act"] = can_act;
+    // The suspension decision is made on the record, never marked done here.
+    item["on_record"] = a.kind == "suspension_decision" && a.incident_id;
     std::string category;
     if (policy && !a.category.empty()) {
       if (const auto* c = policy->FindCategory(a.category)) category = c->name;

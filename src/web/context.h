@@ -17,6 +17,7 @@
 #include "services/restorative_service.h"
 #include "services/school_clock.h"
 #include "services/staff_service.h"
+#include "services/suspension_service.h"
 #include "storage/store.h"
 #include "web/render.h"
 
@@ -33,6 +34,7 @@ struct WebContext {
   ActionService& actions;
   RestorativeService& restorative;
   PlanService& plans;
+  SuspensionService& suspensions;
   SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;

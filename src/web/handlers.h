@@ -35,6 +35,8 @@ http::Response IncidentShow(const WebContext& ctx, http::Request& req);
 http::Response IncidentNoticeSent(const WebContext& ctx, http::Request& req);
 http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req);
 http::Response IncidentEscalationDecline(const WebContext& ctx, http::Request& req);
+http::Response IncidentSuspensionDecide(const WebContext& ctx, http::Request& req);
+http::Response IncidentSuspensionNotice(const WebContext& ctx, http::Request& req);
 http::Response RestorativeCreate(const WebContext& ctx, http::Request& req);
 http::Response RestorativeRepair(const WebContext& ctx, http::Request& req);
 http::Response ContactCreate(const WebContext& ctx, http::Request& req);

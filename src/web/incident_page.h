@@ -3,6 +3,7 @@
 // is kept.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/status.h"
@@ -13,7 +14,7 @@
 namespace attune::web {
 
 // A failed form on the record page: "restorative", "contact", "notice",
-// "escalation"; the error; the form as sent.
+// "escalation", "suspension", "suspension_notice"; the error; the form as sent.
 struct IncidentFormError {
   std::string form;
   Status error;
@@ -24,5 +25,12 @@ struct IncidentFormError {
 // may not read it. `failed` may be null.
 http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& req, long long id,
                                   const IncidentFormError* failed);
+
+// The record page's suspension section (templates/partials/incident_suspension):
+// the decision read-only, or for those who decide, the decision form and the
+// two notices, refilled from `failed` when it is a "suspension" or
+// "suspension_notice" form. Null JSON when the record is not a suspension.
+Result<nlohmann::json> SuspensionSection(const WebContext& ctx, const Principal& by,
+                                         const IncidentView& view, const IncidentFormError* failed);
 
 }  // namespace attune::web

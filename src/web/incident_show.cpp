@@ -151,23 +151,8 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                 {"sent_words", p.notice_sent_at ? WhenWords(*p.notice_sent_at, now) : ""},
                 {"can_send", can_follow_up && !p.notice_sent_at}};
   }
-  json suspension;
-  if (i.suspension) {
-    const Suspension& s = *i.suspension;
-    json codes = json::array();
-    for (const auto& code : s.reason_codes) {
-      std::string words = code;
-      for (const auto& rc : SuspensionReasonCodes()) {
-        if (code == rc.code) words = std::string(rc.code) + ": " + rc.description;
-      }
-      codes.push_back(words);
-    }
-    suspension = {{"word", pol.Word("suspension", "suspension")},
-                  {"decided", s.decided_at.has_value()},
-                  {"codes", codes},
-                  {"starts_on", s.starts_on ? DayWords(*s.starts_on) : ""},
-                  {"days", s.school_days > 0 ? std::to_string(s.school_days) : ""}};
-  }
+  auto suspension = SuspensionSection(ctx, by, v, failed);
+  if (!suspension.ok()) return RenderError(ctx, req, suspension.status());
 
   json actions = json::array();
   int open = 0;
@@ -175,7 +160,8 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
   for (const auto& a : v.actions) {
     json item = ActionJson(a, now, by);
     bool mine = ActionService::IsAssignee(by, a);
-    item["mine"] = mine && a.status == "open";
+    // The suspension decision is made in the section above, not in my actions.
+    item["mine"] = mine && a.status == "open" && a.kind != "suspension_decision";
     actions.push_back(item);
     if (a.status != "open") continue;
     ++open;
@@ -314,7 +300,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
       {"consequences", consequences},
       {"has_consequences", !consequences.empty()},
       {"physical", physical},
-      {"suspension", suspension},
+      {"suspension", *suspension},
       {"actions", actions},
       {"has_actions", !actions.empty()},
       {"open_count", std::to_string(open) + (open == 1 ? " follow-up" : " follow-ups")},

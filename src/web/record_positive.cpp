@@ -9,15 +9,13 @@
 namespace attune::web {
 namespace {
 
-std::string PositiveFlash(const WebContext& ctx, const http::Request& req,
-                          const RecordOutcome& outcome, const std::string& reward_id) {
+std::string PositiveFlash(const RecordOutcome& outcome, const std::string& reward_id) {
   std::string reward = "Recognition";
   std::string pupil = "pupil", pupils = "pupils";
-  if (auto loaded = ctx.policies.ById(req.principal->school_id, outcome.policy_version_id);
-      loaded.ok()) {
-    if (const auto* r = loaded->policy->FindReward(reward_id)) reward = r->name;
-    pupil = loaded->policy->Word("pupil", pupil);
-    pupils = loaded->policy->Word("pupils", pupils);
+  if (const policy::Policy* policy = outcome.policy.get()) {
+    if (const auto* r = policy->FindReward(reward_id)) reward = r->name;
+    pupil = policy->Word("pupil", pupil);
+    pupils = policy->Word("pupils", pupils);
   }
   if (reward_id.empty()) reward = "A note";
   size_t n = outcome.pupils.size();
@@ -56,8 +54,7 @@ http::Response RecordPositive(const WebContext& ctx, http::Request& req) {
   return SaveOrShowAgain(ctx, req, record, request, "record_positive", "Something positive",
                          [&](const RecordOutcome& outcome) {
                            http::Response r = http::Response::Redirect("/record?kind=positive");
-                           SetFlash(r, PositiveFlash(ctx, req, outcome, record.reward),
-                                    ctx.secure_cookies);
+                           SetFlash(r, PositiveFlash(outcome, record.reward), ctx.secure_cookies);
                            return r;
                          });
 }

@@ -358,9 +358,7 @@ std::string RenderPreview(const WebContext& ctx, const http::Request& req, const
     if (outcome.status().code() == StatusCode::kInvalid) return quiet(outcome.status().message());
     return quiet("The policy's suggestion cannot be shown just now; you can still save.");
   }
-  auto loaded = ctx.policies.ById(req.principal->school_id, outcome->policy_version_id);
-  if (!loaded.ok()) return quiet("The policy's suggestion cannot be shown just now.");
-  const policy::Policy& policy = *loaded->policy;
+  const policy::Policy& policy = *outcome->policy;
   Timestamp now = Now();
 
   size_t involved = std::count_if(outcome->pupils.begin(), outcome->pupils.end(),

@@ -34,6 +34,10 @@ http::Router BuildRouter(const WebContext* ctx) {
         bind(IncidentEscalationStart), "/incidents/1/escalations/1/start");
   r.Add("POST", "/incidents/([0-9]+)/escalations/([0-9]+)/decline", P::kPlansManage,
         bind(IncidentEscalationDecline), "/incidents/1/escalations/1/decline");
+  r.Add("POST", "/incidents/([0-9]+)/suspension", P::kSuspensionDecide,
+        bind(IncidentSuspensionDecide), "/incidents/1/suspension");
+  r.Add("POST", "/incidents/([0-9]+)/suspension/notice", P::kSuspensionDecide,
+        bind(IncidentSuspensionNotice), "/incidents/1/suspension/notice");
   r.Add("POST", "/incidents/([0-9]+)/restorative", P::kRestorativeRecord, bind(RestorativeCreate),
         "/incidents/1/restorative");
   r.Add("POST", "/restorative/([0-9]+)/repair", P::kRestorativeRecord, bind(RestorativeRepair),

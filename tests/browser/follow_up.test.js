@@ -15,7 +15,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, seriousViolations } = require('../support/chromium');
+const { launch, checkWidths, watchErrors, signIn } = require('../support/chromium');
 
 let server;
 let browser;
@@ -71,42 +71,10 @@ test.after(async () => {
   await server.stop();
 });
 
-async function signIn(page, role) {
-  await browser.context.clearCookies();
-  await page.goto(server.base + '/sign-in');
-  await page.getByLabel('Email address').fill(`${role}@demo.attune.school`);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(server.base + '/');
-}
-
-// axe at desktop and phone widths, and no sideways scrolling on the phone.
-async function checkWidths(page, label) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    assert.deepEqual(await seriousViolations(page), [], `${label} at ${width}px`);
-    if (width === 360) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${label} overflows by ${overflow}px at 360px`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-function watchErrors(page) {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // A form sent back with a mistake explained is a 422 on purpose.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 422/.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
-
 test('the teacher sees the call home with the numbers, and an outcome note is asked for', async () => {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await signIn(page, 'teacher');
+  await signIn(browser, page, server.base, DEMO_PASSWORD, 'teacher');
   // My day has the "Due today" panel; the earlier record's call home, once
   // its time has passed, is listed there and marked overdue in words.
   const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Due today' }) });
@@ -148,7 +116,7 @@ test('the teacher sees the call home with the numbers, and an outcome note is as
 test('the pastoral lead takes the call into the pastoral queue, completes it and writes home', async () => {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await signIn(page, 'pastoral');
+  await signIn(browser, page, server.base, DEMO_PASSWORD, 'pastoral');
   await page.goto(server.base + '/actions');
   await page.getByLabel('Show').selectOption('all');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
@@ -194,7 +162,7 @@ test('the pastoral lead takes the call into the pastoral queue, completes it and
 test('the teacher records the restorative conversation with the repair; the record closes', async () => {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
-  await signIn(page, 'teacher');
+  await signIn(browser, page, server.base, DEMO_PASSWORD, 'teacher');
   await page.goto(server.base + `/incidents/${incident}`);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Hurting someone');
   assert.match(await page.locator('main').textContent(), /under policy version \d+/);
@@ -239,7 +207,7 @@ test('the teacher records the restorative conversation with the repair; the reco
 
 test('the profile is written with the pupil: checklist and their own words', async () => {
   const page = await browser.context.newPage();
-  await signIn(page, 'teacher');
+  await signIn(browser, page, server.base, DEMO_PASSWORD, 'teacher');
   await page.goto(server.base + `/pupils/${pupil}`);
   const profile = page.locator('section', { has: page.getByRole('heading', { name: 'Personal profile' }) });
   await profile.locator('summary').click();

@@ -9,7 +9,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, seriousViolations } = require('../support/chromium');
+const { launch, checkWidths } = require('../support/chromium');
 
 let server;
 let browser;
@@ -38,18 +38,6 @@ async function signedInPage() {
   return { page, errors };
 }
 
-// axe at desktop and phone width, and nothing wider than a phone.
-async function checkBothWidths(page, label) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    assert.deepEqual(await seriousViolations(page), [], `${label} at ${width}px`);
-    if (width === 360) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${label} overflows by ${overflow}px at 360px`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 // A pupil with no record yet, found by typing part of their name.
 async function choosePupil(page, offset) {
@@ -70,11 +58,11 @@ test('a teacher recognises a whole class in three taps', async () => {
   await page.getByRole('link', { name: 'Record', exact: true }).click();
   await page.waitForURL(/\/record$/);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Record');
-  await checkBothWidths(page, '/record');
+  await checkWidths(page, '/record');
 
   await page.getByRole('link', { name: /Something positive/ }).click();
   await page.waitForURL(/kind=positive/);
-  await checkBothWidths(page, '/record?kind=positive');
+  await checkWidths(page, '/record?kind=positive');
 
   // Tap 1: the whole class of the teacher's current or next lesson.
   const classButton = page.locator('a.record-class', { hasText: 'Whole class' });
@@ -85,7 +73,7 @@ test('a teacher recognises a whole class in three taps', async () => {
   await classButton.click();
   await page.waitForFunction((n) => document.querySelectorAll('#chosen input[name="pupil"]:checked').length === n, members);
   assert.match(page.url(), /kind=positive$/, 'the class was added in place, without a reload');
-  await checkBothWidths(page, 'positive note with a class chosen');
+  await checkWidths(page, 'positive note with a class chosen');
 
   // Tap 2: a prosocial category. Tap 3: the recognition, which saves.
   await page.getByRole('radio', { name: 'Kindness' }).check();
@@ -106,7 +94,7 @@ test('a distressed moment: the policy suggests Zone 6 and a phone call home, whi
   await page.goto(server.base + '/record');
   await page.getByRole('link', { name: /Something difficult/ }).click();
   await page.waitForURL(/kind=difficult/);
-  await checkBothWidths(page, '/record?kind=difficult');
+  await checkWidths(page, '/record?kind=difficult');
 
   const pupil = await choosePupil(page, 0);
   // The pupil's personal profile is in view before responding.
@@ -122,7 +110,7 @@ test('a distressed moment: the policy suggests Zone 6 and a phone call home, whi
   assert.match(await page.getByLabel('Time', { exact: true }).inputValue(), /^\d\d:\d\d$/);
   await page.getByText('Notes (optional)').click();
   await page.getByLabel('What you saw and heard').fill('Pushed a classmate over during a game at break.');
-  await checkBothWidths(page, 'difficult record, filled in');
+  await checkWidths(page, 'difficult record, filled in');
 
   const started = Date.now();
   await page.getByRole('button', { name: 'Save the record' }).click();
@@ -162,7 +150,7 @@ test('a jump up the steps for low-level behaviour is refused, with the reason, b
   assert.ok(await page.locator(`#chosen input[name="pupil"][value="${pupil.id}"]`).isChecked());
   assert.equal(await page.getByLabel('How you responded').inputValue(), 'Moved to sit nearer the front.');
   assert.equal(server.sql('SELECT COUNT(*) FROM incidents'), before, 'nothing was saved');
-  await checkBothWidths(page, 'refused record');
+  await checkWidths(page, 'refused record');
 
   // Taking the policy's suggestion saves it.
   await page.getByRole('radio', { name: 'As our policy suggests' }).check();

@@ -31,6 +31,8 @@ const apiWrites = {
   'POST /api/v1/restorative/1/repair': everyone.filter((r) => r !== 'admin'),
   'POST /api/v1/contacts': everyone.filter((r) => r !== 'admin'),
   'POST /api/v1/staff': ['admin'],
+  'POST /api/v1/incidents/1/suspension': ['senior'],  // the headteacher (DESIGN.md §3)
+  'POST /api/v1/incidents/1/suspension/notices': ['senior'],
 };
 
 test('every API write is in the walk, held by the roles the permission table gives', () => {

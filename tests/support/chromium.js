@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, with axe-core for accessibility.
 'use strict';
+const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -36,4 +37,39 @@ async function seriousViolations(page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-module.exports = { launch, seriousViolations };
+// axe at desktop and phone widths, and no sideways scrolling on the phone.
+async function checkWidths(page, label) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    assert.deepEqual(await seriousViolations(page), [], `${label} at ${width}px`);
+    if (width === 360) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${label} overflows by ${overflow}px at 360px`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+// Script errors and failed requests the page logs. A form sent back with a
+// mistake explained is a 422 on purpose, so that one is not an error.
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 422/.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}
+
+// Signs a demo member of staff in (`role`@demo.attune.school) on `page`,
+// after clearing the browser's cookies.
+async function signIn(browser, page, base, password, role) {
+  await browser.context.clearCookies();
+  await page.goto(base + '/sign-in');
+  await page.getByLabel('Email address').fill(`${role}@demo.attune.school`);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(base + '/');
+}
+
+module.exports = { launch, seriousViolations, checkWidths, watchErrors, signIn };

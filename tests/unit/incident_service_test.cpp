@@ -15,16 +15,11 @@
 namespace attune {
 namespace {
 
-class IncidentServiceTest : public testing::StoreTest {
+class IncidentServiceTest : public testing::DemoSchoolTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
-    demo::DemoOptions options;
-    options.pupils = 40;
-    options.days = 0;
-    auto demo = demo::GenerateDemo(*store_, options);
-    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
-    school_ = demo->school_ids[0];
+    DemoSchoolTest::SetUp();
+    if (HasFatalFailure()) return;
     policy_service_ = std::make_unique<PolicyService>(*store_);
     clock_ = std::make_unique<SchoolClock>(*store_);
     service_ = std::make_unique<IncidentService>(*store_, *policy_service_, *clock_);
@@ -52,7 +47,6 @@ class IncidentServiceTest : public testing::StoreTest {
   std::unique_ptr<PolicyService> policy_service_;
   std::unique_ptr<SchoolClock> clock_;
   std::unique_ptr<IncidentService> service_;
-  long long school_ = 0;
   long long pupil_ = 0;
   Principal teacher_, dsl_;
 };

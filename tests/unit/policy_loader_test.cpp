@@ -224,8 +224,9 @@ TEST(PolicyLoader, DeepNestingIsRefusedBeforeParsingEvenAfterQuoteRuns) {
 
 TEST(PolicyLoader, RollingWindowTakesPlainDigitsOnly) {
   std::string text = kMinimal;
-  text += "[[plans]]\nid = \"p\"\nname = \"P\"\n[[escalations]]\nid = \"e\"\ncount = 2\n"
-          "window = \"rolling_days: +5\"\nclass = \"low_level\"\npropose_plan = \"p\"\n";
+  text +=
+      "[[plans]]\nid = \"p\"\nname = \"P\"\n[[escalations]]\nid = \"e\"\ncount = 2\n"
+      "window = \"rolling_days: +5\"\nclass = \"low_level\"\npropose_plan = \"p\"\n";
   EXPECT_FALSE(LoadPolicy(text).ok());
 }
 

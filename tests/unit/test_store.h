@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/secrets.h"
+#include "demo/demo_school.h"
 #include "storage/store.h"
 
 namespace attune::testing {
@@ -37,6 +38,23 @@ class StoreTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<Store> store_;
   long long school_id_ = 0;
+};
+
+// The demo school (40 pupils, its staff and policy, no history yet) in a
+// fresh store, for the services' tests.
+class DemoSchoolTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    demo::DemoOptions options;
+    options.pupils = 40;
+    options.days = 0;
+    auto demo = demo::GenerateDemo(*store_, options);
+    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
+    school_ = demo->school_ids[0];
+  }
+
+  long long school_ = 0;
 };
 
 }  // namespace attune::testing

@@ -48,7 +48,12 @@ Status ConnectionPool::Open() {
   try {
     while (all_.size() < size_) {
       all_.push_back(Connect());
-      free_.push_back(all_.back().get());
+      soci::session* session = all_.back().get();
+      // SOCI's copy of the SQLite API is the same library under another
+      // namespace.
+      statements_[session] = std::make_unique<StatementCache>(reinterpret_cast<::sqlite3*>(
+          static_cast<soci::sqlite3_session_backend*>(session->get_backend())->conn_));
+      free_.push_back(session);
     }
   } catch (const std::exception& e) {
     return Status::Unavailable("cannot open database " + path_ + ": " + e.what());
@@ -56,13 +61,17 @@ Status ConnectionPool::Open() {
   return Status::Ok();
 }
 
+StatementCache* ConnectionPool::StatementsOf(soci::session* session) const {
+  return statements_.at(session).get();
+}
+
 ConnectionPool::Lease ConnectionPool::Acquire() {
-  if (auto* tx = CurrentTransaction()) return Lease(this, tx, false);
+  if (auto* tx = CurrentTransaction()) return Lease(this, tx, StatementsOf(tx), false);
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return !free_.empty(); });
   soci::session* s = free_.back();
   free_.pop_back();
-  return Lease(this, s, true);
+  return Lease(this, s, StatementsOf(s), true);
 }
 
 void ConnectionPool::Release(soci::session* session) {
@@ -87,7 +96,10 @@ void ConnectionPool::SetCurrentTransaction(soci::session* session) {
 }
 
 ConnectionPool::Lease::Lease(Lease&& other) noexcept
-    : pool_(other.pool_), session_(other.session_), owned_(other.owned_) {
+    : pool_(other.pool_),
+      session_(other.session_),
+      statements_(other.statements_),
+      owned_(other.owned_) {
   other.owned_ = false;
   other.session_ = nullptr;
 }

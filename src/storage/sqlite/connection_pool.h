@@ -1,6 +1,9 @@
 // A fixed pool of SOCI sessions on one SQLite file, each set up for WAL,
 // foreign keys and a busy timeout.
 //
+// Each connection keeps its prepared statements (statement.h) for the hot
+// reads; everything else goes through SOCI.
+//
 // Thread-safety: Lease may be taken from any thread; a leased session is used
 // by one thread at a time. While a thread is inside a transaction begun with
 // BeginTransaction, its leases return that same session.
@@ -12,9 +15,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
+#include "storage/sqlite/statement.h"
 
 namespace attune::sqlite {
 
@@ -31,17 +36,21 @@ class ConnectionPool {
 
   class Lease {
    public:
-    Lease(ConnectionPool* pool, soci::session* session, bool owned)
-        : pool_(pool), session_(session), owned_(owned) {}
+    Lease(ConnectionPool* pool, soci::session* session, StatementCache* statements, bool owned)
+        : pool_(pool), session_(session), statements_(statements), owned_(owned) {}
     Lease(Lease&& other) noexcept;
     Lease(const Lease&) = delete;
     ~Lease();
     soci::session& operator*() { return *session_; }
     soci::session* operator->() { return session_; }
+    // A query on this connection's kept statement for `sql`. REQUIRES:
+    // `sql` is a string literal; the Rows ends before the lease does.
+    Rows Query(const char* sql) { return Rows(statements_->Prepared(sql)); }
 
    private:
     ConnectionPool* pool_;
     soci::session* session_;
+    StatementCache* statements_;
     bool owned_;
   };
 
@@ -57,6 +66,7 @@ class ConnectionPool {
  private:
   void Release(soci::session* session);
   std::unique_ptr<soci::session> Connect();
+  StatementCache* StatementsOf(soci::session* session) const;
 
   std::string path_;
   int busy_timeout_ms_;
@@ -64,6 +74,9 @@ class ConnectionPool {
   std::condition_variable cv_;
   std::vector<std::unique_ptr<soci::session>> all_;  // guarded by mu_
   std::vector<soci::session*> free_;                 // guarded by mu_
+  // One per session; fixed once Open has run. Declared after all_ so the
+  // statements are finalised before their connections close.
+  std::unordered_map<soci::session*, std::unique_ptr<StatementCache>> statements_;
   size_t size_;
 };
 

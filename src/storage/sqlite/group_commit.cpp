@@ -22,14 +22,8 @@ void Exec(sqlite3* db, const char* sql) {
 
 }  // namespace
 
-Statement& WriteSession::Prepared(const char* sql) {
-  auto& slot = statements_[sql];
-  if (!slot) slot = std::make_unique<Statement>(db_, sql);
-  return *slot;
-}
-
 long long WriteSession::LastId() const {
-  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+  return static_cast<long long>(sqlite3_last_insert_rowid(statements_.db()));
 }
 
 struct GroupCommitter::Pending {

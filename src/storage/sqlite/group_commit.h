@@ -28,16 +28,15 @@ namespace attune::sqlite {
 // The writer's connection, handed to each write.
 class WriteSession {
  public:
-  explicit WriteSession(sqlite3* db) : db_(db) {}
+  explicit WriteSession(sqlite3* db) : statements_(db) {}
   // The statement for `sql`, prepared once and kept. REQUIRES: `sql` is a
   // string literal (its address is the cache key).
-  Statement& Prepared(const char* sql);
+  Statement& Prepared(const char* sql) { return statements_.Prepared(sql); }
   // The rowid of the last row inserted on this connection.
   long long LastId() const;
 
  private:
-  sqlite3* db_;
-  std::map<const char*, std::unique_ptr<Statement>> statements_;
+  StatementCache statements_;
 };
 
 class GroupCommitter {

@@ -87,7 +87,7 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
   for (const auto& p : i.pupils) {
     w.Prepared(
          "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
-         "occurred_at, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+         "occurred_at, category, reward) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
         .Bind(1, *id)
         .Bind(2, p.pupil_id)
         .Bind(3, i.school_id)
@@ -96,6 +96,7 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(6, static_cast<long long>(p.points))
         .Bind(7, ToUnix(i.occurred_at))
         .Bind(8, i.category)
+        .Bind(9, p.role == "involved" ? std::string_view(i.reward) : std::string_view())
         .Run();
   }
   for (const auto& c : i.consequences) {
@@ -250,8 +251,8 @@ Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
     }
     soci::rowset<soci::row> suspension =
         (sql->prepare << "SELECT reason_codes, COALESCE(decided_by_staff_id, 0), decided_at, "
-                         "starts_on, school_days, parent_notice_at, la_notice_at FROM suspensions "
-                         "WHERE incident_id = :i",
+                         "starts_on, school_days, parent_notice_at, la_notice_at, outcome, "
+                         "not_suspended_reason FROM suspensions WHERE incident_id = :i",
          soci::use(id));
     for (const auto& r : suspension) {
       Suspension s;
@@ -262,6 +263,8 @@ Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
       s.school_days = static_cast<int>(Int(r, 4));
       s.parent_notice_at = OptTime(r, 5);
       s.la_notice_at = OptTime(r, 6);
+      s.outcome = Text(r, 7);
+      s.not_suspended_reason = Text(r, 8);
       i.suspension = s;
     }
     return i;
@@ -309,17 +312,17 @@ Result<std::vector<PupilHistoryItem>> SqliteStore::PupilHistory(long long school
                                                                 Timestamp since) {
   return Guard("pupil history", [&]() -> Result<std::vector<PupilHistoryItem>> {
     auto sql = pool_.Acquire();
-    long long from = ToUnix(since);
     std::vector<PupilHistoryItem> out;
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT ip.occurred_at, ip.category, ip.step, i.reward, ip.points, "
-                         "ip.role FROM incident_pupils ip JOIN incidents i ON i.id = "
-                         "ip.incident_id WHERE ip.pupil_id = :p AND ip.occurred_at >= :f AND "
-                         "ip.school_id = :s ORDER BY ip.occurred_at",
-         soci::use(pupil_id), soci::use(from), soci::use(school_id));
-    for (const auto& r : rows) {
-      out.push_back({FromUnix(Int(r, 0)), Text(r, 1), Text(r, 2), Text(r, 3),
-                     static_cast<int>(Int(r, 4)), Text(r, 5)});
+    // Read for every pupil in every record: a kept statement, answered from
+    // the incident_pupils_history index alone (migration 0007).
+    auto rows = sql.Query(
+        "SELECT occurred_at, category, step, reward, points, role FROM incident_pupils WHERE "
+        "pupil_id = ?1 AND occurred_at >= ?2 AND role = 'involved' AND school_id = ?3 ORDER BY "
+        "occurred_at");
+    rows.Bind(1, pupil_id).Bind(2, ToUnix(since)).Bind(3, school_id);
+    while (rows.Next()) {
+      out.push_back({FromUnix(Int(rows, 0)), Text(rows, 1), Text(rows, 2), Text(rows, 3),
+                     static_cast<int>(Int(rows, 4)), Text(rows, 5)});
     }
     return out;
   });
@@ -364,36 +367,6 @@ Status SqliteStore::CloseIncident(long long school_id, long long id, Timestamp a
   });
 }
 
-Status SqliteStore::SaveSuspension(long long school_id, long long incident_id,
-                                   const Suspension& s) {
-  return Guard("save suspension", [&]() -> Status {
-    auto sql = pool_.Acquire();
-    std::string codes = JoinList(s.reason_codes);
-    long long by = s.decided_by_staff_id;
-    soci::indicator by_ind = NullIfZero(by);
-    long long decided = s.decided_at ? ToUnix(*s.decided_at) : 0;
-    soci::indicator decided_ind = s.decided_at ? soci::i_ok : soci::i_null;
-    std::string starts = s.starts_on ? FormatDate(*s.starts_on) : "";
-    soci::indicator starts_ind = s.starts_on ? soci::i_ok : soci::i_null;
-    long long days = s.school_days;
-    long long parent = s.parent_notice_at ? ToUnix(*s.parent_notice_at) : 0;
-    soci::indicator parent_ind = s.parent_notice_at ? soci::i_ok : soci::i_null;
-    long long la = s.la_notice_at ? ToUnix(*s.la_notice_at) : 0;
-    soci::indicator la_ind = s.la_notice_at ? soci::i_ok : soci::i_null;
-    *sql << "INSERT INTO suspensions (incident_id, school_id, reason_codes, decided_by_staff_id, "
-            "decided_at, starts_on, school_days, parent_notice_at, la_notice_at) VALUES (:i, :s, "
-            ":c, :b, :d, :o, :n, :p, :l) ON CONFLICT (incident_id) DO UPDATE SET reason_codes = "
-            "excluded.reason_codes, decided_by_staff_id = excluded.decided_by_staff_id, "
-            "decided_at = excluded.decided_at, starts_on = excluded.starts_on, school_days = "
-            "excluded.school_days, parent_notice_at = excluded.parent_notice_at, la_notice_at = "
-            "excluded.la_notice_at",
-        soci::use(incident_id), soci::use(school_id), soci::use(codes), soci::use(by, by_ind),
-        soci::use(decided, decided_ind), soci::use(starts, starts_ind), soci::use(days),
-        soci::use(parent, parent_ind), soci::use(la, la_ind);
-    return Status::Ok();
-  });
-}
-
 Status SqliteStore::MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) {
   return Guard("parent notice sent", [&]() -> Status {
     auto sql = pool_.Acquire();
@@ -411,27 +384,47 @@ Result<std::vector<EscalationRecord>> SqliteStore::ListEscalations(long long sch
   return Guard("list escalations", [&]() -> Result<std::vector<EscalationRecord>> {
     auto sql = pool_.Acquire();
     std::vector<EscalationRecord> out;
-    // Only the filters given, so a pupil's escalations come from the
-    // escalations_pupil index; "(:p = 0 OR pupil_id = :p)" scanned the whole
-    // table on every record (docs/performance.md, "Recording an incident").
-    std::string where = "WHERE school_id = :s";
-    if (pupil_id) where += " AND pupil_id = :p";
-    if (incident_id) where += " AND incident_id = :i";
-    soci::statement st =
-        (sql->prepare << "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, "
-                         "status FROM escalations " +
-                             where + " ORDER BY id DESC LIMIT 200");
-    soci::row r;
-    st.exchange(soci::use(school_id, "s"));
-    if (pupil_id) st.exchange(soci::use(pupil_id, "p"));
-    if (incident_id) st.exchange(soci::use(incident_id, "i"));
-    st.exchange(soci::into(r));
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) {
-      out.push_back({Int(r, 0), Int(r, 1), Int(r, 2), Text(r, 3), Text(r, 4), Text(r, 5),
-                     Text(r, 6), Text(r, 7)});
+    // One kept statement per filter, so a pupil's escalations come from the
+    // escalations_pupil index and a record's from escalations_incident;
+    // "(?2 = 0 OR pupil_id = ?2)" scanned the whole table on every record
+    // (docs/performance.md, "Recording an incident").
+    const char* text =
+        pupil_id && incident_id
+            ? "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status FROM "
+              "escalations WHERE school_id = ?1 AND pupil_id = ?2 AND incident_id = ?3 ORDER BY "
+              "id DESC LIMIT 200"
+        : pupil_id ? "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status "
+                     "FROM escalations WHERE school_id = ?1 AND pupil_id = ?2 ORDER BY id DESC "
+                     "LIMIT 200"
+        : incident_id
+            ? "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status FROM "
+              "escalations WHERE school_id = ?1 AND incident_id = ?3 ORDER BY id DESC LIMIT 200"
+            : "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status FROM "
+              "escalations WHERE school_id = ?1 ORDER BY id DESC LIMIT 200";
+    auto rows = sql.Query(text);
+    rows.Bind(1, school_id);
+    if (pupil_id) rows.Bind(2, pupil_id);
+    if (incident_id) rows.Bind(3, incident_id);
+    while (rows.Next()) {
+      out.push_back({Int(rows, 0), Int(rows, 1), Int(rows, 2), Text(rows, 3), Text(rows, 4),
+                     Text(rows, 5), Text(rows, 6), Text(rows, 7)});
     }
+    return out;
+  });
+}
+
+Result<std::vector<std::string>> SqliteStore::ProposedEscalations(long long school_id,
+                                                                  long long pupil_id) {
+  return Guard("proposed escalations", [&]() -> Result<std::vector<std::string>> {
+    auto sql = pool_.Acquire();
+    // Asked for each pupil a record escalates: a kept statement, answered
+    // by the escalations_pupil index.
+    auto rows = sql.Query(
+        "SELECT DISTINCT escalation FROM escalations WHERE pupil_id = ?1 AND status = "
+        "'proposed' AND school_id = ?2");
+    rows.Bind(1, pupil_id).Bind(2, school_id);
+    std::vector<std::string> out;
+    while (rows.Next()) out.push_back(Text(rows, 0));
     return out;
   });
 }

@@ -9,7 +9,8 @@ constexpr const char* kColumns =
     "SELECT v.id, v.school_id, v.version, v.school_name, v.note, COALESCE(s.name, ''), "
     "v.uploaded_at, COALESCE(v.active_from, ''), ";
 
-PolicyVersion ReadVersion(const soci::row& r, bool with_text) {
+template <typename Row>
+PolicyVersion ReadVersion(const Row& r, bool with_text) {
   PolicyVersion v;
   v.id = Int(r, 0);
   v.school_id = Int(r, 1);
@@ -98,15 +99,14 @@ Status SqliteStore::ActivatePolicyVersion(long long school_id, long long id, Dat
 Result<PolicyVersion> SqliteStore::PolicyInForce(long long school_id, Date day) {
   return Guard("policy in force", [&]() -> Result<PolicyVersion> {
     auto sql = pool_.Acquire();
-    std::string d = FormatDate(day);
-    soci::rowset<soci::row> rows =
-        (sql->prepare << std::string(kColumns) +
-                             "v.source_text FROM policy_versions v LEFT JOIN staff s ON "
-                             "s.id = v.uploaded_by_staff_id WHERE v.school_id = :s AND "
-                             "v.active_from IS NOT NULL AND v.active_from <= :d "
-                             "ORDER BY v.active_from DESC, v.version DESC LIMIT 1",
-         soci::use(school_id), soci::use(d));
-    for (const auto& r : rows) return ReadVersion(r, true);
+    // Asked on every record: a kept statement, and no policy text.
+    auto rows = sql.Query(
+        "SELECT v.id, v.school_id, v.version, v.school_name, v.note, COALESCE(s.name, ''), "
+        "v.uploaded_at, COALESCE(v.active_from, '') FROM policy_versions v LEFT JOIN staff s "
+        "ON s.id = v.uploaded_by_staff_id WHERE v.school_id = ?1 AND v.active_from IS NOT NULL "
+        "AND v.active_from <= ?2 ORDER BY v.active_from DESC, v.version DESC LIMIT 1");
+    rows.Bind(1, school_id).Bind(2, FormatDate(day));
+    if (rows.Next()) return ReadVersion(rows, false);
     return Status::NotFound("No policy is in force yet");
   });
 }

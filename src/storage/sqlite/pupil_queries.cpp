@@ -28,15 +28,19 @@ std::string LikePattern(const std::string& word) {
   return out + "%";
 }
 
-constexpr const char* kPupilColumns =
-    "SELECT p.id, p.school_id, p.upn, p.first_name, p.last_name, p.preferred_name, "
-    "p.date_of_birth, p.year_group, COALESCE(p.form_id, 0), COALESCE(f.name, ''), p.sex, "
-    "p.sen_status, p.ethnicity_code, p.ehcp, p.fsm, p.looked_after, "
-    "COALESCE(p.key_adult_staff_id, 0), COALESCE(s.name, '') "
-    "FROM pupils p LEFT JOIN forms f ON f.id = p.form_id "
-    "LEFT JOIN staff s ON s.id = p.key_adult_staff_id ";
+// A macro so a kept statement (GetPupil) can join it to its WHERE clause
+// as one string literal.
+#define ATTUNE_PUPIL_COLUMNS                                                             \
+  "SELECT p.id, p.school_id, p.upn, p.first_name, p.last_name, p.preferred_name, "       \
+  "p.date_of_birth, p.year_group, COALESCE(p.form_id, 0), COALESCE(f.name, ''), p.sex, " \
+  "p.sen_status, p.ethnicity_code, p.ehcp, p.fsm, p.looked_after, "                      \
+  "COALESCE(p.key_adult_staff_id, 0), COALESCE(s.name, '') "                             \
+  "FROM pupils p LEFT JOIN forms f ON f.id = p.form_id "                                 \
+  "LEFT JOIN staff s ON s.id = p.key_adult_staff_id "
+constexpr const char* kPupilColumns = ATTUNE_PUPIL_COLUMNS;
 
-Pupil ReadPupil(const soci::row& r) {
+template <typename Row>
+Pupil ReadPupil(const Row& r) {
   Pupil p;
   p.id = Int(r, 0);
   p.school_id = Int(r, 1);
@@ -97,10 +101,10 @@ Result<long long> SqliteStore::CreatePupil(const Pupil& p) {
 Result<Pupil> SqliteStore::GetPupil(long long school_id, long long id) {
   return Guard("get pupil", [&]() -> Result<Pupil> {
     auto sql = pool_.Acquire();
-    soci::rowset<soci::row> rows =
-        (sql->prepare << std::string(kPupilColumns) + "WHERE p.school_id = :s AND p.id = :id",
-         soci::use(school_id), soci::use(id));
-    for (const auto& r : rows) return ReadPupil(r);
+    // Read for every pupil in every record: a kept statement.
+    auto rows = sql.Query(ATTUNE_PUPIL_COLUMNS "WHERE p.school_id = ?1 AND p.id = ?2");
+    rows.Bind(1, school_id).Bind(2, id);
+    if (rows.Next()) return ReadPupil(rows);
     return Status::NotFound("No such pupil");
   });
 }

@@ -206,13 +206,13 @@ Result<std::vector<PupilPlan>> SqliteStore::ListPlans(long long school_id, long 
   return Guard("list plans", [&]() -> Result<std::vector<PupilPlan>> {
     auto sql = pool_.Acquire();
     std::vector<PupilPlan> out;
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT id, pupil_id, plan, name, target, started_on, ends_on, "
-                         "review_on, status, outcome, COALESCE(escalation_id, 0), COALESCE("
-                         "started_by_staff_id, 0) FROM plans WHERE school_id = :s AND pupil_id = "
-                         ":p ORDER BY started_on DESC, id DESC",
-         soci::use(school_id), soci::use(pupil_id));
-    for (const auto& r : rows) {
+    // Read for every pupil in every record: a kept statement.
+    auto r = sql.Query(
+        "SELECT id, pupil_id, plan, name, target, started_on, ends_on, review_on, status, "
+        "outcome, COALESCE(escalation_id, 0), COALESCE(started_by_staff_id, 0) FROM plans WHERE "
+        "school_id = ?1 AND pupil_id = ?2 ORDER BY started_on DESC, id DESC");
+    r.Bind(1, school_id).Bind(2, pupil_id);
+    while (r.Next()) {
       PupilPlan p;
       p.id = Int(r, 0);
       p.school_id = school_id;

@@ -5,7 +5,8 @@
 namespace attune::sqlite {
 namespace {
 
-Principal ReadPrincipal(const soci::row& r) {
+template <typename Row>
+Principal ReadPrincipal(const Row& r) {
   Principal p;
   p.staff_id = Int(r, 0);
   p.school_id = Int(r, 1);
@@ -36,14 +37,13 @@ Result<Principal> SqliteStore::FindSession(const std::string& id_hash, Timestamp
                                            Timestamp* expires_at) {
   return Guard("find session", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
-    long long n = ToUnix(now);
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT st.id, st.school_id, st.name, st.email, st.role, "
-                         "se.csrf_token, se.expires_at FROM sessions se "
-                         "JOIN staff st ON st.id = se.staff_id "
-                         "WHERE se.id_hash = :h AND se.expires_at > :now AND st.active = 1",
-         soci::use(id_hash), soci::use(n));
-    for (const auto& r : rows) {
+    // Read on every signed-in page: a kept statement.
+    auto r = sql.Query(
+        "SELECT st.id, st.school_id, st.name, st.email, st.role, se.csrf_token, se.expires_at "
+        "FROM sessions se JOIN staff st ON st.id = se.staff_id WHERE se.id_hash = ?1 AND "
+        "se.expires_at > ?2 AND st.active = 1");
+    r.Bind(1, id_hash).Bind(2, ToUnix(now));
+    if (r.Next()) {
       Principal p = ReadPrincipal(r);
       p.session_id_hash = id_hash;
       p.csrf_token = Text(r, 5);
@@ -137,13 +137,14 @@ Status SqliteStore::CreateApiToken(long long school_id, long long staff_id,
 Result<Principal> SqliteStore::FindApiToken(const std::string& token_hash) {
   return Guard("find api token", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT st.id, st.school_id, st.name, st.email, st.role "
-                         "FROM api_tokens t JOIN staff st ON st.id = t.staff_id "
-                         "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND st.active = 1",
-         soci::use(token_hash));
-    for (const auto& r : rows) {
-      Principal p = ReadPrincipal(r);
+    // Read on every API request: a kept statement.
+    auto rows = sql.Query(
+        "SELECT st.id, st.school_id, st.name, st.email, st.role FROM api_tokens t JOIN staff st "
+        "ON st.id = t.staff_id WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND "
+        "st.active = 1");
+    rows.Bind(1, token_hash);
+    if (rows.Next()) {
+      Principal p = ReadPrincipal(rows);
       p.via_token = true;
       return p;
     }

@@ -109,11 +109,17 @@ class SqliteStore final : public Store {
   Result<std::vector<HistoryExportRow>> ExportHistory(long long school_id) override;
   Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) override;
   Status CloseIncident(long long school_id, long long id, Timestamp at) override;
+  Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) override;
   Status SaveSuspension(long long school_id, long long incident_id,
                         const Suspension& suspension) override;
-  Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) override;
+  Status MarkSuspensionNoticeSent(long long school_id, long long incident_id, bool parent,
+                                  Timestamp at) override;
+  Result<int> SuspensionDays(long long school_id, long long pupil_id, Date from, Date to,
+                             long long except_incident_id) override;
   Result<std::vector<EscalationRecord>> ListEscalations(long long school_id, long long pupil_id,
                                                         long long incident_id) override;
+  Result<std::vector<std::string>> ProposedEscalations(long long school_id,
+                                                       long long pupil_id) override;
   Status SetEscalationStatus(long long school_id, long long id, const std::string& status) override;
 
   // ActionStore

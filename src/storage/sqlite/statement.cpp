@@ -20,7 +20,9 @@ Statement& Statement::Bind(int index, long long value) {
 }
 
 Statement& Statement::Bind(int index, std::string_view value) {
-  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  // An empty view may have no data; SQLite would store NULL for that.
+  sqlite3_bind_text(stmt_, index, value.data() ? value.data() : "", static_cast<int>(value.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 
@@ -44,11 +46,55 @@ Statement& Statement::BindIdOrNull(int index, long long id) {
 
 void Statement::Run() {
   int rc = sqlite3_step(stmt_);
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
+  Reset();
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
     throw std::runtime_error(sqlite3_errmsg(db_));
   }
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw std::runtime_error(sqlite3_errmsg(db_));
+}
+
+long long Statement::Int(int column) const {
+  return static_cast<long long>(sqlite3_column_int64(stmt_, column));
+}
+
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (!text) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Statement& StatementCache::Prepared(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<Statement>(db_, sql);
+  return *slot;
+}
+
+std::optional<Timestamp> OptTime(const Rows& r, std::size_t column) {
+  if (r.IsNull(static_cast<int>(column))) return std::nullopt;
+  return FromUnix(r.Int(static_cast<int>(column)));
+}
+
+std::optional<Date> OptDate(const Rows& r, std::size_t column) {
+  if (r.IsNull(static_cast<int>(column))) return std::nullopt;
+  auto d = ParseDate(r.Text(static_cast<int>(column)));
+  if (!d.ok()) return std::nullopt;
+  return *d;
 }
 
 }  // namespace attune::sqlite

@@ -1,10 +1,13 @@
-// A prepared SQLite statement on a raw connection, for the hot write path
-// (group_commit.h), where preparing each statement anew would cost more
-// than the insert itself.
+// Prepared SQLite statements on a raw connection, kept for the life of the
+// connection: on the hot paths (recording an incident, signing a request in)
+// preparing each statement anew costs more than running it.
 //
-// Thread-safety: a Statement belongs to its connection's thread.
+// Thread-safety: a Statement, a StatementCache and a Rows belong to their
+// connection, which one thread uses at a time.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,9 +37,66 @@ class Statement {
   // Throws std::runtime_error (with SQLite's message) on failure.
   void Run();
 
+  // Steps to the next row: false when there are no more. Throws
+  // std::runtime_error on failure. Use through Rows, which resets.
+  bool Step();
+  // Columns are 0-based. NULL reads as 0 and "".
+  long long Int(int column) const;
+  std::string Text(int column) const;
+  bool IsNull(int column) const;
+  // Ends this use: no read stays open, bindings are cleared.
+  void Reset();
+
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
+
+// The statements a connection has prepared, by their SQL text's address.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  // REQUIRES: `sql` is a string literal (its address is the key).
+  Statement& Prepared(const char* sql);
+  sqlite3* db() const { return db_; }
+
+ private:
+  sqlite3* db_;
+  std::map<const char*, std::unique_ptr<Statement>> statements_;
+};
+
+// One use of a cached query: bind, then read rows with Next(). Resets the
+// statement when it goes out of scope, so a WAL read snapshot never stays
+// open between requests.
+class Rows {
+ public:
+  explicit Rows(Statement& statement) : s_(statement) {}
+  ~Rows() { s_.Reset(); }
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+
+  template <typename T>
+  Rows& Bind(int index, const T& value) {
+    s_.Bind(index, value);
+    return *this;
+  }
+  bool Next() { return s_.Step(); }
+  long long Int(int column) const { return s_.Int(column); }
+  std::string Text(int column) const { return s_.Text(column); }
+  bool IsNull(int column) const { return s_.IsNull(column); }
+
+ private:
+  Statement& s_;
+};
+
+// The same readers as row.h's for SOCI rows, so one row-reading function
+// serves both.
+inline long long Int(const Rows& r, std::size_t column) { return r.Int(static_cast<int>(column)); }
+inline std::string Text(const Rows& r, std::size_t column) {
+  return r.Text(static_cast<int>(column));
+}
+std::optional<Timestamp> OptTime(const Rows& r, std::size_t column);
+// nullopt for NULL or text that is not a date.
+std::optional<Date> OptDate(const Rows& r, std::size_t column);
 
 }  // namespace attune::sqlite
