@@ -10,6 +10,7 @@ namespace attune::api {
 http::Response GetMe(const ApiContext& ctx, http::Request& req);
 http::Response ListPupils(const ApiContext& ctx, http::Request& req);
 http::Response GetPupil(const ApiContext& ctx, http::Request& req);
+http::Response PutPupilProfile(const ApiContext& ctx, http::Request& req);
 http::Response ListStaff(const ApiContext& ctx, http::Request& req);
 http::Response CreateStaff(const ApiContext& ctx, http::Request& req);
 http::Response GetPolicy(const ApiContext& ctx, http::Request& req);

@@ -1,6 +1,8 @@
-// GET /api/v1/pupils (q, limit, offset) and GET /api/v1/pupils/{id}.
+// GET /api/v1/pupils (q, limit, offset), GET /api/v1/pupils/{id} and
+// PUT /api/v1/pupils/{id}/profile.
 #include "api/handlers.h"
 #include "api/site.h"
+#include "http/json_body.h"
 #include "services/authorization.h"
 
 namespace attune::api {
@@ -25,6 +27,14 @@ nlohmann::json PupilJson(const Pupil& p, bool sensitive) {
     j["looked_after"] = p.looked_after;
   }
   return j;
+}
+
+nlohmann::json ProfileJson(const PupilProfile& pr) {
+  return {{"communication", pr.communication},
+          {"what_helps", pr.what_helps},
+          {"triggers", pr.triggers},
+          {"strengths", pr.strengths},
+          {"pupil_voice", pr.pupil_voice}};
 }
 
 }  // namespace
@@ -55,12 +65,7 @@ http::Response GetPupil(const ApiContext& ctx, http::Request& req) {
   auto page = ctx.pupils.Page(*req.principal, *id, req.ip);
   if (!page.ok()) return JsonError(page.status());
   nlohmann::json j = PupilJson(page->pupil, page->show_sensitive);
-  const PupilProfile& pr = page->profile;
-  j["profile"] = {{"communication", pr.communication},
-                  {"what_helps", pr.what_helps},
-                  {"triggers", pr.triggers},
-                  {"strengths", pr.strengths},
-                  {"pupil_voice", pr.pupil_voice}};
+  j["profile"] = ProfileJson(page->profile);
   if (page->show_contacts) {
     nlohmann::json contacts = nlohmann::json::array();
     for (const auto& c : page->contacts) {
@@ -74,6 +79,30 @@ http::Response GetPupil(const ApiContext& ctx, http::Request& req) {
     j["contacts"] = contacts;
   }
   return http::Response::Json(j);
+}
+
+// The whole profile is replaced: a field left out is emptied.
+http::Response PutPupilProfile(const ApiContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return JsonError(id.status());
+  auto body = http::JsonObjectBody(req);
+  if (!body.ok()) return JsonError(body.status());
+  PupilProfile profile;
+  profile.pupil_id = *id;
+  for (auto [key, out] :
+       {std::pair{"what_helps", &profile.what_helps}, std::pair{"triggers", &profile.triggers},
+        std::pair{"strengths", &profile.strengths},
+        std::pair{"pupil_voice", &profile.pupil_voice}}) {
+    auto v = http::StringMember(*body, key);
+    if (!v.ok()) return JsonError(v.status());
+    *out = *v;
+  }
+  auto communication = http::StringListMember(*body, "communication");
+  if (!communication.ok()) return JsonError(communication.status());
+  profile.communication = *communication;
+  auto saved = ctx.pupils.SaveProfile(*req.principal, profile, req.ip);
+  if (!saved.ok()) return JsonError(saved.status());
+  return http::Response::Json({{"pupil_id", *id}, {"profile", ProfileJson(*saved)}});
 }
 
 }  // namespace attune::api

@@ -13,6 +13,8 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("GET", "/api/v1/me", P::kSignedIn, bind(GetMe));
   r.Add("GET", "/api/v1/pupils", P::kPupilsView, bind(ListPupils));
   r.Add("GET", "/api/v1/pupils/([0-9]+)", P::kPupilsView, bind(GetPupil), "/api/v1/pupils/1");
+  r.Add("PUT", "/api/v1/pupils/([0-9]+)/profile", P::kProfileEdit, bind(PutPupilProfile),
+        "/api/v1/pupils/1/profile");
   r.Add("GET", "/api/v1/policy", P::kPolicyView, bind(GetPolicy));
   r.Add("POST", "/api/v1/incidents", P::kIncidentsRecord, bind(CreateIncident));
   r.Add("GET", "/api/v1/incidents", P::kIncidentsView, bind(ListIncidents));

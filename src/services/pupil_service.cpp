@@ -1,9 +1,42 @@
 #include "services/pupil_service.h"
 
+#include <algorithm>
+
 #include "services/audit.h"
 #include "services/authorization.h"
+#include "services/text.h"
 
 namespace attune {
+namespace {
+
+Status TooLong(const std::string& text, const std::string& field, const std::string& what) {
+  if (text.size() <= kMaxProfileText) return Status::Ok();
+  return Status::Invalid(
+      what + " is too long: at most " + std::to_string(kMaxProfileText) + " characters", field);
+}
+
+// Trimmed, without blanks or repeats, in the order given.
+Result<std::vector<std::string>> CleanPreferences(const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  for (const auto& item : given) {
+    std::string line = Trim(item);
+    if (line.empty() || std::find(out.begin(), out.end(), line) != out.end()) continue;
+    if (line.size() > kMaxPreference) {
+      return Status::Invalid("Each preference of the pupil's own: at most " +
+                                 std::to_string(kMaxPreference) + " characters",
+                             "communication");
+    }
+    out.push_back(std::move(line));
+  }
+  if (out.size() > kMaxPreferences) {
+    return Status::Invalid(
+        "At most " + std::to_string(kMaxPreferences) + " communication preferences",
+        "communication");
+  }
+  return out;
+}
+
+}  // namespace
 
 void RedactSensitive(Pupil& p) {
   p.ethnicity_code.clear();
@@ -57,6 +90,29 @@ Result<PupilPage> PupilService::Page(const Principal& by, long long pupil_id,
     RedactSensitive(page.pupil);
   }
   return page;
+}
+
+Result<PupilProfile> PupilService::SaveProfile(const Principal& by, PupilProfile profile,
+                                               const std::string& ip) {
+  if (!RoleHas(by.role, Permission::kProfileEdit)) {
+    return Status::Forbidden("Your role cannot change a pupil's personal profile");
+  }
+  auto pupil = store_.GetPupil(by.school_id, profile.pupil_id);
+  if (!pupil.ok()) return pupil.status();
+  for (auto [text, field, what] :
+       {std::tuple{&profile.what_helps, "what_helps", "What helps"},
+        std::tuple{&profile.triggers, "triggers", "Triggers and worries"},
+        std::tuple{&profile.strengths, "strengths", "Strengths"},
+        std::tuple{&profile.pupil_voice, "pupil_voice", "In my own words"}}) {
+    *text = Trim(*text);
+    ATTUNE_RETURN_IF_ERROR(TooLong(*text, field, what));
+  }
+  auto preferences = CleanPreferences(profile.communication);
+  if (!preferences.ok()) return preferences.status();
+  profile.communication = std::move(*preferences);
+  ATTUNE_RETURN_IF_ERROR(store_.SaveProfile(by.school_id, profile, by.staff_id));
+  Audit(store_, &by, "pupil.profile_saved", "pupil", profile.pupil_id, "", ip);
+  return store_.GetProfile(by.school_id, profile.pupil_id);
 }
 
 }  // namespace attune

@@ -22,6 +22,12 @@ struct PupilPage {
   bool show_contacts = false;
 };
 
+// Longest text kept in one profile field, and in one communication
+// preference of the pupil's own.
+inline constexpr size_t kMaxProfileText = 4000;
+inline constexpr size_t kMaxPreference = 200;
+inline constexpr size_t kMaxPreferences = 30;
+
 struct PupilSearch {
   std::string query;
   int limit = 25;  // Default: 25; at most 100
@@ -42,6 +48,15 @@ class PupilService {
 
   // NotFound when no such pupil in the principal's school.
   Result<PupilPage> Page(const Principal& by, long long pupil_id, const std::string& ip);
+
+  // Replaces the pupil's personal profile, written with the pupil. Texts are
+  // trimmed; `communication` keeps its order without repeats or blanks: the
+  // seed 002 checklist's items and the pupil's own (at most kMaxPreference
+  // characters each, kMaxPreferences in all). Forbidden without
+  // profile.edit; NotFound for no such pupil; Invalid naming the field.
+  // Audited. Returns the profile as saved.
+  Result<PupilProfile> SaveProfile(const Principal& by, PupilProfile profile,
+                                   const std::string& ip);
 
  private:
   Store& store_;

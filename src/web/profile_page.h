@@ -22,7 +22,4 @@ struct ProfileFormError {
 http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, long long pupil_id,
                                const ProfileFormError* failed);
 
-// Longest text kept in one profile field.
-inline constexpr size_t kMaxProfileText = 4000;
-
 }  // namespace attune::web
