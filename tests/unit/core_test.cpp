@@ -53,6 +53,12 @@ TEST(Time, LondonWallClockFollowsBritishSummerTime) {
   EXPECT_EQ(FormatDate(LondonDate(LondonInstant(summer, 30))), "2026-07-01");
 }
 
+TEST(Time, FormatUtcWritesEveryFieldPadded) {
+  EXPECT_EQ(FormatUtc(FromUnix(0)), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatUtc(FromUnix(1798761599)), "2026-12-31T23:59:59Z");
+  EXPECT_EQ(FormatUtc(FromUnix(1772330645)), "2026-03-01T02:04:05Z");
+}
+
 TEST(Time, SpringForwardGapMovesToFirstValidInstant) {
   // 29 March 2026: clocks go from 01:00 GMT to 02:00 BST; 01:30 does not exist.
   Date change = *ParseDate("2026-03-29");

@@ -112,18 +112,7 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
   // "SAVEPOINT"/"RELEASE" for every write cost more than running them.
   WriteSession& w = *session_;
   try {
-    w.Prepared("BEGIN IMMEDIATE").Run();
-    for (size_t i = 0; i < batch.size(); ++i) {
-      w.Prepared("SAVEPOINT one_write").Run();
-      try {
-        batch[i]->write(w);
-        w.Prepared("RELEASE one_write").Run();
-      } catch (const std::exception& e) {
-        results[i] = FromException(e, "recording");
-        w.Prepared("ROLLBACK TO one_write").Run();
-        w.Prepared("RELEASE one_write").Run();
-      }
-    }
+    if (!RunTogether(batch)) RunEachAlone(batch, results);
     w.Prepared("COMMIT").Run();
   } catch (const std::exception& e) {
     batch_status = FromException(e, "group commit");
@@ -136,6 +125,34 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
   }
   for (size_t i = 0; i < batch.size(); ++i) {
     batch[i]->done.set_value(batch_status.ok() ? results[i] : batch_status);
+  }
+}
+
+bool GroupCommitter::RunTogether(std::deque<Pending*>& batch) {
+  WriteSession& w = *session_;
+  w.Prepared("BEGIN IMMEDIATE").Run();
+  try {
+    for (Pending* p : batch) p->write(w);
+    return true;
+  } catch (const std::exception&) {
+    w.Prepared("ROLLBACK").Run();
+    return false;
+  }
+}
+
+void GroupCommitter::RunEachAlone(std::deque<Pending*>& batch, std::vector<Status>& results) {
+  WriteSession& w = *session_;
+  w.Prepared("BEGIN IMMEDIATE").Run();
+  for (size_t i = 0; i < batch.size(); ++i) {
+    w.Prepared("SAVEPOINT one_write").Run();
+    try {
+      batch[i]->write(w);
+      w.Prepared("RELEASE one_write").Run();
+    } catch (const std::exception& e) {
+      results[i] = FromException(e, "recording");
+      w.Prepared("ROLLBACK TO one_write").Run();
+      w.Prepared("RELEASE one_write").Run();
+    }
   }
 }
 

@@ -1,7 +1,10 @@
 // Group commit: one writer thread with its own connection takes every write
 // submitted while the previous batch was being made durable, runs them in
-// one transaction (each inside a savepoint, so one failure does not undo
-// the others), and commits once. With synchronous=FULL that is one fsync
+// one transaction, and commits once. When a write fails, the batch is rolled
+// back and run again with each write in a savepoint of its own, so one
+// failure does not undo the others; a write must therefore be safe to run
+// twice (it may only write to the database and to its own outputs). With
+// synchronous=FULL that is one fsync
 // for the batch rather than one per record, which is how attune records
 // thousands of incidents a second on one disk (docs/performance.md).
 //
@@ -19,6 +22,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/status.h"
 #include "storage/sqlite/statement.h"
@@ -64,6 +68,12 @@ class GroupCommitter {
   struct Pending;
   void Run();
   void RunBatch(std::deque<Pending*>& batch);
+  // Opens the batch's transaction and runs every write in it; on the first
+  // failure rolls it all back and returns false.
+  bool RunTogether(std::deque<Pending*>& batch);
+  // Opens the transaction again and runs each write in a savepoint of its
+  // own, so only the failing ones are undone; their errors go in `results`.
+  void RunEachAlone(std::deque<Pending*>& batch, std::vector<Status>& results);
   Status OpenConnection();
 
   std::string path_;
