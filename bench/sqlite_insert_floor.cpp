@@ -32,21 +32,13 @@
 
 #include "core/secrets.h"
 #include "storage/sqlite/group_commit.h"
+#include "storage/sqlite/incident_write.h"
 #include "storage/store.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using namespace attune;
-
-void Exec(sqlite3* db, const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error ? error : sqlite3_errmsg(db);
-    sqlite3_free(error);
-    throw std::runtime_error(message);
-  }
-}
 
 struct Ids {
   long long school = 0, staff = 0, pupil = 0, policy_version = 0;
@@ -83,11 +75,12 @@ Ids Prepare(const std::string& path, std::unique_ptr<Store>* out) {
   ids.pupil = *(*store)->CreatePupil(pupil);
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  Exec(db,
-       ("INSERT INTO policy_versions (school_id, version, source_text, school_name, uploaded_at, "
-        "active_from) VALUES (" +
-        std::to_string(ids.school) + ", 1, 'format = 1', 'Bench School', 0, '2026-09-01')")
-           .c_str());
+  sqlite::Exec(
+      db,
+      ("INSERT INTO policy_versions (school_id, version, source_text, school_name, uploaded_at, "
+       "active_from) VALUES (" +
+       std::to_string(ids.school) + ", 1, 'format = 1', 'Bench School', 0, '2026-09-01')")
+          .c_str());
   ids.policy_version = sqlite3_last_insert_rowid(db);
   sqlite3_close(db);
   *out = std::move(*store);
@@ -128,89 +121,16 @@ NewIncident MakeIncident(const Ids& ids, long long n) {
   return x;
 }
 
-// The same statements as storage/sqlite/incident_queries.cpp WriteIncident.
-constexpr const char* kIncidentSql =
-    "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
-    "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
-    "response, perceived_function, others_involved, tally, safeguarding, restricted, "
-    "visible_to, physical_intervention, reward, repair_due_at) VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21)";
-constexpr const char* kPupilSql =
-    "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
-    "occurred_at, category, reward) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-constexpr const char* kActionSql =
-    "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
-    "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
-    "?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-constexpr const char* kAuditSql =
-    "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, "
-    "detail, ip) VALUES (?1, ?2, ?3, ?4, 'incident', ?5, ?6, ?7)";
-
-void WriteRows(sqlite::WriteSession& w, const NewIncident& x) {
-  const Incident& i = x.incident;
-  long long recorded = ToUnix(i.recorded_at), at = ToUnix(i.occurred_at);
-  w.Prepared(kIncidentSql)
-      .Bind(1, i.school_id)
-      .Bind(2, i.policy_version_id)
-      .Bind(3, i.category)
-      .Bind(4, i.behaviour_class)
-      .Bind(5, at)
-      .Bind(6, recorded)
-      .BindIdOrNull(7, i.recorded_by_staff_id)
-      .Bind(8, i.place)
-      .Bind(9, i.lesson)
-      .Bind(10, i.antecedent)
-      .Bind(11, i.behaviour)
-      .Bind(12, i.response)
-      .Bind(13, i.perceived_function)
-      .Bind(14, std::string_view("peers"))
-      .Bind(15, 0LL)
-      .Bind(16, 0LL)
-      .Bind(17, 0LL)
-      .Bind(18, std::string_view(""))
-      .Bind(19, 0LL)
-      .Bind(20, i.reward)
-      .Bind(21, i.repair_due_at)
-      .Run();
-  long long id = w.LastId();
-  for (const auto& p : i.pupils) {
-    w.Prepared(kPupilSql)
-        .Bind(1, id)
-        .Bind(2, p.pupil_id)
-        .Bind(3, i.school_id)
-        .Bind(4, p.role)
-        .Bind(5, p.step)
-        .Bind(6, static_cast<long long>(p.points))
-        .Bind(7, at)
-        .Bind(8, i.category)
-        .Bind(9, i.reward)
-        .Run();
-  }
-  for (const auto& a : x.actions) {
-    w.Prepared(kActionSql)
-        .Bind(1, a.school_id)
-        .Bind(2, id)
-        .BindIdOrNull(3, a.pupil_id)
-        .Bind(4, a.kind)
-        .Bind(5, a.label)
-        .Bind(6, a.assignee_role)
-        .BindIdOrNull(7, a.assignee_staff_id)
-        .Bind(8, a.due_at)
-        .Bind(9, a.description)
-        .Bind(10, a.because)
-        .Bind(11, recorded)
-        .Run();
-  }
-  w.Prepared(kAuditSql)
-      .Bind(1, i.school_id)
-      .Bind(2, i.recorded_by_staff_id)
-      .Bind(3, recorded)
-      .Bind(4, std::string_view("incident.record"))
-      .Bind(5, id)
-      .Bind(6, std::string_view("1 pupil(s)"))
-      .Bind(7, std::string_view("127.0.0.1"))
-      .Run();
+// attune's own write of the incident's rows, with its audit entry.
+void WriteRows(sqlite::WriteSession& w, NewIncident& x) {
+  AuditEntry audit;
+  audit.school_id = x.incident.school_id;
+  audit.staff_id = x.incident.recorded_by_staff_id;
+  audit.action = "incident.record";
+  audit.detail = "1 pupil(s)";
+  audit.ip = "127.0.0.1";
+  long long id = 0;
+  sqlite::WriteIncident(w, x, &id, audit);
 }
 
 long long CountIncidents(const std::string& path) {
@@ -249,9 +169,9 @@ void RunRaw(const std::string& path, int batch, double seconds) {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   sqlite3_busy_timeout(db, 5000);
-  Exec(db, "PRAGMA journal_mode = WAL");
-  Exec(db, "PRAGMA synchronous = FULL");
-  Exec(db, "PRAGMA foreign_keys = ON");
+  sqlite::Exec(db, "PRAGMA journal_mode = WAL");
+  sqlite::Exec(db, "PRAGMA synchronous = FULL");
+  sqlite::Exec(db, "PRAGMA foreign_keys = ON");
   long long n = 0;
   {
     sqlite::WriteSession w(db);
@@ -262,13 +182,13 @@ void RunRaw(const std::string& path, int batch, double seconds) {
     std::vector<double> commit_ms;  // one transaction, start to durable
     while (Clock::now() < end) {
       auto began = Clock::now();
-      Exec(db, "BEGIN IMMEDIATE");
+      sqlite::Exec(db, "BEGIN IMMEDIATE");
       for (int k = 0; k < batch; ++k) {
-        if (batch > 1) Exec(db, "SAVEPOINT one_write");
+        if (batch > 1) sqlite::Exec(db, "SAVEPOINT one_write");
         WriteRows(w, x);
-        if (batch > 1) Exec(db, "RELEASE one_write");
+        if (batch > 1) sqlite::Exec(db, "RELEASE one_write");
       }
-      Exec(db, "COMMIT");
+      sqlite::Exec(db, "COMMIT");
       commit_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - began).count());
       n += batch;
     }

@@ -49,16 +49,6 @@ struct Principals {
   }
 };
 
-Principal PrincipalOf(const Staff& s) {
-  Principal p;
-  p.staff_id = s.id;
-  p.school_id = s.school_id;
-  p.name = s.name;
-  p.email = s.email;
-  p.role = s.role;
-  return p;
-}
-
 struct Services {
   Store& store;
   IncidentService& incidents;
@@ -205,8 +195,8 @@ Result<RecordedHistory> RecordDemoHistory(Store& store, long long school_id,
   for (const auto& m : *staff) {
     if (!m.active) continue;
     if (m.role == Role::kTeacher || m.role == Role::kSupport)
-      people.recorders.push_back(PrincipalOf(m));
-    people.by_role.emplace(RoleName(m.role), PrincipalOf(m));
+      people.recorders.push_back(PrincipalFor(m));
+    people.by_role.emplace(RoleName(m.role), PrincipalFor(m));
   }
   if (people.recorders.empty()) return Status::Invalid("the school has no teachers", "school");
 

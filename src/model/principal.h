@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/role.h"
+#include "model/staff.h"
 
 namespace attune {
 
@@ -18,5 +19,17 @@ struct Principal {
   std::string csrf_token;       // empty for API tokens
   bool via_token = false;
 };
+
+// A member of staff acting for themselves, outside a request (the demo
+// history, tests).
+inline Principal PrincipalFor(const Staff& s) {
+  Principal p;
+  p.staff_id = s.id;
+  p.school_id = s.school_id;
+  p.name = s.name;
+  p.email = s.email;
+  p.role = s.role;
+  return p;
+}
 
 }  // namespace attune

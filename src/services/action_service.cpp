@@ -108,6 +108,19 @@ Status ActionService::Reassign(const Principal& by, long long id, const std::str
   return Status::Ok();
 }
 
+Result<std::vector<Contact>> ActionService::ContactsForCall(const Principal& by,
+                                                            const Action& action,
+                                                            const std::string& ip) {
+  bool call = action.kind == "phone_call_home" && action.status == "open" && action.pupil_id &&
+              action.school_id == by.school_id && IsAssignee(by, action);
+  if (!call) return Status::Forbidden("Only the adult making this call home sees the numbers");
+  auto contacts = store_.ListContacts(by.school_id, action.pupil_id);
+  if (!contacts.ok()) return contacts.status();
+  Audit(store_, &by, "pupil.read_contacts", "pupil", action.pupil_id,
+        "to make the call home for action " + std::to_string(action.id), ip);
+  return contacts;
+}
+
 Status CloseIfSettled(Store& store, long long school_id, long long incident_id, Timestamp now) {
   auto open = store.CountOpenActions(school_id, incident_id);
   if (!open.ok()) return open.status();

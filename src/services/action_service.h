@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "model/action.h"
 #include "model/principal.h"
+#include "model/pupil.h"
 #include "storage/store.h"
 
 namespace attune {
@@ -43,6 +44,11 @@ class ActionService {
   // on the record, services/suspension_service.h); Conflict when already done.
   Status Complete(const Principal& by, long long id, const std::string& outcome,
                   const std::string& ip);
+  // The parents' and carers' contacts for an open "phone call home" that
+  // `by` is the assignee of (decision 0007), audited as pupil.read_contacts;
+  // Forbidden for any other action or viewer.
+  Result<std::vector<Contact>> ContactsForCall(const Principal& by, const Action& action,
+                                               const std::string& ip);
   // To a role, or a named member of staff of the school (staff_id != 0).
   Status Reassign(const Principal& by, long long id, const std::string& role, long long staff_id,
                   const std::string& ip);

@@ -80,7 +80,7 @@ Result<PupilPage> PupilService::Page(const Principal& by, long long pupil_id,
   page.show_sensitive = RoleHas(by.role, Permission::kPupilsViewSensitive);
   page.show_contacts = RoleHas(by.role, Permission::kPupilsViewContacts);
   if (page.show_contacts) {
-    auto contacts = store_.ListContacts(by.school_id, pupil_id);
+    auto contacts = Contacts(by, pupil_id);
     if (!contacts.ok()) return contacts.status();
     page.contacts = std::move(*contacts);
   }
@@ -90,6 +90,13 @@ Result<PupilPage> PupilService::Page(const Principal& by, long long pupil_id,
     RedactSensitive(page.pupil);
   }
   return page;
+}
+
+Result<std::vector<Contact>> PupilService::Contacts(const Principal& by, long long pupil_id) {
+  if (!RoleHas(by.role, Permission::kPupilsViewContacts)) {
+    return Status::Forbidden("Your role does not show parents' and carers' details");
+  }
+  return store_.ListContacts(by.school_id, pupil_id);
 }
 
 Result<PupilProfile> PupilService::SaveProfile(const Principal& by, PupilProfile profile,

@@ -49,6 +49,10 @@ class PupilService {
   // NotFound when no such pupil in the principal's school.
   Result<PupilPage> Page(const Principal& by, long long pupil_id, const std::string& ip);
 
+  // The pupil's parents and carers, for roles with pupils.view_contacts
+  // (Forbidden otherwise); NotFound for no such pupil in the school.
+  Result<std::vector<Contact>> Contacts(const Principal& by, long long pupil_id);
+
   // Replaces the pupil's personal profile, written with the pupil. Texts are
   // trimmed; `communication` keeps its order without repeats or blanks: the
   // seed 002 checklist's items and the pupil's own (at most kMaxPreference

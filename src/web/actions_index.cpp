@@ -3,9 +3,7 @@
 // on, and for a call home the pupil's contacts and the call log in one step.
 // Those who run the follow-up queue can switch to a role's queue or all.
 #include <map>
-#include <set>
 
-#include "services/audit.h"
 #include "services/authorization.h"
 #include "web/actions_page.h"
 #include "web/handlers.h"
@@ -87,7 +85,7 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
         {{"value", k}, {"label", ContactKindLabel(k)}, {"selected", k == "phone_call"}});
   }
 
-  std::set<long long> contacts_read;
+  std::map<long long, nlohmann::json> contacts_read;  // by pupil
   int overdue = 0;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : *actions) {
@@ -108,16 +106,17 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     bool call = can_act && mine && a.kind == "phone_call_home" && a.pupil_id;
     item["call_home"] = call;
     if (call) {
-      auto contacts = ctx.store.ListContacts(by.school_id, a.pupil_id);
-      if (!contacts.ok()) return RenderError(ctx, req, contacts.status());
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& c : *contacts) list.push_back(ContactJson(c));
-      item["contacts"] = list;
-      item["has_contacts"] = !list.empty();
-      if (contacts_read.insert(a.pupil_id).second) {
-        Audit(ctx.store, &by, "pupil.read_contacts", "pupil", a.pupil_id,
-              "to make the call home for action " + std::to_string(a.id), req.ip);
+      // One read (and one audit entry) per pupil on the page.
+      auto read = contacts_read.find(a.pupil_id);
+      if (read == contacts_read.end()) {
+        auto contacts = ctx.actions.ContactsForCall(by, a, req.ip);
+        if (!contacts.ok()) return RenderError(ctx, req, contacts.status());
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& c : *contacts) list.push_back(ContactJson(c));
+        read = contacts_read.emplace(a.pupil_id, std::move(list)).first;
       }
+      item["contacts"] = read->second;
+      item["has_contacts"] = !read->second.empty();
       item["kinds"] = kinds;
     }
     if (failed && failed->action_id == a.id) {

@@ -246,7 +246,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
   for (const auto& p : i.pupils) {
     json options = json::array();
     if (sees_contacts) {
-      auto contacts = ctx.store.ListContacts(by.school_id, p.pupil_id);
+      auto contacts = ctx.pupils.Contacts(by, p.pupil_id);
       if (!contacts.ok()) return RenderError(ctx, req, contacts.status());
       for (const auto& c : *contacts) {
         std::string value = std::to_string(p.pupil_id) + ":" + std::to_string(c.id);

@@ -28,12 +28,6 @@ class IncidentServiceTest : public testing::DemoSchoolTest {
     pupil_ = store_->SearchPupils(school_, "", 1, 0)->front().id;
   }
 
-  Principal As(const std::string& email) {
-    auto s = store_->FindStaffByEmail(email);
-    EXPECT_TRUE(s.ok()) << email;
-    return Principal{s->id, s->school_id, s->name, s->email, s->role};
-  }
-
   // A Monday morning lesson in the demo calendar (2026-11-23, period 2).
   RecordRequest Request(const std::string& category, const std::string& step = "") {
     RecordRequest r;
@@ -119,6 +113,40 @@ TEST_F(IncidentServiceTest, SafeguardingIsHiddenFromATeacherAndTheDslsReadIsAudi
   ASSERT_EQ(dsl_queue->size(), 1u);
   EXPECT_EQ(dsl_queue->front().kind, "dsl_review");
   EXPECT_TRUE(actions.List(teacher_, {})->empty());
+}
+
+TEST_F(IncidentServiceTest, OnlyTheAdultMakingTheCallHomeSeesTheNumbersAndIsAudited) {
+  auto out = service_->Record(teacher_, Request("hurting_others"), "");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ActionService actions(*store_);
+  const Action* call = nullptr;
+  for (const auto& a : out->actions) {
+    if (a.kind == "phone_call_home") call = &a;
+  }
+  ASSERT_NE(call, nullptr);
+  Action open = *actions.Get(teacher_, call->id);
+  auto contacts = actions.ContactsForCall(teacher_, open, "10.0.0.1");
+  ASSERT_TRUE(contacts.ok()) << contacts.status().ToString();
+  EXPECT_EQ(contacts->size(), store_->ListContacts(school_, pupil_)->size());
+  AuditQuery audit;
+  audit.school_id = school_;
+  audit.action = "pupil.read_contacts";
+  auto entries = store_->ListAudit(audit);
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ(entries->front().subject_id, pupil_);
+  // Another teacher, the same teacher once the call is made, and any other
+  // kind of action: no numbers, and nothing more in the audit log.
+  Principal support = As("support@demo.attune.school");
+  EXPECT_EQ(actions.ContactsForCall(support, open, "").status().code(), StatusCode::kForbidden);
+  ASSERT_TRUE(actions.Complete(teacher_, open.id, "Spoke with dad", "").ok());
+  Action done = *actions.Get(teacher_, open.id);
+  EXPECT_EQ(actions.ContactsForCall(teacher_, done, "").status().code(), StatusCode::kForbidden);
+  for (const auto& a : out->actions) {
+    if (a.kind == "phone_call_home") continue;
+    Action other = *actions.Get(teacher_, a.id);
+    EXPECT_EQ(actions.ContactsForCall(teacher_, other, "").status().code(), StatusCode::kForbidden);
+  }
+  EXPECT_EQ(store_->ListAudit(audit)->size(), 1u);
 }
 
 TEST_F(IncidentServiceTest, ConversationAndRepairCloseTheRecord) {

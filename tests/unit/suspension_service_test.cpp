@@ -35,12 +35,6 @@ class SuspensionServiceTest : public testing::DemoSchoolTest {
     other_pupil_ = pupils->at(1).id;
   }
 
-  Principal As(const std::string& email) {
-    auto s = store_->FindStaffByEmail(email);
-    EXPECT_TRUE(s.ok()) << email;
-    return Principal{s->id, s->school_id, s->name, s->email, s->role};
-  }
-
   // Deliberate damage on Monday 16 November 2026 with temporary off-site
   // provision (and community service, the educational consequence).
   long long RecordOffSite(long long pupil, const std::string& at = "2026-11-16 10:05") {

@@ -9,6 +9,7 @@
 
 #include "core/secrets.h"
 #include "demo/demo_school.h"
+#include "model/principal.h"
 #include "storage/store.h"
 
 namespace attune::testing {
@@ -52,6 +53,13 @@ class DemoSchoolTest : public StoreTest {
     auto demo = demo::GenerateDemo(*store_, options);
     ASSERT_TRUE(demo.ok()) << demo.status().ToString();
     school_ = demo->school_ids[0];
+  }
+
+  // A demo member of staff, by email, acting for themselves.
+  Principal As(const std::string& email) {
+    auto s = store_->FindStaffByEmail(email);
+    EXPECT_TRUE(s.ok()) << email;
+    return s.ok() ? PrincipalFor(*s) : Principal{};
   }
 
   long long school_ = 0;

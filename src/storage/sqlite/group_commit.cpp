@@ -9,18 +9,6 @@
 #include "storage/sqlite/row.h"
 
 namespace attune::sqlite {
-namespace {
-
-void Exec(sqlite3* db, const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error ? error : sqlite3_errmsg(db);
-    sqlite3_free(error);
-    throw std::runtime_error(message);
-  }
-}
-
-}  // namespace
 
 long long WriteSession::LastId() const {
   return static_cast<long long>(sqlite3_last_insert_rowid(statements_.db()));

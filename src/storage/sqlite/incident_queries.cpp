@@ -1,6 +1,7 @@
 // IncidentStore on SQLite. New incidents go through the group committer.
 #include <algorithm>
 
+#include "storage/sqlite/incident_write.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -50,6 +51,8 @@ Incident ReadIncident(const soci::row& r) {
   i.closed_at = OptTime(r, 25);
   return i;
 }
+
+}  // namespace
 
 void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEntry& audit) {
   const Incident& i = n.incident;
@@ -184,8 +187,6 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
       .Bind(7, audit.ip)
       .Run();
 }
-
-}  // namespace
 
 Result<long long> SqliteStore::CreateIncident(NewIncident& incident, AuditEntry audit) {
   long long id = 0;

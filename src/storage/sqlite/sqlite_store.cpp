@@ -25,12 +25,8 @@ sqlite3* Native(soci::session& sql) {
 
 // Runs a script of several statements (sqlite3_prepare runs only the first).
 void ExecScript(soci::session& sql, const std::string& script) {
-  char* error = nullptr;
-  if (sqlite3_exec(Native(sql), script.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error ? error : "unknown error";
-    sqlite3_free(error);
-    throw std::runtime_error(message);
-  }
+  // SOCI's copy of the SQLite API is the same library under another namespace.
+  Exec(reinterpret_cast<::sqlite3*>(Native(sql)), script.c_str());
 }
 
 int VersionOf(std::string_view name) {

@@ -89,6 +89,10 @@ class Rows {
   Statement& s_;
 };
 
+// Runs `sql` (one or several statements, no rows wanted) on a raw
+// connection. Throws std::runtime_error with SQLite's message on failure.
+void Exec(sqlite3* db, const char* sql);
+
 // The same readers as row.h's for SOCI rows, so one row-reading function
 // serves both.
 inline long long Int(const Rows& r, std::size_t column) { return r.Int(static_cast<int>(column)); }
