@@ -7,6 +7,15 @@
 #include "http/json_body.h"
 
 namespace attune::api {
+namespace {
+
+http::Response ActionAnswer(const Action& action) {
+  http::JsonWriter w;
+  WriteAction(w, action, Now());
+  return http::Response::Json(w);
+}
+
+}  // namespace
 
 http::Response ListActions(const ApiContext& ctx, http::Request& req) {
   ActionFilter f;
@@ -23,9 +32,11 @@ http::Response ListActions(const ApiContext& ctx, http::Request& req) {
   auto actions = ctx.actions.List(*req.principal, f);
   if (!actions.ok()) return JsonError(actions.status());
   Timestamp now = Now();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& a : *actions) items.push_back(ActionJson(a, now));
-  return http::Response::Json({{"actions", items}});
+  http::JsonWriter w;
+  w.Object().Array("actions");
+  for (const auto& a : *actions) WriteAction(w, a, now);
+  w.End().End();
+  return http::Response::Json(w);
 }
 
 http::Response GetAction(const ApiContext& ctx, http::Request& req) {
@@ -33,7 +44,7 @@ http::Response GetAction(const ApiContext& ctx, http::Request& req) {
   if (!id.ok()) return JsonError(id.status());
   auto action = ctx.actions.Get(*req.principal, *id);
   if (!action.ok()) return JsonError(action.status());
-  return http::Response::Json(ActionJson(*action, Now()));
+  return ActionAnswer(*action);
 }
 
 http::Response CompleteAction(const ApiContext& ctx, http::Request& req) {
@@ -47,7 +58,7 @@ http::Response CompleteAction(const ApiContext& ctx, http::Request& req) {
   if (!st.ok()) return JsonError(st);
   auto action = ctx.actions.Get(*req.principal, *id);
   if (!action.ok()) return JsonError(action.status());
-  return http::Response::Json(ActionJson(*action, Now()));
+  return ActionAnswer(*action);
 }
 
 http::Response ReassignAction(const ApiContext& ctx, http::Request& req) {
@@ -63,7 +74,7 @@ http::Response ReassignAction(const ApiContext& ctx, http::Request& req) {
   if (!st.ok()) return JsonError(st);
   auto action = ctx.actions.Get(*req.principal, *id);
   if (!action.ok()) return JsonError(action.status());
-  return http::Response::Json(ActionJson(*action, Now()));
+  return ActionAnswer(*action);
 }
 
 }  // namespace attune::api

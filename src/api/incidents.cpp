@@ -101,38 +101,37 @@ http::Response CreateIncident(const ApiContext& ctx, http::Request& req) {
   auto outcome = ctx.incidents.Record(*req.principal, *request, req.ip);
   if (!outcome.ok()) return JsonError(outcome.status());
   Timestamp now = Now();
-  nlohmann::json actions = nlohmann::json::array();
-  for (const auto& a : outcome->actions) actions.push_back(ActionJson(a, now));
-  nlohmann::json guards = nlohmann::json::array();
-  for (const auto& g : outcome->guards)
-    guards.push_back({{"kind", g.kind}, {"message", g.message}});
-  nlohmann::json escalations = nlohmann::json::array();
-  for (const auto& e : outcome->escalations) escalations.push_back(EscalationJson(e));
-  nlohmann::json pupils = nlohmann::json::array();
-  for (const auto& p : outcome->pupils) {
-    nlohmann::json j = {
-        {"id", p.pupil_id},
-        {"role", p.role},
-        {"step", p.decision.step.empty() ? nlohmann::json() : nlohmann::json(p.decision.step)}};
-    if (p.decision.reward) {
-      const auto& r = *p.decision.reward;
-      j["reward"] = {{"reward", r.reward},
-                     {"requested", r.requested},
-                     {"awarded", r.awarded},
-                     {"capped", r.capped},
-                     {"reason", r.reason}};
-    }
-    pupils.push_back(j);
+  http::JsonWriter w;
+  w.Object();
+  w.Int("id", outcome->id);
+  w.StringOrNull("step", outcome->step);
+  w.String("step_name", outcome->step_name);
+  w.Int("policy_version", outcome->policy_version);
+  w.Array("actions");
+  for (const auto& a : outcome->actions) WriteAction(w, a, now);
+  w.End().Array("guards");
+  for (const auto& g : outcome->guards) {
+    w.Object().String("kind", g.kind).String("message", g.message).End();
   }
-  http::Response res = http::Response::Json(
-      {{"id", outcome->id},
-       {"step", outcome->step.empty() ? nlohmann::json() : nlohmann::json(outcome->step)},
-       {"step_name", outcome->step_name},
-       {"policy_version", outcome->policy_version},
-       {"actions", actions},
-       {"guards", guards},
-       {"escalations", escalations},
-       {"pupils", pupils}});
+  w.End().Array("escalations");
+  for (const auto& e : outcome->escalations) WriteEscalation(w, e);
+  w.End().Array("pupils");
+  for (const auto& p : outcome->pupils) {
+    w.Object().Int("id", p.pupil_id).String("role", p.role);
+    w.StringOrNull("step", p.decision.step);
+    if (const auto& r = p.decision.reward) {
+      w.Object("reward");
+      w.String("reward", r->reward);
+      w.Int("requested", r->requested);
+      w.Int("awarded", r->awarded);
+      w.Bool("capped", r->capped);
+      w.String("reason", r->reason);
+      w.End();
+    }
+    w.End();
+  }
+  w.End().End();
+  http::Response res = http::Response::Json(w);
   res.status = 201;
   res.headers.emplace_back("Location", "/api/v1/incidents/" + std::to_string(outcome->id));
   return res;
@@ -170,17 +169,16 @@ http::Response GetIncident(const ApiContext& ctx, http::Request& req) {
   if (!id.ok()) return JsonError(id.status());
   auto view = ctx.incidents.Get(*req.principal, *id, req.ip);
   if (!view.ok()) return JsonError(view.status());
-  nlohmann::json j = IncidentJson(view->incident);
-  j["category_name"] = view->category_name;
+  http::JsonWriter w;
+  w.Object().Members(IncidentJson(view->incident));
+  w.String("category_name", view->category_name);
   Timestamp now = Now();
-  nlohmann::json actions = nlohmann::json::array();
-  for (const auto& a : view->actions) actions.push_back(ActionJson(a, now));
-  j["actions"] = actions;
-  nlohmann::json escalations = nlohmann::json::array();
-  for (const auto& e : view->escalations) escalations.push_back(EscalationJson(e));
-  j["escalations"] = escalations;
-  j["repaired_in_time"] = view->repaired_in_time;
-  return http::Response::Json(j);
+  w.Array("actions");
+  for (const auto& a : view->actions) WriteAction(w, a, now);
+  w.End().Array("escalations");
+  for (const auto& e : view->escalations) WriteEscalation(w, e);
+  w.End().Bool("repaired_in_time", view->repaired_in_time).End();
+  return http::Response::Json(w);
 }
 
 }  // namespace attune::api

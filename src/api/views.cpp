@@ -6,23 +6,24 @@ nlohmann::json TimeJson(const std::optional<Timestamp>& t) {
   return t ? nlohmann::json(FormatUtc(*t)) : nlohmann::json(nullptr);
 }
 
-nlohmann::json ActionJson(const Action& a, Timestamp now) {
-  return {{"id", a.id},
-          {"incident_id", a.incident_id ? nlohmann::json(a.incident_id) : nlohmann::json(nullptr)},
-          {"pupil_id", a.pupil_id ? nlohmann::json(a.pupil_id) : nlohmann::json(nullptr)},
-          {"pupil", a.pupil_name},
-          {"kind", a.kind},
-          {"label", a.label},
-          {"assignee_role", a.assignee_role},
-          {"assignee_staff_id",
-           a.assignee_staff_id ? nlohmann::json(a.assignee_staff_id) : nlohmann::json(nullptr)},
-          {"due_at", TimeJson(a.due_at)},
-          {"overdue", a.Overdue(now)},
-          {"description", a.description},
-          {"because", a.because},
-          {"status", a.status},
-          {"outcome", a.outcome},
-          {"completed_at", TimeJson(a.completed_at)}};
+void WriteAction(http::JsonWriter& w, const Action& a, Timestamp now) {
+  w.Object();
+  w.Int("id", a.id);
+  w.IdOrNull("incident_id", a.incident_id);
+  w.IdOrNull("pupil_id", a.pupil_id);
+  w.String("pupil", a.pupil_name);
+  w.String("kind", a.kind);
+  w.String("label", a.label);
+  w.String("assignee_role", a.assignee_role);
+  w.IdOrNull("assignee_staff_id", a.assignee_staff_id);
+  w.Time("due_at", a.due_at);
+  w.Bool("overdue", a.Overdue(now));
+  w.String("description", a.description);
+  w.String("because", a.because);
+  w.String("status", a.status);
+  w.String("outcome", a.outcome);
+  w.Time("completed_at", a.completed_at);
+  w.End();
 }
 
 nlohmann::json IncidentJson(const Incident& i) {
@@ -96,15 +97,17 @@ nlohmann::json SuspensionJson(const Suspension& s) {
           {"la_notice_at", TimeJson(s.la_notice_at)}};
 }
 
-nlohmann::json EscalationJson(const EscalationRecord& e) {
-  return {{"id", e.id},
-          {"incident_id", e.incident_id},
-          {"pupil_id", e.pupil_id},
-          {"escalation", e.escalation},
-          {"plan", e.plan},
-          {"step", e.step},
-          {"reason", e.reason},
-          {"status", e.status}};
+void WriteEscalation(http::JsonWriter& w, const EscalationRecord& e) {
+  w.Object();
+  w.Int("id", e.id);
+  w.Int("incident_id", e.incident_id);
+  w.Int("pupil_id", e.pupil_id);
+  w.String("escalation", e.escalation);
+  w.String("plan", e.plan);
+  w.String("step", e.step);
+  w.String("reason", e.reason);
+  w.String("status", e.status);
+  w.End();
 }
 
 nlohmann::json RestorativeJson(const RestorativeConversation& c) {

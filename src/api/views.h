@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json_writer.h"
 #include "model/action.h"
 #include "model/contact_log.h"
 #include "model/incident.h"
@@ -11,11 +12,12 @@
 namespace attune::api {
 
 nlohmann::json TimeJson(const std::optional<Timestamp>& t);  // ISO UTC or null
-nlohmann::json ActionJson(const Action& a, Timestamp now);
+// Written straight to text: these are in the answer to every record made.
+void WriteAction(http::JsonWriter& w, const Action& a, Timestamp now);
+void WriteEscalation(http::JsonWriter& w, const EscalationRecord& e);
 nlohmann::json IncidentJson(const Incident& i);
 // outcome is null until decided, then "suspended" or "not_suspended".
 nlohmann::json SuspensionJson(const Suspension& s);
-nlohmann::json EscalationJson(const EscalationRecord& e);
 nlohmann::json RestorativeJson(const RestorativeConversation& c);
 nlohmann::json ContactLogJson(const ContactLogEntry& e);
 

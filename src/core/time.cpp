@@ -32,7 +32,28 @@ Timestamp Now() {
 long long ToUnix(Timestamp t) { return t.time_since_epoch().count(); }
 Timestamp FromUnix(long long seconds) { return Timestamp(std::chrono::seconds(seconds)); }
 
-std::string FormatUtc(Timestamp t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+// Written digit by digit: date::format goes through an ostringstream, and
+// this is called for every time in every JSON answer (two per recorded
+// incident, about 2% of the server's time per record).
+std::string FormatUtc(Timestamp t) {
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd{day};
+  long long seconds = (t - day).count();
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&](size_t at, long long value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  put(11, seconds / 3600, 2);
+  put(14, seconds / 60 % 60, 2);
+  put(17, seconds % 60, 2);
+  return out;
+}
 
 Result<Date> ParseDate(std::string_view text, std::string_view field) {
   std::string message = "Enter a date as YYYY-MM-DD, for example 2026-09-03";

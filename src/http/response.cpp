@@ -19,6 +19,14 @@ Response Response::Json(const nlohmann::json& value, int status) {
   return r;
 }
 
+Response Response::Json(JsonWriter& written, int status) {
+  Response r;
+  r.status = status;
+  r.content_type = "application/json";
+  r.body = written.Take();
+  return r;
+}
+
 Response Response::Text(std::string body, int status) {
   Response r;
   r.status = status;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/json_writer.h"
 
 namespace attune::http {
 
@@ -26,6 +27,7 @@ struct Response {
 
   static Response Html(std::string body, int status = 200);
   static Response Json(const nlohmann::json& value, int status = 200);
+  static Response Json(JsonWriter& written, int status = 200);
   static Response Text(std::string body, int status = 200);
   // 303 See Other to `location` (same-site paths only). For an htmx request
   // the dispatcher turns this into HX-Redirect.

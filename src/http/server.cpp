@@ -2,12 +2,22 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 
 namespace attune::http {
 namespace {
+
+// Debian's cpp-httplib is a compiled library that listens with a backlog of
+// 5. When more connections arrive at once (a class opening a page together,
+// a load test starting), the kernel drops the rest, and each of those
+// clients waits for TCP to try again: 0.2 to 1 s. This was the 0.2–0.8 s
+// p99 of recording at 64 connections (docs/performance.md). The kernel caps
+// it at net.core.somaxconn (4096 on Debian 12).
+constexpr int kListenBacklog = 1024;
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -34,6 +44,11 @@ Status Server::Listen(const std::function<void()>& on_ready) {
   srv.set_read_timeout(10, 0);
   srv.set_write_timeout(10, 0);
   srv.set_payload_max_length(options_.max_body_bytes);
+  auto listening = std::make_shared<int>(-1);
+  srv.set_socket_options([listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    *listening = sock;
+  });
 
   auto handle = [this](const httplib::Request& in, httplib::Response& out) {
     auto started = std::chrono::steady_clock::now();
@@ -84,6 +99,10 @@ Status Server::Listen(const std::function<void()>& on_ready) {
   if (!srv.bind_to_port(options_.host, options_.port)) {
     return Status::Unavailable("cannot listen on " + options_.host + ":" +
                                std::to_string(options_.port) + " (is another server using it?)");
+  }
+  // listen() again on a listening socket sets its backlog anew.
+  if (*listening >= 0 && ::listen(*listening, kListenBacklog) != 0) {
+    spdlog::warn("could not widen the listen queue; bursts of connections may wait");
   }
   if (on_ready) on_ready();
   if (!srv.listen_after_bind()) return Status::Unavailable("the server stopped unexpectedly");

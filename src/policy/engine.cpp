@@ -522,4 +522,34 @@ Decision Decide(const Policy& policy, const SchoolTime& time, const PupilContext
   return Decider(policy, time, pupil, observation).Run();
 }
 
+Timestamp HistoryStart(const Policy& policy, const SchoolTime& time, Timestamp at) {
+  Date today = LondonDate(at);
+  Timestamp start = LondonInstant(today, 0);
+  for (const auto& e : policy.escalations) {
+    if (e.count <= 0) continue;
+    Timestamp from = start;
+    switch (e.window.kind) {
+      case Window::kLesson:
+      case Window::kDay:
+        break;
+      case Window::kWeek:
+        from = LondonInstant(date::sys_days(today) - date::days(IsoWeekday(today) - 1), 0);
+        break;
+      case Window::kHalfTerm:
+      case Window::kTerm:
+        // Outside any half-term or term the window holds nothing.
+        if (const CalendarEntry* entry = time.EntryContaining(
+                today, e.window.kind == Window::kTerm ? "term" : "half_term")) {
+          from = LondonInstant(entry->starts_on, 0);
+        }
+        break;
+      case Window::kRollingDays:
+        from = at - std::chrono::hours(24 * e.window.days);
+        break;
+    }
+    start = std::min(start, from);
+  }
+  return start;
+}
+
 }  // namespace attune::policy

@@ -122,4 +122,10 @@ struct Decision {
 Decision Decide(const Policy& policy, const SchoolTime& time, const PupilContext& pupil,
                 const Observation& observation);
 
+// The earliest moment Decide counts back to for a record at `at`: the start
+// of that day (steps and reward caps) or of the widest window the policy's
+// escalations count over. History before it cannot change the decision, so
+// a caller need not read it.
+Timestamp HistoryStart(const Policy& policy, const SchoolTime& time, Timestamp at);
+
 }  // namespace attune::policy

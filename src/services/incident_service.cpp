@@ -110,21 +110,18 @@ Status IncidentService::Validate(const RecordRequest& r) {
   return Status::Ok();
 }
 
-Result<policy::PupilContext> IncidentService::ContextFor(const Pupil& pupil, Timestamp at,
+Result<policy::PupilContext> IncidentService::ContextFor(const policy::Policy& policy,
+                                                         const Pupil& pupil, Timestamp at,
                                                          const policy::SchoolTime& time) {
   policy::PupilContext context;
   context.sen = SenCode(pupil.sen);
-  // Every window the engine counts over fits in the term (or 60 days).
-  Timestamp since = at - std::chrono::hours(24 * 60);
-  if (const CalendarEntry* term = time.EntryContaining(LondonDate(at), "term")) {
-    since = std::min(since, LondonInstant(term->starts_on, 0));
-  }
-  auto history = store_.PupilHistory(pupil.school_id, pupil.id, since);
+  auto history =
+      store_.PupilHistory(pupil.school_id, pupil.id, policy::HistoryStart(policy, time, at));
   if (!history.ok()) return history.status();
-  for (const auto& h : *history) {
-    if (h.role != "involved") continue;
-    context.history.push_back({h.at, h.category, h.step});
-    if (!h.reward.empty()) context.rewards.push_back({h.at, h.reward, h.points});
+  context.history.reserve(history->size());
+  for (auto& h : *history) {
+    if (!h.reward.empty()) context.rewards.push_back({h.at, std::move(h.reward), h.points});
+    context.history.push_back({h.at, std::move(h.category), std::move(h.step)});
   }
   auto plans = store_.ListPlans(pupil.school_id, pupil.id);
   if (!plans.ok()) return plans.status();
@@ -137,6 +134,18 @@ Result<policy::PupilContext> IncidentService::ContextFor(const Pupil& pupil, Tim
 Result<RecordOutcome> IncidentService::Decide(const Principal& by, const RecordRequest& request,
                                               Timestamp now, std::vector<Pupil>* pupils) {
   ATTUNE_RETURN_IF_ERROR(Validate(request));
+  // The policy, the pupils and their pasts, as they stood at one moment.
+  std::optional<Result<RecordOutcome>> out;
+  ATTUNE_RETURN_IF_ERROR(store_.ReadTogether([&] {
+    out.emplace(DecideOnSnapshot(by, request, now, pupils));
+    return Status::Ok();
+  }));
+  return std::move(*out);
+}
+
+Result<RecordOutcome> IncidentService::DecideOnSnapshot(const Principal& by,
+                                                        const RecordRequest& request, Timestamp now,
+                                                        std::vector<Pupil>* pupils) {
   Timestamp at = request.occurred_at.value_or(now);
   if (at > now + std::chrono::minutes(10)) {
     return Status::Invalid("That time is still to come; give the time it happened", "occurred_at");
@@ -189,7 +198,7 @@ Result<RecordOutcome> IncidentService::Decide(const Principal& by, const RecordR
     pd.name = pupil->DisplayName();
     pd.role = rp.role;
     if (rp.role == "involved") {
-      auto context = ContextFor(*pupil, at, **time);
+      auto context = ContextFor(policy, *pupil, at, **time);
       if (!context.ok()) return context.status();
       pd.decision = policy::Decide(policy, **time, *context, obs);
     }
@@ -311,11 +320,8 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
       }
       n.actions.push_back(a);
     }
-    if (pd.decision.escalations.empty()) continue;
-    auto pending = store_.ProposedEscalations(by.school_id, pd.pupil_id);
-    if (!pending.ok()) return pending.status();
+    // The store leaves out any the pupil already has proposed and undecided.
     for (const auto& e : pd.decision.escalations) {
-      if (Contains(*pending, e.id)) continue;
       n.escalations.push_back({0, 0, pd.pupil_id, e.id, e.plan, e.step, e.reason, "proposed"});
     }
   }

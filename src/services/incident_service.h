@@ -120,8 +120,12 @@ class IncidentService {
  private:
   Result<RecordOutcome> Decide(const Principal& by, const RecordRequest& request, Timestamp now,
                                std::vector<Pupil>* pupils);
-  Result<policy::PupilContext> ContextFor(const Pupil& pupil, Timestamp at,
-                                          const policy::SchoolTime& time);
+  Result<RecordOutcome> DecideOnSnapshot(const Principal& by, const RecordRequest& request,
+                                         Timestamp now, std::vector<Pupil>* pupils);
+  // What the engine needs of the pupil's past: their records back to
+  // policy::HistoryStart, recognition and plans.
+  Result<policy::PupilContext> ContextFor(const policy::Policy& policy, const Pupil& pupil,
+                                          Timestamp at, const policy::SchoolTime& time);
 
   Store& store_;
   PolicyService& policies_;

@@ -28,14 +28,13 @@ struct IncidentQuery {
   int offset = 0;
 };
 
-// One line of a pupil's history, as the decision engine reads it.
+// One record a pupil was involved in, as the decision engine reads it.
 struct PupilHistoryItem {
   Timestamp at{};
   std::string category;
   std::string step;
   std::string reward;
   int points = 0;
-  std::string role;
 };
 
 // One pupil's part in one record, for replaying history (policy simulate).
@@ -54,7 +53,8 @@ class IncidentStore {
   // Writes the incident, its pupils, consequences, statutory records,
   // actions, escalations and `audit`, atomically and durably (group commit).
   // Fills the new ids (incident, actions, escalations) and returns the
-  // incident's.
+  // incident's. An escalation already proposed for the pupil and not yet
+  // decided is not proposed again: it is left out of `incident.escalations`.
   virtual Result<long long> CreateIncident(NewIncident& incident, AuditEntry audit) = 0;
   // NotFound when no such incident in the school. Fills pupils (with names),
   // consequences, physical and suspension.
@@ -95,10 +95,6 @@ class IncidentStore {
   virtual Result<std::vector<EscalationRecord>> ListEscalations(long long school_id,
                                                                 long long pupil_id,
                                                                 long long incident_id) = 0;
-  // The escalations (policy ids) proposed for a pupil and not yet decided:
-  // a record does not propose one of these again.
-  virtual Result<std::vector<std::string>> ProposedEscalations(long long school_id,
-                                                               long long pupil_id) = 0;
   virtual Status SetEscalationStatus(long long school_id, long long id,
                                      const std::string& status) = 0;
 };

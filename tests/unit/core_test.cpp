@@ -56,6 +56,12 @@ TEST(Time, LondonWallClockFollowsBritishSummerTime) {
 TEST(Time, FormatUtcWritesEveryFieldPadded) {
   EXPECT_EQ(FormatUtc(FromUnix(0)), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatUtc(FromUnix(1798761599)), "2026-12-31T23:59:59Z");
+  EXPECT_EQ(FormatUtc(FromUnix(951827696)), "2000-02-29T12:34:56Z");
+  EXPECT_EQ(FormatUtc(FromUnix(-1)), "1969-12-31T23:59:59Z");
+  // Every hour of a leap year and its neighbours, as date::format writes it.
+  for (long long s = 1704067200 - 86400; s < 1735689600 + 86400; s += 3600 + 61) {
+    ASSERT_EQ(FormatUtc(FromUnix(s)), date::format("%Y-%m-%dT%H:%M:%SZ", FromUnix(s)));
+  }
   EXPECT_EQ(FormatUtc(FromUnix(1772330645)), "2026-03-01T02:04:05Z");
 }
 

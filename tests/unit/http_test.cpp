@@ -2,9 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "http/json_body.h"
+#include "http/json_writer.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
+#include "http/utf8.h"
 
 namespace attune::http {
 namespace {
@@ -82,6 +84,57 @@ TEST(JsonBody, ExplainsWhatIsWrong) {
   auto ok = JsonObjectBody(req);
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(StringMember(*ok, "name").status().field(), "name");
+}
+
+TEST(JsonWriter, WritesNestedValuesThatParseBack) {
+  JsonWriter w;
+  w.Object().Int("id", 7).StringOrNull("step", "").String("name", "Zoë \"Z\" O'Neil");
+  w.Array("actions");
+  w.Object().IdOrNull("staff", 0).Bool("overdue", true).End();
+  w.Object().IdOrNull("staff", 12).Time("due_at", FromUnix(1795000000)).End();
+  w.End().Array("empty").End().Object("also").End().End();
+  auto j = nlohmann::json::parse(w.Take());
+  EXPECT_EQ(j["id"], 7);
+  EXPECT_TRUE(j["step"].is_null());
+  EXPECT_EQ(j["name"], "Zoë \"Z\" O'Neil");
+  ASSERT_EQ(j["actions"].size(), 2u);
+  EXPECT_TRUE(j["actions"][0]["staff"].is_null());
+  EXPECT_EQ(j["actions"][0]["overdue"], true);
+  EXPECT_EQ(j["actions"][1]["staff"], 12);
+  EXPECT_EQ(j["actions"][1]["due_at"], FormatUtc(FromUnix(1795000000)));
+  EXPECT_TRUE(j["empty"].is_array() && j["empty"].empty());
+  EXPECT_TRUE(j["also"].is_object() && j["also"].empty());
+}
+
+TEST(JsonWriter, EscapesControlsAndReplacesBytesThatAreNotUtf8) {
+  std::string text = "line\none\ttab\\ \x01 end";
+  text += "\xC3";           // cut off
+  text += " \xE2\x82\xAC";  // a euro sign, kept
+  text += " \xC0\xAF";      // overlong '/'
+  text += " \xED\xA0\x80";  // a surrogate
+  JsonWriter w;
+  w.Object().String("t", text).Members({{"n", 1}, {"s", "a\nb"}}).End();
+  std::string out = w.Take();
+  EXPECT_EQ(out.find('\n'), std::string::npos);
+  EXPECT_NE(out.find("\\u0001"), std::string::npos);
+  auto j = nlohmann::json::parse(out);  // throws when the text is not valid JSON
+  std::string back = j["t"];
+  EXPECT_EQ(back.substr(0, 15), "line\none\ttab\\ \x01");
+  EXPECT_NE(back.find("\xE2\x82\xAC"), std::string::npos);
+  EXPECT_EQ(back.find('\xC0'), std::string::npos);
+  EXPECT_EQ(back.find("\xED\xA0"), std::string::npos);
+  EXPECT_TRUE(ValidUtf8(back));
+  EXPECT_EQ(j["n"], 1);
+  EXPECT_EQ(j["s"], "a\nb");
+}
+
+TEST(Utf8, AcceptsTextAndRefusesWhatIsNot) {
+  EXPECT_TRUE(ValidUtf8("plain, caf\xC3\xA9, \xE2\x82\xAC, \xF0\x9F\x99\x82"));
+  EXPECT_FALSE(ValidUtf8("\xC3"));
+  EXPECT_FALSE(ValidUtf8("\xFF"));
+  EXPECT_FALSE(ValidUtf8("\xC0\xAF"));
+  EXPECT_FALSE(ValidUtf8("\xED\xA0\x80"));
+  EXPECT_FALSE(ValidUtf8("\xF4\x90\x80\x80"));
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 #include "demo/demo_school.h"
 #include "demo/recorded_history.h"
 #include "services/action_service.h"
@@ -175,6 +179,65 @@ TEST_F(IncidentServiceTest, ConversationAndRepairCloseTheRecord) {
   EXPECT_TRUE(view->incident.closed_at.has_value());
   EXPECT_TRUE(view->repaired_in_time);
   for (const auto& a : view->actions) EXPECT_EQ(a.status, "done") << a.kind;
+}
+
+// How many times `id` stands proposed for the pupil.
+int Proposed(Store& store, long long school, long long pupil, const std::string& id) {
+  int n = 0;
+  auto list = store.ListEscalations(school, pupil, 0);
+  for (const auto& e : *list) {
+    n += e.escalation == id && e.status == "proposed";
+  }
+  return n;
+}
+
+bool Names(const std::vector<EscalationRecord>& list, const std::string& id) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const EscalationRecord& e) { return e.escalation == id; });
+}
+
+TEST_F(IncidentServiceTest, AnEscalationIsProposedOnceUntilItIsDecided) {
+  const std::string kPlan = "risk_reduction_after_dangerous";
+  auto first = service_->Record(teacher_, Request("hurting_others"), "");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(Names(first->escalations, kPlan));
+  EXPECT_GT(first->escalations.front().id, 0);
+  RecordRequest later = Request("hurting_others");
+  later.occurred_at = *ParseInstant("2026-11-17 10:05");
+  auto second = service_->Record(teacher_, later, "");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_FALSE(Names(second->escalations, kPlan));
+  EXPECT_EQ(Proposed(*store_, school_, pupil_, kPlan), 1);
+  // Declined, it may be proposed again by the next record.
+  for (const auto& e : first->escalations) {
+    if (e.escalation == kPlan)
+      ASSERT_TRUE(store_->SetEscalationStatus(school_, e.id, "declined").ok());
+  }
+  later.occurred_at = *ParseInstant("2026-11-18 10:05");
+  auto third = service_->Record(teacher_, later, "");
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_TRUE(Names(third->escalations, kPlan));
+  EXPECT_EQ(Proposed(*store_, school_, pupil_, kPlan), 1);
+}
+
+TEST_F(IncidentServiceTest, RecordsMadeAtOnceProposeAnEscalationOnce) {
+  const std::string kPlan = "risk_reduction_after_dangerous";
+  std::vector<std::thread> threads;
+  std::atomic<int> made{0}, proposing{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      RecordRequest r = Request("hurting_others");
+      r.occurred_at = *ParseInstant("2026-11-16 10:05") + std::chrono::minutes(t);
+      auto out = service_->Record(teacher_, r, "");
+      if (!out.ok()) return;
+      ++made;
+      proposing += Names(out->escalations, kPlan);
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(made.load(), 8);
+  EXPECT_EQ(proposing.load(), 1);
+  EXPECT_EQ(Proposed(*store_, school_, pupil_, kPlan), 1);
 }
 
 TEST_F(IncidentServiceTest, DemoHistoryIsRecordedThroughThePolicy) {

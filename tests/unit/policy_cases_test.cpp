@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 
 #include "policy/engine.h"
@@ -108,9 +109,18 @@ std::string Describe(const Decision& d) {
   for (const auto& e : d.escalations) out << " " << e.id;
   out << "\n guards:";
   for (const auto& g : d.guards) out << " " << g.kind;
+  if (d.reward) out << "\n reward: " << d.reward->awarded << (d.reward->capped ? " capped" : "");
   out << "\n refusals:";
   for (const auto& r : d.refusals) out << " [" << r.field << ": " << r.reason << "]";
   return out.str();
+}
+
+// The pupil's past from `start` on, as IncidentService reads it.
+PupilContext Since(const PupilContext& pupil, Timestamp start) {
+  PupilContext out = pupil;
+  std::erase_if(out.history, [&](const PastRecord& r) { return r.at < start; });
+  std::erase_if(out.rewards, [&](const PastReward& r) { return r.at < start; });
+  return out;
 }
 
 class PolicyCase : public ::testing::TestWithParam<std::string> {};
@@ -156,6 +166,10 @@ TEST_P(PolicyCase, Holds) {
 
   Decision d = Decide(policy, CaseSchoolTime(), pupil, obs);
   std::string got = Describe(d);
+  // Only the history from HistoryStart on is read when recording; it must
+  // decide the same.
+  PupilContext recent = Since(pupil, HistoryStart(policy, CaseSchoolTime(), obs.at));
+  EXPECT_EQ(Describe(Decide(policy, CaseSchoolTime(), recent, obs)), got);
   auto e = c["expect"];
   if (auto v = e["step"].value<std::string>()) {
     EXPECT_EQ(d.step, *v) << got;
@@ -229,6 +243,60 @@ std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, PolicyCase, ::testing::ValuesIn(CaseFiles()), CaseName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PolicyCase);
+
+// The same over random histories, for every shipped policy: records of any
+// category and step in the 150 days before a lesson-time observation.
+TEST(HistoryStart, LeavesEveryDecisionAsItWas) {
+  std::mt19937 random(20261122);
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(random); };
+  Timestamp first = At("2026-09-02 08:55"), last = At("2027-02-12 15:00");
+  auto lesson_time = [&](Timestamp from, Timestamp to) {
+    long long span = ToUnix(to) - ToUnix(from);
+    Timestamp t =
+        from + std::chrono::seconds(std::uniform_int_distribution<long long>(0, span)(random));
+    Date day = LondonDate(t);
+    return LondonInstant(day, 8 * 60 + 55 + static_cast<int>(pick(6 * 60)));
+  };
+  int compared = 0, with_history_before = 0;
+  for (const auto& e : fs::directory_iterator(kRoot / "policies")) {
+    if (e.path().extension() != ".toml") continue;
+    const Policy& policy = LoadShipped(e.path().filename().string());
+    for (int trial = 0; trial < 300; ++trial) {
+      Observation obs;
+      obs.at = lesson_time(first, last);
+      const Category& c = policy.categories[pick(policy.categories.size())];
+      obs.category = c.id;
+      if (c.behaviour_class == BehaviourClass::kProsocial && !policy.rewards.empty()) {
+        obs.reward = policy.rewards[pick(policy.rewards.size())].id;
+      }
+      PupilContext pupil;
+      for (size_t n = pick(60); n > 0; --n) {
+        Timestamp at = lesson_time(obs.at - std::chrono::hours(24 * 150), obs.at);
+        const Category& past = policy.categories[pick(policy.categories.size())];
+        std::string step =
+            past.behaviour_class == BehaviourClass::kProsocial || policy.steps.empty()
+                ? ""
+                : policy.steps[pick(policy.steps.size())].id;
+        pupil.history.push_back({at, past.id, step});
+        if (!policy.rewards.empty() && pick(3) == 0) {
+          const Reward& r = policy.rewards[pick(policy.rewards.size())];
+          pupil.rewards.push_back({at, r.id, r.value});
+        }
+      }
+      std::sort(pupil.history.begin(), pupil.history.end(),
+                [](const PastRecord& a, const PastRecord& b) { return a.at < b.at; });
+      Timestamp start = HistoryStart(policy, CaseSchoolTime(), obs.at);
+      ASSERT_LE(start, obs.at);
+      with_history_before += !pupil.history.empty() && pupil.history.front().at < start;
+      std::string all = Describe(Decide(policy, CaseSchoolTime(), pupil, obs));
+      EXPECT_EQ(Describe(Decide(policy, CaseSchoolTime(), Since(pupil, start), obs)), all)
+          << e.path().filename() << " " << obs.category << " at " << FormatUtc(obs.at);
+      ++compared;
+    }
+  }
+  EXPECT_GE(compared, 1200);
+  EXPECT_GT(with_history_before, compared / 2);  // the trimming was put to the test
+}
 
 TEST(PolicyCases, EveryShippedPolicyHasCases) {
   std::map<std::string, int> per_policy;

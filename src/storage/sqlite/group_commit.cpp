@@ -3,15 +3,25 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <future>
 #include <stdexcept>
 
 #include "storage/sqlite/row.h"
 
 namespace attune::sqlite {
+namespace {
+
+constexpr long long kSlowCommitMs = 100;
+
+}  // namespace
 
 long long WriteSession::LastId() const {
   return static_cast<long long>(sqlite3_last_insert_rowid(statements_.db()));
+}
+
+long long WriteSession::Changes() const {
+  return static_cast<long long>(sqlite3_changes(statements_.db()));
 }
 
 struct GroupCommitter::Pending {
@@ -99,12 +109,20 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
   // The transaction's own statements are prepared once and kept: parsing
   // "SAVEPOINT"/"RELEASE" for every write cost more than running them.
   WriteSession& w = *session_;
+  auto started = std::chrono::steady_clock::now();
   try {
     if (!RunTogether(batch)) RunEachAlone(batch, results);
     w.Prepared("COMMIT").Run();
   } catch (const std::exception& e) {
     batch_status = FromException(e, "group commit");
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
+                .count();
+  if (ms >= kSlowCommitMs) {
+    // Every waiting request waits this long: worth knowing about the disk.
+    spdlog::warn("slow commit: {} write(s) took {} ms to reach the disk", batch.size(), ms);
   }
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -38,6 +38,8 @@ class WriteSession {
   Statement& Prepared(const char* sql) { return statements_.Prepared(sql); }
   // The rowid of the last row inserted on this connection.
   long long LastId() const;
+  // The rows the last statement inserted, changed or deleted.
+  long long Changes() const;
 
  private:
   StatementCache statements_;

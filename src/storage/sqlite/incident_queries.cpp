@@ -160,9 +160,12 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
     a.incident_id = *id;
   }
   for (auto& e : n.escalations) {
+    // Checked here, in the write's own transaction, so that two records
+    // made at once for one pupil cannot both propose the same escalation.
     w.Prepared(
          "INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, plan, step, "
-         "reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+         "reason, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 "
+         "FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4)")
         .Bind(1, i.school_id)
         .Bind(2, *id)
         .Bind(3, e.pupil_id)
@@ -172,7 +175,7 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(7, e.reason)
         .Bind(8, recorded_at)
         .Run();
-    e.id = w.LastId();
+    e.id = w.Changes() > 0 ? w.LastId() : 0;
     e.incident_id = *id;
   }
   w.Prepared(
@@ -193,6 +196,7 @@ Result<long long> SqliteStore::CreateIncident(NewIncident& incident, AuditEntry 
   Status st = committer_.Submit([&](WriteSession& w) { WriteIncident(w, incident, &id, audit); });
   if (!st.ok()) return st;
   incident.incident.id = id;
+  std::erase_if(incident.escalations, [](const EscalationRecord& e) { return e.id == 0; });
   return id;
 }
 
@@ -317,13 +321,13 @@ Result<std::vector<PupilHistoryItem>> SqliteStore::PupilHistory(long long school
     // Read for every pupil in every record: a kept statement, answered from
     // the incident_pupils_history index alone (migration 0007).
     auto rows = sql.Query(
-        "SELECT occurred_at, category, step, reward, points, role FROM incident_pupils WHERE "
+        "SELECT occurred_at, category, step, reward, points FROM incident_pupils WHERE "
         "pupil_id = ?1 AND occurred_at >= ?2 AND role = 'involved' AND school_id = ?3 ORDER BY "
         "occurred_at");
     rows.Bind(1, pupil_id).Bind(2, ToUnix(since)).Bind(3, school_id);
     while (rows.Next()) {
       out.push_back({FromUnix(Int(rows, 0)), Text(rows, 1), Text(rows, 2), Text(rows, 3),
-                     static_cast<int>(Int(rows, 4)), Text(rows, 5)});
+                     static_cast<int>(Int(rows, 4))});
     }
     return out;
   });
@@ -410,22 +414,6 @@ Result<std::vector<EscalationRecord>> SqliteStore::ListEscalations(long long sch
       out.push_back({Int(rows, 0), Int(rows, 1), Int(rows, 2), Text(rows, 3), Text(rows, 4),
                      Text(rows, 5), Text(rows, 6), Text(rows, 7)});
     }
-    return out;
-  });
-}
-
-Result<std::vector<std::string>> SqliteStore::ProposedEscalations(long long school_id,
-                                                                  long long pupil_id) {
-  return Guard("proposed escalations", [&]() -> Result<std::vector<std::string>> {
-    auto sql = pool_.Acquire();
-    // Asked for each pupil a record escalates: a kept statement, answered
-    // by the escalations_pupil index.
-    auto rows = sql.Query(
-        "SELECT DISTINCT escalation FROM escalations WHERE pupil_id = ?1 AND status = "
-        "'proposed' AND school_id = ?2");
-    rows.Bind(1, pupil_id).Bind(2, school_id);
-    std::vector<std::string> out;
-    while (rows.Next()) out.push_back(Text(rows, 0));
     return out;
   });
 }

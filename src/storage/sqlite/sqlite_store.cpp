@@ -121,6 +121,31 @@ Status SqliteStore::RunInTransaction(const std::function<Status()>& work) {
   });
 }
 
+Status SqliteStore::ReadTogether(const std::function<Status()>& work) {
+  if (pool_.CurrentTransaction()) return work();
+  auto sql = pool_.Acquire();
+  // A deferred BEGIN takes its snapshot at the first read; COMMIT ends it.
+  Status begun = Guard("begin reading", [&]() -> Status {
+    sql.Query("BEGIN").Next();
+    return Status::Ok();
+  });
+  if (!begun.ok()) return begun;
+  pool_.SetCurrentTransaction(&*sql);
+  struct End {
+    ConnectionPool& pool;
+    ConnectionPool::Lease& sql;
+    ~End() {
+      pool.SetCurrentTransaction(nullptr);
+      try {
+        sql.Query("COMMIT").Next();
+      } catch (...) {
+        // Nothing was written; closing the read cannot lose anything.
+      }
+    }
+  } end{pool_, sql};
+  return work();
+}
+
 Status SqliteStore::Backup(const std::string& path) {
   return Guard("backup", [&]() -> Status {
     auto sql = pool_.Acquire();

@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   Result<int> SchemaVersion() override;
   int LatestSchemaVersion() const override;
   Status RunInTransaction(const std::function<Status()>& work) override;
+  Status ReadTogether(const std::function<Status()>& work) override;
   Status Backup(const std::string& path) override;
   Status Ping() override;
 
@@ -118,8 +119,6 @@ class SqliteStore final : public Store {
                              long long except_incident_id) override;
   Result<std::vector<EscalationRecord>> ListEscalations(long long school_id, long long pupil_id,
                                                         long long incident_id) override;
-  Result<std::vector<std::string>> ProposedEscalations(long long school_id,
-                                                       long long pupil_id) override;
   Status SetEscalationStatus(long long school_id, long long id, const std::string& status) override;
 
   // ActionStore

@@ -1,0 +1,15 @@
+// UTF-8 checks for text that comes in (forms, files) and goes out (JSON).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace attune::http {
+
+// The length of the UTF-8 sequence starting at s[i], or 0 when none does
+// (a stray byte, a cut-off sequence, an overlong form, a surrogate, or a
+// code point past U+10FFFF). REQUIRES: i < s.size().
+size_t Utf8Length(std::string_view s, size_t i);
+bool ValidUtf8(std::string_view s);
+
+}  // namespace attune::http
