@@ -1,7 +1,8 @@
-// Staff roles and the permissions routes and records ask for.
-//
-// Which role holds which permission is decided in services/authorization.h;
-// this header only names them.
+// Staff roles, the permissions routes and records ask for, and which role
+// holds which (RoleHas: the one table of it). Deny by default: a permission
+// not listed for a role is refused. services/authorization.h applies it to
+// requests; the policy checker uses it so that a policy cannot hand a
+// decision to a role that may not make it.
 #pragma once
 
 #include <optional>
@@ -43,5 +44,9 @@ enum class Permission {
 // "public", "signed_in", "pupils.view", ...
 const char* PermissionName(Permission permission);
 const std::vector<Permission>& AllPermissions();
+
+bool RoleHas(Role role, Permission permission);
+// The roles holding `permission`.
+std::vector<Role> RolesWith(Permission permission);
 
 }  // namespace attune

@@ -455,9 +455,11 @@ class Builder {
       if (const toml::table* s = r_.Table(*g, "suspension", "[guards]")) {
         r_.OnlyKeys(*s, {"decided_by"}, "[guards.suspension]");
         p_.guards.suspension_declared = true;
+        // Only a role that may make the decision in attune can be given it.
+        std::vector<std::string> deciders;
+        for (Role r : RolesWith(Permission::kSuspensionDecide)) deciders.push_back(RoleName(r));
         p_.guards.suspension_decided_by =
-            r_.Choice(*s, "decided_by", RoleChoices(false), false, "[guards.suspension]")
-                .value_or("senior");
+            r_.Choice(*s, "decided_by", deciders, false, "[guards.suspension]").value_or("senior");
       }
       if (const toml::table* pi = r_.Table(*g, "physical_intervention", "[guards]")) {
         r_.OnlyKeys(*pi, {"record_due", "parent_notice_due"}, "[guards.physical_intervention]");

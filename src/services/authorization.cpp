@@ -2,57 +2,6 @@
 
 namespace attune {
 
-bool RoleHas(Role role, Permission permission) {
-  switch (permission) {
-    case Permission::kPublic:
-    case Permission::kSignedIn:
-    case Permission::kPupilsView:
-      return true;  // every member of staff works with pupils
-    case Permission::kPupilsViewContacts:
-      // Calls home are made by pastoral staff and leaders; office admins keep
-      // the contact list up to date.
-      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
-             role == Role::kSenior || role == Role::kAdmin;
-    case Permission::kPupilsViewSensitive:
-      // Special category data (DESIGN.md §3): those whose work needs it.
-      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
-             role == Role::kSenior;
-    case Permission::kStaffManage:
-      return role == Role::kAdmin;
-    case Permission::kAuditView:
-      return role == Role::kDsl || role == Role::kSenior || role == Role::kAdmin;
-    case Permission::kPolicyView:
-      return true;  // every adult follows the policy
-    case Permission::kPolicyManage:
-      // Changing the policy is the leadership's decision; admins load it.
-      return role == Role::kSenior || role == Role::kAdmin;
-    case Permission::kIncidentsRecord:
-    case Permission::kIncidentsView:
-      return true;  // any adult who notices records; restricted records by the policy's roles
-    case Permission::kActionsManage:
-      // Those who run the follow-up queue (DESIGN.md §1: pastoral lead, head of year).
-      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
-             role == Role::kSenior;
-    case Permission::kRestorativeRecord:
-    case Permission::kProfileEdit:
-      // Adults who work with pupils; office admins do not.
-      return role != Role::kAdmin;
-    case Permission::kPlansManage:
-      return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
-    case Permission::kSuspensionDecide:
-      return role == Role::kSenior;  // the headteacher (DESIGN.md §3)
-  }
-  return false;
-}
-
-std::vector<Role> RolesWith(Permission permission) {
-  std::vector<Role> out;
-  for (Role r : AllRoles()) {
-    if (RoleHas(r, permission)) out.push_back(r);
-  }
-  return out;
-}
-
 Status Authorize(const Principal* principal, Permission permission) {
   if (permission == Permission::kPublic) return Status::Ok();
   if (!principal) return Status::Unauthenticated("Please sign in to continue");

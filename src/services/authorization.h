@@ -1,5 +1,5 @@
-// Which role holds which permission: the one table of it. Deny by default:
-// a permission not listed for a role is refused.
+// Checking a request's principal against a permission, by the table in
+// model/role.h (RoleHas). Deny by default.
 #pragma once
 
 #include <vector>
@@ -9,11 +9,6 @@
 #include "model/role.h"
 
 namespace attune {
-
-bool RoleHas(Role role, Permission permission);
-
-// The roles holding `permission` (for documentation and tests).
-std::vector<Role> RolesWith(Permission permission);
 
 // OK when `principal` (null for an anonymous request) holds `permission`;
 // Unauthenticated when anonymous and a sign-in is needed; Forbidden otherwise.

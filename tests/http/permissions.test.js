@@ -20,7 +20,7 @@ test('the route table is not empty and every route declares a permission', () =>
   for (const r of routes) assert.ok(r.permission, `${r.method} ${r.pattern}`);
 });
 
-// The permission table (services/authorization.cpp RoleHas) for the API's
+// The permission table (model/permissions.cpp RoleHas) for the API's
 // writes, written out here so a change to who may write is a visible change.
 const everyone = ['teacher', 'support', 'pastoral', 'senco', 'dsl', 'senior', 'admin'];
 const apiWrites = {

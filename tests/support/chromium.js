@@ -16,6 +16,11 @@ async function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     viewport: { width: 1280, height: 900 },
+    // A browser in England: British English and London time for scripts.
+    // Headless Chromium still draws date fields in US order whatever the
+    // locale (a known limit of headless mode), so screenshots show 11/22/2026.
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
   });
   return {
     context,

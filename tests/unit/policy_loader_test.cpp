@@ -108,6 +108,20 @@ TEST(PolicyLoader, UnknownKeysAndBadReferencesAreErrors) {
   EXPECT_NE(all.find("expected a [[plans]] id"), std::string::npos) << all;
 }
 
+TEST(PolicyLoader, OnlyARoleThatMayDecideASuspensionIsGivenIt) {
+  std::string text = kMinimal;
+  LoadResult ok = LoadPolicy(text + "[guards.suspension]\ndecided_by = \"senior\"\n");
+  ASSERT_TRUE(ok.ok()) << Errors(ok);
+  EXPECT_EQ(ok.policy->guards.suspension_decided_by, "senior");
+  // A teacher may not decide one in attune, so the action would sit with
+  // someone who cannot complete it.
+  LoadResult r = LoadPolicy(text + "[guards.suspension]\ndecided_by = \"teacher\"\n");
+  ASSERT_FALSE(r.ok());
+  std::string all = Errors(r);
+  EXPECT_NE(all.find("found \"teacher\", expected one of: senior"), std::string::npos) << all;
+  EXPECT_EQ(r.diagnostics.front().line, 16) << all;
+}
+
 TEST(PolicyLoader, SuspiciousButLegalThingsAreWarnings) {
   std::string text = R"(format = 1
 [school]
