@@ -76,6 +76,12 @@ Result<Date> ParseDate(std::string_view text, std::string_view field) {
 
 std::string FormatDate(Date d) { return date::format("%F", d); }
 
+std::string DateWords(Date d, bool with_year) {
+  // %e would pad a one-digit day with a space.
+  return date::format("%A ", d) + std::to_string(static_cast<unsigned>(d.day())) +
+         date::format(with_year ? " %B %Y" : " %B", d);
+}
+
 Result<int> ParseTimeOfDay(std::string_view text, std::string_view field) {
   int h = 0, m = 0;
   if (text.size() != 5 || text[2] != ':' || !ParseInt(text.substr(0, 2), h) ||

@@ -36,6 +36,8 @@ std::string FormatUtc(Timestamp t);
 // Returns Invalid naming `field` if the text is not a real calendar date.
 Result<Date> ParseDate(std::string_view text, std::string_view field = "date");
 std::string FormatDate(Date d);
+// "Monday 2 November 2026" (or "Monday 2 November"), as staff read a day.
+std::string DateWords(Date d, bool with_year = true);
 
 // Accepts "HH:MM" (24-hour); returns minutes after midnight.
 Result<int> ParseTimeOfDay(std::string_view text, std::string_view field = "time");

@@ -5,6 +5,9 @@
 #include "http/utf8.h"
 
 namespace attune::http {
+namespace {
+
+// `text` as a JSON string literal, quotes included, appended to `out`.
 void AppendJsonString(std::string& out, std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
   out += '"';
@@ -60,6 +63,12 @@ void AppendJsonString(std::string& out, std::string_view text) {
     ++i;
   }
   out += '"';
+}
+
+}  // namespace
+
+std::string JsonText(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void JsonWriter::BeforeValue() {
@@ -149,7 +158,7 @@ JsonWriter& JsonWriter::Time(std::string_view key, const std::optional<Timestamp
 JsonWriter& JsonWriter::Members(const nlohmann::json& object) {
   for (const auto& [key, value] : object.items()) {
     Key(key).BeforeValue();
-    out_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out_ += JsonText(value);
   }
   return *this;
 }

@@ -56,7 +56,8 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// `text` as a JSON string literal, quotes included, appended to `out`.
-void AppendJsonString(std::string& out, std::string_view text);
+// `value` as JSON text, bytes that are not UTF-8 replaced: how every
+// nlohmann::json answer is printed.
+std::string JsonText(const nlohmann::json& value);
 
 }  // namespace attune::http

@@ -15,7 +15,7 @@ Response Response::Json(const nlohmann::json& value, int status) {
   Response r;
   r.status = status;
   r.content_type = "application/json";
-  r.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = JsonText(value);
   return r;
 }
 

@@ -63,6 +63,10 @@ bool IsSuspensionReasonCode(const std::string& code) {
   return std::any_of(all.begin(), all.end(), [&](const ReasonCode& r) { return code == r.code; });
 }
 
+std::string SchoolDaysWords(int n) {
+  return std::to_string(n) + (n == 1 ? " school day" : " school days");
+}
+
 std::string SuspensionReasonWords(const std::string& code) {
   for (const auto& r : SuspensionReasonCodes()) {
     if (code == r.code) return std::string(r.code) + ": " + r.description;

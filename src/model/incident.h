@@ -79,6 +79,8 @@ struct Suspension {
 
 // The most school days a pupil may be suspended for in one school year.
 inline constexpr int kMaxSuspensionDaysInYear = 45;
+// "1 school day", "5 school days".
+std::string SchoolDaysWords(int n);
 
 // The DfE's reasons for suspension and permanent exclusion (school census,
 // since September 2020): code and description. No "other", no free text.

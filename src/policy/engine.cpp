@@ -25,6 +25,10 @@ long long DayNumber(Timestamp t) {
 
 long long DayNumber(Date d) { return date::sys_days(d).time_since_epoch().count(); }
 
+// The Monday of the week a day number falls in (day 0, 1 January 1970, was
+// a Thursday).
+long long MondayOf(long long day) { return day - ((day + 3) % 7 + 7) % 7; }
+
 // A past record prepared once per decision: its London day, the lesson it
 // fell in, and what its ids refer to in the policy.
 struct Seen {
@@ -125,8 +129,7 @@ class Decider {
       case Window::kDay:
         return r.day == now_day_;
       case Window::kWeek: {
-        auto monday = [](long long day) { return day - ((day + 3) % 7 + 7) % 7; };
-        return monday(r.day) == monday(now_day_);
+        return MondayOf(r.day) == MondayOf(now_day_);
       }
       case Window::kHalfTerm:
         return r.day >= half_term_.first && r.day <= half_term_.second;
@@ -533,7 +536,7 @@ Timestamp HistoryStart(const Policy& policy, const SchoolTime& time, Timestamp a
       case Window::kDay:
         break;
       case Window::kWeek:
-        from = LondonInstant(date::sys_days(today) - date::days(IsoWeekday(today) - 1), 0);
+        from = LondonInstant(Date{date::sys_days(date::days(MondayOf(DayNumber(today))))}, 0);
         break;
       case Window::kHalfTerm:
       case Window::kTerm:

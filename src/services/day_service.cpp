@@ -8,7 +8,7 @@ Result<MyDay> DayService::Today(const Principal& by, Timestamp now) {
   if (!school.ok()) return school.status();
   day.school = *school;
   day.today = LondonDate(now);
-  day.day_label = date::format("%A %e %B %Y", day.today);
+  day.day_label = DateWords(day.today);
   date::hh_mm_ss<std::chrono::seconds> clock(
       std::chrono::seconds(ToUnix(now) - ToUnix(LondonInstant(day.today, 0))));
   day.now_minutes = static_cast<int>(clock.hours().count() * 60 + clock.minutes().count());
@@ -24,7 +24,7 @@ Result<MyDay> DayService::Today(const Principal& by, Timestamp now) {
   if (!next || date::sys_days(*next) - date::sys_days(day.today) > date::days(31)) return day;
   Date lessons_day = *next;
   day.lessons_are_today = day.info.school_day;
-  day.lessons_day_label = date::format("%A %e %B", lessons_day);
+  day.lessons_day_label = DateWords(lessons_day, false);
   auto lessons = store_.LessonsFor(by.school_id, by.staff_id, IsoWeekday(lessons_day));
   if (!lessons.ok()) return lessons.status();
   day.lessons = std::move(*lessons);

@@ -16,24 +16,14 @@ constexpr const char* kDecisionAction = "suspension_decision";
 Date AddDays(Date d, int n) { return Date{date::sys_days(d) + date::days(n)}; }
 
 // "Monday 23 November" for messages.
-std::string Day(Date d) {
-  std::string text = date::format("%A %e %B", d);
-  auto pos = text.find("  ");
-  if (pos != std::string::npos) text.erase(pos, 1);
-  return text;
-}
-
-std::string Days(int n) { return std::to_string(n) + (n == 1 ? " school day" : " school days"); }
+std::string Day(Date d) { return DateWords(d, false); }
 
 // The outcome note on the suspension_decision action once all is done.
 std::string SuspendedOutcome(const Suspension& s) {
   std::string codes;
   for (const auto& c : s.reason_codes) codes += (codes.empty() ? "" : ", ") + c;
-  // Noon London time on the first day, written as staff read dates.
-  std::string from = FormatLondon(LondonInstant(*s.starts_on, 12 * 60), "%A %e %B %Y");
-  if (auto pad = from.find("  "); pad != std::string::npos) from.erase(pad, 1);  // %e pads
-  return "Suspended for " + Days(s.school_days) + " from " + from + " (" + codes +
-         "); parents and the local authority told in writing";
+  return "Suspended for " + SchoolDaysWords(s.school_days) + " from " + DateWords(*s.starts_on) +
+         " (" + codes + "); parents and the local authority told in writing";
 }
 
 }  // namespace
@@ -94,10 +84,10 @@ Status SuspensionService::Validate(const SuspensionDecision& d) {
   auto starts = ParseDate(Trim(d.starts_on), "starts_on");
   if (!starts.ok()) return starts.status();
   if (d.school_days < 1 || d.school_days > kMaxSuspensionDaysInYear) {
-    return Status::Invalid(
-        "Give the number of school days, from 1 to 45 (the most the law "
-        "allows in a school year)",
-        "school_days");
+    return Status::Invalid("Give the number of school days, from 1 to " +
+                               std::to_string(kMaxSuspensionDaysInYear) +
+                               " (the most the law allows in a school year)",
+                           "school_days");
   }
   return Status::Ok();
 }
@@ -138,18 +128,16 @@ Status SuspensionService::CheckStart(const Incident& incident, Date starts_on) {
 
 Status SuspensionService::CheckYearTotal(const Incident& incident, Date starts_on,
                                          int school_days) {
-  Date from = SchoolYearStart(starts_on);
-  Date to = Date{from.year() + date::years(1), date::August, date::day(1)};
-  for (const auto& p : incident.pupils) {
-    if (p.role != "involved") continue;
-    auto so_far = store_.SuspensionDays(incident.school_id, p.pupil_id, from, to, incident.id);
-    if (!so_far.ok()) return so_far.status();
-    if (*so_far + school_days <= kMaxSuspensionDaysInYear) continue;
-    int left = std::max(0, kMaxSuspensionDaysInYear - *so_far);
-    std::string message = p.name + " has already been suspended for " + Days(*so_far) +
-                          " this school year, and the law allows 45 in all: ";
+  auto pupils = DaysSoFar(incident, starts_on);
+  if (!pupils.ok()) return pupils.status();
+  for (const auto& p : *pupils) {
+    if (p.days + school_days <= kMaxSuspensionDaysInYear) continue;
+    int left = std::max(0, kMaxSuspensionDaysInYear - p.days);
+    std::string message = p.name + " has already been suspended for " + SchoolDaysWords(p.days) +
+                          " this school year, and the law allows " +
+                          std::to_string(kMaxSuspensionDaysInYear) + " in all: ";
     message += left == 0 ? std::string("no more suspension days are possible this school year")
-                         : "at most " + Days(left) + " more";
+                         : "at most " + SchoolDaysWords(left) + " more";
     return Status::Invalid(message, "school_days");
   }
   return Status::Ok();
@@ -180,7 +168,7 @@ Result<Suspension> SuspensionService::Decide(const Principal& by, long long inci
     s.reason_codes = d.reason_codes;
     s.starts_on = starts;
     s.school_days = d.school_days;
-    detail = "suspended " + Days(d.school_days) + " from " + FormatDate(starts) + ":";
+    detail = "suspended " + SchoolDaysWords(d.school_days) + " from " + FormatDate(starts) + ":";
     for (const auto& c : d.reason_codes) detail += " " + c;
   } else {
     s.outcome = Suspension::kNotSuspended;

@@ -49,10 +49,9 @@ class Store : public SchoolStore,
   // Runs `work` in one transaction: committed if it returns OK, rolled back
   // otherwise (and on exception, which is rethrown).
   virtual Status RunInTransaction(const std::function<Status()>& work) = 0;
-  // Runs `work`, which only reads, with all its reads on one snapshot: they
-  // agree with each other, and the snapshot is taken once rather than per
-  // query (with writes committing all the time, each new SQLite snapshot
-  // also starts with an empty page cache). Inside a transaction, joins it.
+  // Runs `work`, which only reads, with all its reads on one snapshot, so
+  // they agree with each other (a decision never sees half of another
+  // record's commit). Inside a transaction, joins it.
   virtual Status ReadTogether(const std::function<Status()>& work) = 0;
 
   // Copies the live database to `path` (SQLite online backup).

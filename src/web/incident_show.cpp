@@ -129,7 +129,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
     const auto* pc = pol.FindConsequence(c.consequence);
     consequences.push_back({{"name", pc ? pc->name : c.consequence},
                             {"protective", c.protective},
-                            {"on", c.on_date ? DayWords(*c.on_date) : ""}});
+                            {"on", c.on_date ? DateWords(*c.on_date) : ""}});
   }
 
   json physical;
@@ -220,7 +220,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                      {"pupil_answers", pupil_answers},
                      {"harmed_answers", harmed_answers},
                      {"agreement", c.agreement},
-                     {"review_on", c.review_on ? DayWords(*c.review_on) : ""},
+                     {"review_on", c.review_on ? DateWords(*c.review_on) : ""},
                      {"repaired", c.repaired},
                      {"repaired_words", c.repaired_at ? WhenWords(*c.repaired_at, now) : ""},
                      {"can_repair", can_follow_up && !c.repaired}});

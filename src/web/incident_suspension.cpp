@@ -4,8 +4,6 @@
 // parents and carers, or the local authority, were told in writing.
 // Refusals are shown beside their field on the record page, with what was
 // chosen kept.
-#include <cctype>
-
 #include "web/handlers.h"
 #include "web/incident_page.h"
 #include "web/page.h"
@@ -13,16 +11,6 @@
 
 namespace attune::web {
 namespace {
-
-// A whole number of days as typed; 0 (refused by the validator, with its
-// words) for anything else.
-int DaysFrom(const std::string& text) {
-  if (text.empty() || text.size() > 4) return 0;
-  for (char c : text) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
-  }
-  return std::stoi(text);
-}
 
 http::Response After(const WebContext& ctx, const http::Request& req, long long id,
                      const http::FormData& form, const std::string& which, const Status& st,
@@ -48,7 +36,9 @@ http::Response IncidentSuspensionDecide(const WebContext& ctx, http::Request& re
   d.decision = form->Get("decision");
   d.reason_codes = form->GetAll("reason_codes");
   d.starts_on = form->Get("starts_on");
-  d.school_days = DaysFrom(form->Get("school_days"));
+  // Anything but a whole number is 0, which the validator refuses in its words.
+  auto days = http::IntValue(form->Get("school_days"), 0, "school_days");
+  d.school_days = days.ok() ? *days : 0;
   d.reason = form->Get("reason");
   auto saved = ctx.suspensions.Decide(*req.principal, *id, d, req.ip);
   std::string done =

@@ -14,10 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string SchoolDays(int n) {
-  return std::to_string(n) + (n == 1 ? " school day" : " school days");
-}
-
 // The decision form, refilled from `typed` after a refusal.
 json DecisionForm(const WebContext& ctx, const Incident& i, const http::FormData* typed,
                   const Status* error) {
@@ -114,7 +110,8 @@ Result<json> SuspensionSection(const WebContext& ctx, const Principal& by, const
     if (!so_far.ok()) return so_far.status();
     json pupils = json::array();
     for (const auto& p : *so_far) {
-      pupils.push_back({{"name", p.name}, {"days", SchoolDays(p.days)}, {"none", p.days == 0}});
+      pupils.push_back(
+          {{"name", p.name}, {"days", SchoolDaysWords(p.days)}, {"none", p.days == 0}});
     }
     out["so_far"] = pupils;
     return out;
@@ -133,12 +130,12 @@ Result<json> SuspensionSection(const WebContext& ctx, const Principal& by, const
   json codes = json::array();
   for (const auto& code : s.reason_codes) codes.push_back(SuspensionReasonWords(code));
   out["codes"] = codes;
-  out["starts_on"] = s.starts_on ? DayWords(*s.starts_on) : "";
-  out["days"] = SchoolDays(s.school_days);
+  out["starts_on"] = s.starts_on ? DateWords(*s.starts_on) : "";
+  out["days"] = SchoolDaysWords(s.school_days);
   if (s.starts_on) {
     auto back = ctx.suspensions.ReturnDay(i.school_id, *s.starts_on, s.school_days);
     if (!back.ok()) return back.status();
-    out["returns_on"] = *back ? DayWords(**back) : "";
+    out["returns_on"] = *back ? DateWords(**back) : "";
   }
   out["notices"] = json::array(
       {Notice(kParentNotice, "Parents and carers", "Parent or carer told",

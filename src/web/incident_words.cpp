@@ -32,18 +32,8 @@ std::string WhenWords(Timestamp at, Timestamp now) {
   std::string time = FormatLondon(at, "%H:%M");
   if (days == 0) return "today " + time;
   if (days == 1) return "yesterday " + time;
-  std::string day = FormatLondon(at, "%A %e %B");
-  auto pos = day.find("  ");
-  if (pos != std::string::npos) day.erase(pos, 1);
-  if (LondonDate(at).year() != LondonDate(now).year()) day += FormatLondon(at, " %Y");
-  return day + " " + time;
-}
-
-std::string DayWords(Date day) {
-  std::string text = date::format("%A %e %B %Y", day);
-  auto pos = text.find("  ");
-  if (pos != std::string::npos) text.erase(pos, 1);
-  return text;
+  Date day = LondonDate(at);
+  return DateWords(day, day.year() != LondonDate(now).year()) + " " + time;
 }
 
 std::string Capitalised(std::string text) {

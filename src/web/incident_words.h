@@ -25,8 +25,6 @@ std::string DueWords(Timestamp due, Timestamp now);
 // When something happened: "today 10:12", "yesterday 10:12",
 // "Monday 2 March 10:12".
 std::string WhenWords(Timestamp at, Timestamp now);
-// "Monday 2 March 2026".
-std::string DayWords(Date day);
 
 // The first letter in capitals ("step" -> "Step").
 std::string Capitalised(std::string text);

@@ -260,9 +260,9 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     if (pl.status != "active") continue;
     active.push_back({{"name", pl.name},
                       {"target", pl.target},
-                      {"started", DayWords(pl.started_on)},
-                      {"review_on", pl.review_on ? DayWords(*pl.review_on) : ""},
-                      {"ends_on", pl.ends_on ? DayWords(*pl.ends_on) : ""}});
+                      {"started", DateWords(pl.started_on)},
+                      {"review_on", pl.review_on ? DateWords(*pl.review_on) : ""},
+                      {"ends_on", pl.ends_on ? DateWords(*pl.ends_on) : ""}});
   }
   auto proposals = ctx.plans.Proposals(by, pupil_id);
   if (!proposals.ok()) return RenderError(ctx, req, proposals.status());

@@ -4,9 +4,9 @@
 // back and run again with each write in a savepoint of its own, so one
 // failure does not undo the others; a write must therefore be safe to run
 // twice (it may only write to the database and to its own outputs). With
-// synchronous=FULL that is one fsync
-// for the batch rather than one per record, which is how attune records
-// thousands of incidents a second on one disk (docs/performance.md).
+// synchronous=FULL that is one fsync for the batch rather than one per
+// record, which is how attune records thousands of incidents a second on one
+// disk (docs/performance.md).
 //
 // A caller of Submit returns only after its batch has committed: an
 // acknowledged write survives a crash.

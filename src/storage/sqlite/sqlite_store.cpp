@@ -94,11 +94,11 @@ Status SqliteStore::Migrate() {
   return Status::Ok();
 }
 
-Status SqliteStore::RunInTransaction(const std::function<Status()>& work) {
+Status SqliteStore::InTransaction(const char* begin, const std::function<Status()>& work) {
   if (pool_.CurrentTransaction()) return work();  // nested: join the outer one
   auto sql = pool_.Acquire();
   Status begun = Guard("begin", [&]() -> Status {
-    ExecScript(*sql, "BEGIN IMMEDIATE");
+    sql.Query(begin).Next();
     return Status::Ok();
   });
   if (!begun.ok()) return begun;
@@ -109,41 +109,26 @@ Status SqliteStore::RunInTransaction(const std::function<Status()>& work) {
   } catch (...) {
     pool_.SetCurrentTransaction(nullptr);
     try {
-      ExecScript(*sql, "ROLLBACK");
+      sql.Query("ROLLBACK").Next();
     } catch (...) {
     }
     throw;
   }
   pool_.SetCurrentTransaction(nullptr);
   return Guard("commit", [&]() -> Status {
-    ExecScript(*sql, result.ok() ? "COMMIT" : "ROLLBACK");
+    sql.Query(result.ok() ? "COMMIT" : "ROLLBACK").Next();
     return result;
   });
 }
 
+Status SqliteStore::RunInTransaction(const std::function<Status()>& work) {
+  return InTransaction("BEGIN IMMEDIATE", work);
+}
+
+// A deferred BEGIN takes its snapshot at the first read, and takes no lock
+// that would hold up the group committer.
 Status SqliteStore::ReadTogether(const std::function<Status()>& work) {
-  if (pool_.CurrentTransaction()) return work();
-  auto sql = pool_.Acquire();
-  // A deferred BEGIN takes its snapshot at the first read; COMMIT ends it.
-  Status begun = Guard("begin reading", [&]() -> Status {
-    sql.Query("BEGIN").Next();
-    return Status::Ok();
-  });
-  if (!begun.ok()) return begun;
-  pool_.SetCurrentTransaction(&*sql);
-  struct End {
-    ConnectionPool& pool;
-    ConnectionPool::Lease& sql;
-    ~End() {
-      pool.SetCurrentTransaction(nullptr);
-      try {
-        sql.Query("COMMIT").Next();
-      } catch (...) {
-        // Nothing was written; closing the read cannot lose anything.
-      }
-    }
-  } end{pool_, sql};
-  return work();
+  return InTransaction("BEGIN", work);
 }
 
 Status SqliteStore::Backup(const std::string& path) {

@@ -145,6 +145,9 @@ class SqliteStore final : public Store {
   Status EndPlan(long long school_id, long long id, const std::string& outcome, Date on) override;
 
  private:
+  // RunInTransaction and ReadTogether: `begin` (a string literal) starts
+  // the transaction.
+  Status InTransaction(const char* begin, const std::function<Status()>& work);
   // Fills an incident's pupils (with names).
   static Status FillIncident(soci::session& sql, Incident& incident);
   // The id SQLite gave the last row inserted on `sql`.
