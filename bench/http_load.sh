@@ -10,7 +10,7 @@ BIN=${ATTUNE_BIN:-build/attune}
 SECONDS_PER_RUN=${1:-10}
 WORK=$(mktemp -d)
 PORT=${PORT:-18480}
-FLOOR_BIN=${FLOOR_BIN:-build/bench/httplib_floor}
+FLOOR_BIN=${FLOOR_BIN:-build/bench/beast_floor}
 SERVER=; FLOOR=
 trap 'kill $SERVER $FLOOR 2>/dev/null || true; wait $SERVER $FLOOR 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -56,12 +56,12 @@ run "/pupils/search?q=ali (signed in, htmx fragment)" -t2 -c32 -d"${SECONDS_PER_
 run "/pupils/search?q= (signed in, first 50 of 400 pupils)" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency \
   -H "Cookie: attune_session=$session" -H "HX-Request: true" \
   "http://127.0.0.1:$PORT/pupils/search?q="
-# The peer: bare cpp-httplib, same thread and keep-alive settings, no work.
+# The peer: bare Boost.Beast on the same two event-loop threads, no work.
 $FLOOR_BIN $((PORT + 1)) &
 FLOOR=$!
 until curl -sf "http://127.0.0.1:$((PORT + 1))/healthz" > /dev/null; do sleep 0.01; done
-run "peer: bare cpp-httplib /healthz, one connection" -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$((PORT + 1))/healthz"
-run "peer: bare cpp-httplib /healthz" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$((PORT + 1))/healthz"
+run "peer: bare Beast /healthz, one connection" -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$((PORT + 1))/healthz"
+run "peer: bare Beast /healthz" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$((PORT + 1))/healthz"
 
 echo
 echo "resident memory after load: $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config
-  libcpp-httplib-dev libsoci-dev libsqlite3-dev sqlite3 libpq-dev libboost1.81-dev
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev libboost1.81-dev
   libkainjow-mustache-dev libtomlplusplus-dev nlohmann-json3-dev libsodium-dev
   libspdlog-dev libcli11-dev libhowardhinnant-date-dev libdate-tz3 tzdata
   libgtest-dev libgmock-dev libbenchmark-dev

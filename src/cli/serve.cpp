@@ -81,6 +81,7 @@ int Serve(ServeFlags& flags) {
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);
   http::Router web_router = web::BuildRouter(&web_ctx);
+  web_ctx.router = &web_router;
   http::Router api_router = api::BuildRouter(&api_ctx);
   http::Dispatcher dispatcher;
   dispatcher.AddSite(web::BuildSite(web_ctx, web_router));
@@ -92,9 +93,12 @@ int Serve(ServeFlags& flags) {
   options.host = config.host;
   options.port = config.port;
   options.threads = config.threads;
+  options.io_threads = config.io_threads;
+  options.max_connections = config.max_connections;
   options.keep_alive_max = config.keep_alive_max;
   options.keep_alive_timeout = config.keep_alive_timeout;
-  options.trust_proxy = config.trust_proxy;
+  options.proxy.trust = config.trust_proxy;
+  options.proxy.hops = config.proxy_hops;
   http::Server server(options, dispatcher);
 
   // SIGINT/SIGTERM stop the server cleanly; block them before threads start.

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 namespace attune {
 namespace {
@@ -55,13 +56,17 @@ Status LoadConfigFile(const std::string& path, bool required, Config& config) {
       if (k == "host") config.host = *v;
       if (k == "static_dir") config.static_dir = *v;
       if (k == "log_level") config.log_level = *v;
-    } else if (k == "port" || k == "threads" || k == "keep_alive_max" ||
-               k == "keep_alive_timeout" || k == "session_hours") {
+    } else if (k == "port" || k == "threads" || k == "io_threads" || k == "max_connections" ||
+               k == "keep_alive_max" || k == "keep_alive_timeout" || k == "proxy_hops" ||
+               k == "session_hours") {
       auto v = node.value<int64_t>();
       if (!v) return fail("a whole number");
       int n = static_cast<int>(*v);
       if (k == "port") config.port = n;
       if (k == "threads") config.threads = n;
+      if (k == "io_threads") config.io_threads = n;
+      if (k == "max_connections") config.max_connections = n;
+      if (k == "proxy_hops") config.proxy_hops = n;
       if (k == "keep_alive_max") config.keep_alive_max = n;
       if (k == "keep_alive_timeout") config.keep_alive_timeout = n;
       if (k == "session_hours") config.session_hours = n;
@@ -83,15 +88,19 @@ Status LoadConfigEnvironment(Config& config) {
   if (auto v = env("ATTUNE_HOST")) config.host = v;
   if (auto v = env("ATTUNE_STATIC_DIR")) config.static_dir = v;
   if (auto v = env("ATTUNE_LOG_LEVEL")) config.log_level = v;
-  if (auto v = env("ATTUNE_PORT")) ATTUNE_RETURN_IF_ERROR(ParseInt("ATTUNE_PORT", v, config.port));
-  if (auto v = env("ATTUNE_THREADS"))
-    ATTUNE_RETURN_IF_ERROR(ParseInt("ATTUNE_THREADS", v, config.threads));
-  if (auto v = env("ATTUNE_KEEP_ALIVE_MAX"))
-    ATTUNE_RETURN_IF_ERROR(ParseInt("ATTUNE_KEEP_ALIVE_MAX", v, config.keep_alive_max));
-  if (auto v = env("ATTUNE_KEEP_ALIVE_TIMEOUT"))
-    ATTUNE_RETURN_IF_ERROR(ParseInt("ATTUNE_KEEP_ALIVE_TIMEOUT", v, config.keep_alive_timeout));
-  if (auto v = env("ATTUNE_SESSION_HOURS"))
-    ATTUNE_RETURN_IF_ERROR(ParseInt("ATTUNE_SESSION_HOURS", v, config.session_hours));
+  const std::pair<const char*, int*> whole_numbers[] = {
+      {"ATTUNE_PORT", &config.port},
+      {"ATTUNE_THREADS", &config.threads},
+      {"ATTUNE_IO_THREADS", &config.io_threads},
+      {"ATTUNE_MAX_CONNECTIONS", &config.max_connections},
+      {"ATTUNE_PROXY_HOPS", &config.proxy_hops},
+      {"ATTUNE_KEEP_ALIVE_MAX", &config.keep_alive_max},
+      {"ATTUNE_KEEP_ALIVE_TIMEOUT", &config.keep_alive_timeout},
+      {"ATTUNE_SESSION_HOURS", &config.session_hours},
+  };
+  for (const auto& [name, field] : whole_numbers) {
+    if (auto v = env(name)) ATTUNE_RETURN_IF_ERROR(ParseInt(name, v, *field));
+  }
   if (auto v = env("ATTUNE_SECURE_COOKIES"))
     ATTUNE_RETURN_IF_ERROR(ParseBool("ATTUNE_SECURE_COOKIES", v, config.secure_cookies));
   if (auto v = env("ATTUNE_TRUST_PROXY"))
@@ -104,6 +113,12 @@ Status ValidateConfig(const Config& config) {
     return Status::Invalid("port must be between 1 and 65535", "port");
   if (config.threads < 2 || config.threads > 1024)
     return Status::Invalid("threads must be between 2 and 1024", "threads");
+  if (config.io_threads < 1 || config.io_threads > 64)
+    return Status::Invalid("io_threads must be between 1 and 64", "io_threads");
+  if (config.max_connections < 16 || config.max_connections > 1000000)
+    return Status::Invalid("max_connections must be between 16 and 1000000", "max_connections");
+  if (config.proxy_hops < 1 || config.proxy_hops > 16)
+    return Status::Invalid("proxy_hops must be between 1 and 16", "proxy_hops");
   if (config.keep_alive_max < 1) return Status::Invalid("keep_alive_max must be at least 1");
   if (config.keep_alive_timeout < 1)
     return Status::Invalid("keep_alive_timeout must be at least 1 second");

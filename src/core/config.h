@@ -18,9 +18,14 @@ struct Config {
   std::string host = "127.0.0.1";
   // Port to listen on. Default: 8080
   int port = 8080;
-  // Worker threads serving requests. Each open keep-alive connection holds
-  // one, so this bounds concurrent connections. Default: 64
+  // Worker threads running requests; they may wait on the database, so
+  // this bounds the requests handled at once (connections are held by the
+  // event loop, not by these threads). Default: 64
   int threads = 64;
+  // Event-loop threads reading and writing connections. Default: 2
+  int io_threads = 2;
+  // Connections held at once; more are answered 503. Default: 10000
+  int max_connections = 10000;
   // Requests served on one keep-alive connection before it is closed. Default: 100
   int keep_alive_max = 100;
   // Seconds an idle keep-alive connection is kept. Default: 5
@@ -31,6 +36,10 @@ struct Config {
   bool secure_cookies = false;
   // Believe X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. Default: false
   bool trust_proxy = false;
+  // How many trusted proxies stand in front of attune: the client's address
+  // is taken that many entries from the right of X-Forwarded-For, never from
+  // the left, which the client writes. Default: 1
+  int proxy_hops = 1;
   // Hours a sign-in lasts without activity. Default: 12
   int session_hours = 12;
   // trace, debug, info, warn, error. Default: info
@@ -42,8 +51,9 @@ struct Config {
 Status LoadConfigFile(const std::string& path, bool required, Config& config);
 
 // Overlays ATTUNE_DB, ATTUNE_HOST, ATTUNE_PORT, ATTUNE_THREADS,
-// ATTUNE_KEEP_ALIVE_MAX, ATTUNE_KEEP_ALIVE_TIMEOUT, ATTUNE_STATIC_DIR,
-// ATTUNE_SECURE_COOKIES, ATTUNE_TRUST_PROXY, ATTUNE_SESSION_HOURS,
+// ATTUNE_IO_THREADS, ATTUNE_MAX_CONNECTIONS, ATTUNE_KEEP_ALIVE_MAX,
+// ATTUNE_KEEP_ALIVE_TIMEOUT, ATTUNE_STATIC_DIR, ATTUNE_SECURE_COOKIES,
+// ATTUNE_TRUST_PROXY, ATTUNE_PROXY_HOPS, ATTUNE_SESSION_HOURS,
 // ATTUNE_LOG_LEVEL onto `config`.
 Status LoadConfigEnvironment(Config& config);
 

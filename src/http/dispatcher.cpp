@@ -5,6 +5,33 @@
 #include <algorithm>
 
 namespace attune::http {
+namespace {
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+}  // namespace
+
+Status CheckSameOrigin(const Request& request) {
+  const Status refused = Status::Forbidden(
+      "This request came from another website, so attune did not act on it. Nothing has been "
+      "changed. If you meant to do this, go to attune and try again there.");
+  // Browsers say where a request came from: same-origin, or "none" when the
+  // person typed the address or used a bookmark.
+  std::string site = request.Header("sec-fetch-site");
+  if (!site.empty()) return site == "same-origin" || site == "none" ? Status::Ok() : refused;
+  // Older browsers send Origin instead; it must name this host.
+  std::string origin = request.Header("origin");
+  if (origin.empty()) return Status::Ok();
+  size_t scheme_end = origin.find("://");
+  if (scheme_end == std::string::npos) return refused;  // "null" and other opaque origins
+  std::string_view host = std::string_view(origin).substr(scheme_end + 3);
+  return EqualsIgnoringCase(host, request.Header("host")) ? Status::Ok() : refused;
+}
 
 void Dispatcher::AddSite(Site site) {
   sites_.push_back(std::move(site));
@@ -17,18 +44,28 @@ void Dispatcher::ServeStatic(std::string prefix, const StaticFiles* files) {
   static_files_ = files;
 }
 
+const Site* Dispatcher::SiteFor(const std::string& path) const {
+  for (const auto& s : sites_) {
+    if (path.rfind(s.prefix, 0) == 0) return &s;
+  }
+  return nullptr;
+}
+
+Response Dispatcher::Refuse(const Request& request, int http_status, const Status& status) const {
+  const Site* site = SiteFor(request.path);
+  Response response =
+      site ? site->render_error(request, status) : Response::Text(status.message(), http_status);
+  response.status = http_status;
+  AddSecurityHeaders(request, response);
+  return response;
+}
+
 Response Dispatcher::Handle(Request& request) const {
   Response response;
   if (static_files_ && request.path.rfind(static_prefix_, 0) == 0) {
     response = static_files_->Serve(request, request.path.substr(static_prefix_.size()));
   } else {
-    const Site* site = nullptr;
-    for (const auto& s : sites_) {
-      if (request.path.rfind(s.prefix, 0) == 0) {
-        site = &s;
-        break;
-      }
-    }
+    const Site* site = SiteFor(request.path);
     if (!site) {
       response = Response::Text("Not found", 404);
     } else {
@@ -76,6 +113,10 @@ Response Dispatcher::Dispatch(const Site& site, Request& request) const {
 
   bool changes_state = request.method == "POST" || request.method == "PUT" ||
                        request.method == "PATCH" || request.method == "DELETE";
+  if (changes_state) {
+    Status same_origin = CheckSameOrigin(request);
+    if (!same_origin.ok()) return site.render_error(request, same_origin);
+  }
   if (changes_state && site.verify_csrf) {
     Status csrf = site.verify_csrf(request);
     if (!csrf.ok()) return site.render_error(request, csrf);

@@ -34,6 +34,11 @@ struct Site {
   std::function<Response(const Request&, const Status&)> render_error;
 };
 
+// Whether a state-changing request came from attune's own pages (or from a
+// client that is not a browser): Forbidden when Sec-Fetch-Site says another
+// site, or, without it, when Origin names another host than Host.
+Status CheckSameOrigin(const Request& request);
+
 class Dispatcher {
  public:
   void AddSite(Site site);
@@ -43,8 +48,13 @@ class Dispatcher {
   void set_hsts(bool on) { hsts_ = on; }
 
   Response Handle(Request& request) const;
+  // The answer to a request the server will not read further (too large,
+  // malformed, too slow): the error page or JSON of the site `request.path`
+  // belongs to, with `http_status` and the security headers.
+  Response Refuse(const Request& request, int http_status, const Status& status) const;
 
  private:
+  const Site* SiteFor(const std::string& path) const;
   Response Dispatch(const Site& site, Request& request) const;
   void AddSecurityHeaders(const Request& request, Response& response) const;
 

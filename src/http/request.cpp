@@ -2,42 +2,21 @@
 
 #include <charconv>
 
+#include "http/multipart.h"
+#include "http/url.h"
 #include "http/utf8.h"
 
 namespace attune::http {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-Result<std::string> Decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%') {
-      if (i + 2 >= text.size()) {
-        return Status::BadRequest("The form data is malformed: an incomplete %-escape");
-      }
-      int hi = HexValue(text[i + 1]);
-      int lo = HexValue(text[i + 2]);
-      if (hi < 0 || lo < 0) {
-        return Status::BadRequest("The form data is malformed: a broken %-escape");
-      }
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  if (!ValidUtf8(out)) return Status::BadRequest("The form data is not valid UTF-8 text");
-  return out;
+// Decodes one name or value of a form; a failure names the field.
+Result<std::string> Decode(std::string_view text, const std::string* field) {
+  auto decoded = PercentDecode(text, /*plus_is_space=*/true);
+  if (decoded.ok() || field == nullptr) return decoded;
+  std::string what = decoded.status().message().find("UTF-8") != std::string::npos
+                         ? "is not valid UTF-8 text"
+                         : "has a broken %-escape";
+  return Status::BadRequest("The field '" + *field + "' " + what, *field);
 }
 
 }  // namespace
@@ -51,11 +30,11 @@ Result<FormData> FormData::Parse(std::string_view text) {
     std::string_view pair = text.substr(start, end - start);
     if (!pair.empty()) {
       size_t eq = pair.find('=');
-      auto name = Decode(pair.substr(0, eq));
+      auto name = Decode(pair.substr(0, eq), nullptr);
       if (!name.ok()) return name.status();
       std::string value;
       if (eq != std::string_view::npos) {
-        auto v = Decode(pair.substr(eq + 1));
+        auto v = Decode(pair.substr(eq + 1), &*name);
         if (!v.ok()) return v.status();
         value = std::move(*v);
       }
@@ -113,12 +92,14 @@ std::string Request::Cookie(const std::string& name) const {
 Result<FormData> Request::Form() const {
   std::string type = Header("content-type");
   if (type.rfind("multipart/form-data", 0) == 0) {
-    for (const auto& [name, value] : multipart.pairs()) {
-      if (!ValidUtf8(value)) {
+    auto parts = ParseMultipart(type, body);
+    if (!parts.ok()) return parts.status();
+    for (const auto& [name, value] : parts->pairs()) {
+      if (!ValidUtf8(name) || !ValidUtf8(value)) {
         return Status::BadRequest("The file or field '" + name + "' is not UTF-8 text", name);
       }
     }
-    return multipart;
+    return parts;
   }
   if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
     return Status::BadRequest(

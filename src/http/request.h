@@ -1,5 +1,5 @@
-// An HTTP request as attune's handlers see it; cpp-httplib stays behind
-// http/server.cpp.
+// An HTTP request as attune's handlers see it; the server library stays
+// behind http/server.cpp, http/connection.cpp and http/wire.cpp.
 //
 // Thread-safety: a Request belongs to the one thread serving it.
 #pragma once
@@ -43,9 +43,6 @@ struct Request {
   std::string ip;
   bool secure = false;     // arrived over TLS (or said so by a trusted proxy)
   std::string request_id;  // for logs and error pages
-  // The parts of a multipart/form-data body (file contents by field name),
-  // parsed by the server; forms over 8 KB are sent this way (decision 0005).
-  FormData multipart;
 
   // Set by the dispatcher:
   std::vector<std::string> params;       // regex captures of the route pattern
@@ -54,9 +51,16 @@ struct Request {
   // REQUIRES: name lower-case. "" when absent.
   std::string Header(const std::string& name) const;
   std::string Cookie(const std::string& name) const;
-  // The body as a form (urlencoded or multipart). BadRequest when the
-  // content type is not a form, or the body is malformed or not UTF-8.
+  // The body as a form (urlencoded or multipart, parsed on each call).
+  // BadRequest when the content type is not a form, or the body is
+  // malformed or not UTF-8 (naming the field).
   Result<FormData> Form() const;
+  // Whether the request carries a cookie or an Authorization header, so may
+  // be from someone signed in. Requests without are read with a smaller
+  // body limit, before anything is looked up.
+  bool MayCarryCredentials() const {
+    return headers.count("cookie") > 0 || headers.count("authorization") > 0;
+  }
   bool IsHtmx() const { return Header("hx-request") == "true"; }
 };
 

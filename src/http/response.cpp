@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include "http/url.h"
+
 namespace attune::http {
 
 Response Response::Html(std::string body, int status) {
@@ -38,10 +40,9 @@ Response Response::Text(std::string body, int status) {
 Response Response::Redirect(const std::string& location) {
   Response r;
   r.status = 303;
-  // Only same-site paths: never "//host" or "http://" (no open redirect).
-  bool local = !location.empty() && location[0] == '/' &&
-               (location.size() == 1 || (location[1] != '/' && location[1] != '\\'));
-  r.SetHeader("Location", local ? location : "/");
+  // Only paths on this site, in plain URL characters: never "//host",
+  // "http://", a tab or a new line (no open redirect, no header injection).
+  r.SetHeader("Location", IsLocalPath(location) ? location : "/");
   return r;
 }
 

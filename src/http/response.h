@@ -29,8 +29,8 @@ struct Response {
   static Response Json(const nlohmann::json& value, int status = 200);
   static Response Json(JsonWriter& written, int status = 200);
   static Response Text(std::string body, int status = 200);
-  // 303 See Other to `location` (same-site paths only). For an htmx request
-  // the dispatcher turns this into HX-Redirect.
+  // 303 See Other to `location` when it IsLocalPath (http/url.h), else to
+  // "/". For an htmx request the dispatcher turns this into HX-Redirect.
   static Response Redirect(const std::string& location);
 
   void SetHeader(const std::string& name, const std::string& value);

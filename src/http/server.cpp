@@ -1,114 +1,153 @@
 #include "http/server.h"
 
-#include <httplib.h>
 #include <spdlog/spdlog.h>
-#include <sys/socket.h>
+#include <sys/resource.h>
 
-#include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <chrono>
-#include <memory>
+#include <thread>
+#include <vector>
+
+#include "http/connection.h"
+#include "http/worker_pool.h"
 
 namespace attune::http {
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
 namespace {
 
-// Debian's cpp-httplib is a compiled library that listens with a backlog of
-// 5. When more connections arrive at once (a class opening a page together,
-// a load test starting), the kernel drops the rest, and each of those
-// clients waits for TCP to try again: 0.2 to 1 s. This was the 0.2–0.8 s
-// p99 of recording at 64 connections (docs/performance.md). The kernel caps
-// it at net.core.somaxconn (4096 on Debian 12).
+// When many connections arrive at once (a class opening a page together, a
+// load test starting) the kernel queues up to this many before accept; the
+// rest would wait for TCP to retry (0.2–1 s). Capped by net.core.somaxconn.
 constexpr int kListenBacklog = 1024;
+constexpr auto kDrainTime = std::chrono::seconds(10);
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+// Each connection is a file descriptor: allow as many as the hard limit.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 }  // namespace
 
-Server::Server(ServerOptions options, const Dispatcher& dispatcher)
-    : options_(std::move(options)),
-      dispatcher_(dispatcher),
-      server_(std::make_unique<httplib::Server>()) {}
+struct Server::State {
+  State(ServerOptions options, const Dispatcher& dispatcher)
+      : workers(options.threads),
+        shared(std::move(options), dispatcher, workers),
+        acceptor(ioc),
+        drain_timer(ioc) {}
 
-Server::~Server() = default;
+  void Accept() {
+    acceptor.async_accept(
+        asio::make_strand(ioc), [this](boost::system::error_code ec, tcp::socket socket) {
+          if (!acceptor.is_open()) return;
+          if (ec) {
+            // Out of descriptors, most likely: wait a moment rather than spin.
+            spdlog::warn("could not accept a connection: {}", ec.message());
+            auto timer = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(50));
+            timer->async_wait([this, timer](boost::system::error_code) { Accept(); });
+            return;
+          }
+          boost::system::error_code ignored;
+          socket.set_option(tcp::no_delay(true), ignored);
+          if (shared.OpenCount() >= static_cast<size_t>(shared.options.max_connections)) {
+            static const std::string kBusy =
+                "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                "Retry-After: 5\r\nConnection: close\r\nContent-Length: 45\r\n\r\n"
+                "attune is very busy; please try again soon.\r\n";
+            socket.non_blocking(true, ignored);
+            socket.write_some(asio::buffer(kBusy), ignored);
+            socket.close(ignored);
+          } else {
+            std::make_shared<Connection>(std::move(socket), shared)->Start();
+          }
+          Accept();
+        });
+  }
+
+  void BeginStop() {
+    if (shared.stopping.exchange(true)) return;
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    std::vector<std::shared_ptr<Connection>> open;
+    {
+      std::lock_guard<std::mutex> lock(shared.mu);
+      for (auto& [raw, weak] : shared.open) {
+        if (auto c = weak.lock()) open.push_back(std::move(c));
+      }
+    }
+    for (auto& c : open) c->StopWhenIdle();
+    drain_deadline = std::chrono::steady_clock::now() + kDrainTime;
+    Drain();
+  }
+
+  // Waits for the connections still answering, then ends the event loop.
+  void Drain() {
+    if (shared.OpenCount() == 0 || std::chrono::steady_clock::now() >= drain_deadline) {
+      ioc.stop();
+      return;
+    }
+    drain_timer.expires_after(std::chrono::milliseconds(20));
+    drain_timer.async_wait([this](boost::system::error_code) { Drain(); });
+  }
+
+  // Declared so that the event loop ends first (with the connections its
+  // queue still holds), then the state they point to.
+  WorkerPool workers;
+  ServerShared shared;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::steady_timer drain_timer;
+  std::chrono::steady_clock::time_point drain_deadline;
+};
+
+Server::Server(ServerOptions options, const Dispatcher& dispatcher)
+    : state_(std::make_unique<State>(std::move(options), dispatcher)) {}
+
+Server::~Server() {
+  state_->workers.Stop();
+  // Connections still queued in the event loop end with it, before the
+  // shared state they point to.
+}
 
 Status Server::Listen(const std::function<void()>& on_ready) {
-  httplib::Server& srv = *server_;
-  srv.set_tcp_nodelay(true);
-  int threads = options_.threads;
-  srv.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  srv.set_keep_alive_max_count(options_.keep_alive_max);
-  srv.set_keep_alive_timeout(options_.keep_alive_timeout);
-  srv.set_read_timeout(10, 0);
-  srv.set_write_timeout(10, 0);
-  srv.set_payload_max_length(options_.max_body_bytes);
-  auto listening = std::make_shared<int>(-1);
-  srv.set_socket_options([listening](socket_t sock) {
-    httplib::default_socket_options(sock);
-    *listening = sock;
-  });
-
-  auto handle = [this](const httplib::Request& in, httplib::Response& out) {
-    auto started = std::chrono::steady_clock::now();
-    Request req;
-    req.method = in.method;
-    req.path = in.path;
-    req.body = in.body;
-    req.ip = in.remote_addr;
-    char id[24];
-    std::snprintf(id, sizeof id, "r%llu", next_request_.fetch_add(1));
-    req.request_id = id;
-    for (const auto& [k, v] : in.headers) req.headers.emplace(Lower(k), v);
-    if (options_.trust_proxy) {
-      std::string fwd = req.Header("x-forwarded-for");
-      if (!fwd.empty()) req.ip = fwd.substr(0, fwd.find(','));
-      req.secure = req.Header("x-forwarded-proto") == "https";
-    }
-    auto query = in.target.find('?');
-    if (query != std::string::npos) {
-      auto parsed = FormData::Parse(std::string_view(in.target).substr(query + 1));
-      if (parsed.ok()) req.query = std::move(*parsed);
-    }
-
-    for (const auto& [name, part] : in.files) req.multipart.Add(name, part.content);
-
-    Response res = dispatcher_.Handle(req);
-    out.status = res.status;
-    for (const auto& [k, v] : res.headers) out.headers.emplace(k, v);
-    if (!res.body.empty() || !res.content_type.empty()) {
-      out.set_content(std::move(res.body), res.content_type.c_str());
-    }
-
-    double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    if (spdlog::should_log(spdlog::level::info) && req.path.rfind("/static/", 0) != 0) {
-      spdlog::info("request id={} method={} path={} status={} ms={:.2f} ip={}", req.request_id,
-                   req.method, req.path, res.status, ms, req.ip);
-    }
-  };
-  const char* any = ".*";
-  srv.Get(any, handle);
-  srv.Post(any, handle);
-  srv.Put(any, handle);
-  srv.Patch(any, handle);
-  srv.Delete(any, handle);
-
-  if (!srv.bind_to_port(options_.host, options_.port)) {
-    return Status::Unavailable("cannot listen on " + options_.host + ":" +
-                               std::to_string(options_.port) + " (is another server using it?)");
+  State& s = *state_;
+  const ServerOptions& o = s.shared.options;
+  RaiseOpenFileLimit();
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(o.host, ec);
+  if (ec) return Status::Invalid("host " + o.host + " is not an IP address", "host");
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(o.port));
+  s.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor.bind(endpoint, ec);
+  if (!ec) s.acceptor.listen(kListenBacklog, ec);
+  if (ec) {
+    return Status::Unavailable("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                               " (is another server using it?)");
   }
-  // listen() again on a listening socket sets its backlog anew.
-  if (*listening >= 0 && ::listen(*listening, kListenBacklog) != 0) {
-    spdlog::warn("could not widen the listen queue; bursts of connections may wait");
-  }
+  s.Accept();
   if (on_ready) on_ready();
-  if (!srv.listen_after_bind()) return Status::Unavailable("the server stopped unexpectedly");
+
+  std::vector<std::thread> loops;
+  for (int i = 1; i < o.io_threads; ++i) loops.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : loops) t.join();
+  s.workers.Stop();
   return Status::Ok();
 }
 
-void Server::Stop() { server_->stop(); }
+void Server::Stop() {
+  asio::post(state_->ioc, [s = state_.get()] { s->BeginStop(); });
+}
 
 }  // namespace attune::http

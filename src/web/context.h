@@ -7,6 +7,7 @@
 #include <chrono>
 #include <string>
 
+#include "http/router.h"
 #include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/day_service.h"
@@ -40,6 +41,8 @@ struct WebContext {
   bool secure_cookies = false;
   std::chrono::hours session_length{12};
   std::string version;
+  // The pages' route table, set once it is built; where sign-in may lead.
+  const http::Router* router = nullptr;
 };
 
 // Cookie names.

@@ -1,4 +1,5 @@
 // POST /sign-in: checks the email and password, starts a session.
+#include "http/url.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/sign_in_form.h"
@@ -7,13 +8,15 @@
 namespace attune::web {
 namespace {
 
-// Only local paths are followed after sign-in.
-std::string SafeNext(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.rfind("/sign-", 0) != 0) {
-    return next;
+// After sign-in, only a page attune serves is followed: a local path in
+// plain URL characters whose path part is a page's address.
+std::string SafeNext(const WebContext& ctx, const std::string& next) {
+  if (!http::IsLocalPath(next) || next.rfind("/sign-", 0) == 0) return "/";
+  std::string path = next.substr(0, next.find_first_of("?#"));
+  if (ctx.router && ctx.router->Match("GET", path).kind != http::Router::MatchKind::kFound) {
+    return "/";
   }
-  return "/";
+  return next;
 }
 
 }  // namespace
@@ -35,7 +38,7 @@ http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
     }
     return RenderSignIn(ctx, req, view, HttpStatusFor(st));
   }
-  http::Response r = http::Response::Redirect(SafeNext(form->Get("next")));
+  http::Response r = http::Response::Redirect(SafeNext(ctx, form->Get("next")));
   http::CookieOptions session;
   session.same_site = "Lax";
   session.secure = ctx.secure_cookies || req.secure;

@@ -1,6 +1,7 @@
 #include "web/site.h"
 
 #include "core/secrets.h"
+#include "http/url.h"
 #include "services/authorization.h"
 #include "web/page.h"
 
@@ -9,7 +10,7 @@ namespace attune::web {
 http::Response RenderError(const WebContext& ctx, const http::Request& req, const Status& status) {
   if (status.code() == StatusCode::kUnauthenticated) {
     std::string next = req.method == "GET" ? req.path : "/";
-    return http::Response::Redirect("/sign-in?next=" + next);
+    return http::Response::Redirect("/sign-in?next=" + http::PercentEncode(next));
   }
   int code = HttpStatusFor(status);
   if (req.IsHtmx()) return RenderFragment(ctx, "error", {{"message", status.message()}}, code);

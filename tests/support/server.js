@@ -30,10 +30,10 @@ function attune(args, db) {
 
 // Spawns `attune serve` on `db` and `port`; resolves with the process once
 // it says it is serving.
-async function serve(db, port) {
+async function serve(db, port, env = {}) {
   const proc = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--threads', '8'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn' },
+    env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn', ...env },
   });
   let output = '';
   await new Promise((resolve, reject) => {
@@ -51,22 +51,26 @@ async function serve(db, port) {
   return proc;
 }
 
-// Returns { base, db, dir, pupils, stop(), kill(signal), restart(), cli(args), sql(query) }.
+// Returns { base, port, db, dir, pupils, pid(), stop(), kill(signal), restart(), cli(args),
+// sql(query) }.
 // `days`: school days of demo history (Default: 0, so tests start clean).
-async function startServer({ pupils = 60, days = 0 } = {}) {
+// `env`: extra environment for the server, e.g. { ATTUNE_TRUST_PROXY: 'true' }.
+async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
   const db = path.join(dir, 'attune.db');
   attune(['demo', 'generate', '--pupils', String(pupils), '--days', String(days)], db);
   const port = await freePort();
-  let proc = await serve(db, port);
+  let proc = await serve(db, port, env);
   const base = `http://127.0.0.1:${port}`;
   const exited = (p) => (p.exitCode !== null || p.signalCode !== null
     ? Promise.resolve() : new Promise((r) => p.once('exit', r)));
   return {
     base,
+    port,
     db,
     dir,
     pupils,
+    pid: () => proc.pid,
     cli: (args) => attune(args, db),
     sql: (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim(),
     // Ends the server at once (Default: SIGKILL, as a power cut would),
@@ -78,7 +82,7 @@ async function startServer({ pupils = 60, days = 0 } = {}) {
     // Starts the server again on the same database and port.
     async restart() {
       await exited(proc);
-      proc = await serve(db, port);
+      proc = await serve(db, port, env);
     },
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) {

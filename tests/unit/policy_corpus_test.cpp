@@ -3,14 +3,12 @@
 // must load without crashing and with well-formed diagnostics.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "fuzz_files.h"
 #include "policy/explain.h"
 #include "policy/loader.h"
 
@@ -18,24 +16,9 @@ namespace attune::policy {
 namespace {
 
 namespace fs = std::filesystem;
-
-const fs::path kFuzzDir = fs::path(ATTUNE_SOURCE_DIR) / "tests" / "fuzz";
-
-std::vector<fs::path> FilesIn(const fs::path& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file()) out.push_back(entry.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using attune::fuzz_files::FilesIn;
+using attune::fuzz_files::kFuzzDir;
+using attune::fuzz_files::ReadBytes;
 
 // What the fuzz harness checks, without aborting.
 void ExpectLoadsCleanly(const fs::path& path) {
