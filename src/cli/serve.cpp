@@ -31,6 +31,13 @@ struct ServeFlags {
 
 int Serve(ServeFlags& flags) {
   auto started = std::chrono::steady_clock::now();
+  // SIGINT/SIGTERM stop the server cleanly: blocked before any thread starts
+  // (the store's writer and the server's workers are threads), and waited for by one thread.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto resolved = ResolveConfig(flags.common);
   if (!resolved.ok()) return Fail(resolved.status());
   Config config = *resolved;
@@ -101,12 +108,6 @@ int Serve(ServeFlags& flags) {
   options.proxy.hops = config.proxy_hops;
   http::Server server(options, dispatcher);
 
-  // SIGINT/SIGTERM stop the server cleanly; block them before threads start.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::thread watcher([&] {
     int sig = 0;
     sigwait(&signals, &sig);

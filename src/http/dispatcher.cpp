@@ -64,6 +64,9 @@ Response Dispatcher::Handle(Request& request) const {
   Response response;
   if (static_files_ && request.path.rfind(static_prefix_, 0) == 0) {
     response = static_files_->Serve(request, request.path.substr(static_prefix_.size()));
+    if (response.status == 404) {
+      return Refuse(request, 404, Status::NotFound("There is no file at this address"));
+    }
   } else {
     const Site* site = SiteFor(request.path);
     if (!site) {

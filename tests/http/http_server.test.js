@@ -287,3 +287,30 @@ test('behind a trusted proxy the client is the address the proxy recorded (item 
   const ips = proxied.sql("SELECT DISTINCT ip FROM audit_log WHERE action IN ('sign_in_failed', 'sign_in_throttled')");
   assert.equal(ips, '198.51.100.7');
 });
+
+test('a missing static file gets attune\'s page, not bare text', async () => {
+  const res = await fetch(server.base + '/static/no-such-file.js');
+  assert.equal(res.status, 404);
+  const text = await res.text();
+  assert.match(text, /<html/);
+  assert.match(text, /There is no file at this address/);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+});
+
+test('stopping closes idle connections at once and lets the server exit cleanly', async (t) => {
+  const own = await startServer({ env: { ATTUNE_KEEP_ALIVE_TIMEOUT: '60' } });
+  t.after(() => own.stop());
+  const sockets = await Promise.all(Array.from({ length: 20 }, () => new Promise((resolve, reject) => {
+    const socket = net.connect(own.port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.once('data', () => resolve(socket));
+    socket.once('connect', () => socket.write('GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n'));
+    setTimeout(() => reject(new Error('no answer')), 5000);
+  })));
+  const closed = sockets.map((s) => new Promise((r) => s.on('close', r)));
+  const started = Date.now();
+  process.kill(own.pid(), 'SIGTERM');
+  await Promise.all(closed);
+  assert.equal(await own.exitCode(), 0);
+  assert.ok(Date.now() - started < 5000, `stopping took ${Date.now() - started} ms`);
+});

@@ -51,8 +51,8 @@ async function serve(db, port, env = {}) {
   return proc;
 }
 
-// Returns { base, port, db, dir, pupils, pid(), stop(), kill(signal), restart(), cli(args),
-// sql(query) }.
+// Returns { base, port, db, dir, pupils, pid(), exitCode(), stop(), kill(signal), restart(),
+// cli(args), sql(query) }.
 // `days`: school days of demo history (Default: 0, so tests start clean).
 // `env`: extra environment for the server, e.g. { ATTUNE_TRUST_PROXY: 'true' }.
 async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
@@ -71,6 +71,8 @@ async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
     dir,
     pupils,
     pid: () => proc.pid,
+    // Resolves with the exit code once the server process has ended.
+    exitCode: () => exited(proc).then(() => proc.exitCode),
     cli: (args) => attune(args, db),
     sql: (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim(),
     // Ends the server at once (Default: SIGKILL, as a power cut would),
