@@ -11,8 +11,8 @@ SECONDS_PER_RUN=${1:-10}
 WORK=$(mktemp -d)
 PORT=${PORT:-18480}
 FLOOR_BIN=${FLOOR_BIN:-build/bench/beast_floor}
-SERVER=; FLOOR=
-trap 'kill $SERVER $FLOOR 2>/dev/null || true; wait $SERVER $FLOOR 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=; FLOOR=; HOLD=
+trap 'kill $SERVER $FLOOR $HOLD 2>/dev/null || true; wait $SERVER $FLOOR $HOLD 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)" GiB"}' /proc/meminfo), $(uname -r)"
 echo "# attune $($BIN --version) ; $(wrk --version 2>&1 | head -1)"
@@ -56,6 +56,25 @@ run "/pupils/search?q=ali (signed in, htmx fragment)" -t2 -c32 -d"${SECONDS_PER_
 run "/pupils/search?q= (signed in, first 50 of 400 pupils)" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency \
   -H "Cookie: attune_session=$session" -H "HX-Request: true" \
   "http://127.0.0.1:$PORT/pupils/search?q="
+# The same while 1,000 idle keep-alive connections and 100 slow senders are
+# held open (bench/hold_connections.js), with the keep-alive time raised so
+# the idle ones stay for the whole run.
+kill $SERVER; wait $SERVER 2>/dev/null || true
+ATTUNE_LOG_LEVEL=warn ATTUNE_KEEP_ALIVE_TIMEOUT=120 $BIN serve --db "$WORK/attune.db" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
+node bench/hold_connections.js "$PORT" 1000 100 $((SECONDS_PER_RUN * 2 + 5)) &
+HOLD=$!
+sleep 3
+echo
+echo "connections open at the server: $(ls /proc/$SERVER/fd | wc -l) file descriptors;" \
+  "resident memory $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"
+run "/healthz, one connection, while 1,000 idle and 100 slow connections are held" -t1 -c1 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT/healthz"
+run "/pupils/search?q=ali, 32 connections, while 1,000 idle and 100 slow connections are held" -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency \
+  -H "Cookie: attune_session=$session" -H "HX-Request: true" \
+  "http://127.0.0.1:$PORT/pupils/search?q=ali"
+wait $HOLD
+
 # The peer: bare Boost.Beast on the same two event-loop threads, no work.
 $FLOOR_BIN $((PORT + 1)) &
 FLOOR=$!
