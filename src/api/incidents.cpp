@@ -52,11 +52,12 @@ Result<RecordRequest> ReadRecord(const nlohmann::json& body) {
     return Status::Invalid("pupils must be a list of {\"id\", \"role\"}", "pupils");
   }
   for (const auto& p : *pupils) {
-    if (!p.is_object() || !p.contains("id") || !p["id"].is_number_integer()) {
+    auto id = http::IntMember(p, "id");  // refuses a number too large to be an id
+    if (!p.is_object() || !p.contains("id") || !id.ok()) {
       return Status::Invalid("Each pupil must be {\"id\": number, \"role\": text}", "pupils");
     }
     RecordPupil rp;
-    rp.id = p["id"].get<long long>();
+    rp.id = *id;
     auto role = http::StringMember(p, "role");
     if (!role.ok()) return Status::Invalid("A pupil's role must be text", "pupils");
     if (!role->empty()) rp.role = *role;
