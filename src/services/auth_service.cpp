@@ -159,4 +159,30 @@ Result<std::string> AuthService::CreateApiToken(const std::string& raw_email,
   return token;
 }
 
+Result<std::string> AuthService::FormSecret() {
+  std::lock_guard<std::mutex> lock(secret_mu_);
+  if (form_secret_.empty()) {
+    auto kept = store_.KeptSecret("sign_in_form", RandomToken());
+    if (!kept.ok()) return kept.status();
+    form_secret_ = *kept;
+  }
+  return form_secret_;
+}
+
+Result<std::string> AuthService::IssueSignInFormToken() {
+  auto secret = FormSecret();
+  if (!secret.ok()) return secret.status();
+  std::string nonce = RandomToken();
+  return nonce + "." + HashToken(nonce, *secret);
+}
+
+bool AuthService::IsSignInFormToken(const std::string& token) {
+  size_t dot = token.find('.');
+  if (dot == std::string::npos || token.size() > 256) return false;
+  auto secret = FormSecret();
+  if (!secret.ok()) return false;
+  std::string_view nonce(token.data(), dot);
+  return ConstantTimeEquals(std::string_view(token).substr(dot + 1), HashToken(nonce, *secret));
+}
+
 }  // namespace attune

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <string>
 
 #include "core/status.h"
@@ -57,9 +58,21 @@ class AuthService {
   // token (shown once). NotFound when no active member of staff has it.
   Result<std::string> CreateApiToken(const std::string& email, const std::string& label);
 
+  // The CSRF token of a form shown before sign-in (decision 0003): random,
+  // with a MAC by a secret the server keeps in the database, so that only a
+  // token the server issued passes IsSignInFormToken (a pair of cookie and
+  // form field made up by someone else does not).
+  Result<std::string> IssueSignInFormToken();
+  bool IsSignInFormToken(const std::string& token);
+
  private:
+  // The secret signing sign-in form tokens, read (or made) once.
+  Result<std::string> FormSecret();
+
   Store& store_;
   std::chrono::hours session_length_;
+  std::mutex secret_mu_;
+  std::string form_secret_;  // guarded by secret_mu_; "" until read
 };
 
 }  // namespace attune

@@ -1,5 +1,6 @@
-// Storage of sign-in sessions, sign-in attempts (for throttling) and API tokens.
-// Only hashes of session ids and tokens are stored.
+// Storage of sign-in sessions, sign-in attempts (for throttling), API tokens
+// and the server's own secrets. Only hashes of session ids and tokens are
+// stored.
 //
 // Thread-safety: implementations are safe to call from many threads.
 #pragma once
@@ -49,6 +50,10 @@ class SessionStore {
                                 Timestamp now) = 0;
   // The principal an unrevoked token acts for, if its member of staff is active.
   virtual Result<Principal> FindApiToken(const std::string& token_hash) = 0;
+
+  // The secret kept under `name`, keeping `fresh` first when there is none:
+  // the first caller's is kept, so every process on the database shares it.
+  virtual Result<std::string> KeptSecret(const std::string& name, const std::string& fresh) = 0;
 };
 
 }  // namespace attune

@@ -83,6 +83,22 @@ TEST_F(AuthTest, PasswordChangeChecksCurrentStrengthAndConfirmation) {
   EXPECT_TRUE(auth.SignIn("teacher@test.school", "new password 22", "10.0.0.3", "").ok());
 }
 
+// Defence in depth: the pre-sign-in CSRF token is one the server issued.
+TEST_F(AuthTest, OnlySignInFormTokensTheServerIssuedPass) {
+  AuthService auth(*store_, std::chrono::hours(12));
+  auto token = auth.IssueSignInFormToken();
+  ASSERT_TRUE(token.ok());
+  EXPECT_TRUE(auth.IsSignInFormToken(*token));
+  // Another process on the same database shares the secret.
+  AuthService other(*store_, std::chrono::hours(12));
+  EXPECT_TRUE(other.IsSignInFormToken(*token));
+  std::string forged = *token;
+  forged[0] = forged[0] == 'a' ? 'b' : 'a';
+  EXPECT_FALSE(auth.IsSignInFormToken(forged));
+  EXPECT_FALSE(auth.IsSignInFormToken(std::string(43, 'x')));
+  EXPECT_FALSE(auth.IsSignInFormToken(""));
+}
+
 TEST_F(AuthTest, ApiTokensAreStoredHashedAndResolveToTheirOwner) {
   AuthService auth(*store_, std::chrono::hours(12));
   auto token = auth.CreateApiToken("teacher@test.school", "test");

@@ -169,5 +169,20 @@ TEST(Utf8, AcceptsTextAndRefusesWhatIsNot) {
   EXPECT_FALSE(ValidUtf8("\xF4\x90\x80\x80"));
 }
 
+
+TEST(Utf8, FindsTheLineAndColumnOfTheFirstBadByte) {
+  EXPECT_FALSE(FirstInvalidUtf8("caf\xC3\xA9\nline two").has_value());
+  auto bad = FirstInvalidUtf8("format = 1\n\n[school]\nname = \"Caf\xE9\"\n");
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_EQ(bad->line, 4u);
+  EXPECT_EQ(bad->column, 12u);
+  EXPECT_EQ(bad->byte, 0xE9);
+  EXPECT_EQ(bad->offset, 32u);
+  // Columns count characters, not bytes.
+  auto after = FirstInvalidUtf8("\xC3\xA9\xE2\x82\xAC\xFF");
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->column, 3u);
+}
+
 }  // namespace
 }  // namespace attune::http

@@ -152,4 +152,17 @@ Result<Principal> SqliteStore::FindApiToken(const std::string& token_hash) {
   });
 }
 
+Result<std::string> SqliteStore::KeptSecret(const std::string& name, const std::string& fresh) {
+  return Guard("kept secret", [&]() -> Result<std::string> {
+    auto sql = pool_.Acquire();
+    long long now = ToUnix(Now());
+    *sql << "INSERT INTO server_secrets (name, value, created_at) VALUES (:n, :v, :c) "
+            "ON CONFLICT (name) DO NOTHING",
+        soci::use(name), soci::use(fresh), soci::use(now);
+    std::string value;
+    *sql << "SELECT value FROM server_secrets WHERE name = :n", soci::use(name), soci::into(value);
+    return value;
+  });
+}
+
 }  // namespace attune::sqlite

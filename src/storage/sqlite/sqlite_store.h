@@ -87,6 +87,7 @@ class SqliteStore final : public Store {
   Status CreateApiToken(long long school_id, long long staff_id, const std::string& token_hash,
                         const std::string& label, Timestamp now) override;
   Result<Principal> FindApiToken(const std::string& token_hash) override;
+  Result<std::string> KeptSecret(const std::string& name, const std::string& fresh) override;
 
   // AuditStore
   Status AppendAudit(const AuditEntry& entry) override;
