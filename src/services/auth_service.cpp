@@ -28,23 +28,22 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   }
 
   Timestamp now = Now();
-  Timestamp since = now - kThrottleWindow;
-  auto by_email = store_.CountFailuresForEmail(email, since);
-  auto by_ip = store_.CountFailuresFromIp(ip, since);
-  if (!by_email.ok()) return by_email.status();
-  if (!by_ip.ok()) return by_ip.status();
-  if (*by_email >= kMaxFailuresPerAccount || *by_ip >= kMaxFailuresPerAddress) {
+  // Counted as a failure before the password is checked, atomically with
+  // the check of the limits; a success takes it back.
+  Status begun = store_.BeginSignInAttempt(email, ip, now, now - kThrottleWindow,
+                                           kMaxFailuresPerAccount, kMaxFailuresPerAddress);
+  if (begun.code() == StatusCode::kTooManyRequests) {
     Audit(store_, nullptr, "sign_in_throttled", "", 0, email, ip);
     return Status::TooManyRequests(
         "Too many attempts to sign in. For your account's safety, please wait 15 minutes "
         "and try again, or ask your school's attune administrator to help.");
   }
+  ATTUNE_RETURN_IF_ERROR(begun);
 
   auto staff = store_.FindStaffByEmail(email);
   bool known = staff.ok() && staff->active;
   bool verified = VerifyPassword(password, known ? staff->password_hash : DummyHash());
   if (!known || !verified) {
-    ATTUNE_RETURN_IF_ERROR(store_.RecordSignInAttempt(email, ip, now, false));
     Principal who;
     if (staff.ok()) {
       who.school_id = staff->school_id;
@@ -68,7 +67,7 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   session.ip = ip;
   session.user_agent = user_agent.substr(0, 300);
   ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
-  ATTUNE_RETURN_IF_ERROR(store_.RecordSignInAttempt(email, ip, now, true));
+  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
 
   Principal& p = result.principal;
   p.staff_id = staff->id;

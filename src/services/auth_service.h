@@ -1,9 +1,12 @@
 // Signing staff in and out, sessions, password changes and API tokens.
 //
 // Sign-in is throttled: after kMaxFailuresPerAccount failed attempts for one
-// email, or kMaxFailuresPerAddress from one address, within kThrottleWindow,
-// further attempts are refused (429) until the window has passed since the
-// latest failure. Every sign-in, failure and refusal is audited.
+// email, or kMaxFailuresPerAddress from one address, each within
+// kThrottleWindow of the one before, further attempts are refused (429)
+// until the window has passed since the latest failure. An attempt is
+// counted, atomically in the store, before its password is checked, so a
+// burst sent at once has at most the limit checked. Every sign-in, failure
+// and refusal is audited.
 //
 // Thread-safety: safe to share between request threads.
 #pragma once

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "services/staff_service.h"
 #include "test_store.h"
 
@@ -52,6 +56,47 @@ TEST_F(AuthTest, ThrottlesAnAccountAfterRepeatedFailures) {
   // Even the right password is refused while throttled, from another address too.
   EXPECT_EQ(auth.SignIn("teacher@test.school", "correct horse 1", "10.0.0.7", "").status().code(),
             StatusCode::kTooManyRequests);
+}
+
+// Issue 10 item 5: 19 wrong passwords sent at once were all checked against
+// a limit of 5. The attempt is counted, atomically, before the check.
+TEST_F(AuthTest, ABurstOfWrongPasswordsHasAtMostTheLimitChecked) {
+  AuthService auth(*store_, std::chrono::hours(12));
+  std::atomic<int> checked{0}, throttled{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 20; ++i) {
+    threads.emplace_back([&] {
+      auto code =
+          auth.SignIn("teacher@test.school", "wrong password", "10.0.0.9", "").status().code();
+      if (code == StatusCode::kUnauthenticated) ++checked;
+      if (code == StatusCode::kTooManyRequests) ++throttled;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LE(checked.load(), AuthService::kMaxFailuresPerAccount);
+  EXPECT_EQ(checked + throttled, 20);
+}
+
+TEST_F(AuthTest, ASuccessClearsTheAccountsFailuresButNotTheAddresss) {
+  AuthService auth(*store_, std::chrono::hours(12));
+  for (int i = 0; i < AuthService::kMaxFailuresPerAccount - 1; ++i) {
+    EXPECT_FALSE(auth.SignIn("teacher@test.school", "wrong password", "10.0.0.5", "").ok());
+  }
+  ASSERT_TRUE(auth.SignIn("teacher@test.school", "correct horse 1", "10.0.0.5", "").ok());
+  for (int i = 0; i < AuthService::kMaxFailuresPerAccount; ++i) {
+    EXPECT_EQ(auth.SignIn("teacher@test.school", "wrong password", "10.0.0.6", "").status().code(),
+              StatusCode::kUnauthenticated)
+        << "attempt " << i + 1 << " after the success";
+  }
+  // Twenty failures from one address pause it for every account.
+  NewStaff s{"other@test.school", "Otto Other", "teacher", "", "correct horse 2"};
+  ASSERT_TRUE(StaffService(*store_).AddToSchool(school_id_, s).ok());
+  for (int i = 0; i < AuthService::kMaxFailuresPerAddress; ++i) {
+    auth.SignIn("nobody" + std::to_string(i) + "@test.school", "wrong", "10.0.0.8", "");
+  }
+  EXPECT_EQ(auth.SignIn("other@test.school", "correct horse 2", "10.0.0.8", "").status().code(),
+            StatusCode::kTooManyRequests);
+  EXPECT_TRUE(auth.SignIn("other@test.school", "correct horse 2", "10.0.0.1", "").ok());
 }
 
 TEST_F(AuthTest, DeactivatedStaffCannotSignInOrKeepTheirSession) {

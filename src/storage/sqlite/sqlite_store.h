@@ -80,10 +80,9 @@ class SqliteStore final : public Store {
   Status TouchSession(const std::string& id_hash, Timestamp now, Timestamp expires_at) override;
   Status DeleteSession(const std::string& id_hash) override;
   Status DeleteSessionsOf(long long staff_id, const std::string& keep_id_hash) override;
-  Status RecordSignInAttempt(const std::string& email, const std::string& ip, Timestamp at,
-                             bool succeeded) override;
-  Result<int> CountFailuresForEmail(const std::string& email, Timestamp since) override;
-  Result<int> CountFailuresFromIp(const std::string& ip, Timestamp since) override;
+  Status BeginSignInAttempt(const std::string& email, const std::string& ip, Timestamp now,
+                            Timestamp since, int max_for_email, int max_for_ip) override;
+  Status SignInSucceeded(const std::string& email, const std::string& ip) override;
   Status CreateApiToken(long long school_id, long long staff_id, const std::string& token_hash,
                         const std::string& label, Timestamp now) override;
   Result<Principal> FindApiToken(const std::string& token_hash) override;
