@@ -49,6 +49,8 @@ std::string DescribeAuditAction(const std::string& action) {
       {"staff.role_changed", "Changed a role"},
       {"staff.deactivated", "Deactivated an account"},
       {"staff.reactivated", "Reactivated an account"},
+      {"staff.restricted_access_granted",
+       "Gave someone a role that reads safeguarding records or special category details"},
       {"pupil.read_contacts", "Viewed parents' contact details for a call home"},
       {"pupil.profile_saved", "Updated a pupil's personal profile"},
       {"incident.record", "Made a record"},

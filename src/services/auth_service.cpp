@@ -121,9 +121,12 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
   }
   auto hash = HashPassword(replacement);
   if (!hash.ok()) return hash.status();
-  ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, principal.staff_id, *hash));
-  ATTUNE_RETURN_IF_ERROR(store_.DeleteSessionsOf(principal.staff_id, principal.session_id_hash));
-  Audit(store_, &principal, "password_changed", "staff", principal.staff_id, "", ip);
+  ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+    ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, principal.staff_id, *hash));
+    return store_.EndSignIns(principal.staff_id, principal.session_id_hash, Now());
+  }));
+  Audit(store_, &principal, "password_changed", "staff", principal.staff_id,
+        "other sessions and API tokens ended", ip);
   return Status::Ok();
 }
 

@@ -8,6 +8,10 @@
 // burst sent at once has at most the limit checked. Every sign-in, failure
 // and refusal is audited.
 //
+// Credentials end when they should: changing a password ends the member of
+// staff's other sessions and their API tokens (as do a role change and
+// deactivation, services/staff_service.h).
+//
 // Thread-safety: safe to share between request threads.
 #pragma once
 
@@ -49,7 +53,8 @@ class AuthService {
   Status SignOut(const Principal& principal, const std::string& ip);
 
   // Checks the current password, the new one's strength and its confirmation;
-  // signs the member of staff out of every other session.
+  // signs the member of staff out of every other session and revokes their
+  // API tokens.
   Status ChangePassword(const Principal& principal, const std::string& current,
                         const std::string& replacement, const std::string& confirmation,
                         const std::string& ip);

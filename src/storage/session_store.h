@@ -35,8 +35,11 @@ class SessionStore {
                                         Timestamp* expires_at) = 0;
   virtual Status TouchSession(const std::string& id_hash, Timestamp now, Timestamp expires_at) = 0;
   virtual Status DeleteSession(const std::string& id_hash) = 0;
-  // Signs a member of staff out everywhere except `keep_id_hash` (may be empty).
-  virtual Status DeleteSessionsOf(long long staff_id, const std::string& keep_id_hash) = 0;
+  // Ends a member of staff's sign-ins, in one transaction: deletes their
+  // sessions except `keep_id_hash` (may be empty) and revokes their API
+  // tokens at `now`.
+  virtual Status EndSignIns(long long staff_id, const std::string& keep_id_hash,
+                            Timestamp now) = 0;
 
   // Sign-in throttling, counted before the password is checked.
   //

@@ -128,6 +128,42 @@ TEST_F(AuthTest, PasswordChangeChecksCurrentStrengthAndConfirmation) {
   EXPECT_TRUE(auth.SignIn("teacher@test.school", "new password 22", "10.0.0.3", "").ok());
 }
 
+// Issue 10 item 11: credentials outlived the changes that should end them.
+TEST_F(AuthTest, APasswordChangeEndsTheApiTokens) {
+  AuthService auth(*store_, std::chrono::hours(12));
+  auto token = auth.CreateApiToken("teacher@test.school", "sync");
+  ASSERT_TRUE(token.ok());
+  auto signed_in = auth.SignIn("teacher@test.school", "correct horse 1", "10.0.0.1", "");
+  ASSERT_TRUE(signed_in.ok());
+  ASSERT_TRUE(auth.ChangePassword(signed_in->principal, "correct horse 1", "new password 22",
+                                  "new password 22", "")
+                  .ok());
+  EXPECT_EQ(auth.AuthenticateToken(*token).status().code(), StatusCode::kUnauthenticated);
+}
+
+TEST_F(AuthTest, ARoleChangeOrDeactivationEndsSessionsAndTokensForGood) {
+  AuthService auth(*store_, std::chrono::hours(12));
+  StaffService staff(*store_);
+  NewStaff head{"head@test.school", "Hana Head", "senior", "", "head password 1"};
+  auto head_id = staff.AddToSchool(school_id_, head);
+  ASSERT_TRUE(head_id.ok());
+  Principal by = PrincipalFor(*store_->GetStaff(school_id_, *head_id));
+  for (auto change : {+[](StaffService&s, const Principal&by, long long id) {
+                        return s.ChangeRole(by, id, "support", "");
+                      },
+                      +[](StaffService&s, const Principal&by, long long id) {
+                        Status off = s.SetActive(by, id, false, "");
+                        return off.ok() ? s.SetActive(by, id, true, "") : off;
+                      }}) {
+    auto session = auth.SignIn("teacher@test.school", "correct horse 1", "10.0.0.1", "");
+    auto token = auth.CreateApiToken("teacher@test.school", "");
+    ASSERT_TRUE(session.ok() && token.ok());
+    ASSERT_TRUE(change(staff, by, staff_id_).ok());
+    EXPECT_FALSE(auth.Authenticate(session->session_id, "").ok());
+    EXPECT_FALSE(auth.AuthenticateToken(*token).ok());
+  }
+}
+
 // Defence in depth: the pre-sign-in CSRF token is one the server issued.
 TEST_F(AuthTest, OnlySignInFormTokensTheServerIssuedPass) {
   AuthService auth(*store_, std::chrono::hours(12));

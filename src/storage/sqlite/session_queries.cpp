@@ -72,12 +72,17 @@ Status SqliteStore::DeleteSession(const std::string& id_hash) {
   });
 }
 
-Status SqliteStore::DeleteSessionsOf(long long staff_id, const std::string& keep) {
-  return Guard("delete sessions", [&]() -> Status {
-    auto sql = pool_.Acquire();
-    *sql << "DELETE FROM sessions WHERE staff_id = :s AND id_hash <> :k", soci::use(staff_id),
-        soci::use(keep);
-    return Status::Ok();
+Status SqliteStore::EndSignIns(long long staff_id, const std::string& keep, Timestamp now) {
+  return Guard("end sign-ins", [&]() -> Status {
+    return RunInTransaction([&]() -> Status {
+      auto sql = pool_.Acquire();
+      long long at = ToUnix(now);
+      *sql << "DELETE FROM sessions WHERE staff_id = :s AND id_hash <> :k", soci::use(staff_id),
+          soci::use(keep);
+      *sql << "UPDATE api_tokens SET revoked_at = :n WHERE staff_id = :s AND revoked_at IS NULL",
+          soci::use(at), soci::use(staff_id);
+      return Status::Ok();
+    });
   });
 }
 

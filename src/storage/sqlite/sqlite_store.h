@@ -79,7 +79,7 @@ class SqliteStore final : public Store {
                                 Timestamp* expires_at) override;
   Status TouchSession(const std::string& id_hash, Timestamp now, Timestamp expires_at) override;
   Status DeleteSession(const std::string& id_hash) override;
-  Status DeleteSessionsOf(long long staff_id, const std::string& keep_id_hash) override;
+  Status EndSignIns(long long staff_id, const std::string& keep_id_hash, Timestamp now) override;
   Status BeginSignInAttempt(const std::string& email, const std::string& ip, Timestamp now,
                             Timestamp since, int max_for_email, int max_for_ip) override;
   Status SignInSucceeded(const std::string& email, const std::string& ip) override;
