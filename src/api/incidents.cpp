@@ -158,7 +158,7 @@ http::Response ListIncidents(const ApiContext& ctx, http::Request& req) {
     if (!day.ok()) return JsonError(Status::Invalid(std::string(key) + " must be YYYY-MM-DD", key));
     *out = LondonInstant(*day, 0);
   }
-  auto incidents = ctx.incidents.List(*req.principal, q);
+  auto incidents = ctx.incidents.List(*req.principal, q, req.ip);
   if (!incidents.ok()) return JsonError(incidents.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& i : *incidents) items.push_back(IncidentJson(i));

@@ -38,8 +38,7 @@ class SessionStore {
   // Ends a member of staff's sign-ins, in one transaction: deletes their
   // sessions except `keep_id_hash` (may be empty) and revokes their API
   // tokens at `now`.
-  virtual Status EndSignIns(long long staff_id, const std::string& keep_id_hash,
-                            Timestamp now) = 0;
+  virtual Status EndSignIns(long long staff_id, const std::string& keep_id_hash, Timestamp now) = 0;
 
   // Sign-in throttling, counted before the password is checked.
   //

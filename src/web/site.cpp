@@ -4,6 +4,7 @@
 
 #include "core/secrets.h"
 #include "http/utf8.h"
+#include "services/audit.h"
 #include "services/authorization.h"
 #include "web/page.h"
 
@@ -90,6 +91,14 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
   return RenderPage(ctx, req, "error", heading, view, code);
 }
 
+http::Response WithReadsAudited(const WebContext& ctx, const http::Request& req,
+                                http::Response response) {
+  if (!req.principal) return response;
+  Status audited =
+      AuditRequestReads(ctx.store, *req.principal, req.method + " " + req.path, req.ip);
+  return audited.ok() ? response : RenderError(ctx, req, audited);
+}
+
 http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
   http::Site site;
   site.prefix = "/";
@@ -98,7 +107,10 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
     std::string cookie = req.Cookie(kSessionCookie);
     if (cookie.empty()) return std::optional<Principal>();
     auto principal = ctx.auth.Authenticate(cookie, req.ip);
-    if (principal.ok()) return std::optional<Principal>(std::move(*principal));
+    if (principal.ok()) {
+      principal->reads = std::make_shared<ReadLedger>();
+      return std::optional<Principal>(std::move(*principal));
+    }
     if (principal.status().code() == StatusCode::kNotFound) return std::optional<Principal>();
     return principal.status();
   };

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "model/incident.h"
+
 namespace attune {
 namespace {
 
@@ -44,6 +46,19 @@ TEST(Authorization, ARoleReadingRestrictedRecordsIsGivenOnlyByOneHoldingThatAcce
     EXPECT_FALSE(ReadsRestricted(role)) << RoleName(role);
     EXPECT_TRUE(MayGrantRole(Role::kAdmin, role)) << RoleName(role);
   }
+}
+
+TEST(Authorization, ARestrictedRecordIsReadOnlyByARoleItNamesThatMayReadRestrictedRecords) {
+  std::vector<std::string> dsl_senior = {"dsl", "senior"};
+  EXPECT_TRUE(MayReadRecord(Role::kTeacher, false, {}));
+  EXPECT_TRUE(MayReadRecord(Role::kDsl, true, dsl_senior));
+  EXPECT_FALSE(MayReadRecord(Role::kPastoral, true, dsl_senior));
+  EXPECT_FALSE(MayReadRecord(Role::kDsl, true, {}));
+  // A stored record naming a role that may not read restricted records
+  // (the policy checker refuses such a policy) is still not theirs.
+  EXPECT_FALSE(MayReadRecord(Role::kTeacher, true, {"dsl", "teacher"}));
+  EXPECT_EQ(RestrictedReaderName(Role::kTeacher), "");
+  EXPECT_EQ(RestrictedReaderName(Role::kSenco), "senco");
 }
 
 TEST(Authorization, EveryRoleMayViewPupils) {

@@ -169,7 +169,6 @@ TEST(Utf8, AcceptsTextAndRefusesWhatIsNot) {
   EXPECT_FALSE(ValidUtf8("\xF4\x90\x80\x80"));
 }
 
-
 TEST(Utf8, FindsTheLineAndColumnOfTheFirstBadByte) {
   EXPECT_FALSE(FirstInvalidUtf8("caf\xC3\xA9\nline two").has_value());
   auto bad = FirstInvalidUtf8("format = 1\n\n[school]\nname = \"Caf\xE9\"\n");

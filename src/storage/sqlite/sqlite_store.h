@@ -118,7 +118,8 @@ class SqliteStore final : public Store {
   Result<int> SuspensionDays(long long school_id, long long pupil_id, Date from, Date to,
                              long long except_incident_id) override;
   Result<std::vector<EscalationRecord>> ListEscalations(long long school_id, long long pupil_id,
-                                                        long long incident_id) override;
+                                                        long long incident_id,
+                                                        const std::string& viewer) override;
   Status SetEscalationStatus(long long school_id, long long id, const std::string& status) override;
 
   // ActionStore
@@ -135,11 +136,13 @@ class SqliteStore final : public Store {
   Result<RestorativeConversation> GetRestorative(long long school_id, long long id) override;
   Result<std::vector<RestorativeConversation>> ListRestorative(long long school_id,
                                                                long long incident_id,
-                                                               long long pupil_id) override;
+                                                               long long pupil_id,
+                                                               const std::string& viewer) override;
   Status MarkRepaired(long long school_id, long long id, Timestamp at) override;
   Result<long long> LogContact(const ContactLogEntry& entry) override;
   Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id, long long pupil_id,
-                                                      long long incident_id) override;
+                                                      long long incident_id,
+                                                      const std::string& viewer) override;
   Result<long long> StartPlan(const PupilPlan& plan) override;
   Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) override;
   Status EndPlan(long long school_id, long long id, const std::string& outcome, Date on) override;
