@@ -29,7 +29,7 @@ http::Response ListActions(const ApiContext& ctx, http::Request& req) {
   auto limit = http::IntValue(req.query.Get("limit"), 100, "limit");
   if (!limit.ok()) return JsonError(limit.status());
   f.limit = *limit;
-  auto actions = ctx.actions.List(*req.principal, f);
+  auto actions = ctx.actions.List(*req.principal, f, req.ip);
   if (!actions.ok()) return JsonError(actions.status());
   Timestamp now = Now();
   http::JsonWriter w;
@@ -42,7 +42,7 @@ http::Response ListActions(const ApiContext& ctx, http::Request& req) {
 http::Response GetAction(const ApiContext& ctx, http::Request& req) {
   auto id = http::ParamId(req);
   if (!id.ok()) return JsonError(id.status());
-  auto action = ctx.actions.Get(*req.principal, *id);
+  auto action = ctx.actions.Get(*req.principal, *id, req.ip);
   if (!action.ok()) return JsonError(action.status());
   return ActionAnswer(*action);
 }
@@ -56,7 +56,7 @@ http::Response CompleteAction(const ApiContext& ctx, http::Request& req) {
   if (!outcome.ok()) return JsonError(outcome.status());
   Status st = ctx.actions.Complete(*req.principal, *id, *outcome, req.ip);
   if (!st.ok()) return JsonError(st);
-  auto action = ctx.actions.Get(*req.principal, *id);
+  auto action = ctx.actions.Get(*req.principal, *id, req.ip);
   if (!action.ok()) return JsonError(action.status());
   return ActionAnswer(*action);
 }
@@ -72,7 +72,7 @@ http::Response ReassignAction(const ApiContext& ctx, http::Request& req) {
   if (!staff.ok()) return JsonError(staff.status());
   Status st = ctx.actions.Reassign(*req.principal, *id, *role, *staff, req.ip);
   if (!st.ok()) return JsonError(st);
-  auto action = ctx.actions.Get(*req.principal, *id);
+  auto action = ctx.actions.Get(*req.principal, *id, req.ip);
   if (!action.ok()) return JsonError(action.status());
   return ActionAnswer(*action);
 }

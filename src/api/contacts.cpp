@@ -15,7 +15,7 @@ http::Response ListContactLog(const ApiContext& ctx, http::Request& req) {
   if (!*pupil && !*incident) {
     return JsonError(Status::Invalid("Give ?pupil= or ?incident=", "pupil"));
   }
-  auto list = ctx.restorative.Contacts(*req.principal, *pupil, *incident);
+  auto list = ctx.restorative.Contacts(*req.principal, *pupil, *incident, req.ip);
   if (!list.ok()) return JsonError(list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& e : *list) items.push_back(ContactLogJson(e));
@@ -46,7 +46,7 @@ http::Response CreateContactLog(const ApiContext& ctx, http::Request& req) {
   r.complete_action = *complete;
   auto id = ctx.restorative.LogContact(*req.principal, r, req.ip);
   if (!id.ok()) return JsonError(id.status());
-  auto list = ctx.restorative.Contacts(*req.principal, r.pupil_id, 0);
+  auto list = ctx.restorative.Contacts(*req.principal, r.pupil_id, 0, req.ip);
   if (!list.ok()) return JsonError(list.status());
   for (const auto& e : *list) {
     if (e.id == *id) return http::Response::Json(ContactLogJson(e), 201);

@@ -52,11 +52,12 @@ Result<RecordRequest> ReadRecord(const nlohmann::json& body) {
     return Status::Invalid("pupils must be a list of {\"id\", \"role\"}", "pupils");
   }
   for (const auto& p : *pupils) {
-    if (!p.is_object() || !p.contains("id") || !p["id"].is_number_integer()) {
+    auto id = http::IntMember(p, "id");  // refuses a number too large to be an id
+    if (!p.is_object() || !p.contains("id") || !id.ok()) {
       return Status::Invalid("Each pupil must be {\"id\": number, \"role\": text}", "pupils");
     }
     RecordPupil rp;
-    rp.id = p["id"].get<long long>();
+    rp.id = *id;
     auto role = http::StringMember(p, "role");
     if (!role.ok()) return Status::Invalid("A pupil's role must be text", "pupils");
     if (!role->empty()) rp.role = *role;
@@ -157,7 +158,7 @@ http::Response ListIncidents(const ApiContext& ctx, http::Request& req) {
     if (!day.ok()) return JsonError(Status::Invalid(std::string(key) + " must be YYYY-MM-DD", key));
     *out = LondonInstant(*day, 0);
   }
-  auto incidents = ctx.incidents.List(*req.principal, q);
+  auto incidents = ctx.incidents.List(*req.principal, q, req.ip);
   if (!incidents.ok()) return JsonError(incidents.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& i : *incidents) items.push_back(IncidentJson(i));

@@ -15,7 +15,7 @@ http::Response ListRestorative(const ApiContext& ctx, http::Request& req) {
   if (!*incident && !*pupil) {
     return JsonError(Status::Invalid("Give ?incident= or ?pupil=", "incident"));
   }
-  auto list = ctx.restorative.List(*req.principal, *incident, *pupil);
+  auto list = ctx.restorative.List(*req.principal, *incident, *pupil, req.ip);
   if (!list.ok()) return JsonError(list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : *list) items.push_back(RestorativeJson(c));
@@ -60,7 +60,7 @@ http::Response CreateRestorative(const ApiContext& ctx, http::Request& req) {
   if (!r.incident_id) return JsonError(Status::Invalid("incident_id is required", "incident_id"));
   auto id = ctx.restorative.Record(*req.principal, r, req.ip);
   if (!id.ok()) return JsonError(id.status());
-  auto list = ctx.restorative.List(*req.principal, r.incident_id, 0);
+  auto list = ctx.restorative.List(*req.principal, r.incident_id, 0, req.ip);
   if (!list.ok()) return JsonError(list.status());
   for (const auto& c : *list) {
     if (c.id == *id) return http::Response::Json(RestorativeJson(c), 201);

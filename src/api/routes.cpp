@@ -7,7 +7,7 @@ namespace attune::api {
 http::Router BuildRouter(const ApiContext* ctx) {
   http::Router r;
   auto bind = [ctx](http::Response (*fn)(const ApiContext&, http::Request&)) {
-    return [ctx, fn](http::Request& req) { return fn(*ctx, req); };
+    return [ctx, fn](http::Request& req) { return WithReadsAudited(*ctx, req, fn(*ctx, req)); };
   };
   using P = Permission;
   r.Add("GET", "/api/v1/me", P::kSignedIn, bind(GetMe));

@@ -1,5 +1,6 @@
 #include "api/site.h"
 
+#include "services/audit.h"
 #include "services/authorization.h"
 
 namespace attune::api {
@@ -15,6 +16,14 @@ http::Response JsonError(const Status& status) {
   return r;
 }
 
+http::Response WithReadsAudited(const ApiContext& ctx, const http::Request& req,
+                                http::Response response) {
+  if (!req.principal) return response;
+  Status audited =
+      AuditRequestReads(ctx.store, *req.principal, req.method + " " + req.path, req.ip);
+  return audited.ok() ? response : JsonError(audited);
+}
+
 http::Site BuildSite(const ApiContext& ctx, const http::Router& router) {
   http::Site site;
   site.prefix = "/api/";
@@ -28,6 +37,7 @@ http::Site BuildSite(const ApiContext& ctx, const http::Router& router) {
     }
     auto principal = ctx.auth.AuthenticateToken(header.substr(prefix.size()));
     if (!principal.ok()) return principal.status();
+    principal->reads = std::make_shared<ReadLedger>();
     return std::optional<Principal>(std::move(*principal));
   };
   // Bearer tokens are not sent by browsers on their own, so no CSRF check.

@@ -14,4 +14,9 @@ http::Router BuildRouter(const ApiContext* ctx);
 http::Site BuildSite(const ApiContext& ctx, const http::Router& router);
 http::Response JsonError(const Status& status);
 
+// `response`, once the restricted reads the request noted are written to
+// the audit log (services/audit.h); the error instead when they cannot be.
+http::Response WithReadsAudited(const ApiContext& ctx, const http::Request& req,
+                                http::Response response);
+
 }  // namespace attune::api

@@ -21,10 +21,11 @@ std::string RandomToken(size_t bytes) {
   return out;
 }
 
-std::string HashToken(std::string_view token) {
+std::string HashToken(std::string_view token, std::string_view key) {
   unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
+  crypto_generichash(
+      digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+      key.empty() ? nullptr : reinterpret_cast<const unsigned char*>(key.data()), key.size());
   char hex[65];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;

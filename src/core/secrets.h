@@ -22,7 +22,9 @@ Status InitSecrets();
 std::string RandomToken(size_t bytes = 32);
 
 // Hex BLAKE2b-256 of `token`: what is stored for session ids and API tokens.
-std::string HashToken(std::string_view token);
+// Keyed with `key` (16 to 64 bytes; Default: none), it is a MAC: only a
+// holder of the key can make it.
+std::string HashToken(std::string_view token, std::string_view key = {});
 
 // argon2id hash string (includes salt and parameters).
 Result<std::string> HashPassword(std::string_view password);

@@ -27,4 +27,24 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
+std::optional<Utf8Error> FirstInvalidUtf8(std::string_view s) {
+  Utf8Error at;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = Utf8Length(s, i);
+    if (n == 0) {
+      at.offset = i;
+      at.byte = static_cast<unsigned char>(s[i]);
+      return at;
+    }
+    if (s[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+    i += n;
+  }
+  return std::nullopt;
+}
+
 }  // namespace attune::http

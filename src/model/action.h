@@ -31,7 +31,8 @@ struct Action {
   std::string pupil_name;
   std::string assignee_name;
   std::string completed_by_name;
-  std::string category;  // the incident's category id
+  std::string category;     // the incident's category id
+  bool restricted = false;  // the incident is restricted
 
   bool Overdue(Timestamp now) const { return status == "open" && due_at && *due_at < now; }
 };

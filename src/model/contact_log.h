@@ -28,6 +28,7 @@ struct ContactLogEntry {
   std::string contact_name;
   std::string staff_name;
   std::string pupil_name;
+  bool restricted = false;  // the record it is linked to is restricted
 };
 
 }  // namespace attune

@@ -32,6 +32,17 @@ std::string PerceivedFunctionLabel(const std::string& id) {
   return it == labels.end() ? id : it->second;
 }
 
+bool MayReadRecord(Role role, bool restricted, const std::vector<std::string>& visible_to) {
+  if (!restricted) return true;
+  std::string reader = RestrictedReaderName(role);
+  return !reader.empty() &&
+         std::find(visible_to.begin(), visible_to.end(), reader) != visible_to.end();
+}
+
+std::string RestrictedReaderName(Role role) {
+  return RoleHas(role, Permission::kIncidentsViewRestricted) ? RoleName(role) : "";
+}
+
 const std::vector<std::string>& OthersInvolved() {
   static const std::vector<std::string> others = {"peers", "staff", "unknown"};
   return others;

@@ -2,7 +2,8 @@
 // much as distressed (DESIGN.md §2), with what the policy said about it.
 //
 // Restricted incidents (safeguarding) are only read by the roles in
-// visible_to, and every read is audited (services/incident_service.h).
+// visible_to (MayReadRecord), and every read is audited
+// (services/audit.h, NoteRestrictedRead).
 #pragma once
 
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "core/time.h"
 #include "model/action.h"
+#include "model/role.h"
 
 namespace attune {
 
@@ -127,6 +129,17 @@ struct Incident {
   std::optional<Suspension> suspension;
 };
 
+// Whether a member of staff in `role` may read a record of their own school
+// (DESIGN.md §6): any record that is not restricted; a restricted one only
+// when the role holds incidents.view_restricted and the record's visible_to
+// names it. The one rule for reading a record and for listing anything that
+// belongs to one (its actions, proposals, conversations, contact with home):
+// stores apply it to lists with RestrictedReaderName.
+bool MayReadRecord(Role role, bool restricted, const std::vector<std::string>& visible_to);
+// What lists compare with a restricted record's visible_to: the role's name
+// when it holds incidents.view_restricted, else "" (which no record names).
+std::string RestrictedReaderName(Role role);
+
 // A plan or step the policy proposed for a pupil because of this record.
 struct EscalationRecord {
   long long id = 0;
@@ -137,6 +150,7 @@ struct EscalationRecord {
   std::string step;
   std::string reason;
   std::string status = "proposed";  // proposed, started, declined
+  bool restricted = false;          // the record is; filled by ListEscalations
 };
 
 // Everything written for one new incident, in one transaction.

@@ -19,7 +19,9 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
              role == Role::kSenior;
     case Permission::kStaffManage:
-      return role == Role::kAdmin;
+      // Office admins keep the accounts; the DSL and senior leaders too, as
+      // only they may give a role that reads restricted records (MayGrantRole).
+      return role == Role::kAdmin || role == Role::kDsl || role == Role::kSenior;
     case Permission::kAuditView:
       return role == Role::kDsl || role == Role::kSenior || role == Role::kAdmin;
     case Permission::kPolicyView:
@@ -30,6 +32,11 @@ bool RoleHas(Role role, Permission permission) {
     case Permission::kIncidentsRecord:
     case Permission::kIncidentsView:
       return true;  // any adult who notices records; restricted records by the policy's roles
+    case Permission::kIncidentsViewRestricted:
+      // The roles a policy may name to read its safeguarding records; the
+      // policy narrows it per category (its visible_to, always with the DSL).
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
+             role == Role::kSenior;
     case Permission::kActionsManage:
       // Those who run the follow-up queue (DESIGN.md §1: pastoral lead, head of year).
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
@@ -44,6 +51,26 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kSenior;  // the headteacher (DESIGN.md §3)
   }
   return false;
+}
+
+const std::vector<Permission>& RestrictedAccess() {
+  static const std::vector<Permission> access = {Permission::kIncidentsViewRestricted,
+                                                 Permission::kPupilsViewSensitive};
+  return access;
+}
+
+bool ReadsRestricted(Role role) {
+  for (Permission p : RestrictedAccess()) {
+    if (RoleHas(role, p)) return true;
+  }
+  return false;
+}
+
+bool MayGrantRole(Role granter, Role role) {
+  for (Permission p : RestrictedAccess()) {
+    if (RoleHas(role, p) && !RoleHas(granter, p)) return false;
+  }
+  return true;
 }
 
 std::vector<Role> RolesWith(Permission permission) {

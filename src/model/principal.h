@@ -2,12 +2,22 @@
 // or an API client (by bearer token acting for a member of staff).
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "model/role.h"
 #include "model/staff.h"
 
 namespace attune {
+
+// What one request has read of restricted records and special-category
+// fields, so that the request is audited once, naming all of it
+// (services/audit.h). Belongs to the one thread serving the request.
+struct ReadLedger {
+  std::vector<long long> restricted_records;  // incident ids
+  std::vector<long long> sensitive_pupils;    // pupil ids
+};
 
 struct Principal {
   long long staff_id = 0;
@@ -18,6 +28,9 @@ struct Principal {
   std::string session_id_hash;  // empty for API tokens
   std::string csrf_token;       // empty for API tokens
   bool via_token = false;
+  // The request's ledger of restricted reads; null outside a request, when
+  // such reads are audited at once.
+  std::shared_ptr<ReadLedger> reads;
 };
 
 // A member of staff acting for themselves, outside a request (the demo

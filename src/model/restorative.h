@@ -36,6 +36,7 @@ struct RestorativeConversation {
   std::string pupil_name;
   std::string led_by_name;
   std::string adult_name;
+  bool restricted = false;  // its record is restricted
 };
 
 }  // namespace attune

@@ -80,6 +80,8 @@ const char* PermissionName(Permission p) {
       return "incidents.record";
     case Permission::kIncidentsView:
       return "incidents.view";
+    case Permission::kIncidentsViewRestricted:
+      return "incidents.view_restricted";
     case Permission::kActionsManage:
       return "actions.manage";
     case Permission::kRestorativeRecord:
@@ -106,6 +108,7 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kPolicyManage,
                                               Permission::kIncidentsRecord,
                                               Permission::kIncidentsView,
+                                              Permission::kIncidentsViewRestricted,
                                               Permission::kActionsManage,
                                               Permission::kRestorativeRecord,
                                               Permission::kPlansManage,

@@ -23,22 +23,23 @@ std::optional<Role> ParseRole(std::string_view name);
 const std::vector<Role>& AllRoles();
 
 enum class Permission {
-  kPublic,               // anyone, signed in or not (sign-in page, health)
-  kSignedIn,             // any signed-in member of staff (home, own account)
-  kPupilsView,           // pupil list, search, pupil page, personal profile
-  kPupilsViewContacts,   // parents' and carers' contact details
-  kPupilsViewSensitive,  // special-category fields: ethnicity, FSM, looked-after, EHCP
-  kStaffManage,          // add staff, change roles, deactivate
-  kAuditView,            // read the audit log
-  kPolicyView,           // read the school's behaviour policy ("Our policy")
-  kPolicyManage,         // upload, compare and activate policy versions
-  kIncidentsRecord,      // record what was seen: prosocial notes, distress, concerns
-  kIncidentsView,        // read records (restricted ones by the policy's roles only)
-  kActionsManage,        // complete or reassign anyone's follow-up actions
-  kRestorativeRecord,    // record restorative conversations, repairs, contact with home
-  kPlansManage,          // start and end pupils' plans
-  kProfileEdit,          // write a pupil's personal profile with them
-  kSuspensionDecide,     // the headteacher's suspension decision
+  kPublic,                   // anyone, signed in or not (sign-in page, health)
+  kSignedIn,                 // any signed-in member of staff (home, own account)
+  kPupilsView,               // pupil list, search, pupil page, personal profile
+  kPupilsViewContacts,       // parents' and carers' contact details
+  kPupilsViewSensitive,      // special-category fields: ethnicity, FSM, looked-after, EHCP
+  kStaffManage,              // add staff, change roles, deactivate (see MayGrantRole)
+  kAuditView,                // read the audit log
+  kPolicyView,               // read the school's behaviour policy ("Our policy")
+  kPolicyManage,             // upload, compare and activate policy versions
+  kIncidentsRecord,          // record what was seen: prosocial notes, distress, concerns
+  kIncidentsView,            // read records (restricted ones by the policy's roles only)
+  kIncidentsViewRestricted,  // may be named in a policy's visible_to: reads restricted records
+  kActionsManage,            // complete or reassign anyone's follow-up actions
+  kRestorativeRecord,        // record restorative conversations, repairs, contact with home
+  kPlansManage,              // start and end pupils' plans
+  kProfileEdit,              // write a pupil's personal profile with them
+  kSuspensionDecide,         // the headteacher's suspension decision
 };
 
 // "public", "signed_in", "pupils.view", ...
@@ -48,5 +49,17 @@ const std::vector<Permission>& AllPermissions();
 bool RoleHas(Role role, Permission permission);
 // The roles holding `permission`.
 std::vector<Role> RolesWith(Permission permission);
+
+// The permissions to restricted records and special-category fields
+// (incidents.view_restricted, pupils.view_sensitive).
+const std::vector<Permission>& RestrictedAccess();
+// Whether `role` holds any of RestrictedAccess().
+bool ReadsRestricted(Role role);
+// Whether a member of staff in `granter` may give someone `role` (add them
+// with it, change them to it, reactivate them holding it): a role reading
+// restricted records or special-category fields is given only by a role
+// that holds that access too (DESIGN.md §6); every other role by anyone
+// holding staff.manage.
+bool MayGrantRole(Role granter, Role role);
 
 }  // namespace attune

@@ -216,10 +216,16 @@ class Builder {
       c.safeguarding = r_.Bool(*t, "safeguarding", where).value_or(false);
       c.visible_to = r_.TextList(*t, "visible_to", where);
       for (const auto& role : c.visible_to) {
-        if (!ParseRole(role)) {
-          r_.Error(t->get("visible_to")->source(),
-                   "'visible_to' in " + where + ": found \"" + role +
-                       "\", expected roles: teacher, support, pastoral, senco, dsl, senior, admin");
+        auto parsed = ParseRole(role);
+        if (!parsed || !RoleHas(*parsed, Permission::kIncidentsViewRestricted)) {
+          // Only the roles that may read restricted records (model/permissions.cpp).
+          std::string readers;
+          for (Role r : RolesWith(Permission::kIncidentsViewRestricted)) {
+            readers += (readers.empty() ? "" : ", ") + std::string(RoleName(r));
+          }
+          r_.Error(t->get("visible_to")->source(), "'visible_to' in " + where + ": found \"" +
+                                                       role + "\", expected roles that " +
+                                                       "may read restricted records: " + readers);
         }
       }
       if (c.safeguarding && c.visible_to.empty()) c.visible_to = {"dsl"};

@@ -14,7 +14,8 @@ bool ActionService::IsAssignee(const Principal& by, const Action& a) {
   return a.assignee_role == RoleName(by.role);
 }
 
-Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f) {
+Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f,
+                                                const std::string& ip) {
   if (f.limit < 1 || f.limit > 200) return Status::Invalid("limit must be 1 to 200", "limit");
   if (f.status != "open" && f.status != "done") {
     return Status::Invalid("status must be open or done", "status");
@@ -22,7 +23,7 @@ Result<std::vector<Action>> ActionService::List(const Principal& by, const Actio
   ActionQuery q;
   q.school_id = by.school_id;
   q.status = f.status;
-  q.viewer_role = RoleName(by.role);
+  q.viewer_role = RestrictedReaderName(by.role);
   q.pupil_id = f.pupil_id;
   q.limit = f.limit;
   if (f.scope == "mine") {
@@ -45,10 +46,10 @@ Result<std::vector<Action>> ActionService::List(const Principal& by, const Actio
     Date tomorrow = date::year_month_day(date::sys_days(LondonDate(Now())) + date::days(1));
     q.due_before = LondonInstant(tomorrow, 0);
   }
-  return store_.ListActions(q);
+  return NotingRestricted(store_, by, store_.ListActions(q), ip);
 }
 
-Result<Action> ActionService::Get(const Principal& by, long long id) {
+Result<Action> ActionService::Find(const Principal& by, long long id) {
   auto action = store_.GetAction(by.school_id, id);
   if (!action.ok()) return action.status();
   if (action->incident_id) {
@@ -59,9 +60,17 @@ Result<Action> ActionService::Get(const Principal& by, long long id) {
   return action;
 }
 
+Result<Action> ActionService::Get(const Principal& by, long long id, const std::string& ip) {
+  auto action = Find(by, id);
+  if (action.ok() && action->restricted) {
+    ATTUNE_RETURN_IF_ERROR(NoteRestrictedRead(store_, by, {action->incident_id}, ip));
+  }
+  return action;
+}
+
 Status ActionService::Complete(const Principal& by, long long id, const std::string& outcome,
                                const std::string& ip) {
-  auto action = Get(by, id);
+  auto action = Find(by, id);
   if (!action.ok()) return action.status();
   if (!IsAssignee(by, *action) && !RoleHas(by.role, Permission::kActionsManage)) {
     return Status::Forbidden("This action is someone else's; ask them or the pastoral lead");
@@ -87,7 +96,7 @@ Status ActionService::Complete(const Principal& by, long long id, const std::str
 
 Status ActionService::Reassign(const Principal& by, long long id, const std::string& role,
                                long long staff_id, const std::string& ip) {
-  auto action = Get(by, id);
+  auto action = Find(by, id);
   if (!action.ok()) return action.status();
   if (!IsAssignee(by, *action) && !RoleHas(by.role, Permission::kActionsManage)) {
     return Status::Forbidden("Only the assignee or the pastoral team can pass this on");
@@ -135,7 +144,7 @@ Status CompleteOpenActions(Store& store, const Principal& by, long long incident
   q.school_id = by.school_id;
   q.incident_id = incident_id;
   q.pupil_id = pupil_id;
-  q.viewer_role = RoleName(by.role);
+  q.viewer_role = RestrictedReaderName(by.role);
   auto open = store.ListActions(q);
   if (!open.ok()) return open.status();
   for (const auto& a : *open) {

@@ -34,9 +34,15 @@ class ActionService {
   explicit ActionService(Store& store) : store_(store) {}
 
   // "mine" for everyone; "role" and "all" need actions.manage (Forbidden).
-  Result<std::vector<Action>> List(const Principal& by, const ActionFilter& filter);
-  // NotFound when no such action or its record is restricted from `by`.
-  Result<Action> Get(const Principal& by, long long id);
+  // Only actions of records `by` may read; those of restricted records are
+  // audited as reads of them (services/audit.h).
+  Result<std::vector<Action>> List(const Principal& by, const ActionFilter& filter,
+                                   const std::string& ip);
+  // The action, read by `by` (audited as List). NotFound when no such action
+  // or its record is restricted from `by`.
+  Result<Action> Get(const Principal& by, long long id, const std::string& ip);
+  // Get for a service about to act on the action, which is not a read.
+  Result<Action> Find(const Principal& by, long long id);
   // Whether `by` is the action's assignee (named, or by role when unnamed).
   static bool IsAssignee(const Principal& by, const Action& action);
   // The assignee or someone holding actions.manage. Invalid (field

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace attune {
 
 void Audit(AuditStore& store, const Principal* principal, const std::string& action,
@@ -20,6 +22,75 @@ void Audit(AuditStore& store, const Principal* principal, const std::string& act
   e.ip = ip;
   Status st = store.AppendAudit(e);
   if (!st.ok()) spdlog::error("audit entry '{}' not written: {}", action, st.ToString());
+}
+
+namespace {
+
+// One entry of `action` for `ids` (of `subject_type`), read by `by`; the id
+// itself when there is one, else every one of them in `subjects`.
+Status WriteRead(AuditStore& store, const Principal& by, const char* action,
+                 const char* subject_type, std::vector<long long> ids, const std::string& detail,
+                 const std::string& ip) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  ids.erase(std::remove(ids.begin(), ids.end(), 0), ids.end());
+  if (ids.empty()) return Status::Ok();
+  AuditEntry e;
+  e.school_id = by.school_id;
+  e.staff_id = by.staff_id;
+  e.at = Now();
+  e.action = action;
+  e.subject_type = subject_type;
+  if (ids.size() == 1) {
+    e.subject_id = ids.front();
+  } else {
+    e.subjects = std::move(ids);
+  }
+  e.detail = detail;
+  e.ip = ip;
+  Status st = store.AppendAudit(e);
+  if (st.ok()) return st;
+  spdlog::error("audit entry '{}' not written: {}", action, st.ToString());
+  return Status::Unavailable(
+      "This could not be shown just now: reading it must be written to the audit log, and "
+      "the log could not be written. Nothing has been changed; please try again in a moment.");
+}
+
+const char* kRestrictedRead = "incident.read_restricted";
+const char* kSensitiveRead = "pupil.read_sensitive";
+
+// Notes `ids` in the `kind` list of the request's ledger, or, outside a
+// request, writes the read at once.
+Status Note(AuditStore& store, const Principal& by, std::vector<long long> ReadLedger::*kind,
+            const char* action, const char* subject_type, const std::vector<long long>& ids,
+            const std::string& ip) {
+  if (!by.reads) return WriteRead(store, by, action, subject_type, ids, "", ip);
+  auto& ledger = (*by.reads).*kind;
+  ledger.insert(ledger.end(), ids.begin(), ids.end());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status NoteRestrictedRead(AuditStore& store, const Principal& by,
+                          const std::vector<long long>& incident_ids, const std::string& ip) {
+  return Note(store, by, &ReadLedger::restricted_records, kRestrictedRead, "incident", incident_ids,
+              ip);
+}
+
+Status NoteSensitiveRead(AuditStore& store, const Principal& by,
+                         const std::vector<long long>& pupil_ids, const std::string& ip) {
+  return Note(store, by, &ReadLedger::sensitive_pupils, kSensitiveRead, "pupil", pupil_ids, ip);
+}
+
+Status AuditRequestReads(AuditStore& store, const Principal& by, const std::string& route,
+                         const std::string& ip) {
+  if (!by.reads) return Status::Ok();
+  ReadLedger read = std::move(*by.reads);
+  *by.reads = ReadLedger{};
+  ATTUNE_RETURN_IF_ERROR(
+      WriteRead(store, by, kRestrictedRead, "incident", read.restricted_records, route, ip));
+  return WriteRead(store, by, kSensitiveRead, "pupil", read.sensitive_pupils, route, ip);
 }
 
 }  // namespace attune
@@ -49,6 +120,8 @@ std::string DescribeAuditAction(const std::string& action) {
       {"staff.role_changed", "Changed a role"},
       {"staff.deactivated", "Deactivated an account"},
       {"staff.reactivated", "Reactivated an account"},
+      {"staff.restricted_access_granted",
+       "Gave someone a role that reads safeguarding records or special category details"},
       {"pupil.read_contacts", "Viewed parents' contact details for a call home"},
       {"pupil.profile_saved", "Updated a pupil's personal profile"},
       {"incident.record", "Made a record"},

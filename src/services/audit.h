@@ -17,6 +17,61 @@ void Audit(AuditStore& store, const Principal* principal, const std::string& act
 
 }  // namespace attune
 
+// Reads of restricted records and special-category fields (DESIGN.md §6),
+// audited by one rule whichever route reads them (decision 0011): the
+// service that returns such data notes what it returned, in the request's
+// ledger (Principal::reads), and the site writes the ledger once the
+// request is answered (AuditRequestReads): one entry
+// "incident.read_restricted" naming every restricted record read, or whose
+// actions, proposals, conversations or contact with home were read; one
+// "pupil.read_sensitive" naming every pupil whose special-category fields
+// were read. Each names the route in its detail. Outside a request (no
+// ledger) a read is audited at once.
+namespace attune {
+
+// Notes that `by` read the restricted records `incident_ids` (0s and
+// repeats ignored). Fails only when written at once and the entry cannot
+// be: the caller then withholds the data.
+Status NoteRestrictedRead(AuditStore& store, const Principal& by,
+                          const std::vector<long long>& incident_ids, const std::string& ip);
+// Notes that `by` read the special-category fields of `pupil_ids`.
+Status NoteSensitiveRead(AuditStore& store, const Principal& by,
+                         const std::vector<long long>& pupil_ids, const std::string& ip);
+
+// The restricted records among `items` (records), or that `items` (actions,
+// proposals, conversations, contact with home) belong to.
+template <typename Item>
+std::vector<long long> RestrictedRecordsOf(const std::vector<Item>& items) {
+  std::vector<long long> out;
+  for (const auto& item : items) {
+    if (!item.restricted) continue;
+    if constexpr (requires { item.incident_id; }) {
+      out.push_back(item.incident_id);
+    } else {
+      out.push_back(item.id);
+    }
+  }
+  return out;
+}
+
+// `list` (records, or what belongs to them) once the restricted records in
+// it are noted as read by `by`; the failure when they cannot be.
+template <typename Item>
+Result<std::vector<Item>> NotingRestricted(AuditStore& store, const Principal& by,
+                                           Result<std::vector<Item>> list, const std::string& ip) {
+  if (!list.ok()) return list;
+  ATTUNE_RETURN_IF_ERROR(NoteRestrictedRead(store, by, RestrictedRecordsOf(*list), ip));
+  return list;
+}
+
+// Writes what the request of `by` (to `route`, e.g. "GET /pupils/12") noted
+// in its ledger, and empties it. Unavailable when an entry cannot be
+// written: the site then answers with that instead of the data.
+Status AuditRequestReads(AuditStore& store, const Principal& by, const std::string& route,
+                         const std::string& ip);
+
+}  // namespace attune
+
 namespace attune {
 
 // The audit log of the principal's school, newest first. Invalid when the

@@ -28,23 +28,22 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   }
 
   Timestamp now = Now();
-  Timestamp since = now - kThrottleWindow;
-  auto by_email = store_.CountFailuresForEmail(email, since);
-  auto by_ip = store_.CountFailuresFromIp(ip, since);
-  if (!by_email.ok()) return by_email.status();
-  if (!by_ip.ok()) return by_ip.status();
-  if (*by_email >= kMaxFailuresPerAccount || *by_ip >= kMaxFailuresPerAddress) {
+  // Counted as a failure before the password is checked, atomically with
+  // the check of the limits; a success takes it back.
+  Status begun = store_.BeginSignInAttempt(email, ip, now, now - kThrottleWindow,
+                                           kMaxFailuresPerAccount, kMaxFailuresPerAddress);
+  if (begun.code() == StatusCode::kTooManyRequests) {
     Audit(store_, nullptr, "sign_in_throttled", "", 0, email, ip);
     return Status::TooManyRequests(
         "Too many attempts to sign in. For your account's safety, please wait 15 minutes "
         "and try again, or ask your school's attune administrator to help.");
   }
+  ATTUNE_RETURN_IF_ERROR(begun);
 
   auto staff = store_.FindStaffByEmail(email);
   bool known = staff.ok() && staff->active;
   bool verified = VerifyPassword(password, known ? staff->password_hash : DummyHash());
   if (!known || !verified) {
-    ATTUNE_RETURN_IF_ERROR(store_.RecordSignInAttempt(email, ip, now, false));
     Principal who;
     if (staff.ok()) {
       who.school_id = staff->school_id;
@@ -68,7 +67,7 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   session.ip = ip;
   session.user_agent = user_agent.substr(0, 300);
   ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
-  ATTUNE_RETURN_IF_ERROR(store_.RecordSignInAttempt(email, ip, now, true));
+  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
 
   Principal& p = result.principal;
   p.staff_id = staff->id;
@@ -122,9 +121,12 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
   }
   auto hash = HashPassword(replacement);
   if (!hash.ok()) return hash.status();
-  ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, principal.staff_id, *hash));
-  ATTUNE_RETURN_IF_ERROR(store_.DeleteSessionsOf(principal.staff_id, principal.session_id_hash));
-  Audit(store_, &principal, "password_changed", "staff", principal.staff_id, "", ip);
+  ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+    ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, principal.staff_id, *hash));
+    return store_.EndSignIns(principal.staff_id, principal.session_id_hash, Now());
+  }));
+  Audit(store_, &principal, "password_changed", "staff", principal.staff_id,
+        "other sessions and API tokens ended", ip);
   return Status::Ok();
 }
 
@@ -157,6 +159,32 @@ Result<std::string> AuthService::CreateApiToken(const std::string& raw_email,
   who.staff_id = staff->id;
   Audit(store_, &who, "api_token_created", "staff", staff->id, label, "");
   return token;
+}
+
+Result<std::string> AuthService::FormSecret() {
+  std::lock_guard<std::mutex> lock(secret_mu_);
+  if (form_secret_.empty()) {
+    auto kept = store_.KeptSecret("sign_in_form", RandomToken());
+    if (!kept.ok()) return kept.status();
+    form_secret_ = *kept;
+  }
+  return form_secret_;
+}
+
+Result<std::string> AuthService::IssueSignInFormToken() {
+  auto secret = FormSecret();
+  if (!secret.ok()) return secret.status();
+  std::string nonce = RandomToken();
+  return nonce + "." + HashToken(nonce, *secret);
+}
+
+bool AuthService::IsSignInFormToken(const std::string& token) {
+  size_t dot = token.find('.');
+  if (dot == std::string::npos || token.size() > 256) return false;
+  auto secret = FormSecret();
+  if (!secret.ok()) return false;
+  std::string_view nonce(token.data(), dot);
+  return ConstantTimeEquals(std::string_view(token).substr(dot + 1), HashToken(nonce, *secret));
 }
 
 }  // namespace attune

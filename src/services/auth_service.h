@@ -1,14 +1,22 @@
 // Signing staff in and out, sessions, password changes and API tokens.
 //
 // Sign-in is throttled: after kMaxFailuresPerAccount failed attempts for one
-// email, or kMaxFailuresPerAddress from one address, within kThrottleWindow,
-// further attempts are refused (429) until the window has passed since the
-// latest failure. Every sign-in, failure and refusal is audited.
+// email, or kMaxFailuresPerAddress from one address, each within
+// kThrottleWindow of the one before, further attempts are refused (429)
+// until the window has passed since the latest failure. An attempt is
+// counted, atomically in the store, before its password is checked, so a
+// burst sent at once has at most the limit checked. Every sign-in, failure
+// and refusal is audited.
+//
+// Credentials end when they should: changing a password ends the member of
+// staff's other sessions and their API tokens (as do a role change and
+// deactivation, services/staff_service.h).
 //
 // Thread-safety: safe to share between request threads.
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <string>
 
 #include "core/status.h"
@@ -45,7 +53,8 @@ class AuthService {
   Status SignOut(const Principal& principal, const std::string& ip);
 
   // Checks the current password, the new one's strength and its confirmation;
-  // signs the member of staff out of every other session.
+  // signs the member of staff out of every other session and revokes their
+  // API tokens.
   Status ChangePassword(const Principal& principal, const std::string& current,
                         const std::string& replacement, const std::string& confirmation,
                         const std::string& ip);
@@ -57,9 +66,21 @@ class AuthService {
   // token (shown once). NotFound when no active member of staff has it.
   Result<std::string> CreateApiToken(const std::string& email, const std::string& label);
 
+  // The CSRF token of a form shown before sign-in (decision 0003): random,
+  // with a MAC by a secret the server keeps in the database, so that only a
+  // token the server issued passes IsSignInFormToken (a pair of cookie and
+  // form field made up by someone else does not).
+  Result<std::string> IssueSignInFormToken();
+  bool IsSignInFormToken(const std::string& token);
+
  private:
+  // The secret signing sign-in form tokens, read (or made) once.
+  Result<std::string> FormSecret();
+
   Store& store_;
   std::chrono::hours session_length_;
+  std::mutex secret_mu_;
+  std::string form_secret_;  // guarded by secret_mu_; "" until read
 };
 
 }  // namespace attune

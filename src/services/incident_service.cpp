@@ -343,9 +343,8 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
 }
 
 bool IncidentService::MayRead(const Principal& by, const Incident& incident) {
-  if (incident.school_id != by.school_id) return false;
-  if (!incident.restricted) return true;
-  return Contains(incident.visible_to, RoleName(by.role));
+  return incident.school_id == by.school_id &&
+         MayReadRecord(by.role, incident.restricted, incident.visible_to);
 }
 
 Result<IncidentView> IncidentService::Get(const Principal& by, long long id,
@@ -353,9 +352,7 @@ Result<IncidentView> IncidentService::Get(const Principal& by, long long id,
   auto incident = store_.GetIncident(by.school_id, id);
   if (!incident.ok()) return incident.status();
   if (!MayRead(by, *incident)) return Status::NotFound("No such record");
-  if (incident->restricted) {
-    Audit(store_, &by, "incident.read_restricted", "incident", id, "", ip);
-  }
+  if (incident->restricted) ATTUNE_RETURN_IF_ERROR(NoteRestrictedRead(store_, by, {id}, ip));
   IncidentView view;
   auto loaded = policies_.ById(by.school_id, incident->policy_version_id);
   if (!loaded.ok()) return loaded.status();
@@ -365,11 +362,11 @@ Result<IncidentView> IncidentService::Get(const Principal& by, long long id,
   q.school_id = by.school_id;
   q.status = "";
   q.incident_id = id;
-  q.viewer_role = RoleName(by.role);
+  q.viewer_role = RestrictedReaderName(by.role);
   auto actions = store_.ListActions(q);
   if (!actions.ok()) return actions.status();
   view.actions = std::move(*actions);
-  auto escalations = store_.ListEscalations(by.school_id, 0, id);
+  auto escalations = store_.ListEscalations(by.school_id, 0, id, q.viewer_role);
   if (!escalations.ok()) return escalations.status();
   view.escalations = std::move(*escalations);
   view.repaired_in_time =
@@ -398,14 +395,15 @@ Status IncidentService::MarkParentNoticeSent(const Principal& by, long long id,
   return CloseIfSettled(store_, by.school_id, id, now);
 }
 
-Result<std::vector<Incident>> IncidentService::List(const Principal& by, IncidentQuery query) {
+Result<std::vector<Incident>> IncidentService::List(const Principal& by, IncidentQuery query,
+                                                    const std::string& ip) {
   if (query.limit < 1 || query.limit > 200) {
     return Status::Invalid("limit must be between 1 and 200", "limit");
   }
   if (query.offset < 0) return Status::Invalid("offset must be 0 or more", "offset");
   query.school_id = by.school_id;
-  query.viewer_role = RoleName(by.role);
-  return store_.ListIncidents(query);
+  query.viewer_role = RestrictedReaderName(by.role);
+  return NotingRestricted(store_, by, store_.ListIncidents(query), ip);
 }
 
 }  // namespace attune

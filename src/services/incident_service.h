@@ -102,10 +102,12 @@ class IncidentService {
   Result<RecordOutcome> Preview(const Principal& by, const RecordRequest& request);
 
   // NotFound when there is no such record or the principal may not read it.
-  // Reads of restricted records are audited.
+  // Reads of restricted records are audited (services/audit.h).
   Result<IncidentView> Get(const Principal& by, long long id, const std::string& ip);
-  // query.school_id and viewer_role are set from `by`.
-  Result<std::vector<Incident>> List(const Principal& by, IncidentQuery query);
+  // query.school_id and viewer_role are set from `by`: the records `by` may
+  // read. Reads of restricted ones are audited.
+  Result<std::vector<Incident>> List(const Principal& by, IncidentQuery query,
+                                     const std::string& ip);
 
   // Records that the prepared notice to parents after a physical
   // intervention was sent. NotFound as Get; Invalid when the record has no
@@ -114,7 +116,8 @@ class IncidentService {
   // already marked. Completes the record's "tell parents" actions.
   Status MarkParentNoticeSent(const Principal& by, long long id, const std::string& ip);
 
-  // Whether `by` may read `incident`.
+  // Whether `by` may read `incident`: one of their school's that
+  // MayReadRecord allows their role.
   static bool MayRead(const Principal& by, const Incident& incident);
 
  private:

@@ -14,13 +14,15 @@ Result<std::vector<PupilPlan>> PlanService::ForPupil(const Principal& by, long l
 }
 
 Result<std::vector<EscalationRecord>> PlanService::Proposals(const Principal& by,
-                                                             long long pupil_id) {
-  auto all = store_.ListEscalations(by.school_id, pupil_id, 0);
+                                                             long long pupil_id,
+                                                             const std::string& ip) {
+  auto all = store_.ListEscalations(by.school_id, pupil_id, 0, RestrictedReaderName(by.role));
   if (!all.ok()) return all.status();
   std::vector<EscalationRecord> out;
   for (auto& e : *all) {
     if (e.status == "proposed") out.push_back(std::move(e));
   }
+  ATTUNE_RETURN_IF_ERROR(NoteRestrictedRead(store_, by, RestrictedRecordsOf(out), ip));
   return out;
 }
 
@@ -30,7 +32,8 @@ Result<EscalationRecord> PlanService::Undecided(const Principal& by, long long i
   auto incident = store_.GetIncident(by.school_id, incident_id);
   if (!incident.ok()) return incident.status();
   if (!IncidentService::MayRead(by, *incident)) return Status::NotFound("No such record");
-  auto proposals = store_.ListEscalations(by.school_id, 0, incident_id);
+  auto proposals =
+      store_.ListEscalations(by.school_id, 0, incident_id, RestrictedReaderName(by.role));
   if (!proposals.ok()) return proposals.status();
   for (auto& e : *proposals) {
     if (e.id != escalation_id) continue;

@@ -26,8 +26,11 @@ class PlanService {
 
   // The pupil's plans, newest first (needs pupils.view).
   Result<std::vector<PupilPlan>> ForPupil(const Principal& by, long long pupil_id);
-  // Proposals still waiting for a decision, for a pupil (0: the whole school).
-  Result<std::vector<EscalationRecord>> Proposals(const Principal& by, long long pupil_id);
+  // Proposals still waiting for a decision, for a pupil (0: the whole
+  // school): those of records `by` may read, restricted ones audited as
+  // reads of them (services/audit.h).
+  Result<std::vector<EscalationRecord>> Proposals(const Principal& by, long long pupil_id,
+                                                  const std::string& ip);
   // Starts the plan proposal `escalation_id` of record `incident_id`
   // proposed, from `on` (a school day), with `target` (may be empty). Needs
   // plans.manage. NotFound when the proposal is not the record's or the

@@ -54,11 +54,16 @@ Status PupilService::Validate(const PupilSearch& s) {
   return Status::Ok();
 }
 
-Result<std::vector<Pupil>> PupilService::Search(const Principal& by, const PupilSearch& search) {
+Result<std::vector<Pupil>> PupilService::Search(const Principal& by, const PupilSearch& search,
+                                                const std::string& ip) {
   ATTUNE_RETURN_IF_ERROR(Validate(search));
   auto found = store_.SearchPupils(by.school_id, search.query, search.limit, search.offset);
   if (!found.ok()) return found.status();
-  if (!RoleHas(by.role, Permission::kPupilsViewSensitive)) {
+  if (search.with_sensitive && RoleHas(by.role, Permission::kPupilsViewSensitive)) {
+    std::vector<long long> ids;
+    for (const auto& p : *found) ids.push_back(p.id);
+    ATTUNE_RETURN_IF_ERROR(NoteSensitiveRead(store_, by, ids, ip));
+  } else {
     for (auto& p : *found) RedactSensitive(p);
   }
   return found;
@@ -85,7 +90,7 @@ Result<PupilPage> PupilService::Page(const Principal& by, long long pupil_id,
     page.contacts = std::move(*contacts);
   }
   if (page.show_sensitive) {
-    Audit(store_, &by, "pupil.read_sensitive", "pupil", pupil_id, "pupil page", ip);
+    ATTUNE_RETURN_IF_ERROR(NoteSensitiveRead(store_, by, {pupil_id}, ip));
   } else {
     RedactSensitive(page.pupil);
   }

@@ -32,6 +32,9 @@ struct PupilSearch {
   std::string query;
   int limit = 25;  // Default: 25; at most 100
   int offset = 0;
+  // Return the special-category fields too, for a principal allowed them
+  // (an audited read). Default: false, the fields cleared.
+  bool with_sensitive = false;
 };
 
 class PupilService {
@@ -42,11 +45,14 @@ class PupilService {
   static Status Validate(const PupilSearch& search);
 
   // Pupils of the principal's school; special-category fields cleared unless
-  // the principal may see them.
-  Result<std::vector<Pupil>> Search(const Principal& by, const PupilSearch& search);
+  // asked for and the principal may see them, when the read is audited
+  // (services/audit.h), naming every pupil returned.
+  Result<std::vector<Pupil>> Search(const Principal& by, const PupilSearch& search,
+                                    const std::string& ip);
   Result<long long> Count(const Principal& by);
 
-  // NotFound when no such pupil in the principal's school.
+  // NotFound when no such pupil in the principal's school. A page with
+  // special-category fields is an audited read.
   Result<PupilPage> Page(const Principal& by, long long pupil_id, const std::string& ip);
 
   // The pupil's parents and carers, for roles with pupils.view_contacts

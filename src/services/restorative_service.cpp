@@ -1,7 +1,6 @@
 #include "services/restorative_service.h"
 
 #include <algorithm>
-#include <map>
 
 #include "services/action_service.h"
 #include "services/audit.h"
@@ -22,18 +21,6 @@ Status CheckAnswers(const std::vector<std::string>& answers, const std::string& 
 }
 
 }  // namespace
-
-template <typename Item>
-std::vector<Item> RestorativeService::Readable(const Principal& by, std::vector<Item> items) {
-  std::map<long long, bool> readable;  // by incident, each looked up once
-  std::vector<Item> out;
-  for (auto& item : items) {
-    long long id = item.incident_id;
-    if (id && !readable.count(id)) readable[id] = CheckIncident(by, id, nullptr).ok();
-    if (!id || readable[id]) out.push_back(std::move(item));
-  }
-  return out;
-}
 
 Status RestorativeService::CheckIncident(const Principal& by, long long incident_id,
                                          Incident* out) {
@@ -123,11 +110,13 @@ Status RestorativeService::MarkRepaired(const Principal& by, long long conversat
 
 Result<std::vector<RestorativeConversation>> RestorativeService::List(const Principal& by,
                                                                       long long incident_id,
-                                                                      long long pupil_id) {
+                                                                      long long pupil_id,
+                                                                      const std::string& ip) {
   if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
-  auto all = store_.ListRestorative(by.school_id, incident_id, pupil_id);
-  if (!all.ok() || incident_id) return all;
-  return Readable(by, std::move(*all));
+  return NotingRestricted(
+      store_, by,
+      store_.ListRestorative(by.school_id, incident_id, pupil_id, RestrictedReaderName(by.role)),
+      ip);
 }
 
 Result<long long> RestorativeService::LogContact(const Principal& by, const ContactRequest& r,
@@ -150,7 +139,7 @@ Result<long long> RestorativeService::LogContact(const Principal& by, const Cont
   Action action;
   if (r.action_id) {
     ActionService actions(store_);
-    auto a = actions.Get(by, r.action_id);
+    auto a = actions.Find(by, r.action_id);
     if (!a.ok()) return a.status();
     action = *a;
   }
@@ -185,11 +174,13 @@ Result<long long> RestorativeService::LogContact(const Principal& by, const Cont
 
 Result<std::vector<ContactLogEntry>> RestorativeService::Contacts(const Principal& by,
                                                                   long long pupil_id,
-                                                                  long long incident_id) {
+                                                                  long long incident_id,
+                                                                  const std::string& ip) {
   if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
-  auto all = store_.ListContactLog(by.school_id, pupil_id, incident_id);
-  if (!all.ok() || incident_id) return all;
-  return Readable(by, std::move(*all));
+  return NotingRestricted(
+      store_, by,
+      store_.ListContactLog(by.school_id, pupil_id, incident_id, RestrictedReaderName(by.role)),
+      ip);
 }
 
 }  // namespace attune

@@ -56,22 +56,21 @@ class RestorativeService {
   // that pupil are completed and the incident closes when nothing is open.
   Status MarkRepaired(const Principal& by, long long conversation_id, const std::string& ip);
   // By incident (pupil_id 0) or by pupil (incident_id 0); restricted
-  // incidents' conversations only for those who may read them.
+  // incidents' conversations only for those who may read them, audited as
+  // reads of them (services/audit.h). NotFound for a record `by` may not read.
   Result<std::vector<RestorativeConversation>> List(const Principal& by, long long incident_id,
-                                                    long long pupil_id);
+                                                    long long pupil_id, const std::string& ip);
 
   Result<long long> LogContact(const Principal& by, const ContactRequest& request,
                                const std::string& ip);
+  // Contact with home, filtered and audited as List.
   Result<std::vector<ContactLogEntry>> Contacts(const Principal& by, long long pupil_id,
-                                                long long incident_id);
+                                                long long incident_id, const std::string& ip);
 
  private:
   // NotFound unless `by` may read the incident.
   Status CheckIncident(const Principal& by, long long incident_id, Incident* out);
   Status Repair(const Principal& by, const RestorativeConversation& c, Timestamp at);
-  // Those of `items` whose record `by` may read; items with no record stay.
-  template <typename Item>
-  std::vector<Item> Readable(const Principal& by, std::vector<Item> items);
 
   Store& store_;
 };

@@ -27,7 +27,25 @@ Status StaffService::Validate(const NewStaff& in) {
   return CheckPasswordStrength(in.password, "password");
 }
 
-Result<long long> StaffService::AddToSchool(long long school_id, const NewStaff& in) {
+Status StaffService::MayGrant(const Principal& by, Role role) {
+  if (MayGrantRole(by.role, role)) return Status::Ok();
+  return Status::Forbidden(std::string("Only the designated safeguarding lead or a senior leader "
+                                       "can give someone the role ") +
+                           RoleLabel(role) +
+                           ": it reads safeguarding records or pupils' special category "
+                           "details, which your role does not. Ask one of them to do it.");
+}
+
+void StaffService::AuditGrant(const Principal* by, long long school_id, long long id, Role role,
+                              const std::string& how, const std::string& ip) {
+  if (!ReadsRestricted(role)) return;
+  Principal operator_;
+  operator_.school_id = school_id;
+  Audit(store_, by ? by : &operator_, "staff.restricted_access_granted", "staff", id,
+        how + (by ? "" : ", by the command line (the server's operator)"), ip);
+}
+
+Result<long long> StaffService::Create(long long school_id, const NewStaff& in) {
   ATTUNE_RETURN_IF_ERROR(Validate(in));
   auto hash = HashPassword(in.password);
   if (!hash.ok()) return hash.status();
@@ -41,10 +59,23 @@ Result<long long> StaffService::AddToSchool(long long school_id, const NewStaff&
   return store_.CreateStaff(s);
 }
 
+Result<long long> StaffService::AddToSchool(long long school_id, const NewStaff& in) {
+  auto id = Create(school_id, in);
+  if (!id.ok()) return id;
+  Principal operator_;
+  operator_.school_id = school_id;
+  Audit(store_, &operator_, "staff.added", "staff", *id, in.role + ", by the command line", "");
+  AuditGrant(nullptr, school_id, *id, *ParseRole(in.role), "added as " + in.role, "");
+  return id;
+}
+
 Result<long long> StaffService::Add(const Principal& by, const NewStaff& in,
                                     const std::string& ip) {
-  auto id = AddToSchool(by.school_id, in);
-  if (id.ok()) Audit(store_, &by, "staff.added", "staff", *id, in.role, ip);
+  if (auto role = ParseRole(in.role)) ATTUNE_RETURN_IF_ERROR(MayGrant(by, *role));
+  auto id = Create(by.school_id, in);
+  if (!id.ok()) return id;
+  Audit(store_, &by, "staff.added", "staff", *id, in.role, ip);
+  AuditGrant(&by, by.school_id, *id, *ParseRole(in.role), "added as " + in.role, ip);
   return id;
 }
 
@@ -84,10 +115,16 @@ Status StaffService::ChangeRole(const Principal& by, long long staff_id, const s
   auto target = store_.GetStaff(by.school_id, staff_id);
   if (!target.ok()) return target.status();
   if (target->role == *parsed) return Status::Ok();
+  ATTUNE_RETURN_IF_ERROR(MayGrant(by, *parsed));
   ATTUNE_RETURN_IF_ERROR(KeepsAnAdministrator(by, *target, *parsed != Role::kAdmin));
-  ATTUNE_RETURN_IF_ERROR(store_.UpdateStaffRole(by.school_id, staff_id, *parsed));
-  Audit(store_, &by, "staff.role_changed", "staff", staff_id,
-        std::string(RoleName(target->role)) + " -> " + RoleName(*parsed), ip);
+  // What they could do ends with the role: they sign in again to the new one.
+  ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+    ATTUNE_RETURN_IF_ERROR(store_.UpdateStaffRole(by.school_id, staff_id, *parsed));
+    return store_.EndSignIns(staff_id, "", Now());
+  }));
+  std::string change = std::string(RoleName(target->role)) + " -> " + RoleName(*parsed);
+  Audit(store_, &by, "staff.role_changed", "staff", staff_id, change, ip);
+  AuditGrant(&by, by.school_id, staff_id, *parsed, change, ip);
   return Status::Ok();
 }
 
@@ -99,10 +136,18 @@ Status StaffService::SetActive(const Principal& by, long long staff_id, bool act
   auto target = store_.GetStaff(by.school_id, staff_id);
   if (!target.ok()) return target.status();
   if (target->active == active) return Status::Ok();
+  if (active) ATTUNE_RETURN_IF_ERROR(MayGrant(by, target->role));
   if (!active) ATTUNE_RETURN_IF_ERROR(KeepsAnAdministrator(by, *target, true));
-  ATTUNE_RETURN_IF_ERROR(store_.SetStaffActive(by.school_id, staff_id, active));
-  if (!active) ATTUNE_RETURN_IF_ERROR(store_.DeleteSessionsOf(staff_id, ""));
+  // Sessions and tokens end either way: reactivating brings none back.
+  ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+    ATTUNE_RETURN_IF_ERROR(store_.SetStaffActive(by.school_id, staff_id, active));
+    return store_.EndSignIns(staff_id, "", Now());
+  }));
   Audit(store_, &by, active ? "staff.reactivated" : "staff.deactivated", "staff", staff_id, "", ip);
+  if (active) {
+    AuditGrant(&by, by.school_id, staff_id, target->role,
+               std::string("reactivated as ") + RoleName(target->role), ip);
+  }
   return Status::Ok();
 }
 

@@ -22,8 +22,8 @@ struct ActionQuery {
   long long incident_id = 0;  // 0 for any
   long long pupil_id = 0;     // 0 for any
   std::optional<Timestamp> due_before;
-  // Restricted incidents' actions are left out unless this role may read
-  // them. Required.
+  // Restricted incidents' actions are left out unless the reader may read
+  // them (model/incident.h, MayReadRecord): a RestrictedReaderName. Required.
   std::string viewer_role;
   int limit = 100;
 };

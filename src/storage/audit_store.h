@@ -15,15 +15,16 @@ struct AuditQuery {
   long long school_id = 0;
   std::string action;  // exact match; empty for any
   std::string subject_type;
-  long long subject_id = 0;  // 0 for any
+  long long subject_id = 0;  // 0 for any; else entries about it, alone or among several
   int limit = 100;
 };
 
 class AuditStore {
  public:
   virtual ~AuditStore() = default;
+  // Writes the entry and its `subjects` together.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
-  // Newest first.
+  // Newest first, with their subjects.
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
 };
 

@@ -16,8 +16,8 @@ namespace attune {
 
 struct IncidentQuery {
   long long school_id = 0;
-  // Restricted incidents are left out unless this role is in their
-  // visible_to. Required.
+  // Restricted incidents are left out unless the reader may read them
+  // (model/incident.h, MayReadRecord): a RestrictedReaderName. Required.
   std::string viewer_role;
   long long pupil_id = 0;  // 0 for any
   std::string category;    // exact; empty for any
@@ -91,10 +91,13 @@ class IncidentStore {
   virtual Result<int> SuspensionDays(long long school_id, long long pupil_id, Date from, Date to,
                                      long long except_incident_id) = 0;
 
-  // Escalations proposed for a pupil (or, with pupil_id 0, the school), newest first.
+  // Escalations proposed for a pupil (or, with pupil_id 0, the school), newest
+  // first; those of restricted records only for the reader `viewer` (a
+  // RestrictedReaderName) that may read them.
   virtual Result<std::vector<EscalationRecord>> ListEscalations(long long school_id,
                                                                 long long pupil_id,
-                                                                long long incident_id) = 0;
+                                                                long long incident_id,
+                                                                const std::string& viewer) = 0;
   virtual Status SetEscalationStatus(long long school_id, long long id,
                                      const std::string& status) = 0;
 };

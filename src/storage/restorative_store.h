@@ -19,17 +19,21 @@ class RestorativeStore {
   virtual Result<long long> CreateRestorative(const RestorativeConversation& conversation) = 0;
   // NotFound when no such conversation in the school.
   virtual Result<RestorativeConversation> GetRestorative(long long school_id, long long id) = 0;
-  // By incident, or by pupil when incident_id is 0; newest first.
-  virtual Result<std::vector<RestorativeConversation>> ListRestorative(long long school_id,
-                                                                       long long incident_id,
-                                                                       long long pupil_id) = 0;
+  // By incident, or by pupil when incident_id is 0; newest first; those of
+  // restricted records only for the reader `viewer` (a RestrictedReaderName)
+  // that may read them.
+  virtual Result<std::vector<RestorativeConversation>> ListRestorative(
+      long long school_id, long long incident_id, long long pupil_id,
+      const std::string& viewer) = 0;
   virtual Status MarkRepaired(long long school_id, long long id, Timestamp at) = 0;
 
   virtual Result<long long> LogContact(const ContactLogEntry& entry) = 0;
-  // By incident, or by pupil when incident_id is 0; newest first.
+  // By incident, or by pupil when incident_id is 0; newest first; those of
+  // restricted records only for the reader `viewer`, as ListRestorative.
   virtual Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id,
                                                               long long pupil_id,
-                                                              long long incident_id) = 0;
+                                                              long long incident_id,
+                                                              const std::string& viewer) = 0;
 
   virtual Result<long long> StartPlan(const PupilPlan& plan) = 0;
   // Newest first.

@@ -66,7 +66,7 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     queue = "mine";
   }
   filter.status = query.Get("status") == "done" ? "done" : "open";
-  auto actions = ctx.actions.List(by, filter);
+  auto actions = ctx.actions.List(by, filter, req.ip);
   if (!actions.ok()) return RenderError(ctx, req, actions.status());
 
   Timestamp now = Now();

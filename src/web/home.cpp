@@ -34,7 +34,7 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
   ActionFilter due;
   due.due_today = true;
   due.limit = 50;
-  auto actions = ctx.actions.List(*req.principal, due);
+  auto actions = ctx.actions.List(*req.principal, due, req.ip);
   if (!actions.ok()) return RenderError(ctx, req, actions.status());
   Timestamp now = Now();
   nlohmann::json items = nlohmann::json::array();
@@ -52,7 +52,7 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
   if (items.empty()) {
     ActionFilter open;
     open.limit = 200;
-    auto later = ctx.actions.List(*req.principal, open);
+    auto later = ctx.actions.List(*req.principal, open, req.ip);
     if (!later.ok()) return RenderError(ctx, req, later.status());
     size_t n = later->size();
     if (n > 0) {

@@ -201,7 +201,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                            {"can_decline", can_plan && e.status == "proposed"}});
   }
 
-  auto conversations = ctx.restorative.List(by, id, 0);
+  auto conversations = ctx.restorative.List(by, id, 0, req.ip);
   if (!conversations.ok()) return RenderError(ctx, req, conversations.status());
   json talks = json::array();
   for (const auto& c : *conversations) {
@@ -226,7 +226,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                      {"can_repair", can_follow_up && !c.repaired}});
   }
 
-  auto log = ctx.restorative.Contacts(by, 0, id);
+  auto log = ctx.restorative.Contacts(by, 0, id, req.ip);
   if (!log.ok()) return RenderError(ctx, req, log.status());
   json contacts_log = json::array();
   for (const auto& e : *log) {

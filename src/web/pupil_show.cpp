@@ -53,7 +53,7 @@ std::optional<CalendarEntry> Stretch(const std::vector<CalendarEntry>& calendar,
 }
 
 // Every record about the pupil from `from` (all pages of the list).
-Result<std::vector<Incident>> RecordsSince(const WebContext& ctx, const Principal& by,
+Result<std::vector<Incident>> RecordsSince(const WebContext& ctx, const http::Request& req,
                                            long long pupil_id, std::optional<Timestamp> from,
                                            const std::string& behaviour_class, int most) {
   std::vector<Incident> out;
@@ -63,7 +63,7 @@ Result<std::vector<Incident>> RecordsSince(const WebContext& ctx, const Principa
   q.behaviour_class = behaviour_class;
   q.limit = 200;
   while (static_cast<int>(out.size()) < most) {
-    auto page = ctx.incidents.List(by, q);
+    auto page = ctx.incidents.List(*req.principal, q, req.ip);
     if (!page.ok()) return page.status();
     size_t got = page->size();
     for (auto& i : *page) out.push_back(std::move(i));
@@ -144,7 +144,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       term ? LondonInstant(term->starts_on, 0) : now - std::chrono::hours(24 * 98);
 
   // Today's step: the latest step reached today.
-  auto todays = RecordsSince(ctx, by, pupil_id, LondonInstant(today, 0), "", 200);
+  auto todays = RecordsSince(ctx, req, pupil_id, LondonInstant(today, 0), "", 200);
   if (!todays.ok()) return RenderError(ctx, req, todays.status());
   std::string step_today;
   for (const auto& i : *todays) {  // newest first
@@ -157,7 +157,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   }
 
   // This term: recognition (this pupil's only) and repair within time.
-  auto this_term = RecordsSince(ctx, by, pupil_id, term_start, "", 5000);
+  auto this_term = RecordsSince(ctx, req, pupil_id, term_start, "", 5000);
   if (!this_term.ok()) return RenderError(ctx, req, this_term.status());
   std::map<std::string, std::pair<int, int>> by_recognition;  // name -> count, points
   int points = 0, recognitions = 0;
@@ -212,7 +212,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     from = half_term ? LondonInstant(half_term->starts_on, 0) : now - std::chrono::hours(24 * 49);
   }
   if (period == "term") from = term_start;
-  auto records = RecordsSince(ctx, by, pupil_id, from, cls, 200);
+  auto records = RecordsSince(ctx, req, pupil_id, from, cls, 200);
   if (!records.ok()) return RenderError(ctx, req, records.status());
   json chronology = json::array();
   for (const auto& i : *records) {
@@ -264,7 +264,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
                       {"review_on", pl.review_on ? DateWords(*pl.review_on) : ""},
                       {"ends_on", pl.ends_on ? DateWords(*pl.ends_on) : ""}});
   }
-  auto proposals = ctx.plans.Proposals(by, pupil_id);
+  auto proposals = ctx.plans.Proposals(by, pupil_id, req.ip);
   if (!proposals.ok()) return RenderError(ctx, req, proposals.status());
   json proposed = json::array();
   for (const auto& e : *proposals) {
@@ -276,7 +276,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   }
 
   // Restorative conversations and contact with home.
-  auto talks = ctx.restorative.List(by, 0, pupil_id);
+  auto talks = ctx.restorative.List(by, 0, pupil_id, req.ip);
   if (!talks.ok()) return RenderError(ctx, req, talks.status());
   json conversations = json::array();
   for (const auto& c : *talks) {
@@ -290,7 +290,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   }
   json contact_log = json::array();
   if (page->show_contacts) {
-    auto log = ctx.restorative.Contacts(by, pupil_id, 0);
+    auto log = ctx.restorative.Contacts(by, pupil_id, 0, req.ip);
     if (!log.ok()) return RenderError(ctx, req, log.status());
     for (const auto& e : *log) {
       contact_log.push_back({{"kind", ContactKindLabel(e.kind)},

@@ -10,7 +10,7 @@ http::Response PupilsIndex(const WebContext& ctx, http::Request& req) {
   PupilSearch search;
   search.query = req.query.Get("q");
   search.limit = kPupilResultsShown + 1;
-  auto pupils = ctx.pupils.Search(*req.principal, search);
+  auto pupils = ctx.pupils.Search(*req.principal, search, req.ip);
   if (!pupils.ok()) return RenderError(ctx, req, pupils.status());
   auto count = ctx.pupils.Count(*req.principal);
   if (!count.ok()) return RenderError(ctx, req, count.status());

@@ -10,7 +10,7 @@ http::Response PupilsSearch(const WebContext& ctx, http::Request& req) {
   PupilSearch search;
   search.query = req.query.Get("q");
   search.limit = kPupilResultsShown + 1;
-  auto pupils = ctx.pupils.Search(*req.principal, search);
+  auto pupils = ctx.pupils.Search(*req.principal, search, req.ip);
   if (!pupils.ok()) {
     return RenderFragment(ctx, "error", {{"message", pupils.status().message()}},
                           HttpStatusFor(pupils.status()));

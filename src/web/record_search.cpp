@@ -25,7 +25,7 @@ std::string RecordResultsHtml(const WebContext& ctx, const http::Request& req, R
     PupilSearch search;
     search.query = query;
     search.limit = kRecordResultsShown + 1;
-    auto found = ctx.pupils.Search(*req.principal, search);
+    auto found = ctx.pupils.Search(*req.principal, search, req.ip);
     if (found.ok()) {
       pupils = std::move(*found);
     } else {

@@ -7,7 +7,7 @@ namespace attune::web {
 http::Router BuildRouter(const WebContext* ctx) {
   http::Router r;
   auto bind = [ctx](http::Response (*fn)(const WebContext&, http::Request&)) {
-    return [ctx, fn](http::Request& req) { return fn(*ctx, req); };
+    return [ctx, fn](http::Request& req) { return WithReadsAudited(*ctx, req, fn(*ctx, req)); };
   };
   using P = Permission;
   r.Add("GET", "/healthz", P::kPublic, bind(Healthz));

@@ -1,8 +1,9 @@
-// GET /sign-in: the sign-in form, with a CSRF token bound to a cookie.
-#include "core/secrets.h"
+// GET /sign-in: the sign-in form, with a CSRF token the server issued,
+// bound to a cookie.
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/sign_in_form.h"
+#include "web/site.h"
 
 namespace attune::web {
 
@@ -13,9 +14,14 @@ http::Response SignInShow(const WebContext& ctx, http::Request& req) {
 
 http::Response RenderSignIn(const WebContext& ctx, const http::Request& req, nlohmann::json view,
                             int status) {
+  // Only a token the server issued is kept (decision 0003).
   std::string token = req.Cookie(kPreSignInCookie);
-  bool fresh = token.size() < 20;
-  if (fresh) token = RandomToken();
+  bool fresh = !ctx.auth.IsSignInFormToken(token);
+  if (fresh) {
+    auto issued = ctx.auth.IssueSignInFormToken();
+    if (!issued.ok()) return RenderError(ctx, req, issued.status());
+    token = *issued;
+  }
   view["csrf_token"] = token;
   if (!view.contains("next")) view["next"] = req.query.Get("next");
   http::Response r = RenderPage(ctx, req, "sign_in", "Sign in", view, status);

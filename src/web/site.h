@@ -18,6 +18,11 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router);
 // The error page (or fragment, for htmx) for a failed Status.
 http::Response RenderError(const WebContext& ctx, const http::Request& req, const Status& status);
 
+// `response`, once the restricted reads the request noted are written to
+// the audit log (services/audit.h); the error page instead when they cannot be.
+http::Response WithReadsAudited(const WebContext& ctx, const http::Request& req,
+                                http::Response response);
+
 using http::HttpStatusFor;
 
 }  // namespace attune::web

@@ -50,7 +50,10 @@ http::Response RenderStaffPage(const WebContext& ctx, const http::Request& req,
   fields.push_back({{"name", "role"},
                     {"label", "Role"},
                     {"is_select", true},
-                    {"hint", ""},
+                    {"hint",
+                     "Pastoral lead, SENCO, designated safeguarding lead and senior leader read "
+                     "safeguarding records or special category details: only the DSL or a senior "
+                     "leader can give these roles."},
                     {"error", error.field() == "role" ? error.message() : ""},
                     {"options", RoleOptions(input.role.empty() ? "teacher" : input.role)}});
   fields.push_back(Field("job_title", "Job title (optional)", "text", input.job_title, error));

@@ -10,7 +10,9 @@ namespace {
 http::Response AfterChange(const WebContext& ctx, const http::Request& req, const Status& st,
                            const std::string& done) {
   if (!st.ok()) {
-    if (st.code() == StatusCode::kInvalid) return RenderStaffPage(ctx, req, NewStaff{}, st);
+    if (st.code() == StatusCode::kInvalid || st.code() == StatusCode::kForbidden) {
+      return RenderStaffPage(ctx, req, NewStaff{}, st);
+    }
     return RenderError(ctx, req, st);
   }
   http::Response r = http::Response::Redirect("/staff");

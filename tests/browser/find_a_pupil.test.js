@@ -93,10 +93,18 @@ test('the administrator\'s pages pass axe at desktop and 360 px, and adding staf
   await page.goto(server.base + '/staff');
   await page.getByLabel('Full name').fill('Robin Adeyemi');
   await page.getByLabel('School email address').fill('r.adeyemi@demo.attune.school');
-  await page.getByLabel('Role', { exact: true }).selectOption('pastoral');
+  await page.getByLabel('Role', { exact: true }).selectOption('support');
   await page.getByLabel('First password').fill('welcome to attune 1');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.waitForURL(/\/staff$/);
   assert.match(await page.getByRole('status').textContent(), /Robin Adeyemi can now sign in/);
-  assert.equal(server.sql("SELECT role FROM staff WHERE email = 'r.adeyemi@demo.attune.school'"), 'pastoral');
+  assert.equal(server.sql("SELECT role FROM staff WHERE email = 'r.adeyemi@demo.attune.school'"), 'support');
+  // A role that reads safeguarding records is the DSL's or a senior leader's to give.
+  await page.getByLabel('Full name').fill('Sam Pastoral');
+  await page.getByLabel('School email address').fill('s.pastoral@demo.attune.school');
+  await page.getByLabel('Role', { exact: true }).selectOption('pastoral');
+  await page.getByLabel('First password').fill('welcome to attune 1');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  assert.match(await page.getByRole('alert').textContent(), /Only the designated safeguarding lead or a senior leader/);
+  assert.equal(server.sql("SELECT COUNT(*) FROM staff WHERE email = 's.pastoral@demo.attune.school'"), '0');
 });

@@ -30,7 +30,7 @@ const apiWrites = {
   'POST /api/v1/restorative': everyone.filter((r) => r !== 'admin'),
   'POST /api/v1/restorative/1/repair': everyone.filter((r) => r !== 'admin'),
   'POST /api/v1/contacts': everyone.filter((r) => r !== 'admin'),
-  'POST /api/v1/staff': ['admin'],
+  'POST /api/v1/staff': ['admin', 'dsl', 'senior'],  // restricted roles only by the DSL or senior (MayGrantRole)
   'PUT /api/v1/pupils/1/profile': everyone.filter((r) => r !== 'admin'),
   'POST /api/v1/incidents/1/suspension': ['senior'],  // the headteacher (DESIGN.md §3)
   'POST /api/v1/incidents/1/suspension/notices': ['senior'],

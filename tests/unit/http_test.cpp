@@ -86,6 +86,38 @@ TEST(JsonBody, ExplainsWhatIsWrong) {
   EXPECT_EQ(StringMember(*ok, "name").status().field(), "name");
 }
 
+TEST(JsonBody, RefusesEveryKindOfBadJsonWithA400SayingWhat) {
+  auto message = [](std::string_view text) {
+    auto parsed = ParseJsonObject(text);
+    EXPECT_EQ(parsed.status().code(), StatusCode::kBadRequest) << text;
+    return parsed.status().message();
+  };
+  // Issue 10 item 10: a number out of range was a 500 on every JSON route.
+  EXPECT_NE(message("{\"x\":1e999999}").find("1e999999 is too large"), std::string::npos);
+  EXPECT_NE(message("{\"x\":-1e999999}").find("too large"), std::string::npos);
+  EXPECT_NE(message("{\"name\":\"Caf\xE9\"}").find("not valid UTF-8 text (at byte"),
+            std::string::npos);
+  EXPECT_NE(message("{\"a\":1,\"b\":{\"c\":1,\"c\":2}}").find("\"c\" twice"), std::string::npos);
+  EXPECT_NE(message(std::string(100000, '[') + std::string(100000, ']')).find("nested too deeply"),
+            std::string::npos);
+  EXPECT_NE(message("").find("empty"), std::string::npos);
+  std::string deep_enough =
+      std::string(kMaxJsonDepth - 1, '[') + std::string(kMaxJsonDepth - 1, ']');
+  EXPECT_TRUE(ParseJsonObject("{\"a\":" + deep_enough + "}").ok());
+  // The same key in two objects is two keys.
+  EXPECT_TRUE(ParseJsonObject("{\"a\":{\"k\":1},\"b\":{\"k\":2}}").ok());
+}
+
+TEST(JsonBody, WholeNumbersTooLargeAreInvalidNotWrapped) {
+  auto body = ParseJsonObject(
+      "{\"max\":9223372036854775807,\"u\":18446744073709551615,\"big\":1e300,\"f\":1.5}");
+  ASSERT_TRUE(body.ok());
+  EXPECT_EQ(*IntMember(*body, "max"), 9223372036854775807LL);
+  EXPECT_EQ(IntMember(*body, "u").status().message(), "u is too large a number");
+  EXPECT_EQ(IntMember(*body, "big").status().field(), "big");
+  EXPECT_EQ(IntMember(*body, "f").status().message(), "f must be a whole number");
+}
+
 TEST(JsonWriter, WritesNestedValuesThatParseBack) {
   JsonWriter w;
   w.Object().Int("id", 7).StringOrNull("step", "").String("name", "Zoë \"Z\" O'Neil");
@@ -135,6 +167,20 @@ TEST(Utf8, AcceptsTextAndRefusesWhatIsNot) {
   EXPECT_FALSE(ValidUtf8("\xC0\xAF"));
   EXPECT_FALSE(ValidUtf8("\xED\xA0\x80"));
   EXPECT_FALSE(ValidUtf8("\xF4\x90\x80\x80"));
+}
+
+TEST(Utf8, FindsTheLineAndColumnOfTheFirstBadByte) {
+  EXPECT_FALSE(FirstInvalidUtf8("caf\xC3\xA9\nline two").has_value());
+  auto bad = FirstInvalidUtf8("format = 1\n\n[school]\nname = \"Caf\xE9\"\n");
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_EQ(bad->line, 4u);
+  EXPECT_EQ(bad->column, 12u);
+  EXPECT_EQ(bad->byte, 0xE9);
+  EXPECT_EQ(bad->offset, 32u);
+  // Columns count characters, not bytes.
+  auto after = FirstInvalidUtf8("\xC3\xA9\xE2\x82\xAC\xFF");
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->column, 3u);
 }
 
 }  // namespace

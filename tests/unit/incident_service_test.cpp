@@ -8,11 +8,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "demo/demo_school.h"
 #include "demo/recorded_history.h"
 #include "services/action_service.h"
+#include "services/audit.h"
+#include "services/plan_service.h"
 #include "services/restorative_service.h"
 #include "test_store.h"
 
@@ -101,7 +104,7 @@ TEST_F(IncidentServiceTest, SafeguardingIsHiddenFromATeacherAndTheDslsReadIsAudi
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   EXPECT_EQ(service_->Get(teacher_, out->id, "").status().code(), StatusCode::kNotFound);
   IncidentQuery q;
-  EXPECT_TRUE(service_->List(teacher_, q)->empty());
+  EXPECT_TRUE(service_->List(teacher_, q, "")->empty());
   ASSERT_TRUE(service_->Get(dsl_, out->id, "").ok());
   AuditQuery audit;
   audit.school_id = school_;
@@ -112,11 +115,11 @@ TEST_F(IncidentServiceTest, SafeguardingIsHiddenFromATeacherAndTheDslsReadIsAudi
   EXPECT_EQ(entries->front().subject_id, out->id);
   // The DSL is alerted: a review is in the DSL's queue, not the teacher's.
   ActionService actions(*store_);
-  auto dsl_queue = actions.List(dsl_, {});
+  auto dsl_queue = actions.List(dsl_, {}, "");
   ASSERT_TRUE(dsl_queue.ok());
   ASSERT_EQ(dsl_queue->size(), 1u);
   EXPECT_EQ(dsl_queue->front().kind, "dsl_review");
-  EXPECT_TRUE(actions.List(teacher_, {})->empty());
+  EXPECT_TRUE(actions.List(teacher_, {}, "")->empty());
 }
 
 TEST_F(IncidentServiceTest, OnlyTheAdultMakingTheCallHomeSeesTheNumbersAndIsAudited) {
@@ -128,7 +131,7 @@ TEST_F(IncidentServiceTest, OnlyTheAdultMakingTheCallHomeSeesTheNumbersAndIsAudi
     if (a.kind == "phone_call_home") call = &a;
   }
   ASSERT_NE(call, nullptr);
-  Action open = *actions.Get(teacher_, call->id);
+  Action open = *actions.Get(teacher_, call->id, "");
   auto contacts = actions.ContactsForCall(teacher_, open, "10.0.0.1");
   ASSERT_TRUE(contacts.ok()) << contacts.status().ToString();
   EXPECT_EQ(contacts->size(), store_->ListContacts(school_, pupil_)->size());
@@ -143,11 +146,11 @@ TEST_F(IncidentServiceTest, OnlyTheAdultMakingTheCallHomeSeesTheNumbersAndIsAudi
   Principal support = As("support@demo.attune.school");
   EXPECT_EQ(actions.ContactsForCall(support, open, "").status().code(), StatusCode::kForbidden);
   ASSERT_TRUE(actions.Complete(teacher_, open.id, "Spoke with dad", "").ok());
-  Action done = *actions.Get(teacher_, open.id);
+  Action done = *actions.Get(teacher_, open.id, "");
   EXPECT_EQ(actions.ContactsForCall(teacher_, done, "").status().code(), StatusCode::kForbidden);
   for (const auto& a : out->actions) {
     if (a.kind == "phone_call_home") continue;
-    Action other = *actions.Get(teacher_, a.id);
+    Action other = *actions.Get(teacher_, a.id, "");
     EXPECT_EQ(actions.ContactsForCall(teacher_, other, "").status().code(), StatusCode::kForbidden);
   }
   EXPECT_EQ(store_->ListAudit(audit)->size(), 1u);
@@ -184,7 +187,7 @@ TEST_F(IncidentServiceTest, ConversationAndRepairCloseTheRecord) {
 // How many times `id` stands proposed for the pupil.
 int Proposed(Store& store, long long school, long long pupil, const std::string& id) {
   int n = 0;
-  auto list = store.ListEscalations(school, pupil, 0);
+  auto list = store.ListEscalations(school, pupil, 0, "dsl");
   for (const auto& e : *list) {
     n += e.escalation == id && e.status == "proposed";
   }
@@ -255,6 +258,81 @@ TEST_F(IncidentServiceTest, DemoHistoryIsRecordedThroughThePolicy) {
   long long prosocial = 0;
   for (const auto& r : *rows) prosocial += r.behaviour_class == "prosocial";
   EXPECT_GT(prosocial * 2, history->records);
+}
+
+// Issue 10 item 8: the pupil page listed a restricted record's proposal (and
+// its link) to every role. The store filters every list by the rule for
+// reading one record, and no role's list differs from that rule.
+TEST_F(IncidentServiceTest, EveryListIsFilteredByTheRuleForReadingOneRecord) {
+  auto restricted = service_->Record(teacher_, Request("peer_on_peer_abuse"), "");
+  auto ordinary = service_->Record(teacher_, Request("hurting_others"), "");
+  ASSERT_TRUE(restricted.ok() && ordinary.ok());
+  PlanService plans(*store_, *policy_service_, *clock_);
+  for (Role role : AllRoles()) {
+    Principal by = teacher_;
+    by.role = role;
+    bool may = MayReadRecord(role, true, store_->GetIncident(school_, restricted->id)->visible_to);
+    auto records = service_->List(by, IncidentQuery{}, "");
+    ASSERT_TRUE(records.ok());
+    bool listed = std::any_of(records->begin(), records->end(),
+                              [&](const Incident& i) { return i.id == restricted->id; });
+    EXPECT_EQ(listed, may) << RoleName(role) << ": records";
+    auto proposals = plans.Proposals(by, pupil_, "");
+    ASSERT_TRUE(proposals.ok());
+    bool proposed = std::any_of(proposals->begin(), proposals->end(),
+                                [&](const auto& e) { return e.incident_id == restricted->id; });
+    EXPECT_EQ(proposed, may) << RoleName(role) << ": proposals";
+    ActionQuery q;
+    q.school_id = school_;
+    q.status = "";
+    q.viewer_role = RestrictedReaderName(role);
+    auto actions = store_->ListActions(q);
+    bool acted = std::any_of(actions->begin(), actions->end(),
+                             [&](const Action& a) { return a.incident_id == restricted->id; });
+    EXPECT_EQ(acted, may) << RoleName(role) << ": actions";
+    EXPECT_EQ(service_->Get(by, restricted->id, "").ok(), may) << RoleName(role);
+  }
+}
+
+// Issue 10 item 7: every read of restricted data is audited whichever route
+// reads it; a request is one entry naming all it read (decision 0011).
+TEST_F(IncidentServiceTest, ARequestsRestrictedReadsAreOneAuditEntryNamingThemAll) {
+  auto first = service_->Record(teacher_, Request("peer_on_peer_abuse"), "");
+  RecordRequest later = Request("peer_on_peer_abuse");
+  later.occurred_at = *ParseInstant("2026-11-16 14:05");
+  auto second = service_->Record(teacher_, later, "");
+  ASSERT_TRUE(first.ok() && second.ok());
+  Principal dsl = dsl_;
+  dsl.reads = std::make_shared<ReadLedger>();
+  PlanService plans(*store_, *policy_service_, *clock_);
+  ActionService actions(*store_);
+  IncidentQuery by_pupil;
+  by_pupil.pupil_id = pupil_;
+  ASSERT_EQ(service_->List(dsl, by_pupil, "")->size(), 2u);
+  ASSERT_TRUE(plans.Proposals(dsl, pupil_, "").ok());
+  ASSERT_TRUE(actions.List(dsl, {}, "").ok());
+  ASSERT_TRUE(service_->Get(dsl, first->id, "").ok());
+  AuditQuery audit;
+  audit.school_id = school_;
+  audit.action = "incident.read_restricted";
+  EXPECT_TRUE(store_->ListAudit(audit)->empty()) << "written once the request is answered";
+  ASSERT_TRUE(AuditRequestReads(*store_, dsl, "GET /pupils/1", "10.0.0.4").ok());
+  auto entries = store_->ListAudit(audit);
+  ASSERT_EQ(entries->size(), 1u);
+  const AuditEntry& e = entries->front();
+  EXPECT_EQ(e.staff_id, dsl_.staff_id);
+  EXPECT_EQ(e.detail, "GET /pupils/1");
+  EXPECT_EQ(e.subject_id, 0);
+  std::vector<long long> both = {first->id, second->id};
+  EXPECT_EQ(std::set<long long>(e.subjects.begin(), e.subjects.end()),
+            std::set<long long>(both.begin(), both.end()));
+  // Each record finds the read that named it among others.
+  audit.subject_id = second->id;
+  EXPECT_EQ(store_->ListAudit(audit)->size(), 1u);
+  // The ledger is empty again; a request that read nothing restricted adds nothing.
+  ASSERT_TRUE(AuditRequestReads(*store_, dsl, "GET /", "").ok());
+  audit.subject_id = 0;
+  EXPECT_EQ(store_->ListAudit(audit)->size(), 1u);
 }
 
 }  // namespace

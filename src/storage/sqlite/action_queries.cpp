@@ -1,4 +1,5 @@
 // ActionStore on SQLite.
+#include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -11,7 +12,8 @@ constexpr const char* kActionColumns =
     "a.because, a.status, a.outcome, a.completed_at, COALESCE(a.completed_by_staff_id, 0), "
     "a.created_at, COALESCE(CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE "
     "p.first_name END || ' ' || p.last_name, ''), COALESCE(sa.name, ''), COALESCE(sc.name, ''), "
-    "COALESCE(i.category, '') FROM actions a LEFT JOIN pupils p ON p.id = a.pupil_id "
+    "COALESCE(i.category, ''), COALESCE(i.restricted, 0) FROM actions a LEFT JOIN pupils p ON p.id "
+    "= a.pupil_id "
     "LEFT JOIN staff sa ON sa.id = a.assignee_staff_id LEFT JOIN staff sc ON sc.id = "
     "a.completed_by_staff_id LEFT JOIN incidents i ON i.id = a.incident_id ";
 
@@ -37,6 +39,7 @@ Action ReadAction(const soci::row& r) {
   a.assignee_name = Text(r, 17);
   a.completed_by_name = Text(r, 18);
   a.category = Text(r, 19);
+  a.restricted = Int(r, 20) != 0;
   return a;
 }
 
@@ -45,9 +48,7 @@ Action ReadAction(const soci::row& r) {
 Result<std::vector<Action>> SqliteStore::ListActions(const ActionQuery& q) {
   return Guard("list actions", [&]() -> Result<std::vector<Action>> {
     auto sql = pool_.Acquire();
-    std::string where =
-        "WHERE a.school_id = :s AND (i.id IS NULL OR i.restricted = 0 OR (',' || i.visible_to "
-        "|| ',') LIKE '%,' || :viewer || ',%')";
+    std::string where = "WHERE a.school_id = :s AND " ATTUNE_SQL_READABLE(":viewer");
     if (!q.status.empty()) where += " AND a.status = :st";
     if (!q.role.empty() && q.staff_id) {
       where +=

@@ -5,7 +5,7 @@
 namespace attune::sqlite {
 
 Status SqliteStore::AppendAudit(const AuditEntry& e) {
-  return Guard("append audit", [&]() -> Status {
+  auto write = [&]() -> Status {
     auto sql = pool_.Acquire();
     long long at = ToUnix(e.at);
     soci::indicator school = NullIfZero(e.school_id), staff = NullIfZero(e.staff_id);
@@ -14,8 +14,17 @@ Status SqliteStore::AppendAudit(const AuditEntry& e) {
         soci::use(e.school_id, school), soci::use(e.staff_id, staff), soci::use(at),
         soci::use(e.action), soci::use(e.subject_type), soci::use(e.subject_id),
         soci::use(e.detail), soci::use(e.ip);
+    if (e.subjects.empty()) return Status::Ok();
+    long long id = LastId(*sql);
+    for (long long subject : e.subjects) {
+      auto row =
+          sql.Query("INSERT OR IGNORE INTO audit_subjects (audit_id, subject_id) VALUES (?1, ?2)");
+      row.Bind(1, id).Bind(2, subject).Next();
+    }
     return Status::Ok();
-  });
+  };
+  return Guard("append audit",
+               [&]() -> Status { return e.subjects.empty() ? write() : RunInTransaction(write); });
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
@@ -25,14 +34,16 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
     soci::rowset<soci::row> rows =
         (sql->prepare
              << "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
-                "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, '') "
+                "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, ''), "
+                "(SELECT group_concat(subject_id) FROM audit_subjects WHERE audit_id = a.id) "
                 "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
                 "WHERE a.school_id = :s AND (:a = '' OR a.action = :a2) "
-                "AND (:t = '' OR a.subject_type = :t2) AND (:i = 0 OR a.subject_id = :i2) "
+                "AND (:t = '' OR a.subject_type = :t2) AND (:i = 0 OR a.subject_id = :i2 OR a.id "
+                "IN (SELECT audit_id FROM audit_subjects WHERE subject_id = :i3)) "
                 "ORDER BY a.at DESC, a.id DESC LIMIT :lim",
          soci::use(q.school_id), soci::use(q.action), soci::use(q.action),
          soci::use(q.subject_type), soci::use(q.subject_type), soci::use(q.subject_id),
-         soci::use(q.subject_id), soci::use(q.limit));
+         soci::use(q.subject_id), soci::use(q.subject_id), soci::use(q.limit));
     for (const auto& r : rows) {
       AuditEntry e;
       e.id = Int(r, 0);
@@ -45,6 +56,7 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
       e.detail = Text(r, 7);
       e.ip = Text(r, 8);
       e.staff_name = Text(r, 9);
+      for (const auto& id : SplitList(Text(r, 10))) e.subjects.push_back(std::stoll(id));
       out.push_back(e);
     }
     return out;

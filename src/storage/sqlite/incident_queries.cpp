@@ -2,15 +2,14 @@
 #include <algorithm>
 
 #include "storage/sqlite/incident_write.h"
+#include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace attune::sqlite {
 namespace {
 
-// Restricted incidents only for roles in their visible_to.
-constexpr const char* kVisible =
-    " AND (i.restricted = 0 OR (',' || i.visible_to || ',') LIKE '%,' || :role || ',%')";
+constexpr const char* kVisible = " AND " ATTUNE_SQL_READABLE(":role");
 
 constexpr const char* kIncidentColumns =
     "SELECT i.id, i.school_id, i.policy_version_id, COALESCE(v.version, 0), i.category, "
@@ -385,7 +384,8 @@ Status SqliteStore::MarkParentNoticeSent(long long school_id, long long incident
 
 Result<std::vector<EscalationRecord>> SqliteStore::ListEscalations(long long school_id,
                                                                    long long pupil_id,
-                                                                   long long incident_id) {
+                                                                   long long incident_id,
+                                                                   const std::string& viewer) {
   return Guard("list escalations", [&]() -> Result<std::vector<EscalationRecord>> {
     auto sql = pool_.Acquire();
     std::vector<EscalationRecord> out;
@@ -393,26 +393,25 @@ Result<std::vector<EscalationRecord>> SqliteStore::ListEscalations(long long sch
     // escalations_pupil index and a record's from escalations_incident;
     // "(?2 = 0 OR pupil_id = ?2)" scanned the whole table on every record
     // (docs/performance.md, "Recording an incident").
+#define ATTUNE_ESCALATIONS                                                                     \
+  "SELECT e.id, e.incident_id, e.pupil_id, e.escalation, e.plan, e.step, e.reason, e.status, " \
+  "i.restricted FROM escalations e JOIN incidents i ON i.id = e.incident_id WHERE "            \
+  "e.school_id = ?1 AND " ATTUNE_SQL_READABLE("?4")
     const char* text =
-        pupil_id && incident_id
-            ? "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status FROM "
-              "escalations WHERE school_id = ?1 AND pupil_id = ?2 AND incident_id = ?3 ORDER BY "
-              "id DESC LIMIT 200"
-        : pupil_id ? "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status "
-                     "FROM escalations WHERE school_id = ?1 AND pupil_id = ?2 ORDER BY id DESC "
-                     "LIMIT 200"
-        : incident_id
-            ? "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status FROM "
-              "escalations WHERE school_id = ?1 AND incident_id = ?3 ORDER BY id DESC LIMIT 200"
-            : "SELECT id, incident_id, pupil_id, escalation, plan, step, reason, status FROM "
-              "escalations WHERE school_id = ?1 ORDER BY id DESC LIMIT 200";
+        pupil_id && incident_id ? ATTUNE_ESCALATIONS
+            " AND e.pupil_id = ?2 AND e.incident_id = ?3 ORDER BY e.id DESC "
+            "LIMIT 200"
+        : pupil_id    ? ATTUNE_ESCALATIONS " AND e.pupil_id = ?2 ORDER BY e.id DESC LIMIT 200"
+        : incident_id ? ATTUNE_ESCALATIONS " AND e.incident_id = ?3 ORDER BY e.id DESC LIMIT 200"
+                      : ATTUNE_ESCALATIONS " ORDER BY e.id DESC LIMIT 200";
+#undef ATTUNE_ESCALATIONS
     auto rows = sql.Query(text);
-    rows.Bind(1, school_id);
+    rows.Bind(1, school_id).Bind(4, viewer);
     if (pupil_id) rows.Bind(2, pupil_id);
     if (incident_id) rows.Bind(3, incident_id);
     while (rows.Next()) {
       out.push_back({Int(rows, 0), Int(rows, 1), Int(rows, 2), Text(rows, 3), Text(rows, 4),
-                     Text(rows, 5), Text(rows, 6), Text(rows, 7)});
+                     Text(rows, 5), Text(rows, 6), Text(rows, 7), Int(rows, 8) != 0});
     }
     return out;
   });

@@ -1,6 +1,7 @@
 // RestorativeStore on SQLite: restorative conversations, contact log, plans.
 #include <nlohmann/json.hpp>
 
+#include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -39,6 +40,7 @@ RestorativeConversation ReadConversation(const soci::row& r) {
   c.pupil_name = Text(r, 15);
   c.led_by_name = Text(r, 16);
   c.adult_name = Text(r, 17);
+  c.restricted = Int(r, 18) != 0;
   return c;
 }
 
@@ -48,9 +50,10 @@ std::string ConversationColumns() {
              "0), COALESCE(c.adult_staff_id, 0), c.held_at, c.shuttle, c.harmed, c.pupil_answers, "
              "c.harmed_answers, c.agreement, c.review_on, c.repaired, c.repaired_at, ") +
          kPupilName +
-         ", COALESCE(l.name, ''), COALESCE(a.name, '') FROM restorative_conversations c JOIN "
-         "pupils p ON p.id = c.pupil_id LEFT JOIN staff l ON l.id = c.led_by_staff_id LEFT JOIN "
-         "staff a ON a.id = c.adult_staff_id ";
+         ", COALESCE(l.name, ''), COALESCE(a.name, ''), COALESCE(i.restricted, 0) FROM "
+         "restorative_conversations c JOIN pupils p ON p.id = c.pupil_id LEFT JOIN staff l ON "
+         "l.id = c.led_by_staff_id LEFT JOIN staff a ON a.id = c.adult_staff_id LEFT JOIN "
+         "incidents i ON i.id = c.incident_id ";
 }
 
 }  // namespace
@@ -92,20 +95,21 @@ Result<RestorativeConversation> SqliteStore::GetRestorative(long long school_id,
   });
 }
 
-Result<std::vector<RestorativeConversation>> SqliteStore::ListRestorative(long long school_id,
-                                                                          long long incident_id,
-                                                                          long long pupil_id) {
+Result<std::vector<RestorativeConversation>> SqliteStore::ListRestorative(
+    long long school_id, long long incident_id, long long pupil_id, const std::string& viewer) {
   return Guard("list restorative conversations",
                [&]() -> Result<std::vector<RestorativeConversation>> {
                  auto sql = pool_.Acquire();
                  std::vector<RestorativeConversation> out;
-                 std::string where = incident_id ? "WHERE c.school_id = :s AND c.incident_id = :x"
-                                                 : "WHERE c.school_id = :s AND c.pupil_id = :x";
+                 std::string where =
+                     std::string(incident_id ? "WHERE c.school_id = :s AND c.incident_id = :x"
+                                             : "WHERE c.school_id = :s AND c.pupil_id = :x") +
+                     " AND " ATTUNE_SQL_READABLE(":viewer");
                  long long x = incident_id ? incident_id : pupil_id;
                  soci::rowset<soci::row> rows =
                      (sql->prepare << ConversationColumns() + where +
                                           " ORDER BY c.held_at DESC, c.id DESC LIMIT 200",
-                      soci::use(school_id), soci::use(x));
+                      soci::use(school_id, "s"), soci::use(x, "x"), soci::use(viewer, "viewer"));
                  for (const auto& r : rows) out.push_back(ReadConversation(r));
                  return out;
                });
@@ -141,12 +145,14 @@ Result<long long> SqliteStore::LogContact(const ContactLogEntry& e) {
 
 Result<std::vector<ContactLogEntry>> SqliteStore::ListContactLog(long long school_id,
                                                                  long long pupil_id,
-                                                                 long long incident_id) {
+                                                                 long long incident_id,
+                                                                 const std::string& viewer) {
   return Guard("list contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
     auto sql = pool_.Acquire();
     std::vector<ContactLogEntry> out;
-    std::string where = incident_id ? "WHERE l.school_id = :s AND l.incident_id = :x"
-                                    : "WHERE l.school_id = :s AND l.pupil_id = :x";
+    std::string where = std::string(incident_id ? "WHERE l.school_id = :s AND l.incident_id = :x"
+                                                : "WHERE l.school_id = :s AND l.pupil_id = :x") +
+                        " AND " ATTUNE_SQL_READABLE(":viewer");
     long long x = incident_id ? incident_id : pupil_id;
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string("SELECT l.id, l.school_id, l.pupil_id, COALESCE("
@@ -155,11 +161,12 @@ Result<std::vector<ContactLogEntry>> SqliteStore::ListContactLog(long long schoo
                                      "l.staff_id, 0), COALESCE(c.name || ' (' || c.relationship "
                                      "|| ')', ''), COALESCE(s.name, ''), ") +
                              kPupilName +
-                             " FROM contact_log l JOIN pupils p ON p.id = l.pupil_id LEFT JOIN "
-                             "contacts c ON c.id = l.contact_id LEFT JOIN staff s ON s.id = "
-                             "l.staff_id " +
+                             ", COALESCE(i.restricted, 0) FROM contact_log l JOIN pupils p ON "
+                             "p.id = l.pupil_id LEFT JOIN contacts c ON c.id = l.contact_id LEFT "
+                             "JOIN staff s ON s.id = l.staff_id LEFT JOIN incidents i ON i.id = "
+                             "l.incident_id " +
                              where + " ORDER BY l.at DESC, l.id DESC LIMIT 200",
-         soci::use(school_id), soci::use(x));
+         soci::use(school_id, "s"), soci::use(x, "x"), soci::use(viewer, "viewer"));
     for (const auto& r : rows) {
       ContactLogEntry e;
       e.id = Int(r, 0);
@@ -175,6 +182,7 @@ Result<std::vector<ContactLogEntry>> SqliteStore::ListContactLog(long long schoo
       e.contact_name = Text(r, 10);
       e.staff_name = Text(r, 11);
       e.pupil_name = Text(r, 12);
+      e.restricted = Int(r, 13) != 0;
       out.push_back(e);
     }
     return out;

@@ -72,51 +72,68 @@ Status SqliteStore::DeleteSession(const std::string& id_hash) {
   });
 }
 
-Status SqliteStore::DeleteSessionsOf(long long staff_id, const std::string& keep) {
-  return Guard("delete sessions", [&]() -> Status {
+Status SqliteStore::EndSignIns(long long staff_id, const std::string& keep, Timestamp now) {
+  return Guard("end sign-ins", [&]() -> Status {
+    return RunInTransaction([&]() -> Status {
+      auto sql = pool_.Acquire();
+      long long at = ToUnix(now);
+      *sql << "DELETE FROM sessions WHERE staff_id = :s AND id_hash <> :k", soci::use(staff_id),
+          soci::use(keep);
+      *sql << "UPDATE api_tokens SET revoked_at = :n WHERE staff_id = :s AND revoked_at IS NULL",
+          soci::use(at), soci::use(staff_id);
+      return Status::Ok();
+    });
+  });
+}
+
+namespace {
+
+// One more failure for `kind` and `key`, unless it already has `max` whose
+// latest is at or after `since`: false then, and nothing is counted. The
+// upsert reads and writes the row in one statement, under the write lock
+// SQLite takes when the statement starts (in PostgreSQL, under the row's
+// lock), so concurrent attempts are counted one after another.
+bool CountFailure(ConnectionPool::Lease& sql, std::string_view kind, std::string_view key,
+                  long long now, long long since, long long max) {
+  auto rows = sql.Query(
+      "INSERT INTO sign_in_throttle (kind, key, failures, last_failure_at) VALUES (?1, ?2, 1, ?3) "
+      "ON CONFLICT (kind, key) DO UPDATE SET failures = CASE WHEN "
+      "sign_in_throttle.last_failure_at < ?4 THEN 1 ELSE sign_in_throttle.failures + 1 END, "
+      "last_failure_at = ?3 WHERE sign_in_throttle.last_failure_at < ?4 OR "
+      "sign_in_throttle.failures < ?5 RETURNING failures");
+  rows.Bind(1, kind).Bind(2, key).Bind(3, now).Bind(4, since).Bind(5, max);
+  return rows.Next();
+}
+
+}  // namespace
+
+Status SqliteStore::BeginSignInAttempt(const std::string& email, const std::string& ip,
+                                       Timestamp now, Timestamp since, int max_for_email,
+                                       int max_for_ip) {
+  return Guard("begin sign-in attempt", [&]() -> Status {
+    return RunInTransaction([&]() -> Status {
+      auto sql = pool_.Acquire();
+      long long at = ToUnix(now), from = ToUnix(since);
+      // Forgotten failures go, so the table holds only those that count.
+      auto old = sql.Query("DELETE FROM sign_in_throttle WHERE last_failure_at < ?1");
+      old.Bind(1, from).Next();
+      if (!CountFailure(sql, "email", email, at, from, max_for_email) ||
+          !CountFailure(sql, "ip", ip, at, from, max_for_ip)) {
+        return Status::TooManyRequests("Too many failed attempts to sign in");  // rolled back
+      }
+      return Status::Ok();
+    });
+  });
+}
+
+Status SqliteStore::SignInSucceeded(const std::string& email, const std::string& ip) {
+  return Guard("sign-in succeeded", [&]() -> Status {
     auto sql = pool_.Acquire();
-    *sql << "DELETE FROM sessions WHERE staff_id = :s AND id_hash <> :k", soci::use(staff_id),
-        soci::use(keep);
+    *sql << "DELETE FROM sign_in_throttle WHERE kind = 'email' AND key = :e", soci::use(email);
+    *sql << "UPDATE sign_in_throttle SET failures = failures - 1 WHERE kind = 'ip' AND key = :ip "
+            "AND failures > 0",
+        soci::use(ip);
     return Status::Ok();
-  });
-}
-
-Status SqliteStore::RecordSignInAttempt(const std::string& email, const std::string& ip,
-                                        Timestamp at, bool succeeded) {
-  return Guard("record sign-in attempt", [&]() -> Status {
-    auto sql = pool_.Acquire();
-    long long a = ToUnix(at);
-    int ok = succeeded ? 1 : 0;
-    *sql << "INSERT INTO sign_in_attempts (email, ip, at, succeeded) VALUES (:e, :ip, :a, :ok)",
-        soci::use(email), soci::use(ip), soci::use(a), soci::use(ok);
-    if (succeeded) {
-      // A successful sign-in clears the account's earlier failures.
-      *sql << "UPDATE sign_in_attempts SET succeeded = 2 WHERE email = :e AND succeeded = 0",
-          soci::use(email);
-    }
-    return Status::Ok();
-  });
-}
-
-Result<int> SqliteStore::CountFailuresForEmail(const std::string& email, Timestamp since) {
-  return Guard("count failures", [&]() -> Result<int> {
-    auto sql = pool_.Acquire();
-    long long s = ToUnix(since), n = 0;
-    *sql << "SELECT COUNT(*) FROM sign_in_attempts WHERE email = :e AND at >= :s "
-            "AND succeeded = 0",
-        soci::use(email), soci::use(s), soci::into(n);
-    return static_cast<int>(n);
-  });
-}
-
-Result<int> SqliteStore::CountFailuresFromIp(const std::string& ip, Timestamp since) {
-  return Guard("count failures", [&]() -> Result<int> {
-    auto sql = pool_.Acquire();
-    long long s = ToUnix(since), n = 0;
-    *sql << "SELECT COUNT(*) FROM sign_in_attempts WHERE ip = :ip AND at >= :s "
-            "AND succeeded <> 1",
-        soci::use(ip), soci::use(s), soci::into(n);
-    return static_cast<int>(n);
   });
 }
 
@@ -149,6 +166,19 @@ Result<Principal> SqliteStore::FindApiToken(const std::string& token_hash) {
       return p;
     }
     return Status::NotFound("No such token");
+  });
+}
+
+Result<std::string> SqliteStore::KeptSecret(const std::string& name, const std::string& fresh) {
+  return Guard("kept secret", [&]() -> Result<std::string> {
+    auto sql = pool_.Acquire();
+    long long now = ToUnix(Now());
+    *sql << "INSERT INTO server_secrets (name, value, created_at) VALUES (:n, :v, :c) "
+            "ON CONFLICT (name) DO NOTHING",
+        soci::use(name), soci::use(fresh), soci::use(now);
+    std::string value;
+    *sql << "SELECT value FROM server_secrets WHERE name = :n", soci::use(name), soci::into(value);
+    return value;
   });
 }
 

@@ -79,14 +79,14 @@ class SqliteStore final : public Store {
                                 Timestamp* expires_at) override;
   Status TouchSession(const std::string& id_hash, Timestamp now, Timestamp expires_at) override;
   Status DeleteSession(const std::string& id_hash) override;
-  Status DeleteSessionsOf(long long staff_id, const std::string& keep_id_hash) override;
-  Status RecordSignInAttempt(const std::string& email, const std::string& ip, Timestamp at,
-                             bool succeeded) override;
-  Result<int> CountFailuresForEmail(const std::string& email, Timestamp since) override;
-  Result<int> CountFailuresFromIp(const std::string& ip, Timestamp since) override;
+  Status EndSignIns(long long staff_id, const std::string& keep_id_hash, Timestamp now) override;
+  Status BeginSignInAttempt(const std::string& email, const std::string& ip, Timestamp now,
+                            Timestamp since, int max_for_email, int max_for_ip) override;
+  Status SignInSucceeded(const std::string& email, const std::string& ip) override;
   Status CreateApiToken(long long school_id, long long staff_id, const std::string& token_hash,
                         const std::string& label, Timestamp now) override;
   Result<Principal> FindApiToken(const std::string& token_hash) override;
+  Result<std::string> KeptSecret(const std::string& name, const std::string& fresh) override;
 
   // AuditStore
   Status AppendAudit(const AuditEntry& entry) override;
@@ -118,7 +118,8 @@ class SqliteStore final : public Store {
   Result<int> SuspensionDays(long long school_id, long long pupil_id, Date from, Date to,
                              long long except_incident_id) override;
   Result<std::vector<EscalationRecord>> ListEscalations(long long school_id, long long pupil_id,
-                                                        long long incident_id) override;
+                                                        long long incident_id,
+                                                        const std::string& viewer) override;
   Status SetEscalationStatus(long long school_id, long long id, const std::string& status) override;
 
   // ActionStore
@@ -135,11 +136,13 @@ class SqliteStore final : public Store {
   Result<RestorativeConversation> GetRestorative(long long school_id, long long id) override;
   Result<std::vector<RestorativeConversation>> ListRestorative(long long school_id,
                                                                long long incident_id,
-                                                               long long pupil_id) override;
+                                                               long long pupil_id,
+                                                               const std::string& viewer) override;
   Status MarkRepaired(long long school_id, long long id, Timestamp at) override;
   Result<long long> LogContact(const ContactLogEntry& entry) override;
   Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id, long long pupil_id,
-                                                      long long incident_id) override;
+                                                      long long incident_id,
+                                                      const std::string& viewer) override;
   Result<long long> StartPlan(const PupilPlan& plan) override;
   Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) override;
   Status EndPlan(long long school_id, long long id, const std::string& outcome, Date on) override;
