@@ -1,6 +1,7 @@
 #include "http/request.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "http/multipart.h"
 #include "http/url.h"
@@ -9,14 +10,43 @@
 namespace attune::http {
 namespace {
 
-// Decodes one name or value of a form; a failure names the field.
+constexpr const char* kWhatToDo =
+    " Check for text pasted from another program, or a file saved in another encoding (such as "
+    "Windows-1252): save or paste it as UTF-8, then send the form again. Nothing has been "
+    "changed.";
+
+// BadRequest naming `field` when `value` is not UTF-8, with the line and
+// column of its first bad byte.
+Status CheckUtf8(const std::string& field, std::string_view value) {
+  auto bad = FirstInvalidUtf8(value);
+  if (!bad) return Status::Ok();
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", bad->byte);
+  return Status::BadRequest("The field '" + field + "' is not UTF-8 text: line " +
+                                std::to_string(bad->line) + ", column " +
+                                std::to_string(bad->column) + " holds the byte " + byte +
+                                ", which is not UTF-8." + kWhatToDo,
+                            field);
+}
+
+// Decodes one name or value of a form; a failure names the field (for a
+// value) and where its text stops being UTF-8.
 Result<std::string> Decode(std::string_view text, const std::string* field) {
-  auto decoded = PercentDecode(text, /*plus_is_space=*/true);
-  if (decoded.ok() || field == nullptr) return decoded;
-  std::string what = decoded.status().message().find("UTF-8") != std::string::npos
-                         ? "is not valid UTF-8 text"
-                         : "has a broken %-escape";
-  return Status::BadRequest("The field '" + *field + "' " + what, *field);
+  auto decoded = PercentDecodeBytes(text, /*plus_is_space=*/true);
+  if (!decoded.ok()) {
+    if (field == nullptr) return decoded.status();
+    return Status::BadRequest("The field '" + *field +
+                                  "' has a broken %-escape (a % must be followed by two hex "
+                                  "digits). Nothing has been changed.",
+                              *field);
+  }
+  Status utf8 = field ? CheckUtf8(*field, *decoded) : Status::Ok();
+  if (!utf8.ok()) return utf8;
+  if (!field && !ValidUtf8(*decoded)) {
+    return Status::BadRequest("A field name in the form is not UTF-8 text." +
+                              std::string(kWhatToDo));
+  }
+  return decoded;
 }
 
 }  // namespace
@@ -95,9 +125,11 @@ Result<FormData> Request::Form() const {
     auto parts = ParseMultipart(type, body);
     if (!parts.ok()) return parts.status();
     for (const auto& [name, value] : parts->pairs()) {
-      if (!ValidUtf8(name) || !ValidUtf8(value)) {
-        return Status::BadRequest("The file or field '" + name + "' is not UTF-8 text", name);
+      if (!ValidUtf8(name)) {
+        return Status::BadRequest("A field name in the form is not UTF-8 text." +
+                                  std::string(kWhatToDo));
       }
+      ATTUNE_RETURN_IF_ERROR(CheckUtf8(name, value));
     }
     return parts;
   }

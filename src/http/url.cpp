@@ -22,6 +22,14 @@ bool Unreserved(unsigned char c) {
 }  // namespace
 
 Result<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
+  auto out = PercentDecodeBytes(text, plus_is_space);
+  if (out.ok() && !ValidUtf8(*out)) {
+    return Status::BadRequest("The address or form data is not valid UTF-8 text");
+  }
+  return out;
+}
+
+Result<std::string> PercentDecodeBytes(std::string_view text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -43,8 +51,6 @@ Result<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
       out += c;
     }
   }
-  if (!ValidUtf8(out))
-    return Status::BadRequest("The address or form data is not valid UTF-8 text");
   return out;
 }
 

@@ -11,6 +11,9 @@ namespace attune::http {
 // %-decodes `text`; '+' becomes a space when `plus_is_space` (form data,
 // not paths). BadRequest for a broken escape or a result that is not UTF-8.
 Result<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+// The same without the UTF-8 check: the bytes, for callers that say where
+// the text stops being UTF-8.
+Result<std::string> PercentDecodeBytes(std::string_view text, bool plus_is_space);
 
 // %-encodes every byte but letters, digits, '-', '.', '_', '~' and '/', so
 // the result is safe as a query value or a path.

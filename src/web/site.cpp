@@ -1,10 +1,7 @@
 #include "web/site.h"
 
-#include <cstdio>
-
 #include "core/secrets.h"
 #include "http/url.h"
-#include "http/utf8.h"
 #include "services/audit.h"
 #include "services/authorization.h"
 #include "web/page.h"
@@ -15,50 +12,6 @@ namespace {
 bool IsForm(const std::string& type) {
   return type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
          type.rfind("multipart/form-data", 0) == 0;
-}
-
-// The field of a url-encoded body that `FormData::Parse` refused, found by
-// parsing its pairs one at a time; "" when it is the name itself.
-std::string BadFieldOf(std::string_view body) {
-  while (!body.empty()) {
-    size_t end = body.find('&');
-    std::string_view pair = body.substr(0, end);
-    if (!http::FormData::Parse(pair).ok()) {
-      auto name = http::FormData::Parse(pair.substr(0, pair.find('=')));
-      return name.ok() && !name->pairs().empty() ? name->pairs().front().first : "";
-    }
-    if (end == std::string_view::npos) break;
-    body.remove_prefix(end + 1);
-  }
-  return "";
-}
-
-// What is wrong with a form that could not be read (`refused`, from
-// Request::Form), and where: the field, and for text that is not UTF-8 the
-// line and column of its first bad byte when the part is at hand.
-Status ExplainBadForm(const http::Request& req, const Status& refused) {
-  const std::string how =
-      " Check for text pasted from another program, or a file saved in another encoding (such "
-      "as Windows-1252): save or paste it as UTF-8, then send the form again. Nothing has been "
-      "changed.";
-  std::string field = refused.field();
-  if (field.empty() && req.Header("content-type").rfind("multipart/", 0) != 0) {
-    field = BadFieldOf(req.body);
-  }
-  if (field.empty()) return Status::BadRequest(refused.message() + "." + how);
-  if (refused.message().find("UTF-8") == std::string::npos) {
-    return Status::BadRequest("The form's '" + field + "' is malformed: a broken %-escape." + how,
-                              field);
-  }
-  std::string where;
-  if (auto bad = http::FirstInvalidUtf8(req.multipart.Get(field))) {
-    char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", bad->byte);
-    where = ": line " + std::to_string(bad->line) + ", column " + std::to_string(bad->column) +
-            " holds the byte " + byte + ", which is not UTF-8";
-  }
-  return Status::BadRequest("The form's '" + field + "' is not UTF-8 text" + where + "." + how,
-                            field);
 }
 
 }  // namespace
@@ -121,7 +74,7 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
       // A form that cannot be read is refused for what is wrong with it (it
       // changes nothing, whoever sent it), not as an expired form.
       auto form = req.Form();
-      if (!form.ok()) return ExplainBadForm(req, form.status());
+      if (!form.ok()) return form.status();
       if (sent.empty()) sent = form->Get("csrf_token");
     }
     // Signed in: the session's token. Before sign-in: the pre-sign-in
