@@ -129,6 +129,7 @@ class SqliteStore final : public Store {
   Status ReassignAction(long long school_id, long long id, const std::string& role,
                         long long staff_id) override;
   Result<int> CountOpenActions(long long school_id, long long incident_id) override;
+  Result<int> CountRepairsAwaited(long long school_id, long long incident_id) override;
 
   // RestorativeStore
   Result<long long> CreateRestorative(const RestorativeConversation& conversation) override;
@@ -137,6 +138,9 @@ class SqliteStore final : public Store {
                                                                long long incident_id,
                                                                long long pupil_id) override;
   Status MarkRepaired(long long school_id, long long id, Timestamp at) override;
+  Status CreateNoRepair(const NoRepair& no_repair) override;
+  Result<std::vector<NoRepair>> ListNoRepairs(long long school_id, long long incident_id,
+                                              long long pupil_id) override;
   Result<long long> LogContact(const ContactLogEntry& entry) override;
   Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id, long long pupil_id,
                                                       long long incident_id) override;
