@@ -130,11 +130,19 @@ Result<long long> RestorativeService::Record(const Principal& by, const Restorat
 Status RestorativeService::Repair(const Principal& by, const RestorativeConversation& c,
                                   Timestamp at) {
   ATTUNE_RETURN_IF_ERROR(store_.MarkRepaired(by.school_id, c.id, at));
-  ATTUNE_RETURN_IF_ERROR(store_.SetIncidentRepaired(by.school_id, c.incident_id, at));
   std::string with = c.adult_name.empty() ? "the adult involved" : c.adult_name;
-  return CompleteOpenActions(store_, by, c.incident_id, c.pupil_id,
-                             {"repair", "restorative_conversation"}, "Repair done with " + with,
-                             at);
+  ATTUNE_RETURN_IF_ERROR(CompleteOpenActions(store_, by, c.incident_id, c.pupil_id,
+                                             {"repair", "restorative_conversation"},
+                                             "Repair done with " + with, at));
+  // The record counts as repaired (repaired_at, repaired_in_time) only once
+  // every pupil it asks a repair of has one: none awaited, none that will
+  // not happen.
+  auto awaited = store_.CountRepairsAwaited(by.school_id, c.incident_id);
+  if (!awaited.ok()) return awaited.status();
+  auto not_happening = store_.ListNoRepairs(by.school_id, c.incident_id, 0);
+  if (!not_happening.ok()) return not_happening.status();
+  if (*awaited > 0 || !not_happening->empty()) return Status::Ok();
+  return store_.SetIncidentRepaired(by.school_id, c.incident_id, at);
 }
 
 Status RestorativeService::MarkRepaired(const Principal& by, long long conversation_id,

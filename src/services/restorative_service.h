@@ -72,6 +72,8 @@ class RestorativeService {
   // Marks the repair done, with the conversation's adult involved (Invalid
   // when it names none): the incident's restorative and repair actions for
   // that pupil are completed and the incident closes when nothing is open.
+  // The incident counts as repaired (Incident::repaired_at) when every pupil
+  // it asks a repair of has one.
   Status MarkRepaired(const Principal& by, long long conversation_id, const std::string& ip);
   // A senior leader (restorative.no_repair, else Forbidden) records why a
   // pupil's repair will not happen: the pupil's restorative and repair

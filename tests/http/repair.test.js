@@ -237,6 +237,50 @@ test('a repair recorded with the adult involved completes the repair action and 
   assert.ok(closed(r.repairId));
 });
 
+test('with two pupils each cycle closes on its own; the record is repaired only when both are', async () => {
+  const [a, b] = [pupils.shift(), pupils.shift()];
+  const made = await call('/api/v1/incidents', 'teacher', {
+    pupils: [{ id: a, role: 'involved' }, { id: b, role: 'involved' }], category: 'hurting_others',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const id = made.body.id;
+  for (const action of made.body.actions.filter((x) => x.kind === 'phone_call_home')) {
+    assert.equal((await call(`/api/v1/actions/${action.id}/complete`, 'teacher', { outcome: 'Rang home.' })).status, 200);
+  }
+  const talks = made.body.actions.filter((x) => x.kind === 'restorative_conversation');
+  assert.deepEqual(talks.map((x) => x.pupil_id).sort(), [a, b].sort());
+
+  const first = await call('/api/v1/restorative', 'teacher', {
+    incident_id: id, pupil_id: a, repaired: true, agreement: 'Shook hands and played again.',
+  });
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  assert.ok(!closed(id), 'the second pupil\'s cycle is still open');
+  let record = await (await api(`/api/v1/incidents/${id}`, { as: 'teacher' })).json();
+  assert.equal(record.repaired_in_time, false, 'one pupil of two is not the record repaired');
+  let page = await pages.teacher.get(`/incidents/${id}`);
+  // The pupil's name as the page writes it, ready for a regular expression.
+  const nameOf = (p) => server.sql(`SELECT COALESCE(NULLIF(preferred_name, ''), first_name) || ' ' || last_name FROM pupils WHERE id = ${p}`)
+    .replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(page.text, new RegExp(`${nameOf(a)}: Repaired within time`));
+  assert.match(page.text, new RegExp(`${nameOf(b)}: Repair not yet done`));
+
+  const why = await call(`/api/v1/incidents/${id}/no-repair`, 'senior', {
+    pupil_id: b, reason: 'pupil_left', note: 'Moved to another school on Friday.',
+  });
+  assert.equal(why.status, 201, JSON.stringify(why.body));
+  assert.equal(why.body.reason, 'pupil_left');
+  assert.ok(closed(id));
+  record = await (await api(`/api/v1/incidents/${id}`, { as: 'teacher' })).json();
+  assert.equal(record.repaired_in_time, false);
+  assert.equal(record.repaired_at, null);
+  page = await pages.teacher.get(`/incidents/${id}`);
+  assert.match(page.text, new RegExp(`${nameOf(a)}: Repaired within time`));
+  assert.match(page.text, new RegExp(`${nameOf(b)}: Not repaired: the child has left the school`));
+  // Each pupil's page counts their own cycle.
+  assert.match((await pages.teacher.get(`/pupils/${a}`)).text, /1 of 1 record repaired within the policy&apos;s time\./);
+  assert.match((await pages.teacher.get(`/pupils/${b}`)).text, /0 of 1 record repaired within the policy&apos;s time\./);
+});
+
 test('only a senior leader records why a repair will not happen; bad input is 422 naming the field', async () => {
   const r = await hurtingRecord();
   await completeCall(r);
