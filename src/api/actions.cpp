@@ -1,5 +1,6 @@
 // GET /api/v1/actions (scope, status, due), GET /api/v1/actions/{id},
-// POST /api/v1/actions/{id}/complete {"outcome"} and
+// POST /api/v1/actions/{id}/complete {"outcome"} (refused, saying what to
+// record instead, for an action done by its own record) and
 // POST /api/v1/actions/{id}/reassign {"role"} or {"staff_id"}.
 #include "api/handlers.h"
 #include "api/site.h"
@@ -8,6 +9,24 @@
 
 namespace attune::api {
 namespace {
+
+// For an action done by its own record, how to record it through the API.
+std::string ApiWayFor(const Action& a) {
+  std::string record = "/api/v1/incidents/" + std::to_string(a.incident_id);
+  std::string instead = "; if it will not happen, a senior leader sends POST " + record +
+                        "/no-repair with pupil_id " + std::to_string(a.pupil_id) +
+                        ", a reason and a note";
+  if (a.kind == "restorative_conversation") {
+    return "Through the API: POST /api/v1/restorative with incident_id " +
+           std::to_string(a.incident_id) + " and pupil_id " + std::to_string(a.pupil_id) + instead;
+  }
+  if (a.kind == "repair") {
+    return "Through the API: POST /api/v1/restorative/{conversation id}/repair, or POST "
+           "/api/v1/restorative with \"repaired\": true" +
+           instead;
+  }
+  return "Through the API: POST " + record + "/suspension, then " + record + "/suspension/notices";
+}
 
 http::Response ActionAnswer(const Action& action) {
   http::JsonWriter w;
@@ -55,6 +74,12 @@ http::Response CompleteAction(const ApiContext& ctx, http::Request& req) {
   auto outcome = http::StringMember(*body, "outcome");
   if (!outcome.ok()) return JsonError(outcome.status());
   Status st = ctx.actions.Complete(*req.principal, *id, *outcome, req.ip);
+  if (st.code() == StatusCode::kInvalid) {
+    auto action = ctx.actions.Get(*req.principal, *id, req.ip);
+    if (action.ok() && action->incident_id && ActionService::DoneByItsRecord(action->kind)) {
+      return JsonError(Status::Invalid(st.message() + ". " + ApiWayFor(*action), st.field()));
+    }
+  }
   if (!st.ok()) return JsonError(st);
   auto action = ctx.actions.Get(*req.principal, *id, req.ip);
   if (!action.ok()) return JsonError(action.status());

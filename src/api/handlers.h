@@ -24,6 +24,7 @@ http::Response ReassignAction(const ApiContext& ctx, http::Request& req);
 http::Response ListRestorative(const ApiContext& ctx, http::Request& req);
 http::Response CreateRestorative(const ApiContext& ctx, http::Request& req);
 http::Response RepairRestorative(const ApiContext& ctx, http::Request& req);
+http::Response RecordNoRepair(const ApiContext& ctx, http::Request& req);
 http::Response ListContactLog(const ApiContext& ctx, http::Request& req);
 http::Response CreateContactLog(const ApiContext& ctx, http::Request& req);
 http::Response DecideSuspension(const ApiContext& ctx, http::Request& req);

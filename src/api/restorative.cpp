@@ -1,5 +1,6 @@
-// GET /api/v1/restorative (?incident= or ?pupil=), POST /api/v1/restorative
-// and POST /api/v1/restorative/{id}/repair.
+// GET /api/v1/restorative (?incident= or ?pupil=), POST /api/v1/restorative,
+// POST /api/v1/restorative/{id}/repair and, for senior leaders,
+// POST /api/v1/incidents/{id}/no-repair {"pupil_id","reason","note"}.
 #include "api/handlers.h"
 #include "api/site.h"
 #include "api/views.h"
@@ -19,7 +20,12 @@ http::Response ListRestorative(const ApiContext& ctx, http::Request& req) {
   if (!list.ok()) return JsonError(list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : *list) items.push_back(RestorativeJson(c));
+  auto not_happening = ctx.restorative.NoRepairs(*req.principal, *incident, *pupil, req.ip);
+  if (!not_happening.ok()) return JsonError(not_happening.status());
+  nlohmann::json no_repairs = nlohmann::json::array();
+  for (const auto& n : *not_happening) no_repairs.push_back(NoRepairJson(n));
   return http::Response::Json({{"restorative", items},
+                               {"no_repairs", no_repairs},
                                {"prompts", RestorativePrompts()},
                                {"harmed_prompts", HarmedPrompts()}});
 }
@@ -74,6 +80,33 @@ http::Response RepairRestorative(const ApiContext& ctx, http::Request& req) {
   Status st = ctx.restorative.MarkRepaired(*req.principal, *id, req.ip);
   if (!st.ok()) return JsonError(st);
   return http::Response::Json({{"id", *id}, {"repaired", true}});
+}
+
+http::Response RecordNoRepair(const ApiContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return JsonError(id.status());
+  auto body = http::JsonObjectBody(req);
+  if (!body.ok()) return JsonError(body.status());
+  NoRepairRequest r;
+  r.incident_id = *id;
+  auto pupil = http::IntMember(*body, "pupil_id");
+  if (!pupil.ok()) return JsonError(pupil.status());
+  r.pupil_id = *pupil;
+  for (auto [key, out] : {std::pair{"reason", &r.reason}, std::pair{"note", &r.note}}) {
+    auto v = http::StringMember(*body, key);
+    if (!v.ok()) return JsonError(v.status());
+    *out = *v;
+  }
+  auto in_force = ctx.policies.InForce(req.principal->school_id, LondonDate(Now()));
+  if (in_force.ok()) r.pupil_word = in_force->policy->Word("pupil", "pupil");
+  Status st = ctx.restorative.RecordNoRepair(*req.principal, r, req.ip);
+  if (!st.ok()) return JsonError(st);
+  auto recorded = ctx.restorative.NoRepairs(*req.principal, *id, 0, req.ip);
+  if (!recorded.ok()) return JsonError(recorded.status());
+  for (const auto& n : *recorded) {
+    if (n.pupil_id == r.pupil_id) return http::Response::Json(NoRepairJson(n), 201);
+  }
+  return JsonError(Status::Internal("The record that the repair will not happen was not found"));
 }
 
 }  // namespace attune::api

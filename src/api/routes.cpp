@@ -34,6 +34,8 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("POST", "/api/v1/restorative", P::kRestorativeRecord, bind(CreateRestorative));
   r.Add("POST", "/api/v1/restorative/([0-9]+)/repair", P::kRestorativeRecord,
         bind(RepairRestorative), "/api/v1/restorative/1/repair");
+  r.Add("POST", "/api/v1/incidents/([0-9]+)/no-repair", P::kNoRepairRecord, bind(RecordNoRepair),
+        "/api/v1/incidents/1/no-repair");
   r.Add("GET", "/api/v1/contacts", P::kIncidentsView, bind(ListContactLog));
   r.Add("POST", "/api/v1/contacts", P::kRestorativeRecord, bind(CreateContactLog));
   r.Add("GET", "/api/v1/staff", P::kStaffManage, bind(ListStaff));

@@ -129,6 +129,16 @@ nlohmann::json RestorativeJson(const RestorativeConversation& c) {
           {"repaired_at", TimeJson(c.repaired_at)}};
 }
 
+nlohmann::json NoRepairJson(const NoRepair& n) {
+  return {{"incident_id", n.incident_id},
+          {"pupil_id", n.pupil_id},
+          {"pupil", n.pupil_name},
+          {"reason", n.reason},
+          {"note", n.note},
+          {"recorded_by", n.recorded_by_name},
+          {"recorded_at", FormatUtc(n.recorded_at)}};
+}
+
 nlohmann::json ContactLogJson(const ContactLogEntry& e) {
   return {{"id", e.id},
           {"pupil_id", e.pupil_id},

@@ -19,6 +19,8 @@ nlohmann::json IncidentJson(const Incident& i);
 // outcome is null until decided, then "suspended" or "not_suspended".
 nlohmann::json SuspensionJson(const Suspension& s);
 nlohmann::json RestorativeJson(const RestorativeConversation& c);
+// reason is the NoRepairReasons() id.
+nlohmann::json NoRepairJson(const NoRepair& n);
 nlohmann::json ContactLogJson(const ContactLogEntry& e);
 
 }  // namespace attune::api

@@ -49,6 +49,11 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
     case Permission::kSuspensionDecide:
       return role == Role::kSenior;  // the headteacher (DESIGN.md §3)
+    case Permission::kNoRepairRecord:
+      // Closing a rupture–repair cycle without a repair counts against the
+      // school's own figures; seed 004 gives senior leaders the duty to
+      // "ensure restorative conversations take place" (decision 0013).
+      return role == Role::kSenior;
   }
   return false;
 }

@@ -92,6 +92,8 @@ const char* PermissionName(Permission p) {
       return "profile.edit";
     case Permission::kSuspensionDecide:
       return "suspension.decide";
+    case Permission::kNoRepairRecord:
+      return "restorative.no_repair";
   }
   return "unknown";
 }
@@ -113,7 +115,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kRestorativeRecord,
                                               Permission::kPlansManage,
                                               Permission::kProfileEdit,
-                                              Permission::kSuspensionDecide};
+                                              Permission::kSuspensionDecide,
+                                              Permission::kNoRepairRecord};
   return all;
 }
 

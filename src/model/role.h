@@ -40,6 +40,7 @@ enum class Permission {
   kPlansManage,              // start and end pupils' plans
   kProfileEdit,              // write a pupil's personal profile with them
   kSuspensionDecide,         // the headteacher's suspension decision
+  kNoRepairRecord,           // record why a repair will not happen (closes the cycle, not repaired)
 };
 
 // "public", "signed_in", "pupils.view", ...

@@ -14,6 +14,30 @@ bool ActionService::IsAssignee(const Principal& by, const Action& a) {
   return a.assignee_role == RoleName(by.role);
 }
 
+bool ActionService::DoneByItsRecord(const std::string& kind) {
+  return kind == "suspension_decision" || kind == "restorative_conversation" || kind == "repair";
+}
+
+namespace {
+
+// What to record instead of a note, for an action DoneByItsRecord.
+std::string RecordInstead(const std::string& kind) {
+  if (kind == "restorative_conversation") {
+    return "A restorative conversation is not marked done with a note. Record the conversation "
+           "on the record, and that completes it; if it will not happen, a senior leader records "
+           "why there";
+  }
+  if (kind == "repair") {
+    return "A repair is not marked done with a note. Record the repair with the adult involved, "
+           "on the record's restorative conversation, and that completes it; if it will not "
+           "happen, a senior leader records why there";
+  }
+  return "This is done on the record: the headteacher's decision, then the notices to parents "
+         "and the local authority";
+}
+
+}  // namespace
+
 Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f,
                                                 const std::string& ip) {
   if (f.limit < 1 || f.limit > 200) return Status::Invalid("limit must be 1 to 200", "limit");
@@ -75,13 +99,9 @@ Status ActionService::Complete(const Principal& by, long long id, const std::str
   if (!IsAssignee(by, *action) && !RoleHas(by.role, Permission::kActionsManage)) {
     return Status::Forbidden("This action is someone else's; ask them or the pastoral lead");
   }
-  if (action->kind == "suspension_decision") {
-    // Done by the decision itself (SuspensionService), never by a note.
-    return Status::Invalid(
-        "This is done on the record: the headteacher's decision, then the notices to parents "
-        "and the local authority",
-        "outcome");
-  }
+  // Done by the decision, the conversation or the repair itself, never by
+  // a note: a note would close the record with none of them.
+  if (DoneByItsRecord(action->kind)) return Status::Invalid(RecordInstead(action->kind), "outcome");
   std::string note = Trim(outcome);
   if (note.empty()) return Status::Invalid("Write what happened, in a sentence", "outcome");
   if (note.size() > 4000) return Status::Invalid("The outcome is too long", "outcome");
@@ -134,6 +154,9 @@ Status CloseIfSettled(Store& store, long long school_id, long long incident_id, 
   auto open = store.CountOpenActions(school_id, incident_id);
   if (!open.ok()) return open.status();
   if (*open > 0) return Status::Ok();
+  auto awaited = store.CountRepairsAwaited(school_id, incident_id);
+  if (!awaited.ok()) return awaited.status();
+  if (*awaited > 0) return Status::Ok();
   return store.CloseIncident(school_id, incident_id, now);
 }
 

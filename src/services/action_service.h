@@ -1,8 +1,10 @@
 // The follow-up queue: the actions the policy required, for their assignee
 // (a named member of staff, or anyone holding the role), with due times and
-// overdue marking; completed with an outcome note, or reassigned.
+// overdue marking; completed with an outcome note, or reassigned. Some are
+// done only by their own record, never by a note (DoneByItsRecord).
 //
-// An incident closes when its last open action is done (CloseIfSettled).
+// An incident closes when its last open action is done and every pupil's
+// rupture–repair cycle is closed (CloseIfSettled).
 //
 // Thread-safety: safe to share between request threads.
 #pragma once
@@ -45,9 +47,13 @@ class ActionService {
   Result<Action> Find(const Principal& by, long long id);
   // Whether `by` is the action's assignee (named, or by role when unnamed).
   static bool IsAssignee(const Principal& by, const Action& action);
+  // Whether an action of `kind` is done by its own record rather than a
+  // note: the suspension decision (services/suspension_service.h), the
+  // restorative conversation and the repair (services/restorative_service.h).
+  static bool DoneByItsRecord(const std::string& kind);
   // The assignee or someone holding actions.manage. Invalid (field
-  // "outcome") without an outcome note, or for a suspension decision (done
-  // on the record, services/suspension_service.h); Conflict when already done.
+  // "outcome") without an outcome note, or for an action DoneByItsRecord,
+  // saying what to record instead; Conflict when already done.
   Status Complete(const Principal& by, long long id, const std::string& outcome,
                   const std::string& ip);
   // The parents' and carers' contacts for an open "phone call home" that
@@ -63,7 +69,9 @@ class ActionService {
   Store& store_;
 };
 
-// Closes the incident when none of its actions is open any more.
+// Closes the incident when none of its actions is open any more and no
+// pupil's rupture–repair cycle is still waiting for its repair (or a senior
+// leader's record that it will not happen).
 Status CloseIfSettled(Store& store, long long school_id, long long incident_id, Timestamp now);
 
 // Marks done, as `by` with `outcome`, the record's open actions (of one

@@ -131,6 +131,7 @@ std::string DescribeAuditAction(const std::string& action) {
       {"action.reassign", "Passed on a follow-up action"},
       {"restorative.record", "Recorded a restorative conversation"},
       {"restorative.repair", "Marked a repair done"},
+      {"restorative.no_repair", "Recorded why a repair will not happen"},
       {"contact.log", "Logged contact with a parent or carer"},
       {"plan.start", "Started a plan"},
       {"plan.decline", "Declined a proposed plan"},

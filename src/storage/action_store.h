@@ -42,6 +42,10 @@ class ActionStore {
                                 long long staff_id) = 0;
   // Open actions of an incident (all pupils).
   virtual Result<int> CountOpenActions(long long school_id, long long incident_id) = 0;
+  // Pupils of an incident whose rupture–repair cycle is still open: given a
+  // restorative conversation or repair action, with neither a repaired
+  // conversation nor a record that the repair will not happen.
+  virtual Result<int> CountRepairsAwaited(long long school_id, long long incident_id) = 0;
 };
 
 }  // namespace attune

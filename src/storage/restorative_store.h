@@ -1,4 +1,5 @@
-// Storage of restorative conversations and repairs, contact with parents
+// Storage of restorative conversations and repairs (and why a repair will
+// not happen), contact with parents
 // and carers, and pupils' plans.
 //
 // Thread-safety: implementations are safe to call from many threads.
@@ -26,6 +27,13 @@ class RestorativeStore {
       long long school_id, long long incident_id, long long pupil_id,
       const std::string& viewer) = 0;
   virtual Status MarkRepaired(long long school_id, long long id, Timestamp at) = 0;
+  // Conflict when one is already recorded for that pupil and incident.
+  virtual Status CreateNoRepair(const NoRepair& no_repair) = 0;
+  // By incident, or by pupil when incident_id is 0; newest first; those of
+  // restricted records only for the reader `viewer`, as ListRestorative.
+  virtual Result<std::vector<NoRepair>> ListNoRepairs(long long school_id, long long incident_id,
+                                                      long long pupil_id,
+                                                      const std::string& viewer) = 0;
 
   virtual Result<long long> LogContact(const ContactLogEntry& entry) = 0;
   // By incident, or by pupil when incident_id is 0; newest first; those of

@@ -41,6 +41,26 @@ nlohmann::json ReassignOptions(const WebContext& ctx, const Principal& by) {
   return {{"roles", roles}, {"people", people}};
 }
 
+// Where on the record an action that is done by its own record is done.
+struct RecordLink {
+  const char* anchor;
+  const char* words;
+  const char* hint;
+};
+RecordLink RecordLinkFor(const std::string& kind) {
+  if (kind == "restorative_conversation") {
+    return {"#restorative", "Record the conversation on the record",
+            "Recording the conversation completes this. If it will not happen, a senior leader "
+            "records why on the record."};
+  }
+  if (kind == "repair") {
+    return {"#restorative", "Record the repair on the record",
+            "Recording the repair with the adult involved completes this. If it will not "
+            "happen, a senior leader records why on the record."};
+  }
+  return {"#suspension", "Decide on the record", ""};
+}
+
 }  // namespace
 
 http::FormData QueryOf(const std::string& path) {
@@ -86,6 +106,7 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
   }
 
   std::map<long long, nlohmann::json> contacts_read;  // by pupil
+  bool failed_shown = false;
   int overdue = 0;
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : *actions) {
@@ -94,8 +115,16 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     bool mine = ActionService::IsAssignee(by, a);
     bool can_act = a.status == "open" && (mine || manage);
     item["can_act"] = can_act;
-    // The suspension decision is made on the record, never marked done here.
-    item["on_record"] = a.kind == "suspension_decision" && a.incident_id;
+    // The suspension decision, the restorative conversation and the repair
+    // are done by recording them on the record, never by a note here.
+    bool on_record = ActionService::DoneByItsRecord(a.kind) && a.incident_id;
+    item["on_record"] = on_record;
+    if (on_record) {
+      RecordLink link = RecordLinkFor(a.kind);
+      item["record_href"] = "/incidents/" + std::to_string(a.incident_id) + link.anchor;
+      item["record_words"] = link.words;
+      item["record_hint"] = link.hint;
+    }
     std::string category;
     if (policy && !a.category.empty()) {
       if (const auto* c = policy->FindCategory(a.category)) category = c->name;
@@ -122,6 +151,7 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     if (failed && failed->action_id == a.id) {
       item[failed->form + "_error"] = failed->error.message();
       item[failed->form + "_text"] = failed->text;
+      failed_shown = true;
     }
     items.push_back(std::move(item));
   }
@@ -159,6 +189,17 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
                          {"back", back},
                          {"reassign_roles", reassign["roles"]},
                          {"reassign_people", reassign["people"]}};
+  if (failed && !failed_shown) {
+    // The action is not in this queue (someone else's, or done): the error
+    // goes at the top, with the way to its record when it is done there.
+    view["page_error"] = failed->error.message();
+    auto action = ctx.actions.Get(by, failed->action_id, req.ip);
+    if (action.ok() && action->incident_id && ActionService::DoneByItsRecord(action->kind)) {
+      RecordLink link = RecordLinkFor(action->kind);
+      view["page_error_href"] = "/incidents/" + std::to_string(action->incident_id) + link.anchor;
+      view["page_error_words"] = link.words;
+    }
+  }
   int status = failed ? HttpStatusFor(failed->error) : 200;
   return RenderPage(ctx, req, "actions", heading, view, status);
 }

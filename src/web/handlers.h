@@ -39,6 +39,7 @@ http::Response IncidentSuspensionDecide(const WebContext& ctx, http::Request& re
 http::Response IncidentSuspensionNotice(const WebContext& ctx, http::Request& req);
 http::Response RestorativeCreate(const WebContext& ctx, http::Request& req);
 http::Response RestorativeRepair(const WebContext& ctx, http::Request& req);
+http::Response RestorativeNoRepair(const WebContext& ctx, http::Request& req);
 http::Response ContactCreate(const WebContext& ctx, http::Request& req);
 http::Response ProfileUpdate(const WebContext& ctx, http::Request& req);
 http::Response RecordShow(const WebContext& ctx, http::Request& req);

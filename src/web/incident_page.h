@@ -13,8 +13,9 @@
 
 namespace attune::web {
 
-// A failed form on the record page: "restorative", "contact", "notice",
-// "escalation", "suspension", "suspension_notice"; the error; the form as sent.
+// A failed form on the record page: "restorative", "no_repair", "contact",
+// "notice", "escalation", "suspension", "suspension_notice"; the error; the
+// form as sent.
 struct IncidentFormError {
   std::string form;
   Status error;
@@ -32,5 +33,22 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
 // "suspension_notice" form. Null JSON when the record is not a suspension.
 Result<nlohmann::json> SuspensionSection(const WebContext& ctx, const Principal& by,
                                          const IncidentView& view, const IncidentFormError* failed);
+
+// After a restorative form succeeded: back to the record's restorative
+// section, with `message` as the flash and, when the record has just
+// closed, saying so. REQUIRES: the viewer may read the record.
+http::Response BackToRestorative(const WebContext& ctx, const http::Request& req,
+                                 long long incident_id, std::string message);
+
+// The record page's rupture–repair lines and "the repair will not happen"
+// section (web/incident_repair.cpp): for each pupil the record asks a repair
+// of, where it stands (from `conversations`, the record's); the senior
+// leaders' records of why not; and for those who may make one, the form,
+// refilled from `failed` when it is a "no_repair" form. `ip` is the
+// reader's, for the audit of a restricted record's.
+Result<nlohmann::json> RepairSection(const WebContext& ctx, const Principal& by,
+                                     const IncidentView& view,
+                                     const std::vector<RestorativeConversation>& conversations,
+                                     const IncidentFormError* failed, const std::string& ip);
 
 }  // namespace attune::web

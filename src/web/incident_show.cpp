@@ -2,7 +2,7 @@
 // the policy version it was made under: what happened, pupils and steps,
 // consequences (protective or educational), legal guards, the follow-up
 // actions, proposed plans, restorative conversations, contact with home and
-// whether the repair happened within the policy's time.
+// whether the repair happened within the policy's time (web/incident_repair.cpp).
 #include <map>
 
 #include "services/authorization.h"
@@ -160,8 +160,11 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
   for (const auto& a : v.actions) {
     json item = ActionJson(a, now, by);
     bool mine = ActionService::IsAssignee(by, a);
-    // The suspension decision is made in the section above, not in my actions.
-    item["mine"] = mine && a.status == "open" && a.kind != "suspension_decision";
+    // The suspension decision is made in the section above, and the
+    // conversation and the repair below, not in my actions.
+    bool here = ActionService::DoneByItsRecord(a.kind);
+    item["mine"] = mine && a.status == "open" && !here;
+    item["below"] = a.status == "open" && a.kind != "suspension_decision" && here && can_follow_up;
     actions.push_back(item);
     if (a.status != "open") continue;
     ++open;
@@ -267,7 +270,8 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
     kinds.push_back({{"value", k}, {"label", ContactKindLabel(k)}, {"selected", k == typed_kind}});
   }
 
-  RepairState repair = RepairOf(i, now);
+  auto repair = RepairSection(ctx, by, v, *conversations, failed, req.ip);
+  if (!repair.ok()) return RenderError(ctx, req, repair.status());
   std::vector<std::string> others;
   for (const auto& o : i.others_involved) others.push_back(o == "unknown" ? "not known" : o);
   std::vector<std::string> visible;
@@ -307,10 +311,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
       {"has_open", open > 0},
       {"closed", i.closed_at.has_value()},
       {"closed_words", i.closed_at ? WhenWords(*i.closed_at, now) : ""},
-      {"repair_state", repair.state},
-      {"repair_words", repair.words},
-      {"repair_good", repair.state == "in_time"},
-      {"repair_warn", repair.state == "overdue" || repair.state == "late"},
+      {"repair", *repair},
       {"escalations", escalations},
       {"has_escalations", !escalations.empty()},
       {"conversations", talks},
@@ -337,6 +338,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
     view[failed->form + "_error"] = failed->error.message();
     if (failed->form == "restorative") view["restorative_open"] = true;
     if (failed->form == "contact") view["contact_open"] = true;
+    if (failed->form == "no_repair") view["restorative_open"] = false;
   }
   std::string title = view["heading"].get<std::string>() + ", " + view["when"].get<std::string>();
   int status = failed ? HttpStatusFor(failed->error) : 200;

@@ -1,7 +1,5 @@
 #include "web/incident_words.h"
 
-#include <cctype>
-
 namespace attune::web {
 namespace {
 
@@ -109,19 +107,20 @@ nlohmann::json ActionJson(const Action& a, Timestamp now, const Principal& viewe
           {"because", a.because}};
 }
 
-RepairState RepairOf(const Incident& i, Timestamp now) {
-  if (i.repaired_at) {
-    if (!i.repair_due_at || *i.repaired_at <= *i.repair_due_at) {
-      return {"in_time", "Repaired within time"};
-    }
-    return {"late", "Repaired, after the time the policy gives (due " +
-                        DueWords(*i.repair_due_at, now) + ")"};
+RepairState RepairOf(bool asked, std::optional<Timestamp> due, const RepairOutcome& outcome,
+                     Timestamp now, const std::string& pupil_word) {
+  if (outcome.repaired_at) {
+    if (!due || *outcome.repaired_at <= *due) return {"in_time", "Repaired within time"};
+    return {"late", "Repaired, after the time the policy gives (due " + DueWords(*due, now) + ")"};
   }
-  if (!i.repair_due_at) return {};
-  if (*i.repair_due_at < now) {
-    return {"overdue", "Repair overdue: it was due " + DueWords(*i.repair_due_at, now)};
+  if (outcome.no_repair) {
+    return {"not_repaired",
+            "Not repaired: " + NoRepairReasonWords(outcome.no_repair->reason, pupil_word)};
   }
-  return {"due", "Repair not yet done, due " + DueWords(*i.repair_due_at, now)};
+  if (!asked) return {};
+  if (!due) return {"due", "Repair not yet done"};
+  if (*due < now) return {"overdue", "Repair overdue: it was due " + DueWords(*due, now)};
+  return {"due", "Repair not yet done, due " + DueWords(*due, now)};
 }
 
 std::string SafeBack(const std::string& back, const std::string& fallback) {

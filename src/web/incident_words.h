@@ -15,6 +15,7 @@
 #include "model/incident.h"
 #include "model/principal.h"
 #include "model/pupil.h"
+#include "model/restorative.h"
 #include "policy/policy.h"
 
 namespace attune::web {
@@ -42,12 +43,17 @@ std::string RoleWords(const std::string& role_name);
 // One action for a template: label, pupil, due words, overdue, status...
 nlohmann::json ActionJson(const Action& action, Timestamp now, const Principal& viewer);
 
-// Whether the repair happened within the policy's time.
+// Where one pupil's repair for a record stands: within the policy's time,
+// later, not repaired (a senior leader recorded why it will not happen), or
+// still to come. `asked`: the record asks a repair of the pupil; `due`: by
+// when, when the policy says.
 struct RepairState {
-  std::string state;  // "in_time", "late", "overdue", "due" or "" (no repair needed)
-  std::string words;  // "Repaired within time", "Repair overdue", ...
+  // "in_time", "late", "not_repaired", "overdue", "due" or "" (none asked)
+  std::string state;
+  std::string words;  // "Repaired within time", "Not repaired: …", "Repair overdue", ...
 };
-RepairState RepairOf(const Incident& incident, Timestamp now);
+RepairState RepairOf(bool asked, std::optional<Timestamp> due, const RepairOutcome& outcome,
+                     Timestamp now, const std::string& pupil_word = "pupil");
 
 // A same-site path to return to after a form ("/actions?scope=all"), or
 // `fallback` when `back` is empty or points elsewhere.

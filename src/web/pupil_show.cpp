@@ -156,12 +156,25 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     break;
   }
 
+  // The pupil's restorative conversations and repairs that will not happen:
+  // where each record's repair stands for this pupil.
+  auto talks = ctx.restorative.List(by, 0, pupil_id, req.ip);
+  if (!talks.ok()) return RenderError(ctx, req, talks.status());
+  auto no_repairs = ctx.restorative.NoRepairs(by, 0, pupil_id, req.ip);
+  if (!no_repairs.ok()) return RenderError(ctx, req, no_repairs.status());
+  std::string pupil_word = policy ? policy->Word("pupil", "pupil") : "pupil";
+  auto repair_of = [&](const Incident& i, const IncidentPupil* part) {
+    bool asked = part && part->role == "involved" && i.repair_due_at;
+    return RepairOf(asked, i.repair_due_at, RepairOutcomeOf(i.id, pupil_id, *talks, *no_repairs),
+                    now, pupil_word);
+  };
+
   // This term: recognition (this pupil's only) and repair within time.
   auto this_term = RecordsSince(ctx, req, pupil_id, term_start, "", 5000);
   if (!this_term.ok()) return RenderError(ctx, req, this_term.status());
   std::map<std::string, std::pair<int, int>> by_recognition;  // name -> count, points
   int points = 0, recognitions = 0;
-  int needed = 0, in_time = 0, late = 0, pending = 0, overdue = 0;
+  int needed = 0, in_time = 0, late = 0, pending = 0, overdue = 0, not_repaired = 0;
   for (const auto& i : *this_term) {
     const IncidentPupil* part = Part(i, pupil_id);
     if (!part) continue;
@@ -174,13 +187,14 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       points += part->points;
       ++recognitions;
     }
-    if (part->role != "involved" || !i.repair_due_at) continue;
+    RepairState state = repair_of(i, part);
+    if (state.state.empty()) continue;
     ++needed;
-    RepairState state = RepairOf(i, now);
     if (state.state == "in_time") ++in_time;
     if (state.state == "late") ++late;
     if (state.state == "due") ++pending;
     if (state.state == "overdue") ++overdue;
+    if (state.state == "not_repaired") ++not_repaired;
   }
   json rewards = json::array();
   for (const auto& [name, cp] : by_recognition) {
@@ -197,6 +211,10 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   std::vector<std::string> repair_notes;
   if (late) repair_notes.push_back(std::to_string(late) + " repaired later");
   if (overdue) repair_notes.push_back(std::to_string(overdue) + " not yet repaired");
+  if (not_repaired) {
+    repair_notes.push_back(std::to_string(not_repaired) +
+                           " not repaired: a senior leader recorded why it will not happen");
+  }
   if (pending) repair_notes.push_back(std::to_string(pending) + " still within time");
   std::string repair_note;
   for (const auto& n : repair_notes) repair_note += (repair_note.empty() ? "" : "; ") + n;
@@ -224,7 +242,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       const policy::Step* s = pol ? pol->FindStep(part->step) : nullptr;
       step = s ? s->name : part->step;
     }
-    RepairState repair = RepairOf(i, now);
+    RepairState repair = repair_of(i, part);
     chronology.push_back({{"id", i.id},
                           {"what", c ? c->name : i.category},
                           {"class", ClassWords(i.behaviour_class)},
@@ -276,8 +294,6 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   }
 
   // Restorative conversations and contact with home.
-  auto talks = ctx.restorative.List(by, 0, pupil_id, req.ip);
-  if (!talks.ok()) return RenderError(ctx, req, talks.status());
   json conversations = json::array();
   for (const auto& c : *talks) {
     conversations.push_back({{"incident_id", c.incident_id},

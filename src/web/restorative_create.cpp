@@ -64,12 +64,7 @@ http::Response RestorativeCreate(const WebContext& ctx, http::Request& req) {
   }
   std::string message = "The restorative conversation is saved.";
   if (r.repaired) message += " The repair is recorded.";
-  auto incident = ctx.incidents.Get(*req.principal, *id, req.ip);
-  if (incident.ok() && incident->incident.closed_at) message += " This record is now closed.";
-  http::Response resp =
-      http::Response::Redirect("/incidents/" + std::to_string(*id) + "#restorative");
-  SetFlash(resp, message, ctx.secure_cookies);
-  return resp;
+  return BackToRestorative(ctx, req, *id, message);
 }
 
 }  // namespace attune::web

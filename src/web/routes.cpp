@@ -42,6 +42,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/incidents/1/restorative");
   r.Add("POST", "/restorative/([0-9]+)/repair", P::kRestorativeRecord, bind(RestorativeRepair),
         "/restorative/1/repair");
+  r.Add("POST", "/incidents/([0-9]+)/no-repair", P::kNoRepairRecord, bind(RestorativeNoRepair),
+        "/incidents/1/no-repair");
   r.Add("POST", "/contacts", P::kRestorativeRecord, bind(ContactCreate));
   r.Add("GET", "/record", P::kIncidentsRecord, bind(RecordShow));
   r.Add("POST", "/record", P::kIncidentsRecord, bind(RecordSubmit));

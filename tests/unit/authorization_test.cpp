@@ -61,6 +61,14 @@ TEST(Authorization, ARestrictedRecordIsReadOnlyByARoleItNamesThatMayReadRestrict
   EXPECT_EQ(RestrictedReaderName(Role::kSenco), "senco");
 }
 
+TEST(Authorization, OnlySeniorLeadersRecordThatARepairWillNotHappen) {
+  // Decision 0013: it counts against the school's own figures, and seed 004
+  // gives senior leaders the duty to "ensure restorative conversations take
+  // place"; the pastoral lead, who runs the queue, asks them.
+  EXPECT_EQ(RolesWith(Permission::kNoRepairRecord), std::vector<Role>{Role::kSenior});
+  EXPECT_STREQ(PermissionName(Permission::kNoRepairRecord), "restorative.no_repair");
+}
+
 TEST(Authorization, EveryRoleMayViewPupils) {
   EXPECT_EQ(RolesWith(Permission::kPupilsView).size(), AllRoles().size());
 }

@@ -142,4 +142,19 @@ Result<int> SqliteStore::CountOpenActions(long long school_id, long long inciden
   });
 }
 
+Result<int> SqliteStore::CountRepairsAwaited(long long school_id, long long incident_id) {
+  return Guard("count repairs awaited", [&]() -> Result<int> {
+    auto sql = pool_.Acquire();
+    int n = 0;
+    *sql << "SELECT COUNT(DISTINCT a.pupil_id) FROM actions a WHERE a.school_id = :s AND "
+            "a.incident_id = :i AND a.pupil_id IS NOT NULL AND a.kind IN "
+            "('restorative_conversation', 'repair') AND NOT EXISTS (SELECT 1 FROM "
+            "restorative_conversations c WHERE c.incident_id = a.incident_id AND c.pupil_id = "
+            "a.pupil_id AND c.repaired = 1) AND NOT EXISTS (SELECT 1 FROM no_repairs n WHERE "
+            "n.incident_id = a.incident_id AND n.pupil_id = a.pupil_id)",
+        soci::use(school_id), soci::use(incident_id), soci::into(n);
+    return n;
+  });
+}
+
 }  // namespace attune::sqlite

@@ -1,4 +1,5 @@
-// RestorativeStore on SQLite: restorative conversations, contact log, plans.
+// RestorativeStore on SQLite: restorative conversations, repairs that will
+// not happen, contact log, plans.
 #include <nlohmann/json.hpp>
 
 #include "storage/sqlite/readable.h"
@@ -11,6 +12,17 @@ namespace {
 constexpr const char* kPupilName =
     "CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE p.first_name END || ' ' || "
     "p.last_name";
+
+// A list by incident, or by pupil when incident_id is 0, of what the reader
+// :viewer may read: the WHERE clause on table `alias` (binding :s, :x and
+// :viewer; the query joins the record as `i`) and the id to bind as :x.
+std::pair<std::string, long long> ByIncidentOrPupil(const std::string& alias, long long incident_id,
+                                                    long long pupil_id) {
+  std::string column = incident_id ? ".incident_id" : ".pupil_id";
+  return {"WHERE " + alias + ".school_id = :s AND " + alias + column +
+              " = :x AND " ATTUNE_SQL_READABLE(":viewer"),
+          incident_id ? incident_id : pupil_id};
+}
 
 std::vector<std::string> ReadAnswers(const std::string& text) {
   std::vector<std::string> out;
@@ -101,11 +113,7 @@ Result<std::vector<RestorativeConversation>> SqliteStore::ListRestorative(
                [&]() -> Result<std::vector<RestorativeConversation>> {
                  auto sql = pool_.Acquire();
                  std::vector<RestorativeConversation> out;
-                 std::string where =
-                     std::string(incident_id ? "WHERE c.school_id = :s AND c.incident_id = :x"
-                                             : "WHERE c.school_id = :s AND c.pupil_id = :x") +
-                     " AND " ATTUNE_SQL_READABLE(":viewer");
-                 long long x = incident_id ? incident_id : pupil_id;
+                 auto [where, x] = ByIncidentOrPupil("c", incident_id, pupil_id);
                  soci::rowset<soci::row> rows =
                      (sql->prepare << ConversationColumns() + where +
                                           " ORDER BY c.held_at DESC, c.id DESC LIMIT 200",
@@ -123,6 +131,58 @@ Status SqliteStore::MarkRepaired(long long school_id, long long id, Timestamp at
             "repaired_at, :t) WHERE school_id = :s AND id = :id",
         soci::use(t), soci::use(school_id), soci::use(id);
     return Status::Ok();
+  });
+}
+
+Status SqliteStore::CreateNoRepair(const NoRepair& n) {
+  Status st = Guard("record no repair", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long at = ToUnix(n.recorded_at), by = n.recorded_by_staff_id;
+    soci::indicator by_ind = NullIfZero(by);
+    *sql << "INSERT INTO no_repairs (incident_id, pupil_id, school_id, reason, note, "
+            "recorded_by_staff_id, recorded_at) VALUES (:i, :p, :s, :r, :n, :b, :a)",
+        soci::use(n.incident_id), soci::use(n.pupil_id), soci::use(n.school_id),
+        soci::use(n.reason), soci::use(n.note), soci::use(by, by_ind), soci::use(at);
+    return Status::Ok();
+  });
+  if (st.code() == StatusCode::kConflict) {
+    return Status::Conflict("Why the repair will not happen is already recorded", "pupil_id");
+  }
+  return st;
+}
+
+Result<std::vector<NoRepair>> SqliteStore::ListNoRepairs(long long school_id, long long incident_id,
+                                                         long long pupil_id,
+                                                         const std::string& viewer) {
+  return Guard("list no repairs", [&]() -> Result<std::vector<NoRepair>> {
+    auto sql = pool_.Acquire();
+    std::vector<NoRepair> out;
+    auto [where, x] = ByIncidentOrPupil("n", incident_id, pupil_id);
+    soci::rowset<soci::row> rows =
+        (sql->prepare
+             << std::string("SELECT n.incident_id, n.pupil_id, n.reason, n.note, "
+                            "COALESCE(n.recorded_by_staff_id, 0), n.recorded_at, ") +
+                    kPupilName +
+                    ", COALESCE(s.name, ''), COALESCE(i.restricted, 0) FROM no_repairs n "
+                    "JOIN pupils p ON p.id = n.pupil_id LEFT JOIN staff s ON s.id = "
+                    "n.recorded_by_staff_id LEFT JOIN incidents i ON i.id = n.incident_id " +
+                    where + " ORDER BY n.recorded_at DESC LIMIT 500",
+         soci::use(school_id, "s"), soci::use(x, "x"), soci::use(viewer, "viewer"));
+    for (const auto& r : rows) {
+      NoRepair n;
+      n.school_id = school_id;
+      n.incident_id = Int(r, 0);
+      n.pupil_id = Int(r, 1);
+      n.reason = Text(r, 2);
+      n.note = Text(r, 3);
+      n.recorded_by_staff_id = Int(r, 4);
+      n.recorded_at = FromUnix(Int(r, 5));
+      n.pupil_name = Text(r, 6);
+      n.recorded_by_name = Text(r, 7);
+      n.restricted = Int(r, 8) != 0;
+      out.push_back(n);
+    }
+    return out;
   });
 }
 
@@ -150,10 +210,7 @@ Result<std::vector<ContactLogEntry>> SqliteStore::ListContactLog(long long schoo
   return Guard("list contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
     auto sql = pool_.Acquire();
     std::vector<ContactLogEntry> out;
-    std::string where = std::string(incident_id ? "WHERE l.school_id = :s AND l.incident_id = :x"
-                                                : "WHERE l.school_id = :s AND l.pupil_id = :x") +
-                        " AND " ATTUNE_SQL_READABLE(":viewer");
-    long long x = incident_id ? incident_id : pupil_id;
+    auto [where, x] = ByIncidentOrPupil("l", incident_id, pupil_id);
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string("SELECT l.id, l.school_id, l.pupil_id, COALESCE("
                                      "l.incident_id, 0), COALESCE(l.action_id, 0), COALESCE("

@@ -130,6 +130,7 @@ class SqliteStore final : public Store {
   Status ReassignAction(long long school_id, long long id, const std::string& role,
                         long long staff_id) override;
   Result<int> CountOpenActions(long long school_id, long long incident_id) override;
+  Result<int> CountRepairsAwaited(long long school_id, long long incident_id) override;
 
   // RestorativeStore
   Result<long long> CreateRestorative(const RestorativeConversation& conversation) override;
@@ -139,6 +140,10 @@ class SqliteStore final : public Store {
                                                                long long pupil_id,
                                                                const std::string& viewer) override;
   Status MarkRepaired(long long school_id, long long id, Timestamp at) override;
+  Status CreateNoRepair(const NoRepair& no_repair) override;
+  Result<std::vector<NoRepair>> ListNoRepairs(long long school_id, long long incident_id,
+                                              long long pupil_id,
+                                              const std::string& viewer) override;
   Result<long long> LogContact(const ContactLogEntry& entry) override;
   Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id, long long pupil_id,
                                                       long long incident_id,
