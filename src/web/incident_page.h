@@ -14,7 +14,8 @@
 namespace attune::web {
 
 // A failed form on the record page: "restorative", "contact", "notice",
-// "escalation", "suspension", "suspension_notice"; the error; the form as sent.
+// "escalation", "suspension", "suspension_notice", "amends"; the error; the
+// form as sent.
 struct IncidentFormError {
   std::string form;
   Status error;
@@ -32,5 +33,13 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
 // "suspension_notice" form. Null JSON when the record is not a suspension.
 Result<nlohmann::json> SuspensionSection(const WebContext& ctx, const Principal& by,
                                          const IncidentView& view, const IncidentFormError* failed);
+
+// The record page's amends section (templates/partials/incident_amends):
+// what each pupil proposed, in their own words, and for those who record
+// restorative work the form, refilled from `failed` when it is an "amends"
+// form. Null JSON when the policy asks for no amends here and none are
+// recorded.
+Result<nlohmann::json> AmendsSection(const WebContext& ctx, const Principal& by,
+                                     const IncidentView& view, const IncidentFormError* failed);
 
 }  // namespace attune::web

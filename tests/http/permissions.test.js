@@ -34,6 +34,8 @@ const apiWrites = {
   'PUT /api/v1/pupils/1/profile': everyone.filter((r) => r !== 'admin'),
   'POST /api/v1/incidents/1/suspension': ['senior'],  // the headteacher (DESIGN.md §3)
   'POST /api/v1/incidents/1/suspension/notices': ['senior'],
+  'POST /api/v1/incidents/1/amends': everyone.filter((r) => r !== 'admin'),  // restorative work
+  'POST /api/v1/training': ['senior', 'admin'],  // policy.manage: the training the policy relies on
 };
 
 test('every API write is in the walk, held by the roles the permission table gives', () => {
