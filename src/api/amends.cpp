@@ -25,7 +25,7 @@ nlohmann::json AmendsJson(const Amends& a) {
 http::Response ListAmends(const ApiContext& ctx, http::Request& req) {
   auto id = http::ParamId(req);
   if (!id.ok()) return JsonError(id.status());
-  auto list = AmendsService(ctx.store).List(*req.principal, *id);
+  auto list = AmendsService(ctx.store).List(*req.principal, *id, req.ip);
   if (!list.ok()) return JsonError(list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& a : *list) items.push_back(AmendsJson(a));
@@ -50,7 +50,7 @@ http::Response CreateAmends(const ApiContext& ctx, http::Request& req) {
   AmendsService amends(ctx.store);
   auto saved = amends.Record(*req.principal, r, req.ip);
   if (!saved.ok()) return JsonError(saved.status());
-  auto list = amends.List(*req.principal, *id);
+  auto list = amends.List(*req.principal, *id, req.ip);
   if (list.ok()) {
     for (const auto& a : *list) {
       if (a.id == *saved) return http::Response::Json(AmendsJson(a), 201);

@@ -49,10 +49,14 @@ Result<long long> AmendsService::Record(const Principal& by, const AmendsRequest
   return *id;
 }
 
-Result<std::vector<Amends>> AmendsService::List(const Principal& by, long long incident_id) {
+Result<std::vector<Amends>> AmendsService::List(const Principal& by, long long incident_id,
+                                                const std::string& ip) {
   auto incident = store_.GetIncident(by.school_id, incident_id);
   if (!incident.ok()) return incident.status();
   if (!IncidentService::MayRead(by, *incident)) return Status::NotFound("No such record");
+  if (incident->restricted) {
+    Audit(store_, &by, "incident.read_restricted", "incident", incident_id, "amends", ip);
+  }
   return store_.ListAmends(by.school_id, incident_id);
 }
 

@@ -33,8 +33,10 @@ class AmendsService {
   // too long.
   Result<long long> Record(const Principal& by, const AmendsRequest& request,
                            const std::string& ip);
-  // On a record `by` may read (NotFound otherwise), oldest first.
-  Result<std::vector<Amends>> List(const Principal& by, long long incident_id);
+  // On a record `by` may read (NotFound otherwise), oldest first. A read of
+  // a restricted record's amends is audited.
+  Result<std::vector<Amends>> List(const Principal& by, long long incident_id,
+                                   const std::string& ip);
 
  private:
   Store& store_;

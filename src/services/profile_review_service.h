@@ -42,6 +42,9 @@ class ProfileReviewService {
   Result<std::vector<ProfileReview>> Due(const Principal& by, Date today);
 
  private:
+  // The policy's review_every_school_days on `today`; none without a cycle.
+  Result<std::optional<int>> Cycle(long long school_id, Date today);
+
   Store& store_;
   PolicyService& policies_;
   SchoolClock& clock_;

@@ -22,7 +22,7 @@ let pupils = [];
 let admin;
 test.before(async () => {
   server = await startServer({ pupils: 60 });
-  for (const role of ['teacher', 'support', 'pastoral', 'senior']) {
+  for (const role of ['teacher', 'support', 'pastoral', 'senior', 'dsl']) {
     const out = server.cli(['token', 'create', '--email', `${role}@demo.attune.school`]);
     tokens[role] = out.trim().split('\n').pop();
   }
@@ -139,6 +139,20 @@ test('"inform" creates the contact it promises, and the tutor asks for amends in
   const shown = await page.get(`/incidents/${second.body.id}`);
   assert.match(shown.text, /Amends, in the student’s own words/);
   assert.match(shown.text, /I will help Mr Hale tidy the room at break and say sorry\./);
+});
+
+test('amends on a restricted record are read only by the policy\'s roles, and each read is audited', async () => {
+  const concern = await record('teacher', { pupils: [{ id: takePupil(), role: 'involved' }], category: 'harm_online' });
+  assert.equal(concern.status, 201, JSON.stringify(concern.body));
+  // A safeguarding concern holds the amends back until the DSL decides.
+  assert.ok(!concern.body.actions.some((a) => a.kind === 'amends'));
+  assert.equal((await api(`/api/v1/incidents/${concern.body.id}/amends`, { as: 'teacher' })).status, 404);
+  const count = () => Number(server.sql(
+    `SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${concern.body.id} AND detail = 'amends'`));
+  const before = count();
+  const read = await api(`/api/v1/incidents/${concern.body.id}/amends`, { as: 'dsl' });
+  assert.equal(read.status, 200);
+  assert.equal(count(), before + 1);
 });
 
 test('the removed word is never shown, the bands are on the chips, in Our policy and in the API', async () => {
