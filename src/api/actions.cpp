@@ -25,6 +25,10 @@ std::string ApiWayFor(const Action& a) {
            "/api/v1/restorative with \"repaired\": true" +
            instead;
   }
+  if (a.kind == "amends") {
+    return "Through the API: POST " + record + "/amends with pupil_id " +
+           std::to_string(a.pupil_id) + " and the pupil's own words";
+  }
   return "Through the API: POST " + record + "/suspension, then " + record + "/suspension/notices";
 }
 

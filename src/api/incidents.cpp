@@ -42,6 +42,20 @@ Status ReadPhysical(const nlohmann::json& body, RecordRequest& r) {
     return Status::Invalid(harm.status().message(),
                            "physical_intervention.parent_notice_would_harm");
   p.parent_notice_would_harm = *harm;
+  // Who held the pupil, by staff id, so their training can be checked.
+  if (auto ids = it->find("staff_ids"); ids != it->end() && !ids->is_null()) {
+    if (!ids->is_array()) {
+      return Status::Invalid("staff_ids must be a list of staff ids",
+                             "physical_intervention.staff_ids");
+    }
+    for (const auto& id : *ids) {
+      if (!id.is_number_integer()) {
+        return Status::Invalid("staff_ids must be a list of staff ids",
+                               "physical_intervention.staff_ids");
+      }
+      p.staff_ids.push_back(id.get<long long>());
+    }
+  }
   return Status::Ok();
 }
 
@@ -116,6 +130,13 @@ http::Response CreateIncident(const ApiContext& ctx, http::Request& req) {
   }
   w.End().Array("escalations");
   for (const auto& e : outcome->escalations) WriteEscalation(w, e);
+  // Worth knowing, never a reason to refuse (training out of date).
+  w.End().Array("warnings");
+  for (const auto& p : outcome->pupils) {
+    if (p.role != "involved") continue;
+    for (const auto& text : p.decision.warnings) w.String(text);
+    break;
+  }
   w.End().Array("pupils");
   for (const auto& p : outcome->pupils) {
     w.Object().Int("id", p.pupil_id).String("role", p.role);
@@ -126,6 +147,7 @@ http::Response CreateIncident(const ApiContext& ctx, http::Request& req) {
       w.Int("requested", r->requested);
       w.Int("awarded", r->awarded);
       w.Bool("capped", r->capped);
+      w.Bool("left_out", r->left_out);
       w.String("reason", r->reason);
       w.End();
     }

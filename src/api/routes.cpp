@@ -20,6 +20,10 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("GET", "/api/v1/incidents", P::kIncidentsView, bind(ListIncidents));
   r.Add("GET", "/api/v1/incidents/([0-9]+)", P::kIncidentsView, bind(GetIncident),
         "/api/v1/incidents/1");
+  r.Add("GET", "/api/v1/incidents/([0-9]+)/amends", P::kIncidentsView, bind(ListAmends),
+        "/api/v1/incidents/1/amends");
+  r.Add("POST", "/api/v1/incidents/([0-9]+)/amends", P::kRestorativeRecord, bind(CreateAmends),
+        "/api/v1/incidents/1/amends");
   r.Add("POST", "/api/v1/incidents/([0-9]+)/suspension", P::kSuspensionDecide,
         bind(DecideSuspension), "/api/v1/incidents/1/suspension");
   r.Add("POST", "/api/v1/incidents/([0-9]+)/suspension/notices", P::kSuspensionDecide,
@@ -38,6 +42,8 @@ http::Router BuildRouter(const ApiContext* ctx) {
         "/api/v1/incidents/1/no-repair");
   r.Add("GET", "/api/v1/contacts", P::kIncidentsView, bind(ListContactLog));
   r.Add("POST", "/api/v1/contacts", P::kRestorativeRecord, bind(CreateContactLog));
+  r.Add("GET", "/api/v1/training", P::kPolicyManage, bind(ListTraining));
+  r.Add("POST", "/api/v1/training", P::kPolicyManage, bind(CreateTraining));
   r.Add("GET", "/api/v1/staff", P::kStaffManage, bind(ListStaff));
   r.Add("POST", "/api/v1/staff", P::kStaffManage, bind(CreateStaff));
   return r;

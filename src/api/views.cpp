@@ -33,7 +33,8 @@ nlohmann::json IncidentJson(const Incident& i) {
                       {"name", p.name},
                       {"role", p.role},
                       {"step", p.step.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.step)},
-                      {"points", p.points}});
+                      {"points", p.points},
+                      {"reward_left_out", p.reward_left_out}});
   }
   nlohmann::json consequences = nlohmann::json::array();
   for (const auto& c : i.consequences) {
@@ -77,6 +78,8 @@ nlohmann::json IncidentJson(const Incident& i) {
                      {"injuries", p.injuries},
                      {"support_after", p.support_after},
                      {"parent_notice_would_harm", p.parent_notice_would_harm},
+                     {"staff_ids", p.staff_ids},
+                     {"training_note", p.training_note},
                      {"parent_notice", p.notice_text},
                      {"parent_notice_sent_at", TimeJson(p.notice_sent_at)}};
   }

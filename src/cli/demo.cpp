@@ -58,8 +58,8 @@ Runner RegisterDemo(CLI::App& app) {
       std::ofstream out(history->to);
       out << *csv;
       if (!out) return Fail(Status::Invalid("cannot write " + history->to, "to"));
-      std::cout << "Wrote " << std::count(csv->begin(), csv->end(), '\n') - 1 << " records to "
-                << history->to << "\n";
+      std::cout << "Wrote " << std::count(csv->begin(), csv->end(), '\n') - 1
+                << " rows (records and plan outcomes) to " << history->to << "\n";
       return 0;
     }
     (void)gen;

@@ -1,6 +1,7 @@
 // attune policy check|explain FILE: validate a policy, or say it in plain words.
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -69,6 +70,7 @@ int Simulate(const Flags& flags) {
   if (from_db) {
     auto recorded = (*store)->ExportHistory(*school);
     if (!recorded.ok()) return Fail(recorded.status());
+    std::set<long long> pupils;
     for (const auto& r : *recorded) {
       policy::HistoryRow row;
       row.pupil = std::to_string(r.pupil_id);
@@ -77,8 +79,26 @@ int Simulate(const Flags& flags) {
       row.behaviour_class = policy::ParseClass(r.behaviour_class);
       row.sen = r.sen;
       rows.push_back(std::move(row));
+      pupils.insert(r.pupil_id);
     }
-    std::cout << "Replaying " << rows.size() << " recorded records from " << flags.from << "\n";
+    size_t records = rows.size();
+    // The plans that ended, with their outcomes, so what the policy
+    // proposes after a plan that did not help is replayed too.
+    for (long long pupil : pupils) {
+      auto plans = (*store)->ListPlans(*school, pupil);
+      if (!plans.ok()) return Fail(plans.status());
+      for (const auto& p : *plans) {
+        if (p.status != "ended" || p.outcome.empty()) continue;
+        policy::HistoryRow row;
+        row.pupil = std::to_string(pupil);
+        row.at = LondonInstant(p.ends_on.value_or(p.started_on), 16 * 60);
+        row.plan = p.plan;
+        row.outcome = p.outcome;
+        rows.push_back(std::move(row));
+      }
+    }
+    std::cout << "Replaying " << records << " recorded records and " << rows.size() - records
+              << " plan outcomes from " << flags.from << "\n";
   } else {
     auto text = ReadWholeFile(flags.from);
     if (!text.ok()) return Fail(text.status());

@@ -1,10 +1,12 @@
 #include "demo/history.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "demo/random.h"
 #include "policy/school_time.h"
+#include "services/policy_service.h"
 
 namespace attune::demo {
 
@@ -75,12 +77,55 @@ Result<std::string> DemoHistoryCsv(Store& store, long long school_id,
                                    const HistoryOptions& options) {
   auto events = DemoHistoryEvents(store, school_id, options);
   if (!events.ok()) return events.status();
-  std::ostringstream out;
-  out << "pupil,at,category,class,sen\n";
-  for (const auto& e : *events) {
-    out << e.pupil_id << "," << FormatLondon(e.at, "%Y-%m-%d %H:%M") << "," << e.behaviour_class
-        << "," << e.behaviour_class << "," << e.sen << "\n";
+  PolicyService policies(store);
+  auto loaded = policies.InForce(school_id, options.until);
+  if (!loaded.ok() && loaded.status().code() != StatusCode::kNotFound) return loaded.status();
+  // The categories staff would choose for each class (the first is the
+  // everyday one); without a policy, the class stands for its category.
+  std::map<std::string, std::vector<std::string>> categories;
+  std::vector<std::string> followed_plans;  // plans the policy follows up when unsuccessful
+  if (loaded.ok()) {
+    for (const auto& c : loaded->policy->categories) {
+      if (!c.safeguarding) categories[policy::ClassName(c.behaviour_class)].push_back(c.id);
+    }
+    for (const auto& e : loaded->policy->escalations) {
+      if (!e.outcome_plan.empty()) followed_plans.push_back(e.outcome_plan);
+    }
   }
+  DemoRandom random(options.seed, "history_categories", static_cast<int>(school_id));
+  struct Row {
+    Timestamp at;
+    std::string line;
+  };
+  std::vector<Row> rows;
+  std::map<long long, std::string> struggling;  // pupil -> sen
+  for (const auto& e : *events) {
+    std::string category = e.behaviour_class;
+    auto pool = categories.find(e.behaviour_class);
+    if (pool != categories.end() && !pool->second.empty()) {
+      category = random.Chance(0.5) ? pool->second.front() : random.Pick(pool->second);
+    }
+    rows.push_back({e.at, std::to_string(e.pupil_id) + "," + FormatLondon(e.at, "%Y-%m-%d %H:%M") +
+                              "," + category + "," + e.behaviour_class + "," + e.sen + ",,"});
+    if (e.struggling) struggling.emplace(e.pupil_id, e.sen);
+  }
+  // Part-way through, the plans of those going through a hard time end
+  // without success.
+  if (!events->empty()) {
+    Timestamp first = events->front().at, last = events->back().at;
+    Timestamp at = first + (last - first) * 3 / 5;
+    for (const auto& [pupil, sen] : struggling) {
+      for (const auto& plan : followed_plans) {
+        rows.push_back({at, std::to_string(pupil) + "," + FormatLondon(at, "%Y-%m-%d %H:%M") +
+                                ",,," + sen + "," + plan + ",unsuccessful"});
+      }
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.at < b.at; });
+  std::ostringstream out;
+  out << "pupil,at,category,class,sen,plan,outcome\n";
+  for (const auto& r : rows) out << r.line << "\n";
   return out.str();
 }
 

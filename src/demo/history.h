@@ -1,12 +1,15 @@
 // A term of fictional behaviour history for the demo school, as CSV for
-// `attune policy simulate` (header: pupil,at,category,class,sen).
+// `attune policy simulate` (header: pupil,at,category,class,sen,plan,outcome).
 //
 // Most records are prosocial; low-level, difficult and dangerous ones follow
 // afternoon and Monday/Friday peaks; about one pupil in fifty is going
-// through a hard time and shows six times as much distress. Categories are
-// written as their class, so any policy can place them. Deterministic for a
-// seed. The same events are recorded through the services by
-// RecordDemoHistory (recorded_history.h).
+// through a hard time and shows six times as much distress. Each record
+// names a category of the school's policy in force (with its class, so
+// another policy can place it); the pupils going through a hard time have a
+// plan end without success part-way through, for each plan the policy
+// follows up when it has not helped. Deterministic for a seed. The same
+// events are recorded through the services by RecordDemoHistory
+// (recorded_history.h).
 #pragma once
 
 #include <string>

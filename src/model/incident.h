@@ -33,6 +33,9 @@ struct IncidentPupil {
   std::string step;  // step reached; "" for none
   int points = 0;    // points awarded (prosocial notes)
   std::string name;  // filled by queries that join pupils
+  // The record's recognition was not given to this pupil: its cap for the
+  // day was reached, so the note was kept without it.
+  bool reward_left_out = false;
 };
 
 struct ConsequenceRecord {
@@ -56,6 +59,11 @@ struct PhysicalIntervention {
   bool parent_notice_would_harm = false;
   std::string notice_text;  // the notice prepared for sending
   std::optional<Timestamp> notice_sent_at;
+  // Members of staff named as involved (ids), and what was found about the
+  // training the policy relies on for them when it was recorded: "" when
+  // all held it, or the policy names none.
+  std::vector<long long> staff_ids;
+  std::string training_note;
 };
 
 // A formal suspension: headteacher's decision, one to three DfE reason codes.

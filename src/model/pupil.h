@@ -4,6 +4,7 @@
 // Permission::kPupilsViewSensitive, and every read of them is audited.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,14 @@ struct PupilProfile {
   std::string pupil_voice;  // in the pupil's own words
   Timestamp updated_at{};
   std::string updated_by;  // staff name
+};
+
+// When a pupil's profile was last saved (for its review cycle).
+struct ProfileSaved {
+  long long pupil_id = 0;
+  std::string name;  // as DisplayName()
+  std::string form_name;
+  std::optional<Timestamp> updated_at;  // none: never written
 };
 
 // The communication preferences checklist a pupil ticks with an adult

@@ -11,15 +11,17 @@ void Field(std::vector<std::string>& out, const std::string& name, const std::st
     out.push_back(name + " " + (a.empty() ? "none" : a) + " → " + (b.empty() ? "none" : b));
 }
 
+std::string Number(const std::optional<int>& n) { return n ? std::to_string(*n) : ""; }
+
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
   return out;
 }
 
-std::string Actions(const Step& s) {
+std::string Actions(const std::vector<Action>& actions) {
   std::string out;
-  for (const auto& a : s.actions) {
+  for (const auto& a : actions) {
     out += (out.empty() ? "" : ", ") + a.kind + (a.due ? " " + a.due->ToString() : "") + " (" +
            a.assignee + ")";
   }
@@ -29,9 +31,11 @@ std::string Actions(const Step& s) {
 std::string Trigger(const Escalation& e) {
   std::ostringstream t;
   if (e.count) {
-    t << e.count << " × "
+    t << e.count << (e.up_to ? "–" + std::to_string(*e.up_to) : "") << " × "
       << (!e.step.empty()       ? e.step
           : !e.category.empty() ? e.category
+          : !e.band.empty()     ? "band " + e.band
+          : e.same_category     ? std::string("the same category")
           : e.behaviour_class   ? ClassName(*e.behaviour_class)
                                 : "")
       << " " << WindowName(e.window);
@@ -76,11 +80,32 @@ std::vector<PolicyChange> DiffPolicies(const Policy& before, const Policy& after
   Field(top, "steps start again each", before.ladder.scope == Scope::kLesson ? "lesson" : "day",
         after.ladder.scope == Scope::kLesson ? "lesson" : "day");
   if (!top.empty()) out.push_back({"changed", "The policy", Join(top)});
+  Compare(out, "Band", before.bands, after.bands,
+          [](const Band& b, const Band& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "position", std::to_string(b.order), std::to_string(a.order));
+            Field(parts, "highest step", b.highest_step, a.highest_step);
+          });
+  Compare(out, "Role", before.roles, after.roles,
+          [](const SchoolRole& b, const SchoolRole& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "attune role", b.attune_role, a.attune_role);
+            Field(parts, "each pupil's", b.each_pupils, a.each_pupils);
+          });
+  Compare(out, "Training", before.training, after.training,
+          [](const Training& b, const Training& a, std::vector<std::string>& parts) {
+            Field(parts, "name", b.name, a.name);
+            Field(parts, "valid for months", Number(b.valid_for_months),
+                  Number(a.valid_for_months));
+          });
   Compare(out, "Category", before.categories, after.categories,
           [](const Category& b, const Category& a, std::vector<std::string>& parts) {
             Field(parts, "name", b.name, a.name);
             Field(parts, "class", ClassName(b.behaviour_class), ClassName(a.behaviour_class));
+            Field(parts, "band", b.band, a.band);
             Field(parts, "default step", b.default_step, a.default_step);
+            Field(parts, "highest step", b.highest_step, a.highest_step);
+            Field(parts, "for families", b.family, a.family);
             Field(parts, "response", b.planned_ignoring ? "planned ignoring" : "respond",
                   a.planned_ignoring ? "planned ignoring" : "respond");
             Field(parts, "safeguarding", b.safeguarding ? "yes" : "no",
@@ -90,10 +115,10 @@ std::vector<PolicyChange> DiffPolicies(const Policy& before, const Policy& after
           [](const Step& b, const Step& a, std::vector<std::string>& parts) {
             Field(parts, "name", b.name, a.name);
             Field(parts, "position", std::to_string(b.order), std::to_string(a.order));
-            Field(parts, "actions", Actions(b), Actions(a));
-            Field(parts, "reward points cap",
-                  b.reward_points_cap ? std::to_string(*b.reward_points_cap) : "",
-                  a.reward_points_cap ? std::to_string(*a.reward_points_cap) : "");
+            Field(parts, "actions", Actions(b.actions), Actions(a.actions));
+            Field(parts, "for families", b.family, a.family);
+            Field(parts, "reward points cap", Number(b.reward_points_cap),
+                  Number(a.reward_points_cap));
           });
   Compare(out, "Escalation", before.escalations, after.escalations,
           [](const Escalation& b, const Escalation& a, std::vector<std::string>& parts) {
@@ -105,23 +130,21 @@ std::vector<PolicyChange> DiffPolicies(const Policy& before, const Policy& after
             Field(parts, "kind", b.protective ? "protective" : "educational",
                   a.protective ? "protective" : "educational");
             Field(parts, "off site", b.off_site ? "yes" : "no", a.off_site ? "yes" : "no");
+            Field(parts, "actions", Actions(b.actions), Actions(a.actions));
           });
   Compare(out, "Reward", before.rewards, after.rewards,
           [](const Reward& b, const Reward& a, std::vector<std::string>& parts) {
             Field(parts, "name", b.name, a.name);
             Field(parts, "value", std::to_string(b.value), std::to_string(a.value));
-            Field(parts, "cap per day", b.cap_per_day ? std::to_string(*b.cap_per_day) : "",
-                  a.cap_per_day ? std::to_string(*a.cap_per_day) : "");
+            Field(parts, "cap per day", Number(b.cap_per_day), Number(a.cap_per_day));
           });
   Compare(out, "Plan", before.plans, after.plans,
           [](const Plan& b, const Plan& a, std::vector<std::string>& parts) {
             Field(parts, "name", b.name, a.name);
-            Field(parts, "duration",
-                  b.duration_school_days ? std::to_string(*b.duration_school_days) : "",
-                  a.duration_school_days ? std::to_string(*a.duration_school_days) : "");
-            Field(parts, "review every",
-                  b.review_every_school_days ? std::to_string(*b.review_every_school_days) : "",
-                  a.review_every_school_days ? std::to_string(*a.review_every_school_days) : "");
+            Field(parts, "duration", Number(b.duration_school_days),
+                  Number(a.duration_school_days));
+            Field(parts, "review every", Number(b.review_every_school_days),
+                  Number(a.review_every_school_days));
           });
   return out;
 }

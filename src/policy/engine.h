@@ -45,6 +45,19 @@ struct PupilContext {
   std::vector<PlanState> plans;
 };
 
+// Training a member of staff holds (docs/policy.md, [[training]]).
+struct TrainingHeld {
+  std::string training;  // training id
+  Date taken_on;
+  std::optional<Date> expires_on;  // none: the policy's valid_for_months, if any
+};
+
+// A member of staff involved in a physical intervention, and their training.
+struct StaffInvolved {
+  std::string name;
+  std::vector<TrainingHeld> training;
+};
+
 // What a member of staff is recording now.
 struct Observation {
   std::string category;
@@ -56,6 +69,8 @@ struct Observation {
   // Telling parents would likely cause the pupil significant harm: the local
   // authority is told instead (DESIGN.md §3).
   bool parent_notice_would_harm = false;
+  // Those who held the pupil, when known, for the training check.
+  std::vector<StaffInvolved> staff_involved;
   std::vector<std::string> consequences;  // consequence ids
   std::optional<Date> consequence_date;   // e.g. the reflection day
   std::string reward;                     // reward id, for recognition
@@ -64,7 +79,9 @@ struct Observation {
 struct RequiredAction {
   std::string kind;  // an action kind (policy.h) or a legal one: see engine.cpp
   std::string label;
-  std::string assignee;  // role name, "recorder" or "key_adult"
+  // A role name, "recorder", "key_adult" or "form_tutor" (the pupil's own).
+  std::string assignee;
+  std::string assignee_words;  // the school's name for the assignee; "" when it has none
   std::optional<Timestamp> due;
   std::string description;
   std::string because;  // "step 'time_in'", "law: physical intervention", ...
@@ -92,12 +109,16 @@ struct Refusal {
   std::string reason;
 };
 
+// Recognition asked for on a prosocial note. When a cap is reached the note
+// is still recorded, with fewer points or without the reward, and `reason`
+// says why.
 struct RewardEffect {
   std::string reward;
   int requested = 0;
   int awarded = 0;
   bool capped = false;
-  std::string reason;  // why fewer were awarded, when capped
+  bool left_out = false;  // the reward is not given at all (its daily cap)
+  std::string reason;     // why fewer were awarded, when capped
 };
 
 struct Decision {
@@ -111,6 +132,8 @@ struct Decision {
   std::optional<RewardEffect> reward;
   std::vector<Guard> guards;
   std::vector<Refusal> refusals;
+  // Worth knowing, never a reason to refuse (e.g. training out of date).
+  std::vector<std::string> warnings;
   bool restricted = false;              // safeguarding: only visible_to may read it
   std::vector<std::string> visible_to;  // role names when restricted
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/time.h"
 #include "policy/deadline.h"
 
 namespace attune::policy {
@@ -28,27 +29,44 @@ struct Value {
   std::string description;
 };
 
+// A band of the school's own classification, e.g. a colour from desirable
+// to unacceptable, or "minor" / "major". Declared in order.
+struct Band {
+  std::string id;
+  std::string name;
+  int order = 0;             // 1-based, from the most desirable
+  std::string family;        // for families
+  std::string highest_step;  // "" when no limit
+};
+
 struct Category {
   std::string id;
   std::string name;
   BehaviourClass behaviour_class = BehaviourClass::kLowLevel;
-  std::string band;
+  std::string band;  // a band id; "" only when the policy declares no bands
   std::string value;
   bool planned_ignoring = false;
   bool safeguarding = false;
   std::vector<std::string> visible_to;  // role names; empty means every role
   std::string default_step;
-  std::string description;
+  std::string highest_step;  // "" when no limit of its own
+  std::string description;   // for staff: examples, in the school's words
+  std::string family;        // for families
 };
 
 struct Action {
   std::string kind;  // one of ActionKinds()
+  // "recorder", "key_adult", an attune role name or a school role id.
   std::string assignee = "recorder";
-  std::optional<Deadline> due;  // none: never overdue (check warns)
+  std::optional<Deadline> due;  // required by the checker
   std::string description;
 };
 const std::vector<std::string>& ActionKinds();
-// "Phone call home", ...
+// Whether `text` uses `word` (any case), at the start of a word: "exclusion"
+// is in "Exclusions" and "zero-exclusion", not in "nonexclusion".
+bool MentionsWord(std::string_view text, std::string_view word);
+// "Phone call home", ... in attune's words; Policy::ActionWords gives the
+// school's.
 std::string ActionLabel(const std::string& kind);
 
 enum class Recording { kNone, kTally, kRequired };
@@ -57,8 +75,9 @@ enum class ParentContact { kNone, kInform, kRequired };
 struct Step {
   std::string id;
   std::string name;
-  int order = 0;  // 1-based position in the ladder
-  std::string guidance;
+  int order = 0;         // 1-based position in the ladder
+  std::string guidance;  // for staff
+  std::string family;    // for families
   std::string script;
   std::vector<std::string> phrases;
   Recording record = Recording::kRequired;
@@ -73,15 +92,28 @@ struct Ladder {
   Scope scope = Scope::kLesson;
   std::vector<BehaviourClass> no_jumps_for = {BehaviourClass::kLowLevel};
   std::map<BehaviourClass, std::string> may_enter_at;  // class -> highest entry step id
+  std::map<BehaviourClass, std::string> highest_step;  // class -> highest step it may reach
+  std::string family;  // how the steps work, for families, in the school's words
 };
 
 // A window a count is taken over.
 struct Window {
-  enum Kind { kLesson, kDay, kWeek, kHalfTerm, kTerm, kRollingDays } kind = kDay;
-  int days = 0;  // for kRollingDays
+  enum Kind {
+    kLesson,
+    kDay,
+    kWeek,
+    kHalfTerm,
+    kTerm,
+    kSchoolYear,     // 1 September to 31 August
+    kMarkingPeriod,  // the school calendar's marking period containing the day
+    kRollingDays,    // the last `days` calendar days
+    kSchoolDays,     // this school day and the `days` - 1 school days before it
+  } kind = kDay;
+  int days = 0;  // for kRollingDays and kSchoolDays
 };
 
-// "lesson", "day", "week", "half_term", "term", "rolling_days:14".
+// "lesson", "day", "week", "half_term", "term", "school_year",
+// "marking_period", "rolling_days:14", "school_days:10".
 std::string WindowName(const Window& w);
 
 struct Escalation {
@@ -90,10 +122,13 @@ struct Escalation {
   std::string propose_step;
   std::string quote;
   // Trigger: exactly one of these forms.
-  int count = 0;  // > 0: count form
+  int count = 0;             // > 0: count form, this many or more...
+  std::optional<int> up_to;  // ...and at most this many
   Window window;
   std::string step;
   std::string category;
+  std::string band;
+  bool same_category = false;  // records of the same category as this one
   std::optional<BehaviourClass> behaviour_class;
   std::string outcome_plan;  // plan_outcome form: "<plan>:unsuccessful"
 };
@@ -104,6 +139,7 @@ struct Consequence {
   bool protective = false;  // else educational
   bool off_site = false;
   std::string description;
+  std::vector<Action> actions;  // follow-ups the consequence carries
 };
 
 struct Reward {
@@ -114,6 +150,9 @@ struct Reward {
   std::optional<int> cap_per_day;
 };
 
+// Why a note was kept without `r`: its cap for the day was reached.
+std::string LeftOutReason(const Reward& r, const std::string& pupil_word);
+
 struct Plan {
   std::string id;
   std::string name;
@@ -122,6 +161,52 @@ struct Plan {
   std::string owner = "senior";
   std::string description;
 };
+
+// A role in the school's own words (tutor, Learning Community Manager),
+// with the attune role whose permissions its holders have.
+struct SchoolRole {
+  std::string id;
+  std::string name;         // "Learning Community Manager"
+  std::string attune_role;  // a RoleName(): "pastoral"
+  // "form_tutor" or "key_adult" when each pupil has their own holder of
+  // this role; actions given to it go to that person. "" otherwise.
+  std::string each_pupils;
+};
+
+// Why a behaviour may happen, as the school's recording form offers it.
+struct PerceivedFunction {
+  std::string id;
+  std::string name;
+};
+
+struct ProfileItem {
+  std::string id;
+  std::string text;   // "Tell me privately, not in front of the class"
+  std::string group;  // "" or a heading, e.g. "How I like to be spoken to"
+};
+
+// The personal profile written with each pupil.
+struct ProfileSettings {
+  std::vector<ProfileItem> checklist;
+  std::optional<int> review_every_school_days;
+  // Attune role names that may write it; empty: every role that may edit
+  // profiles in attune.
+  std::vector<std::string> edited_by;
+};
+
+// Staff training the policy relies on (Team Teach, CPI).
+struct Training {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::optional<int> valid_for_months;  // none: does not expire
+  bool for_physical_intervention = false;
+};
+
+// The last day training taken on `taken_on` is current: `expires_on` when
+// the record gives it, else `valid_for_months` later; none when it does
+// not expire.
+std::optional<Date> CurrentUntil(const Training& t, Date taken_on, std::optional<Date> expires_on);
 
 struct Guards {
   bool suspension_declared = false;
@@ -141,7 +226,11 @@ struct Policy {
   std::string source;
   std::string summary;
   std::map<std::string, std::string> vocabulary;
+  // Words the school has removed, each with what it says instead.
+  std::map<std::string, std::string> removed_words;
+  std::vector<SchoolRole> roles;
   std::vector<Value> values;
+  std::vector<Band> bands;
   std::vector<Category> categories;
   Ladder ladder;
   std::vector<Step> steps;
@@ -150,9 +239,25 @@ struct Policy {
   Guards guards;
   std::vector<Reward> rewards;
   std::vector<Plan> plans;
+  std::vector<PerceivedFunction> functions;  // the loader fills the default list
+  ProfileSettings profile;                   // the loader fills the default checklist
+  std::vector<Training> training;
 
   // The school's word for `key` (see docs/policy.md), or `fallback`.
   std::string Word(const std::string& key, const std::string& fallback) const;
+  // An action kind in the school's words ("Reflection and debrief" for a
+  // restorative conversation where the school says so).
+  std::string ActionWords(const std::string& kind) const;
+  // The school's name for an attune role or a person ("recorder",
+  // "key_adult", "form_tutor"): the first school role mapped to it, or "".
+  std::string RoleWords(const std::string& attune_role) const;
+  // The highest step order a record of `c` may reach; the ladder's top when
+  // nothing limits it.
+  int HighestOrder(const Category& c) const;
+  const Band* FindBand(const std::string& id) const;
+  const SchoolRole* FindRole(const std::string& id) const;
+  const PerceivedFunction* FindFunction(const std::string& id) const;
+  const Training* FindTraining(const std::string& id) const;
   // Lookups by id; constant time once BuildIndex() has run (the loader runs it).
   const Category* FindCategory(const std::string& id) const;
   const Step* FindStep(const std::string& id) const;

@@ -51,9 +51,13 @@ Result<std::vector<HistoryRow>> ParseHistoryCsv(std::string_view text) {
         if (!column.count(need)) {
           return Status::Invalid("line " + std::to_string(line_no) +
                                  ": the header must name the columns pupil,at,category "
-                                 "(and optionally class,sen); '" +
+                                 "(and optionally class,sen,plan,outcome); '" +
                                  need + "' is missing");
         }
+      }
+      if (column.count("plan") != column.count("outcome")) {
+        return Status::Invalid("line " + std::to_string(line_no) +
+                               ": the columns plan and outcome go together");
       }
       header = fields;
       continue;
@@ -87,8 +91,21 @@ Result<std::vector<HistoryRow>> ParseHistoryCsv(std::string_view text) {
                                ", column 'sen': expected N, K or E");
       }
     }
-    if (row.pupil.empty() || row.category.empty()) {
-      return Status::Invalid("line " + std::to_string(line_no) + ": pupil and category are needed");
+    if (column.count("plan")) {
+      row.plan = fields[column["plan"]];
+      row.outcome = fields[column["outcome"]];
+      if (!row.plan.empty() && row.outcome != "successful" && row.outcome != "unsuccessful") {
+        return Status::Invalid("line " + std::to_string(line_no) + ", column 'outcome': found \"" +
+                               row.outcome + "\", expected successful or unsuccessful");
+      }
+      if (row.plan.empty() != row.outcome.empty()) {
+        return Status::Invalid("line " + std::to_string(line_no) +
+                               ": a plan's end needs both its plan and its outcome");
+      }
+    }
+    if (row.pupil.empty() || (row.category.empty() && row.plan.empty())) {
+      return Status::Invalid("line " + std::to_string(line_no) +
+                             ": pupil and category (or plan and outcome) are needed");
     }
     rows.push_back(std::move(row));
   }
@@ -113,6 +130,17 @@ Simulation Simulate(const Policy& policy, const SchoolTime& time, std::vector<Hi
   std::unordered_map<std::string, PupilState> pupils;
   std::map<Date, WeekLoad> weeks;
   for (const auto& row : rows) {
+    if (!row.plan.empty()) {
+      // The plan ended: the next record may propose what follows it.
+      PupilState& state = pupils[row.pupil];
+      state.plan_until.erase(row.plan);
+      std::erase_if(state.context.plans, [&](const PlanState& s) { return s.plan == row.plan; });
+      state.context.plans.push_back({row.plan, false, row.outcome});
+      WeekLoad& week = weeks[Monday(LondonDate(row.at))];
+      week.monday = Monday(LondonDate(row.at));
+      ++week.plans_ended;
+      continue;
+    }
     const Category* category = policy.FindCategory(row.category);
     if (!category && row.behaviour_class) {
       const auto& candidates = by_class[*row.behaviour_class];
@@ -191,6 +219,7 @@ std::string FormatWorkload(const Simulation& sim, const Simulation* other) {
     if (row == "records") return w->records;
     if (row == "took a step") return w->stepped;
     if (row == "needs a choice by staff") return w->refused;
+    if (row == "plans ended") return w->plans_ended;
     for (const auto& [k, n] : w->actions) {
       if (row == "action: " + ActionLabel(k)) return n;
     }
@@ -202,7 +231,8 @@ std::string FormatWorkload(const Simulation& sim, const Simulation* other) {
   out << "Weekly workload of " << sim.school;
   if (other) out << " (left) against " << other->school << " (right)";
   out << "\n\n";
-  std::vector<std::string> all = {"records", "took a step", "needs a choice by staff"};
+  std::vector<std::string> all = {"records", "took a step", "needs a choice by staff",
+                                  "plans ended"};
   all.insert(all.end(), rows.begin(), rows.end());
   size_t width = 12;
   for (const auto& r : all) width = std::max(width, r.size());
@@ -239,8 +269,8 @@ std::string FormatWorkload(const Simulation& sim, const Simulation* other) {
     out << "\n";
   }
   out << "\nSteps are the engine's suggestions; a proposed plan counts as started and runs for "
-         "its duration. Plan outcomes are not in the history, so outcome escalations are not "
-         "replayed.\n";
+         "its duration. Plan outcomes in the history end the plan with that outcome, so what "
+         "the policy proposes after a plan that did not help is replayed too.\n";
   return out.str();
 }
 

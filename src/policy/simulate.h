@@ -2,10 +2,11 @@
 // kind, escalations and legal guards it would have produced, week by week,
 // so a school can see the workload of a policy before adopting it.
 //
-// History comes as CSV (header: pupil,at,category,class,sen), each row one
-// record about one pupil. A category the policy does not have is mapped to
-// one of the policy's categories of the same class, so history recorded
-// under one policy can be replayed through another.
+// History comes as CSV (header: pupil,at,category,class,sen,plan,outcome),
+// each row one record about one pupil, or the end of one of their plans
+// (plan and outcome given, category empty). A category the policy does not
+// have is mapped to one of the policy's categories of the same class, so
+// history recorded under one policy can be replayed through another.
 #pragma once
 
 #include <map>
@@ -25,10 +26,15 @@ struct HistoryRow {
   std::string category;
   std::optional<BehaviourClass> behaviour_class;
   std::string sen = "N";
+  // A plan's end instead of a record: the plan id and "successful" or
+  // "unsuccessful".
+  std::string plan;
+  std::string outcome;
 };
 
 // Invalid naming the line and column at fault. `at` is "YYYY-MM-DD HH:MM"
-// (London time) or "YYYY-MM-DDTHH:MM:SSZ".
+// (London time) or "YYYY-MM-DDTHH:MM:SSZ". The class, sen, plan and outcome
+// columns are optional.
 Result<std::vector<HistoryRow>> ParseHistoryCsv(std::string_view text);
 
 struct WeekLoad {
@@ -39,6 +45,7 @@ struct WeekLoad {
   std::map<std::string, int> actions;      // by action kind
   std::map<std::string, int> escalations;  // by proposed plan (or step) name
   std::map<std::string, int> guards;       // by guard kind
+  int plans_ended = 0;                     // plan outcomes replayed
 };
 
 struct Simulation {
@@ -50,6 +57,8 @@ struct Simulation {
 // Replays `rows` (any order) through `policy`. Steps are the engine's
 // suggestions; a proposed plan counts as started, and active for its
 // duration (default 20 school days), so it is not proposed again meanwhile.
+// A plan outcome row ends the pupil's plan with that outcome, so the
+// policy's plan_outcome escalations are replayed too.
 Simulation Simulate(const Policy& policy, const SchoolTime& time, std::vector<HistoryRow> rows);
 
 // A plain-text weekly table; with `other`, both policies side by side.

@@ -1,6 +1,65 @@
 #include "policy/toml_reader.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace attune::policy {
+namespace {
+
+// Edits between a and b, a swap of neighbours counting as one (optimal
+// string alignment distance), ignoring case.
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1])) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::string TomlReader::Nearest(std::string_view word, const std::vector<std::string>& choices) {
+  if (word.empty() || word.size() > 100) return "";
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const auto& c : choices) {
+    size_t d = Distance(word, c);
+    // A word inside a longer key ("step" in "default_step") is near too.
+    if (d >= best_distance && word.size() >= 4 && c.find(word) != std::string::npos) {
+      d = best_distance - 1;
+    }
+    if (d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::string TomlReader::DidYouMean(std::string_view word, const std::vector<std::string>& choices) {
+  std::string near = Nearest(word, choices);
+  return near.empty() ? "" : " (did you mean '" + near + "'?)";
+}
+
+std::string TomlReader::Listed(const std::vector<std::string>& items, const char* last) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
+  }
+  return out;
+}
 
 void TomlReader::Error(const toml::source_region& at, std::string message) {
   out_.push_back({true, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column),
@@ -47,14 +106,13 @@ bool TomlReader::IsIdentifier(std::string_view s) {
 
 void TomlReader::OnlyKeys(const toml::table& table, std::initializer_list<const char*> allowed,
                           const std::string& where) {
+  std::vector<std::string> keys(allowed.begin(), allowed.end());
   for (auto&& [key, node] : table) {
-    bool known = false;
-    for (const char* a : allowed) known = known || key.str() == a;
-    if (known) continue;
-    std::string list;
-    for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+    if (std::find(keys.begin(), keys.end(), key.str()) != keys.end()) continue;
+    std::string near = Nearest(key.str(), keys);
     Error(key.source(), "unknown key '" + std::string(key.str()) + "' in " + where +
-                            "; expected one of: " + list);
+                            (near.empty() ? "." : ": did you mean '" + near + "'?") +
+                            " The keys allowed here are: " + Listed(keys, ", ") + ".");
   }
 }
 
@@ -153,10 +211,9 @@ std::optional<std::string> TomlReader::Choice(const toml::table& t, const char* 
   for (const auto& c : choices) {
     if (*value == c) return value;
   }
-  std::string list;
-  for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
   Error(t.get(key)->source(), "'" + std::string(key) + "' in " + where + ": found \"" + *value +
-                                  "\", expected one of: " + list);
+                                  "\", expected one of: " + Listed(choices, ", ") +
+                                  DidYouMean(*value, choices));
   return std::nullopt;
 }
 

@@ -21,7 +21,8 @@ class TomlReader {
   void Error(const toml::source_region& at, std::string message);
   void Warning(const toml::source_region& at, std::string message);
 
-  // Reports every key of `table` not in `allowed`. `where` names the table.
+  // Reports every key of `table` not in `allowed`, with the nearest allowed
+  // key when one is close. `where` names the table.
   void OnlyKeys(const toml::table& table, std::initializer_list<const char*> allowed,
                 const std::string& where);
 
@@ -45,6 +46,12 @@ class TomlReader {
 
   static std::string TypeName(const toml::node& node);
   static bool IsIdentifier(std::string_view s);
+  // The one of `choices` nearest to `word` (a typing slip away), or "".
+  static std::string Nearest(std::string_view word, const std::vector<std::string>& choices);
+  // " (did you mean 'x'?)" for the nearest choice, or "".
+  static std::string DidYouMean(std::string_view word, const std::vector<std::string>& choices);
+  // "a, b or c".
+  static std::string Listed(const std::vector<std::string>& items, const char* last = " or ");
 
  private:
   std::vector<Diagnostic>& out_;

@@ -15,7 +15,8 @@ bool ActionService::IsAssignee(const Principal& by, const Action& a) {
 }
 
 bool ActionService::DoneByItsRecord(const std::string& kind) {
-  return kind == "suspension_decision" || kind == "restorative_conversation" || kind == "repair";
+  return kind == "suspension_decision" || kind == "restorative_conversation" || kind == "repair" ||
+         kind == "amends";
 }
 
 namespace {
@@ -31,6 +32,10 @@ std::string RecordInstead(const std::string& kind) {
     return "A repair is not marked done with a note. Record the repair with the adult involved, "
            "on the record's restorative conversation, and that completes it; if it will not "
            "happen, a senior leader records why there";
+  }
+  if (kind == "amends") {
+    return "Amends are not marked done with a note. Record what the pupil proposes, in their own "
+           "words, on the record, and that completes it";
   }
   return "This is done on the record: the headteacher's decision, then the notices to parents "
          "and the local authority";

@@ -1,6 +1,7 @@
 #include "services/incident_service.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "services/action_service.h"
@@ -74,10 +75,9 @@ Status IncidentService::Validate(const RecordRequest& r) {
   ATTUNE_RETURN_IF_ERROR(TooLong(r.antecedent, kMaxNote, "antecedent", "What happened before"));
   ATTUNE_RETURN_IF_ERROR(TooLong(r.behaviour, kMaxNote, "notes", "What you saw"));
   ATTUNE_RETURN_IF_ERROR(TooLong(r.response, kMaxNote, "response", "How you responded"));
-  if (!r.perceived_function.empty() && !Contains(PerceivedFunctions(), r.perceived_function)) {
-    return Status::Invalid("Choose the function from the list, or \"unclear\"",
-                           "perceived_function");
-  }
+  // Which functions there are is the policy's list (checked when deciding).
+  ATTUNE_RETURN_IF_ERROR(
+      TooLong(r.perceived_function, 100, "perceived_function", "The perceived function"));
   for (const auto& o : r.others_involved) {
     if (!Contains(OthersInvolved(), o)) {
       return Status::Invalid("Others involved can be peers, staff or unknown", "others_involved");
@@ -100,6 +100,9 @@ Status IncidentService::Validate(const RecordRequest& r) {
     if (p.duration_minutes < 1 || p.duration_minutes > 600) {
       return Status::Invalid("Give how long it lasted, in minutes (1 to 600)",
                              "physical_intervention.duration_minutes");
+    }
+    if (p.staff_ids.size() > 10) {
+      return Status::Invalid("Name at most 10 members of staff", "physical_intervention.staff_ids");
     }
     for (const auto* text : {&p.staff_involved, &p.before, &p.de_escalation, &p.hold, &p.reason,
                              &p.injuries, &p.support_after}) {
@@ -129,6 +132,26 @@ Result<policy::PupilContext> IncidentService::ContextFor(const policy::Policy& p
     context.plans.push_back({p.plan, p.status == "active", p.outcome});
   }
   return context;
+}
+
+Result<std::vector<policy::StaffInvolved>> IncidentService::StaffInvolved(
+    long long school_id, const std::vector<long long>& staff_ids) {
+  std::vector<policy::StaffInvolved> out;
+  for (long long id : staff_ids) {
+    auto member = store_.GetStaff(school_id, id);
+    if (!member.ok()) {
+      if (member.status().code() != StatusCode::kNotFound) return member.status();
+      return Status::Invalid("Choose the staff involved from the school's staff",
+                             "physical_intervention.staff_ids");
+    }
+    auto held = store_.ListStaffTraining(school_id, id);
+    if (!held.ok()) return held.status();
+    policy::StaffInvolved person;
+    person.name = member->name;
+    for (const auto& t : *held) person.training.push_back({t.training, t.taken_on, t.expires_on});
+    out.push_back(std::move(person));
+  }
+  return out;
 }
 
 Result<RecordOutcome> IncidentService::Decide(const Principal& by, const RecordRequest& request,
@@ -169,6 +192,16 @@ Result<RecordOutcome> IncidentService::DecideOnSnapshot(const Principal& by,
     return Status::Invalid("\"" + request.category + "\" is not one of the school's categories",
                            "category");
   }
+  if (!request.perceived_function.empty() && !policy.FindFunction(request.perceived_function)) {
+    std::vector<std::string> names;
+    for (const auto& f : policy.functions) names.push_back("\"" + f.name + "\"");
+    std::string list;
+    for (size_t k = 0; k < names.size(); ++k) {
+      list += (k == 0 ? "" : k + 1 == names.size() ? " or " : ", ") + names[k];
+    }
+    return Status::Invalid("Choose what it may have been for from the school's list: " + list,
+                           "perceived_function");
+  }
 
   RecordOutcome out;
   out.policy_version_id = loaded->version.id;
@@ -184,6 +217,11 @@ Result<RecordOutcome> IncidentService::DecideOnSnapshot(const Principal& by,
   obs.consequences = request.consequences;
   obs.consequence_date = request.consequence_date;
   obs.reward = request.reward;
+  if (request.physical_intervention) {
+    auto staff = StaffInvolved(by.school_id, request.physical.staff_ids);
+    if (!staff.ok()) return staff.status();
+    obs.staff_involved = std::move(*staff);
+  }
   for (const auto& rp : request.pupils) {
     auto pupil = store_.GetPupil(by.school_id, rp.id);
     if (!pupil.ok()) {
@@ -273,7 +311,10 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
         i.restricted = true;
         visible.insert(d.visible_to.begin(), d.visible_to.end());
       }
-      if (d.reward) ip_row.points = d.reward->awarded;
+      if (d.reward) {
+        ip_row.points = d.reward->awarded;
+        ip_row.reward_left_out = d.reward->left_out;
+      }
       suspension = suspension || d.HasGuard("suspension");
     }
     i.pupils.push_back(ip_row);
@@ -285,6 +326,14 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
   }
   if (request.physical_intervention) {
     i.physical = request.physical;
+    // What the policy's training check found, kept with the statutory record.
+    for (const auto& pd : out.pupils) {
+      if (pd.role != "involved") continue;
+      for (const auto& w : pd.decision.warnings) {
+        i.physical->training_note += (i.physical->training_note.empty() ? "" : " ") + w;
+      }
+      break;
+    }
     const Pupil& first = pupils.front();
     if (!request.physical.parent_notice_would_harm) {
       auto school = store_.GetSchool(by.school_id);
@@ -293,7 +342,18 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
   }
   if (suspension) i.suspension = Suspension{};
 
-  // Actions, per pupil: the recorder's own, a role's, or the key adult's.
+  // Actions, per pupil: the recorder's own, a role's, the key adult's or
+  // the form tutor's.
+  std::map<long long, long long> tutors;  // form id -> tutor's staff id, read when needed
+  bool for_tutors = std::any_of(out.pupils.begin(), out.pupils.end(), [](const PupilDecision& d) {
+    return std::any_of(d.decision.actions.begin(), d.decision.actions.end(),
+                       [](const policy::RequiredAction& a) { return a.assignee == "form_tutor"; });
+  });
+  if (for_tutors) {
+    auto forms = store_.ListForms(by.school_id);
+    if (!forms.ok()) return forms.status();
+    for (const auto& f : *forms) tutors[f.id] = f.tutor_staff_id;
+  }
   for (size_t k = 0; k < out.pupils.size(); ++k) {
     const PupilDecision& pd = out.pupils[k];
     for (const auto& ra : pd.decision.actions) {
@@ -312,8 +372,14 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
       } else if (ra.assignee == "key_adult" && pupils[k].key_adult_staff_id) {
         a.assignee_role = "key_adult";
         a.assignee_staff_id = pupils[k].key_adult_staff_id;
+      } else if (ra.assignee == "form_tutor" && tutors[pupils[k].form_id]) {
+        a.assignee_role = "form_tutor";
+        a.assignee_staff_id = tutors[pupils[k].form_id];
+      } else if (ra.assignee == "key_adult" || ra.assignee == "form_tutor") {
+        // No such adult for this pupil: the pastoral lead sees it is done.
+        a.assignee_role = "pastoral";
       } else {
-        a.assignee_role = ra.assignee == "key_adult" ? "pastoral" : ra.assignee;
+        a.assignee_role = ra.assignee;
       }
       if ((a.kind == "repair" || a.kind == "restorative_conversation") && a.due_at) {
         if (!i.repair_due_at || *a.due_at < *i.repair_due_at) i.repair_due_at = a.due_at;

@@ -125,6 +125,10 @@ class IncidentService {
                                std::vector<Pupil>* pupils);
   Result<RecordOutcome> DecideOnSnapshot(const Principal& by, const RecordRequest& request,
                                          Timestamp now, std::vector<Pupil>* pupils);
+  // The members of staff named in a physical intervention, with the
+  // training they hold. Invalid for one not of the school.
+  Result<std::vector<policy::StaffInvolved>> StaffInvolved(long long school_id,
+                                                           const std::vector<long long>& staff_ids);
   // What the engine needs of the pupil's past: their records back to
   // policy::HistoryStart, recognition and plans.
   Result<policy::PupilContext> ContextFor(const policy::Policy& policy, const Pupil& pupil,

@@ -10,6 +10,7 @@
 #include "core/status.h"
 #include "model/principal.h"
 #include "model/pupil.h"
+#include "services/policy_service.h"
 #include "storage/store.h"
 
 namespace attune {
@@ -39,7 +40,7 @@ struct PupilSearch {
 
 class PupilService {
  public:
-  explicit PupilService(Store& store) : store_(store) {}
+  explicit PupilService(Store& store) : store_(store), policies_(store) {}
 
   // Invalid when limit/offset are out of range or the query is too long.
   static Status Validate(const PupilSearch& search);
@@ -59,17 +60,22 @@ class PupilService {
   // (Forbidden otherwise); NotFound for no such pupil in the school.
   Result<std::vector<Contact>> Contacts(const Principal& by, long long pupil_id);
 
+  // Whether `by` may write pupils' profiles: profile.edit, and one of the
+  // roles the policy in force names in [profile] edited_by (when it does).
+  Result<bool> MayEditProfile(const Principal& by);
+
   // Replaces the pupil's personal profile, written with the pupil. Texts are
   // trimmed; `communication` keeps its order without repeats or blanks: the
-  // seed 002 checklist's items and the pupil's own (at most kMaxPreference
-  // characters each, kMaxPreferences in all). Forbidden without
-  // profile.edit; NotFound for no such pupil; Invalid naming the field.
-  // Audited. Returns the profile as saved.
+  // checklist's items (the policy's, seed 002) and the pupil's own (at most
+  // kMaxPreference characters each, kMaxPreferences in all). Forbidden
+  // unless MayEditProfile; NotFound for no such pupil; Invalid naming the
+  // field. Audited. Returns the profile as saved.
   Result<PupilProfile> SaveProfile(const Principal& by, PupilProfile profile,
                                    const std::string& ip);
 
  private:
   Store& store_;
+  PolicyService policies_;  // the policy in force says who edits profiles
 };
 
 // Clears ethnicity, FSM, looked-after and EHCP.

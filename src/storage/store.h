@@ -15,6 +15,7 @@
 
 #include "core/status.h"
 #include "storage/action_store.h"
+#include "storage/amends_store.h"
 #include "storage/audit_store.h"
 #include "storage/incident_store.h"
 #include "storage/policy_store.h"
@@ -23,6 +24,7 @@
 #include "storage/school_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
+#include "storage/training_store.h"
 
 namespace attune {
 
@@ -34,7 +36,9 @@ class Store : public SchoolStore,
               public PolicyStore,
               public IncidentStore,
               public ActionStore,
-              public RestorativeStore {
+              public RestorativeStore,
+              public TrainingStore,
+              public AmendsStore {
  public:
   ~Store() override = default;
 

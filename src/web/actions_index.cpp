@@ -58,6 +58,10 @@ RecordLink RecordLinkFor(const std::string& kind) {
             "Recording the repair with the adult involved completes this. If it will not "
             "happen, a senior leader records why on the record."};
   }
+  if (kind == "amends") {
+    return {"#amends", "Record the amends on the record",
+            "Recording what the pupil proposes, in their own words, completes this."};
+  }
   return {"#suspension", "Decide on the record", ""};
 }
 

@@ -37,6 +37,10 @@ http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req
 http::Response IncidentEscalationDecline(const WebContext& ctx, http::Request& req);
 http::Response IncidentSuspensionDecide(const WebContext& ctx, http::Request& req);
 http::Response IncidentSuspensionNotice(const WebContext& ctx, http::Request& req);
+http::Response AmendsCreate(const WebContext& ctx, http::Request& req);
+http::Response ProfileReviews(const WebContext& ctx, http::Request& req);
+http::Response TrainingIndex(const WebContext& ctx, http::Request& req);
+http::Response TrainingCreate(const WebContext& ctx, http::Request& req);
 http::Response RestorativeCreate(const WebContext& ctx, http::Request& req);
 http::Response RestorativeRepair(const WebContext& ctx, http::Request& req);
 http::Response RestorativeNoRepair(const WebContext& ctx, http::Request& req);

@@ -14,7 +14,8 @@
 namespace attune::web {
 
 // A failed form on the record page: "restorative", "no_repair", "contact",
-// "notice", "escalation", "suspension", "suspension_notice"; the error; the
+// "notice", "escalation", "suspension", "suspension_notice", "amends"; the
+// error; the
 // form as sent.
 struct IncidentFormError {
   std::string form;
@@ -50,5 +51,13 @@ Result<nlohmann::json> RepairSection(const WebContext& ctx, const Principal& by,
                                      const IncidentView& view,
                                      const std::vector<RestorativeConversation>& conversations,
                                      const IncidentFormError* failed, const std::string& ip);
+
+// The record page's amends section (templates/partials/incident_amends):
+// what each pupil proposed, in their own words, and for those who record
+// restorative work the form, refilled from `failed` when it is an "amends"
+// form. Null JSON when the policy asks for no amends here and none are
+// recorded.
+Result<nlohmann::json> AmendsSection(const WebContext& ctx, const Principal& by,
+                                     const IncidentView& view, const IncidentFormError* failed);
 
 }  // namespace attune::web

@@ -105,7 +105,12 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
 
   std::map<long long, std::string> names;
   json pupils = json::array();
+  std::string reward;
+  const policy::Reward* given = i.reward.empty() ? nullptr : pol.FindReward(i.reward);
+  if (!i.reward.empty()) reward = given ? given->name : i.reward;
+  std::vector<std::string> left_out;
   for (const auto& p : i.pupils) {
+    if (p.reward_left_out) left_out.push_back(p.name);
     names[p.pupil_id] = p.name;
     std::string step;
     if (!p.step.empty()) {
@@ -116,12 +121,20 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                       {"name", p.name},
                       {"role", Capitalised(p.role)},
                       {"step", step},
-                      {"points", p.points > 0 ? std::to_string(p.points) : ""}});
+                      {"points", p.points > 0 ? std::to_string(p.points) : ""},
+                      {"left_out", p.reward_left_out}});
   }
-  std::string reward;
-  if (!i.reward.empty()) {
-    const auto* r = pol.FindReward(i.reward);
-    reward = r ? r->name : i.reward;
+  // The note was kept; the recognition was left out for some, and why.
+  std::string reward_left_out;
+  if (!left_out.empty()) {
+    std::string who;
+    for (size_t k = 0; k < left_out.size(); ++k) {
+      who += (k == 0 ? "" : k + 1 == left_out.size() ? " and " : ", ") + left_out[k];
+    }
+    reward_left_out = "Not given to " + who + ": " +
+                      (given ? policy::LeftOutReason(*given, pol.Word("pupil", "pupil"))
+                             : "its limit for the day was reached") +
+                      ".";
   }
 
   json consequences = json::array();
@@ -144,6 +157,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                 {"reason", p.reason},
                 {"injuries", p.injuries.empty() ? "None recorded" : p.injuries},
                 {"support_after", p.support_after},
+                {"training_note", p.training_note},
                 {"would_harm", p.parent_notice_would_harm},
                 {"notice_text", p.notice_text},
                 {"has_notice", !p.parent_notice_would_harm && !p.notice_text.empty()},
@@ -153,6 +167,8 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
   }
   auto suspension = SuspensionSection(ctx, by, v, failed);
   if (!suspension.ok()) return RenderError(ctx, req, suspension.status());
+  auto amends = AmendsSection(ctx, by, v, failed);
+  if (!amends.ok()) return RenderError(ctx, req, amends.status());
 
   json actions = json::array();
   int open = 0;
@@ -168,8 +184,8 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
     actions.push_back(item);
     if (a.status != "open") continue;
     ++open;
-    bool home = a.kind == "phone_call_home" || a.kind == "meeting" || a.kind == "home_visit" ||
-                a.kind == "letter_home";
+    bool home = a.kind == "phone_call_home" || a.kind == "inform_home" || a.kind == "meeting" ||
+                a.kind == "home_visit" || a.kind == "letter_home";
     if (home && a.pupil_id && (mine || RoleHas(by.role, Permission::kActionsManage))) {
       std::string typed = failed ? failed->typed.Get("action_id") : "";
       completable.push_back({{"value", std::to_string(a.id)},
@@ -291,8 +307,10 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
       {"antecedent", i.antecedent},
       {"behaviour", i.behaviour},
       {"response", i.response},
-      {"function",
-       i.perceived_function.empty() ? "" : PerceivedFunctionLabel(i.perceived_function)},
+      {"function", i.perceived_function.empty() ? ""
+                   : pol.FindFunction(i.perceived_function) != nullptr
+                       ? pol.FindFunction(i.perceived_function)->name
+                       : PerceivedFunctionLabel(i.perceived_function)},
       {"others", Capitalised(Joined(others))},
       {"has_story", !i.antecedent.empty() || !i.behaviour.empty() || !i.response.empty()},
       {"tally", i.tally},
@@ -301,10 +319,13 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
       {"step_word", step_word},
       {"pupils", pupils},
       {"reward", reward},
+      {"reward_left_out", reward_left_out},
+      {"pupils_word", Capitalised(pol.Word("pupils", "pupils"))},
       {"consequences", consequences},
       {"has_consequences", !consequences.empty()},
       {"physical", physical},
       {"suspension", *suspension},
+      {"amends", *amends},
       {"actions", actions},
       {"has_actions", !actions.empty()},
       {"open_count", std::to_string(open) + (open == 1 ? " follow-up" : " follow-ups")},

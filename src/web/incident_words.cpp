@@ -55,6 +55,7 @@ std::string ClassWords(const std::string& c) {
 
 std::string RoleWords(const std::string& role_name) {
   if (role_name == "key_adult") return "Key adult";
+  if (role_name == "form_tutor") return "Form tutor";
   if (auto role = ParseRole(role_name)) return RoleLabel(*role);
   return role_name;
 }

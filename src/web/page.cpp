@@ -19,6 +19,7 @@ constexpr NavItem kNav[] = {
     {"/pupils", "Pupils", Permission::kPupilsView},
     {"/policy", "Our policy", Permission::kPolicyView},
     {"/policies", "Policy versions", Permission::kPolicyManage},
+    {"/training", "Staff training", Permission::kPolicyManage},
     {"/staff", "Staff", Permission::kStaffManage},
     {"/audit", "Audit log", Permission::kAuditView},
     {"/account", "Account", Permission::kSignedIn},

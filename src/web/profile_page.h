@@ -18,6 +18,11 @@ struct ProfileFormError {
   http::FormData typed;
 };
 
+// The personal profile's checklist: the policy in force's, or attune's
+// when the school has no policy yet.
+Result<std::vector<policy::ProfileItem>> ProfileChecklist(const WebContext& ctx,
+                                                          long long school_id);
+
 // NotFound (the normal 404 page) when no such pupil. `failed` may be null.
 http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, long long pupil_id,
                                const ProfileFormError* failed);

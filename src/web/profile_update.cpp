@@ -11,11 +11,11 @@
 namespace attune::web {
 namespace {
 
-// The ticked checklist items (refused if not from the list: the form was
-// altered), then the pupil's own preferences, one per line.
-Result<std::vector<std::string>> Preferences(const http::FormData& form) {
+// The ticked checklist items (refused if not from the school's list: the
+// form was altered), then the pupil's own preferences, one per line.
+Result<std::vector<std::string>> Preferences(const http::FormData& form,
+                                             const std::vector<std::string>& offered) {
   std::vector<std::string> out;
-  const auto& offered = CommunicationPreferences();
   for (const auto& ticked : form.GetAll("communication")) {
     if (std::find(offered.begin(), offered.end(), ticked) == offered.end()) {
       return Status::Invalid("Tick preferences from the list, or write your own below",
@@ -48,7 +48,11 @@ http::Response ProfileUpdate(const WebContext& ctx, http::Request& req) {
   profile.strengths = form->Get("strengths");
   profile.pupil_voice = form->Get("pupil_voice");
   Status st = Status::Ok();
-  auto preferences = Preferences(*form);
+  auto offered = ProfileChecklist(ctx, req.principal->school_id);
+  if (!offered.ok()) return RenderError(ctx, req, offered.status());
+  std::vector<std::string> texts;
+  for (const auto& item : *offered) texts.push_back(item.text);
+  auto preferences = Preferences(*form, texts);
   if (preferences.ok()) {
     profile.communication = std::move(*preferences);
     auto saved = ctx.pupils.SaveProfile(*req.principal, profile, req.ip);

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "services/authorization.h"
+#include "services/profile_review_service.h"
 #include "web/handlers.h"
 #include "web/incident_words.h"
 #include "web/page.h"
@@ -81,8 +82,10 @@ const IncidentPupil* Part(const Incident& i, long long pupil_id) {
   return nullptr;
 }
 
-json ProfileForm(const PupilProfile& profile, const ProfileFormError* failed) {
-  const auto& offered = CommunicationPreferences();
+json ProfileForm(const PupilProfile& profile, const std::vector<policy::ProfileItem>& checklist,
+                 const ProfileFormError* failed) {
+  std::vector<std::string> offered;
+  for (const auto& item : checklist) offered.push_back(item.text);
   std::vector<std::string> ticked = profile.communication;
   std::string others;
   if (failed) {
@@ -98,7 +101,11 @@ json ProfileForm(const PupilProfile& profile, const ProfileFormError* failed) {
   json items = json::array();
   for (size_t k = 0; k < offered.size(); ++k) {
     bool on = std::find(ticked.begin(), ticked.end(), offered[k]) != ticked.end();
-    items.push_back({{"n", std::to_string(k)}, {"label", offered[k]}, {"checked", on}});
+    // The school's heading, where its group begins.
+    std::string heading =
+        k == 0 || checklist[k].group != checklist[k - 1].group ? checklist[k].group : "";
+    items.push_back(
+        {{"n", std::to_string(k)}, {"label", offered[k]}, {"checked", on}, {"heading", heading}});
   }
   auto typed = [&](const std::string& name, const std::string& saved) {
     return failed ? failed->typed.Get(name) : saved;
@@ -114,6 +121,16 @@ json ProfileForm(const PupilProfile& profile, const ProfileFormError* failed) {
 }
 
 }  // namespace
+
+Result<std::vector<policy::ProfileItem>> ProfileChecklist(const WebContext& ctx,
+                                                          long long school_id) {
+  auto loaded = ctx.policies.InForce(school_id, LondonDate(Now()));
+  if (loaded.ok()) return loaded->policy->profile.checklist;
+  if (loaded.status().code() != StatusCode::kNotFound) return loaded.status();
+  std::vector<policy::ProfileItem> items;
+  for (const auto& text : CommunicationPreferences()) items.push_back({text, text, ""});
+  return items;
+}
 
 http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, long long pupil_id,
                                const ProfileFormError* failed) {
@@ -319,6 +336,23 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     }
   }
 
+  auto checklist = ProfileChecklist(ctx, by.school_id);
+  if (!checklist.ok()) return RenderError(ctx, req, checklist.status());
+  auto may_edit = ctx.pupils.MayEditProfile(by);
+  if (!may_edit.ok()) return RenderError(ctx, req, may_edit.status());
+  // The profile's review cycle, for every pupil (the policy's [profile]).
+  std::optional<Date> last_saved;
+  if (has_profile) last_saved = LondonDate(profile.updated_at);
+  auto review = ProfileReviewService(ctx.store, ctx.policies, ctx.clock)
+                    .DueOn(by.school_id, last_saved, today);
+  if (!review.ok()) return RenderError(ctx, req, review.status());
+  std::string review_words;
+  bool review_due = false;
+  if (*review && has_profile) {
+    review_due = !(today < **review);
+    review_words = (review_due ? "Review due since " : "Next review due ") + DateWords(**review);
+  }
+
   json view = {{"id", p.id},
                {"name", p.DisplayName()},
                {"first_name", p.preferred_name.empty() ? p.first_name : p.preferred_name},
@@ -348,8 +382,10 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
                {"pupil_voice", profile.pupil_voice},
                {"updated", has_profile ? FormatLondon(profile.updated_at, "%e %B %Y") : ""},
                {"updated_by", profile.updated_by},
-               {"can_edit", RoleHas(by.role, Permission::kProfileEdit)},
-               {"edit", ProfileForm(profile, failed)},
+               {"can_edit", *may_edit},
+               {"edit", ProfileForm(profile, *checklist, failed)},
+               {"review_words", review_words},
+               {"review_due", review_due},
                {"step_word", Capitalised(step_word)},
                {"step_today", step_today},
                {"term_name", term ? term->name + " term" : "This term"},

@@ -16,7 +16,10 @@ http::Response PupilsIndex(const WebContext& ctx, http::Request& req) {
   if (!count.ok()) return RenderError(ctx, req, count.status());
   std::string results =
       ctx.renderer.Render("fragments/pupil_results", PupilResultsView(*pupils, search.query));
-  nlohmann::json view = {{"q", search.query}, {"count", *count}, {"results", results}};
+  nlohmann::json view = {{"q", search.query},
+                         {"count", *count},
+                         {"results", results},
+                         {"can_review", RoleHas(req.principal->role, Permission::kProfileEdit)}};
   return RenderPage(ctx, req, "pupils", "Pupils", view);
 }
 

@@ -72,6 +72,8 @@ RecordForm ReadRecordForm(const http::FormData& form, RecordKind kind) {
   p.support_after = form.Get("pi_support");
   p.parent_notice_would_harm = Ticked(form, "pi_notice_would_harm");
   f.duration = form.Get("pi_duration");
+  f.staff_ids = Unique(form.GetAll("pi_staff_id"));
+  if (f.staff_ids.size() > 20) f.staff_ids.resize(20);
   f.reward = form.Get("reward");
   return f;
 }
@@ -131,6 +133,15 @@ Result<RecordRequest> ToRecordRequest(const RecordForm& f) {
                              "physical_intervention.duration_minutes");
     }
     r.physical.duration_minutes = *minutes;
+    for (const auto& text : f.staff_ids) {
+      long long id = 0;
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+      if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+        return Status::Invalid("Choose the staff involved from the list",
+                               "physical_intervention.staff_ids");
+      }
+      r.physical.staff_ids.push_back(id);
+    }
   }
   r.reward = f.reward;
   return r;

@@ -7,7 +7,8 @@
 // Field names: pupil (repeated id), role_<id>, category, step, date, time,
 // place, lesson, antecedent, behaviour, response, perceived_function,
 // others (repeated), consequence (repeated), consequence_date,
-// safeguarding, physical_intervention, pi_* (the statutory record), reward.
+// safeguarding, physical_intervention, pi_* (the statutory record;
+// pi_staff_id repeated, for the training check), reward.
 #pragma once
 
 #include <functional>
@@ -49,8 +50,9 @@ struct RecordForm {
   std::string consequence_date;
   bool safeguarding = false;
   bool physical_intervention = false;
-  PhysicalIntervention physical;  // duration_minutes unused: see duration
-  std::string duration;           // minutes, as typed
+  PhysicalIntervention physical;       // duration_minutes and staff_ids unused: see below
+  std::string duration;                // minutes, as typed
+  std::vector<std::string> staff_ids;  // pi_staff_id (repeated): who held the pupil
   std::string reward;
 };
 

@@ -1,6 +1,8 @@
 // POST /record/positive: a prosocial note for one pupil, several or a whole
 // class, with the recognition the policy offers (the tapped chip). Caps are
 // the engine's; the flash says what was given, never a total or a ranking.
+#include <algorithm>
+
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/record_form.h"
@@ -9,31 +11,42 @@
 namespace attune::web {
 namespace {
 
+std::string Names(const std::vector<std::string>& names) {
+  std::string out;
+  size_t shown = std::min<size_t>(names.size(), 3);
+  for (size_t k = 0; k < shown; ++k) out += (k == 0 ? "" : ", ") + names[k];
+  if (names.size() > shown) out += " and " + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
+// What was saved: the note for everyone, the recognition for those it was
+// given to, and why it was capped or left out for the others.
 std::string PositiveFlash(const RecordOutcome& outcome, const std::string& reward_id) {
   std::string reward = "Recognition";
-  std::string pupil = "pupil", pupils = "pupils";
+  std::string pupils = "pupils";
   if (const policy::Policy* policy = outcome.policy.get()) {
     if (const auto* r = policy->FindReward(reward_id)) reward = r->name;
-    pupil = policy->Word("pupil", pupil);
     pupils = policy->Word("pupils", pupils);
   }
   if (reward_id.empty()) reward = "A note";
   size_t n = outcome.pupils.size();
-  std::string text = reward + " for " +
-                     (n == 1 ? outcome.pupils.front().name : std::to_string(n) + " " + pupils) +
-                     ".";
-  std::string capped_names, reason;
-  size_t capped = 0;
+  std::string everyone = n == 1 ? outcome.pupils.front().name : std::to_string(n) + " " + pupils;
+  std::vector<std::string> capped, left_out;
+  std::string capped_reason, left_out_reason;
   for (const auto& d : outcome.pupils) {
     if (!d.decision.reward || !d.decision.reward->capped) continue;
-    ++capped;
-    if (capped <= 3) capped_names += (capped_names.empty() ? "" : ", ") + d.name;
-    reason = d.decision.reward->reason;
+    (d.decision.reward->left_out ? left_out : capped).push_back(d.name);
+    (d.decision.reward->left_out ? left_out_reason : capped_reason) = d.decision.reward->reason;
   }
-  if (capped > 0) {
-    if (capped > 3) capped_names += " and " + std::to_string(capped - 3) + " more";
-    text += " Capped for " + capped_names + ": " + reason + ".";
+  std::string text;
+  if (left_out.empty()) {
+    text = reward + " for " + everyone + ".";
+  } else {
+    text = "The note for " + everyone + " is saved.";
+    if (left_out.size() < n) text += " " + reward + " given to the others.";
+    text += " Not given to " + Names(left_out) + ": " + left_out_reason + ".";
   }
+  if (!capped.empty()) text += " Capped for " + Names(capped) + ": " + capped_reason + ".";
   return text;
 }
 

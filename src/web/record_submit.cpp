@@ -49,6 +49,12 @@ std::string NextSteps(const RecordOutcome& outcome, const Principal& by) {
   if (!mine.empty()) text += " Next: " + join(mine) + ".";
   if (!others.empty()) text += " Also asked of colleagues: " + join(others) + ".";
   if (mine.empty() && others.empty()) text += " Nothing more is needed now.";
+  // Worth knowing, never a refusal (e.g. training out of date).
+  for (const auto& pd : outcome.pupils) {
+    if (pd.role != "involved" || pd.decision.warnings.empty()) continue;
+    text += " Please note: " + pd.decision.warnings.front();
+    break;
+  }
   return Shortened(text);
 }
 

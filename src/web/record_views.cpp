@@ -56,6 +56,7 @@ constexpr FieldPlace kFieldPlaces[] = {
     {"physical_intervention.hold", "error_pi_hold", "record-pi-hold"},
     {"physical_intervention.reason", "error_pi_reason", "record-pi-reason"},
     {"physical_intervention.duration_minutes", "error_pi_duration", "record-pi-duration"},
+    {"physical_intervention.staff_ids", "error_pi_staff_ids", "record-pi-staff-ids"},
     {"physical_intervention", "error_pi", "record-pi"},
 };
 
@@ -147,9 +148,12 @@ json PositiveView(const policy::Policy& policy, const RecordForm& form) {
   json categories = json::array();
   for (const auto& c : policy.categories) {
     if (c.behaviour_class != policy::BehaviourClass::kProsocial) continue;
+    const policy::Band* band = policy.FindBand(c.band);
     categories.push_back({{"id", c.id},
                           {"name", c.name},
                           {"description", c.description},
+                          {"band", band ? band->name : ""},
+                          {"band_order", band ? band->order : 0},
                           {"checked", c.id == form.category}});
   }
   json rewards = json::array();
@@ -179,8 +183,11 @@ json DifficultView(const WebContext& ctx, const http::Request& req, const policy
     json items = json::array();
     for (const auto& c : policy.categories) {
       if (c.behaviour_class != cls) continue;
+      const policy::Band* band = policy.FindBand(c.band);
       items.push_back({{"id", c.id},
                        {"name", c.name},
+                       {"band", band ? band->name : ""},
+                       {"band_order", band ? band->order : 0},
                        {"safeguarding", c.safeguarding},
                        {"planned_ignoring", c.planned_ignoring},
                        {"checked", c.id == form.category}});
@@ -210,12 +217,26 @@ json DifficultView(const WebContext& ctx, const http::Request& req, const policy
     (c.protective ? protective : educational).push_back(item);
   }
   json functions = json::array();
-  for (const auto& id : PerceivedFunctions()) {
-    functions.push_back({{"id", id},
-                         {"label", PerceivedFunctionLabel(id)},
-                         {"selected", id == form.perceived_function}});
+  for (const auto& f : policy.functions) {
+    functions.push_back(
+        {{"id", f.id}, {"label", f.name}, {"selected", f.id == form.perceived_function}});
   }
   const PhysicalIntervention& p = form.physical;
+  // Who held the pupil, when the policy relies on training for it.
+  json pi_staff = json::array();
+  bool training =
+      std::any_of(policy.training.begin(), policy.training.end(),
+                  [](const policy::Training& t) { return t.for_physical_intervention; });
+  if (training) {
+    if (auto staff = ctx.store.ListStaff(req.principal->school_id); staff.ok()) {
+      for (const auto& s : *staff) {
+        if (!s.active) continue;
+        pi_staff.push_back({{"id", s.id},
+                            {"name", s.name},
+                            {"checked", Contains(form.staff_ids, std::to_string(s.id))}});
+      }
+    }
+  }
   bool notes = !form.antecedent.empty() || !form.behaviour.empty() || !form.response.empty() ||
                !form.perceived_function.empty() || !form.others_involved.empty();
   return {{"category_groups", groups},
@@ -243,6 +264,8 @@ json DifficultView(const WebContext& ctx, const http::Request& req, const policy
           {"safeguarding", form.safeguarding},
           {"physical_intervention", form.physical_intervention},
           {"pi_staff", p.staff_involved},
+          {"pi_staff_choices", pi_staff},
+          {"has_pi_staff_choices", !pi_staff.empty()},
           {"pi_before", p.before},
           {"pi_de_escalation", p.de_escalation},
           {"pi_hold", p.hold},

@@ -19,6 +19,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
   r.Add("GET", "/pupils", P::kPupilsView, bind(PupilsIndex));
   r.Add("GET", "/pupils/search", P::kPupilsView, bind(PupilsSearch));
+  r.Add("GET", "/pupils/reviews", P::kProfileEdit, bind(ProfileReviews));
   r.Add("GET", "/pupils/([0-9]+)", P::kPupilsView, bind(PupilShow), "/pupils/1");
   r.Add("POST", "/pupils/([0-9]+)/profile", P::kProfileEdit, bind(ProfileUpdate),
         "/pupils/1/profile");
@@ -40,6 +41,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         bind(IncidentSuspensionNotice), "/incidents/1/suspension/notice");
   r.Add("POST", "/incidents/([0-9]+)/restorative", P::kRestorativeRecord, bind(RestorativeCreate),
         "/incidents/1/restorative");
+  r.Add("POST", "/incidents/([0-9]+)/amends", P::kRestorativeRecord, bind(AmendsCreate),
+        "/incidents/1/amends");
   r.Add("POST", "/restorative/([0-9]+)/repair", P::kRestorativeRecord, bind(RestorativeRepair),
         "/restorative/1/repair");
   r.Add("POST", "/incidents/([0-9]+)/no-repair", P::kNoRepairRecord, bind(RestorativeNoRepair),
@@ -58,6 +61,8 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/policies/([0-9]+)", P::kPolicyManage, bind(PolicyVersionShow), "/policies/1");
   r.Add("POST", "/policies/([0-9]+)/activate", P::kPolicyManage, bind(PolicyActivate),
         "/policies/1/activate");
+  r.Add("GET", "/training", P::kPolicyManage, bind(TrainingIndex));
+  r.Add("POST", "/training", P::kPolicyManage, bind(TrainingCreate));
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");

@@ -35,6 +35,8 @@ const apiWrites = {
   'POST /api/v1/incidents/1/suspension': ['senior'],  // the headteacher (DESIGN.md §3)
   'POST /api/v1/incidents/1/suspension/notices': ['senior'],
   'POST /api/v1/incidents/1/no-repair': ['senior'],  // why a repair will not happen (decision 0013)
+  'POST /api/v1/incidents/1/amends': everyone.filter((r) => r !== 'admin'),  // restorative work
+  'POST /api/v1/training': ['senior', 'admin'],  // policy.manage: the training the policy relies on
 };
 
 test('every API write is in the walk, held by the roles the permission table gives', () => {

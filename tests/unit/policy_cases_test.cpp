@@ -23,7 +23,8 @@ std::vector<std::string> CaseFiles() {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& e : fs::recursive_directory_iterator(kRoot / "tests/policy_cases", ec)) {
-    if (e.path().extension() == ".toml" && e.path().filename() != "school_time.toml") {
+    if (e.path().extension() == ".toml" && e.path().filename() != "school_time.toml" &&
+        e.path().parent_path().filename() != "policies") {
       out.push_back(fs::relative(e.path(), kRoot / "tests/policy_cases").string());
     }
   }
@@ -81,11 +82,15 @@ const SchoolTime& CaseSchoolTime() {
   return time;
 }
 
+// A shipped policy (policies/), or one written for the tests
+// (tests/policy_cases/policies/).
 const Policy& LoadShipped(const std::string& name) {
   static std::map<std::string, Policy> cache;
   auto it = cache.find(name);
   if (it != cache.end()) return it->second;
-  std::ifstream in(kRoot / "policies" / name);
+  fs::path path = kRoot / "tests/policy_cases/policies" / name;
+  if (!fs::exists(path)) path = kRoot / "policies" / name;
+  std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
   LoadResult loaded = LoadPolicy(text.str());
@@ -109,7 +114,12 @@ std::string Describe(const Decision& d) {
   for (const auto& e : d.escalations) out << " " << e.id;
   out << "\n guards:";
   for (const auto& g : d.guards) out << " " << g.kind;
-  if (d.reward) out << "\n reward: " << d.reward->awarded << (d.reward->capped ? " capped" : "");
+  if (d.reward) {
+    out << "\n reward: " << d.reward->awarded << (d.reward->capped ? " capped" : "")
+        << (d.reward->left_out ? " left out" : "") << " " << d.reward->reason;
+  }
+  out << "\n warnings:";
+  for (const auto& w : d.warnings) out << " [" << w << "]";
   out << "\n refusals:";
   for (const auto& r : d.refusals) out << " [" << r.field << ": " << r.reason << "]";
   return out.str();
@@ -163,6 +173,24 @@ TEST_P(PolicyCase, Holds) {
   obs.consequences = Texts(o["consequences"]);
   if (auto d = o["consequence_date"].value<std::string>()) obs.consequence_date = *ParseDate(*d);
   obs.reward = Text(o["reward"]);
+  if (const toml::array* staff = o["staff_involved"].as_array()) {
+    for (const auto& item : *staff) {
+      const toml::table& st = *item.as_table();
+      StaffInvolved person;
+      person.name = Text(st["name"]);
+      if (const toml::array* held = st["training"].as_array()) {
+        for (const auto& h : *held) {
+          const toml::table& ht = *h.as_table();
+          TrainingHeld t;
+          t.training = Text(ht["training"]);
+          t.taken_on = *ParseDate(Text(ht["taken_on"]));
+          if (auto e = ht["expires_on"].value<std::string>()) t.expires_on = *ParseDate(*e);
+          person.training.push_back(t);
+        }
+      }
+      obs.staff_involved.push_back(person);
+    }
+  }
 
   Decision d = Decide(policy, CaseSchoolTime(), pupil, obs);
   std::string got = Describe(d);
@@ -199,6 +227,12 @@ TEST_P(PolicyCase, Holds) {
       if (auto who = want["assignee"].value<std::string>()) {
         EXPECT_EQ(a->assignee, *who) << got;
       }
+      if (auto words = want["assignee_words"].value<std::string>()) {
+        EXPECT_EQ(a->assignee_words, *words) << got;
+      }
+      if (auto label = want["label"].value<std::string>()) {
+        EXPECT_EQ(a->label, *label) << got;
+      }
       if (auto due = want["due"].value<std::string>()) {
         ASSERT_TRUE(a->due.has_value()) << kind << " has no due time\n" << got;
         EXPECT_EQ(FormatLondon(*a->due, "%F %H:%M"), *due) << kind << "\n" << got;
@@ -231,6 +265,40 @@ TEST_P(PolicyCase, Holds) {
   if (auto v = e["restricted"].value<bool>()) {
     EXPECT_EQ(d.restricted, *v) << got;
   }
+  if (auto v = e["reward_left_out"].value<bool>()) {
+    ASSERT_TRUE(d.reward.has_value()) << got;
+    EXPECT_EQ(d.reward->left_out, *v) << got;
+  }
+  if (auto v = e["reward_reason_contains"].value<std::string>()) {
+    ASSERT_TRUE(d.reward.has_value()) << got;
+    EXPECT_NE(d.reward->reason.find(*v), std::string::npos) << got;
+  }
+  if (e["warnings"]) {
+    // Each given text is in one warning, and there are exactly as many warnings.
+    std::vector<std::string> want = Texts(e["warnings"]);
+    EXPECT_EQ(d.warnings.size(), want.size()) << got;
+    for (const auto& w : want) {
+      bool found = std::any_of(d.warnings.begin(), d.warnings.end(), [&](const std::string& x) {
+        return x.find(w) != std::string::npos;
+      });
+      EXPECT_TRUE(found) << "no warning mentions \"" << w << "\"\n" << got;
+    }
+  }
+  // Words the school removed never appear in anything the decision says.
+  for (const auto& word : Texts(e["never_says"])) {
+    std::vector<std::string> said;
+    for (const auto& a : d.actions) {
+      said.insert(said.end(), {a.label, a.description, a.because, a.assignee_words});
+    }
+    for (const auto& x : d.escalations) said.push_back(x.reason);
+    for (const auto& g : d.guards) said.push_back(g.message);
+    for (const auto& r : d.refusals) said.push_back(r.reason);
+    said.insert(said.end(), d.warnings.begin(), d.warnings.end());
+    if (d.reward) said.push_back(d.reward->reason);
+    for (const auto& text : said) {
+      EXPECT_FALSE(MentionsWord(text, word)) << "says \"" << word << "\": " << text;
+    }
+  }
 }
 
 std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
@@ -258,7 +326,11 @@ TEST(HistoryStart, LeavesEveryDecisionAsItWas) {
     return LondonInstant(day, 8 * 60 + 55 + static_cast<int>(pick(6 * 60)));
   };
   int compared = 0, with_history_before = 0;
-  for (const auto& e : fs::directory_iterator(kRoot / "policies")) {
+  std::vector<fs::directory_entry> files;
+  for (const auto* dir : {"policies", "tests/policy_cases/policies"}) {
+    for (const auto& e : fs::directory_iterator(kRoot / dir)) files.push_back(e);
+  }
+  for (const auto& e : files) {
     if (e.path().extension() != ".toml") continue;
     const Policy& policy = LoadShipped(e.path().filename().string());
     for (int trial = 0; trial < 300; ++trial) {

@@ -73,7 +73,7 @@ TEST(PolicyCorpus, EveryCrashFoundByTheFuzzerNowLoads) {
 TEST(PolicyCorpus, ValidSeedsStillLoad) {
   // The hand-written valid seeds let the fuzzer reach the explainer; if the
   // format changes, update them (and docs/policy.md) together.
-  for (const char* name : {"minimal_valid.toml", "full_valid.toml"}) {
+  for (const char* name : {"minimal_valid.toml", "full_valid.toml", "bands_roles_valid.toml"}) {
     fs::path path = kFuzzDir / "corpus" / "policy" / name;
     SCOPED_TRACE(path.string());
     ASSERT_TRUE(fs::exists(path));

@@ -9,6 +9,12 @@
 namespace attune::sqlite {
 namespace {
 
+std::string IdList(const std::vector<long long>& ids) {
+  std::vector<std::string> out;
+  for (long long id : ids) out.push_back(std::to_string(id));
+  return JoinList(out);
+}
+
 constexpr const char* kVisible = " AND " ATTUNE_SQL_READABLE(":role");
 
 constexpr const char* kIncidentColumns =
@@ -98,7 +104,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(6, static_cast<long long>(p.points))
         .Bind(7, ToUnix(i.occurred_at))
         .Bind(8, i.category)
-        .Bind(9, p.role == "involved" ? std::string_view(i.reward) : std::string_view())
+        .Bind(9, p.role == "involved" && !p.reward_left_out ? std::string_view(i.reward)
+                                                            : std::string_view())
         .Run();
   }
   for (const auto& c : i.consequences) {
@@ -116,8 +123,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
     w.Prepared(
          "INSERT INTO physical_interventions (incident_id, school_id, staff_involved, before, "
          "de_escalation, hold, duration_minutes, reason, injuries, support_after, "
-         "parent_notice_would_harm, notice_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-         "?10, ?11, ?12)")
+         "parent_notice_would_harm, notice_text, staff_ids, training_note) VALUES (?1, ?2, ?3, ?4, "
+         "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
         .Bind(1, *id)
         .Bind(2, i.school_id)
         .Bind(3, p.staff_involved)
@@ -130,6 +137,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(10, p.support_after)
         .Bind(11, static_cast<long long>(p.parent_notice_would_harm))
         .Bind(12, p.notice_text)
+        .Bind(13, IdList(p.staff_ids))
+        .Bind(14, p.training_note)
         .Run();
   }
   if (i.suspension) {
@@ -201,16 +210,18 @@ Result<long long> SqliteStore::CreateIncident(NewIncident& incident, AuditEntry 
 
 Status SqliteStore::FillIncident(soci::session& sql, Incident& i) {
   soci::rowset<soci::row> pupils =
-      (sql.prepare << "SELECT ip.pupil_id, ip.role, ip.step, ip.points, "
-                      "CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE p.first_name "
-                      "END || ' ' || p.last_name FROM incident_pupils ip JOIN pupils p ON "
-                      "p.id = ip.pupil_id WHERE ip.incident_id = :i ORDER BY "
-                      "CASE ip.role WHEN 'involved' THEN 0 WHEN 'affected' THEN 1 ELSE 2 END, "
-                      "p.last_name",
+      (sql.prepare
+           << "SELECT ip.pupil_id, ip.role, ip.step, ip.points, "
+              "CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE p.first_name "
+              "END || ' ' || p.last_name, ip.reward FROM incident_pupils ip JOIN pupils p ON "
+              "p.id = ip.pupil_id WHERE ip.incident_id = :i ORDER BY "
+              "CASE ip.role WHEN 'involved' THEN 0 WHEN 'affected' THEN 1 ELSE 2 END, "
+              "p.last_name",
        soci::use(i.id));
   for (const auto& r : pupils) {
-    i.pupils.push_back(
-        {Int(r, 0), Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3)), Text(r, 4)});
+    IncidentPupil p{Int(r, 0), Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3)), Text(r, 4)};
+    p.reward_left_out = p.role == "involved" && !i.reward.empty() && Text(r, 5).empty();
+    i.pupils.push_back(std::move(p));
   }
   return Status::Ok();
 }
@@ -236,7 +247,8 @@ Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
     soci::rowset<soci::row> physical =
         (sql->prepare << "SELECT staff_involved, before, de_escalation, hold, duration_minutes, "
                          "reason, injuries, support_after, parent_notice_would_harm, notice_text, "
-                         "notice_sent_at FROM physical_interventions WHERE incident_id = :i",
+                         "notice_sent_at, staff_ids, training_note FROM physical_interventions "
+                         "WHERE incident_id = :i",
          soci::use(id));
     for (const auto& r : physical) {
       PhysicalIntervention p;
@@ -251,6 +263,8 @@ Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
       p.parent_notice_would_harm = Int(r, 8) != 0;
       p.notice_text = Text(r, 9);
       p.notice_sent_at = OptTime(r, 10);
+      for (const auto& id : SplitList(Text(r, 11))) p.staff_ids.push_back(std::stoll(id));
+      p.training_note = Text(r, 12);
       i.physical = p;
     }
     soci::rowset<soci::row> suspension =

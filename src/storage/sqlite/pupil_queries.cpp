@@ -182,6 +182,24 @@ Result<PupilProfile> SqliteStore::GetProfile(long long school_id, long long pupi
   });
 }
 
+Result<std::vector<ProfileSaved>> SqliteStore::ListProfileSaves(long long school_id) {
+  return Guard("list profile saves", [&]() -> Result<std::vector<ProfileSaved>> {
+    auto sql = pool_.Acquire();
+    std::vector<ProfileSaved> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT p.id, CASE WHEN p.preferred_name <> '' THEN p.preferred_name "
+                         "ELSE p.first_name END || ' ' || p.last_name, COALESCE(f.name, ''), "
+                         "pp.updated_at FROM pupils p LEFT JOIN forms f ON f.id = p.form_id LEFT "
+                         "JOIN pupil_profiles pp ON pp.pupil_id = p.id WHERE p.school_id = :s "
+                         "ORDER BY pp.updated_at IS NOT NULL, pp.updated_at, p.last_name, p.id",
+         soci::use(school_id));
+    for (const auto& r : rows) {
+      out.push_back({Int(r, 0), Text(r, 1), Text(r, 2), OptTime(r, 3)});
+    }
+    return out;
+  });
+}
+
 Status SqliteStore::SaveProfile(long long school_id, const PupilProfile& p, long long staff_id) {
   return Guard("save profile", [&]() -> Status {
     auto sql = pool_.Acquire();

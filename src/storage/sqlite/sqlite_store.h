@@ -70,6 +70,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) override;
   Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) override;
   Status SaveProfile(long long school_id, const PupilProfile& profile, long long staff_id) override;
+  Result<std::vector<ProfileSaved>> ListProfileSaves(long long school_id) override;
   Result<long long> AddContact(long long school_id, const Contact& contact) override;
   Result<std::vector<Contact>> ListContacts(long long school_id, long long pupil_id) override;
 
@@ -151,6 +152,15 @@ class SqliteStore final : public Store {
   Result<long long> StartPlan(const PupilPlan& plan) override;
   Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) override;
   Status EndPlan(long long school_id, long long id, const std::string& outcome, Date on) override;
+
+  // TrainingStore
+  Result<long long> AddStaffTraining(const StaffTraining& training) override;
+  Result<std::vector<StaffTraining>> ListStaffTraining(long long school_id,
+                                                       long long staff_id) override;
+
+  // AmendsStore
+  Result<long long> CreateAmends(const Amends& amends) override;
+  Result<std::vector<Amends>> ListAmends(long long school_id, long long incident_id) override;
 
  private:
   // RunInTransaction and ReadTogether: `begin` (a string literal) starts
