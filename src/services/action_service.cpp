@@ -34,8 +34,8 @@ std::string RecordInstead(const std::string& kind) {
            "happen, a senior leader records why there";
   }
   if (kind == "amends") {
-    return "Amends are not marked done with a note. Record what the pupil proposes, in their own "
-           "words, on the record, and that completes it";
+    return "Amends are not marked done with a note. Record them on the record, in the words of "
+           "the one who proposes them, and that completes it";
   }
   return "This is done on the record: the headteacher's decision, then the notices to parents "
          "and the local authority";

@@ -114,6 +114,17 @@ test('"inform" creates the contact it promises, and the tutor asks for amends in
   const tutor = server.sql(`SELECT f.tutor_staff_id FROM pupils p JOIN forms f ON f.id = p.form_id WHERE p.id = ${pupil}`);
   assert.equal(server.sql(`SELECT assignee_staff_id FROM actions WHERE id = ${amends.id}`), tutor);
 
+  // A note alone never completes amends: the API says what to record instead.
+  const noted = await api(`/api/v1/actions/${amends.id}/complete`, {
+    as: 'pastoral', method: 'POST', json: { outcome: 'Talked it through.' },
+  });
+  assert.equal(noted.status, 422);
+  const refusal = (await noted.json()).error;
+  assert.equal(refusal.field, 'outcome');
+  assert.match(refusal.message, /^Amends are not marked done with a note\./);
+  assert.match(refusal.message, new RegExp(`POST /api/v1/incidents/${second.body.id}/amends with pupil_id ${pupil}`));
+  assert.equal(server.sql(`SELECT status FROM actions WHERE id = ${amends.id}`), 'open');
+
   // Amends are written down in the student's words; that completes the action.
   const empty = await api(`/api/v1/incidents/${second.body.id}/amends`, {
     as: 'pastoral', method: 'POST', json: { pupil_id: pupil, words: '   ' },
