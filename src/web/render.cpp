@@ -1,6 +1,8 @@
 #include "web/render.h"
 
+#include <atomic>
 #include <kainjow/mustache.hpp>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -41,9 +43,21 @@ data ToData(const nlohmann::json& value) {
   }
 }
 
+std::atomic<std::uint64_t> next_renderer_id{1};
+
+// Parsed templates of one thread, by renderer and name: kainjow's render()
+// keeps state in the template object, so each thread keeps its own copy and
+// parses it once, not on every page.
+using ParsedTemplates =
+    std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>>;
+ParsedTemplates& ThreadCache(std::uint64_t renderer) {
+  thread_local std::unordered_map<std::uint64_t, ParsedTemplates> cache;
+  return cache[renderer];
+}
+
 }  // namespace
 
-Renderer::Renderer() {
+Renderer::Renderer() : id_(next_renderer_id++) {
   for (const auto& f : TemplateFiles()) {
     std::string name(f.name);
     auto dot = name.rfind(".mustache");
@@ -55,14 +69,25 @@ Renderer::Renderer() {
 std::string Renderer::Render(const std::string& name, const nlohmann::json& view) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template " + name);
-  kainjow::mustache::mustache tmpl(it->second);
-  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+  ParsedTemplates& parsed = ThreadCache(id_);
+  auto& slot = parsed[name];
+  if (!slot) slot = std::make_unique<kainjow::mustache::mustache>(it->second);
+  kainjow::mustache::mustache& tmpl = *slot;
+  if (!tmpl.is_valid()) {
+    std::string error = tmpl.error_message();
+    parsed.erase(name);
+    throw std::runtime_error("template " + name + ": " + error);
+  }
   data d = ToData(view);
   for (const auto& [pname, text] : templates_) {
     if (pname.rfind("partials/", 0) == 0) d.set(pname, data(text));
   }
   std::string out = tmpl.render(d);
-  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+  if (!tmpl.is_valid()) {
+    std::string error = tmpl.error_message();
+    parsed.erase(name);
+    throw std::runtime_error("template " + name + ": " + error);
+  }
   return out;
 }
 

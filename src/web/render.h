@@ -4,10 +4,12 @@
 // View values: strings are HTML-escaped by {{x}}; an empty string, null and
 // false are all "false" in sections; numbers become text.
 //
-// Thread-safety: Render may be called from any thread (each call parses its
-// own copy; kainjow's render() is not const).
+// Thread-safety: Render may be called from any thread. kainjow's render() is
+// not const, so each thread parses a template once, on its first use there,
+// and keeps it.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -25,6 +27,7 @@ class Renderer {
   std::string Render(const std::string& name, const nlohmann::json& view) const;
 
  private:
+  std::uint64_t id_;  // which thread-local parsed templates are this renderer's
   std::unordered_map<std::string, std::string> templates_;
 };
 
