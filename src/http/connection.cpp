@@ -26,6 +26,12 @@ namespace {
 constexpr auto kLingerTime = std::chrono::seconds(2);
 constexpr size_t kLingerBytes = 4 << 20;
 
+// A limit as people read it: "1 MB", "16 KB".
+std::string Size(size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MB";
+  return std::to_string(bytes / 1024) + " KB";
+}
+
 // Ends of a connection that need no answer: the client went away or the
 // server is stopping.
 bool Gone(const beast::error_code& ec) {
@@ -129,10 +135,12 @@ void Connection::OnHead(beast::error_code ec) {
     request_.path = target.rfind("/", 0) == 0 ? std::string(target.substr(0, target.find('?')))
                                               : std::string("/");
     if (ec == beast_http::error::header_limit) {
-      return Refuse(431,
-                    Status::BadRequest("The request's headers are larger than attune accepts (" +
-                                       std::to_string(o.max_header_bytes / 1024) +
-                                       " KB). Clearing this site's cookies may help."));
+      return Refuse(
+          431, Status::BadRequest("The address and headers of this request are longer than attune "
+                                  "accepts (" +
+                                  Size(o.max_header_bytes) +
+                                  "). A link may have been built wrongly; clearing this site's "
+                                  "cookies may also help."));
     }
     if (ec == beast_http::error::body_limit) return Refuse(413, TooLarge());
     return Refuse(400, Status::BadRequest("The request could not be read (" + ec.message() +
@@ -210,12 +218,11 @@ Status Connection::TooLarge() const {
   // Before the head is read, credentials are unknown: the larger limit.
   if (!request_.headers.empty() && !request_.MayCarryCredentials()) {
     return Status::BadRequest("This is more than attune accepts before you sign in (" +
-                              std::to_string(o.max_anonymous_body_bytes / 1024) +
-                              " KB). Nothing has been saved.");
+                              Size(o.max_anonymous_body_bytes) + "). Nothing has been saved.");
   }
   return Status::BadRequest("This is more than attune accepts in one request (" +
-                            std::to_string(o.max_body_bytes / 1024) +
-                            " KB). Nothing has been saved; send less at once.");
+                            Size(o.max_body_bytes) +
+                            "). Nothing has been saved; send less at once.");
 }
 
 void Connection::Refuse(int http_status, const Status& status) {

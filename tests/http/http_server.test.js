@@ -175,7 +175,7 @@ test('with credentials the body limit holds too, for chunked bodies and declared
   const before = rssMb();
   const chunked = await chunkedPost('/policies', 50 << 20, { cookie: b.cookieHeader() });
   assert.equal(chunked.status, 413);
-  assert.match(chunked.body, /This is more than attune accepts in one request \(1024 KB\)/);
+  assert.match(chunked.body, /This is more than attune accepts in one request \(1 MB\)/);
   assert.match(chunked.body, /<html/);
   assert.ok(rssMb() - before < 20);
 });
@@ -193,7 +193,7 @@ test('an urlencoded form over 8 KB is read: a pasted policy reaches the checker 
 test('every refusal is attune\'s own page or JSON: oversized heads, malformed requests (item 13)', async () => {
   const big = await rawExchange(`GET /pupils HTTP/1.1\r\nHost: a\r\nX-Big: ${'b'.repeat(20000)}\r\n\r\n`);
   assert.match(big, /^HTTP\/1\.1 431/);
-  assert.match(big, /headers are larger than attune accepts/);
+  assert.match(big, /The address and headers of this request are longer than attune accepts \(16 KB\)/);
   assert.match(big, /<html/);
   const garbage = await rawExchange('NOT HTTP AT ALL\r\n\r\n');
   assert.match(garbage, /^HTTP\/1\.1 400/);
