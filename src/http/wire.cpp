@@ -149,8 +149,7 @@ Result<Request> ParseRequestBytes(std::string_view bytes, const RequestLimits& l
   }
   if (!parser.is_done()) {
     // Beast asserts that some of the message arrived before its end is told.
-    if (!parser.got_some()) return Status::BadRequest("The request ended before it was whole");
-    parser.put_eof(ec);
+    if (parser.got_some()) parser.put_eof(ec);
     if (ec || !parser.is_done()) return Status::BadRequest("The request ended before it was whole");
   }
   Request request;

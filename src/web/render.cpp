@@ -73,21 +73,19 @@ std::string Renderer::Render(const std::string& name, const nlohmann::json& view
   auto& slot = parsed[name];
   if (!slot) slot = std::make_unique<kainjow::mustache::mustache>(it->second);
   kainjow::mustache::mustache& tmpl = *slot;
-  if (!tmpl.is_valid()) {
-    std::string error = tmpl.error_message();
+  // A broken template is a bug: say which, and parse it afresh next time.
+  auto fail = [&] {
+    std::string error = "template " + name + ": " + tmpl.error_message();
     parsed.erase(name);
-    throw std::runtime_error("template " + name + ": " + error);
-  }
+    throw std::runtime_error(error);
+  };
+  if (!tmpl.is_valid()) fail();
   data d = ToData(view);
   for (const auto& [pname, text] : templates_) {
     if (pname.rfind("partials/", 0) == 0) d.set(pname, data(text));
   }
   std::string out = tmpl.render(d);
-  if (!tmpl.is_valid()) {
-    std::string error = tmpl.error_message();
-    parsed.erase(name);
-    throw std::runtime_error("template " + name + ": " + error);
-  }
+  if (!tmpl.is_valid()) fail();
   return out;
 }
 
