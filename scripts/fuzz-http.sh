@@ -10,7 +10,9 @@
 # tests/fuzz/http.dict, copies any crash, leak, timeout or OOM into
 # tests/fuzz/crashes/http/ (and exits 1), then merges the working corpus back
 # into tests/fuzz/corpus/http/: libFuzzer's -merge=1 keeps only inputs that
-# add coverage, smaller first; hand-written seeds (*.http) always stay.
+# reach code no other reaches (edges only, -use_counters=0, so the corpus in
+# the repository stays a few MB; build/fuzz-http/corpus keeps everything),
+# smaller first; hand-written seeds (*.http) always stay.
 # tests/unit/http_corpus_test.cpp replays both folders.
 # Environment: CXX (default clang++-14), JOBS (parallel compiles, default 2).
 set -euo pipefail
@@ -78,7 +80,7 @@ done
 echo "== merging into $SEEDS"
 merged="$OUT/merged" && rm -rf "$merged" && mkdir -p "$merged"
 cp "$SEEDS"/*.http "$merged/" 2>/dev/null || true
-"./$BIN" -merge=1 -max_len=16384 -timeout=10 "$merged" "$SEEDS" "$OUT/corpus" > "$OUT/merge.log" 2>&1
+"./$BIN" -merge=1 -use_counters=0 -max_len=16384 -timeout=10 "$merged" "$SEEDS" "$OUT/corpus" > "$OUT/merge.log" 2>&1
 find "$SEEDS" -maxdepth 1 -type f ! -name '*.http' -delete
 find "$merged" -maxdepth 1 -type f ! -name '*.http' -exec cp {} "$SEEDS/" \;
 echo "== corpus: $(ls "$SEEDS" | wc -l) files, $(du -sh "$SEEDS" | cut -f1)"

@@ -2,6 +2,8 @@
 // POST /api/v1/actions/{id}/complete {"outcome"} (refused, saying what to
 // record instead, for an action done by its own record) and
 // POST /api/v1/actions/{id}/reassign {"role"} or {"staff_id"}.
+#include <algorithm>
+
 #include "api/handlers.h"
 #include "api/site.h"
 #include "api/views.h"
@@ -52,6 +54,17 @@ http::Response ListActions(const ApiContext& ctx, http::Request& req) {
   auto limit = http::IntValue(req.query.Get("limit"), 100, "limit");
   if (!limit.ok()) return JsonError(limit.status());
   f.limit = *limit;
+  auto offset = http::IntValue(req.query.Get("offset"), 0, "offset");
+  if (!offset.ok()) return JsonError(offset.status());
+  f.offset = static_cast<int>(std::clamp<long long>(*offset, -1, 1000001));
+  auto year = http::IntValue(req.query.Get("year"), 0, "year");
+  if (!year.ok()) return JsonError(year.status());
+  f.year_group = static_cast<int>(std::clamp<long long>(*year, -1, 15));
+  auto form = http::IntValue(req.query.Get("form"), 0, "form");
+  if (!form.ok()) return JsonError(form.status());
+  f.form_id = *form;
+  f.kind = req.query.Get("kind");
+  f.assignee = req.query.Get("for");
   auto actions = ctx.actions.List(*req.principal, f, req.ip);
   if (!actions.ok()) return JsonError(actions.status());
   Timestamp now = Now();

@@ -113,7 +113,11 @@ Status RecordPupil(Services& s, const std::vector<HistoryEvent>& events,
     bool conversation_held = false;
     for (const auto& a : out->actions) {
       if (a.due_at && *a.due_at > s.follow_up_until) continue;  // still to do
-      if (random.Chance(0.06)) continue;  // a few are missed, as in any school
+      // Most follow-ups are done on time; a few from the last week are
+      // late, as in any school, so "overdue" stays rare enough to mean
+      // something.
+      bool last_week = !a.due_at || *a.due_at > s.follow_up_until - std::chrono::days(7);
+      if (last_week && random.Chance(0.08)) continue;
       const Principal* by =
           a.assignee_staff_id == recorder.staff_id ? &recorder : s.people.For(a.assignee_role);
       if (!by) continue;
@@ -217,12 +221,8 @@ Result<RecordedHistory> RecordDemoHistory(Store& store, long long school_id,
   auto places = store.ListPlaces(school_id);
   if (!places.ok()) return places.status();
   for (const auto& p : *places) s.places.push_back(p.name);
-  // Follow-ups due on the last two school days stay open.
-  Date cutoff = options.until;
-  for (int i = 0; i < 2; ++i) {
-    if (auto previous = s.time.PreviousSchoolDay(cutoff)) cutoff = *previous;
-  }
-  s.follow_up_until = LondonInstant(cutoff, 0);
+  // Follow-ups due from today on stay open: the queues have work in them.
+  s.follow_up_until = LondonInstant(options.until, 0);
 
   // Events before the policy came into force are not recorded.
   Timestamp from =

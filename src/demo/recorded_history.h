@@ -2,8 +2,9 @@
 // every record obeys the school's policy: mostly prosocial notes, distress
 // with afternoon and Monday/Friday peaks, a few pupils escalating into
 // plans, calls home, restorative conversations and repairs, and one
-// physical intervention. The follow-ups of the last two school days are
-// left open, so the queues have something in them.
+// physical intervention. Follow-ups due from today on are left open, so the
+// queues have something in them; earlier ones are done, but for a few of
+// the last week, so "overdue" is rare enough to mean something.
 //
 // Deterministic per pupil for a seed (timestamps such as recorded_at
 // aside). Pupils are recorded on several threads at once; each pupil's

@@ -92,6 +92,9 @@ std::string ActionLabel(const std::string& kind) {
       {"record_incident", "Full record"},
       {"behaviour_contract", "Behaviour contract"},
       {"referral", "Referral"},
+      {"parent_notice", "Notice to parents"},
+      {"physical_intervention_record", "Physical intervention record"},
+      {"suspension_decision", "Suspension decision"},
   };
   auto it = labels.find(kind);
   return it == labels.end() ? kind : it->second;

@@ -1,6 +1,7 @@
 #include "services/action_service.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "services/audit.h"
 #include "services/authorization.h"
@@ -43,39 +44,93 @@ std::string RecordInstead(const std::string& kind) {
 
 }  // namespace
 
-Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f,
-                                                const std::string& ip) {
+namespace {
+
+// The store's query for `filter` as `by` sees it, or why it is refused.
+Result<ActionQuery> QueryFor(const Principal& by, const ActionFilter& f) {
   if (f.limit < 1 || f.limit > 200) return Status::Invalid("limit must be 1 to 200", "limit");
+  if (f.offset < 0 || f.offset > 1000000) {
+    return Status::Invalid("offset must be 0 to 1000000", "offset");
+  }
   if (f.status != "open" && f.status != "done") {
     return Status::Invalid("status must be open or done", "status");
+  }
+  if (f.year_group < 0 || f.year_group > 14) {
+    return Status::Invalid("year must be a year group, 0 to 14", "year");
   }
   ActionQuery q;
   q.school_id = by.school_id;
   q.status = f.status;
   q.viewer_role = RestrictedReaderName(by.role);
   q.pupil_id = f.pupil_id;
+  q.year_group = f.year_group;
+  q.form_id = f.form_id;
+  q.kind = f.kind;
   q.limit = f.limit;
+  q.offset = f.offset;
   if (f.scope == "mine") {
     q.role = RoleName(by.role);
     q.staff_id = by.staff_id;
-  } else if (f.scope == "role" || f.scope == "all") {
-    if (!RoleHas(by.role, Permission::kActionsManage)) {
-      return Status::Forbidden("Your role sees its own actions only");
-    }
-    if (f.scope == "role") {
-      if (!ParseRole(f.role) && f.role != "key_adult") {
-        return Status::Invalid("Choose a role", "role");
-      }
-      q.role = f.role;
-    }
-  } else {
+    return q;
+  }
+  if (f.scope != "role" && f.scope != "all") {
     return Status::Invalid("scope must be mine, role or all", "scope");
   }
+  if (!RoleHas(by.role, Permission::kActionsManage)) {
+    return Status::Forbidden("Your role sees its own actions only");
+  }
+  std::string role = f.scope == "role" ? f.role : "";
+  if (f.assignee.rfind("role:", 0) == 0) {
+    role = f.assignee.substr(5);
+  } else if (f.assignee.rfind("staff:", 0) == 0) {
+    std::string digits = f.assignee.substr(6);
+    long long id = 0;
+    auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (err != std::errc() || end != digits.data() + digits.size() || id <= 0) {
+      return Status::Invalid("Choose who the actions are for", "assignee");
+    }
+    q.staff_id = id;
+  } else if (!f.assignee.empty()) {
+    return Status::Invalid("Choose who the actions are for", "assignee");
+  }
+  if (!role.empty() || f.scope == "role") {
+    if (!ParseRole(role) && role != "key_adult") return Status::Invalid("Choose a role", "role");
+    q.role = role;
+  }
+  return q;
+}
+
+}  // namespace
+
+Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f,
+                                                const std::string& ip) {
+  auto q = QueryFor(by, f);
+  if (!q.ok()) return q.status();
   if (f.due_today) {
     Date tomorrow = date::year_month_day(date::sys_days(LondonDate(Now())) + date::days(1));
-    q.due_before = LondonInstant(tomorrow, 0);
+    q->due_before = LondonInstant(tomorrow, 0);
   }
-  return NotingRestricted(store_, by, store_.ListActions(q), ip);
+  return NotingRestricted(store_, by, store_.ListActions(*q), ip);
+}
+
+DueEdges DueEdgesAt(Timestamp now) {
+  date::sys_days today = date::sys_days(LondonDate(now));
+  unsigned weekday = date::weekday(today).iso_encoding();  // Monday 1 .. Sunday 7
+  DueEdges edges;
+  edges.now = now;
+  edges.end_of_today = LondonInstant(date::year_month_day(today + date::days(1)), 0);
+  edges.end_of_week = LondonInstant(date::year_month_day(today + date::days(8 - weekday)), 0);
+  return edges;
+}
+
+Result<ActionCounts> ActionService::Count(const Principal& by, const ActionFilter& f,
+                                          Timestamp now) {
+  auto q = QueryFor(by, f);
+  if (!q.ok()) return q.status();
+  DueEdges edges = DueEdgesAt(now);
+  if (f.due_today) edges.end_of_week = edges.end_of_today;
+  if (f.due_today) q->due_before = edges.end_of_today;
+  return store_.CountActions(*q, edges);
 }
 
 Result<Action> ActionService::Find(const Principal& by, long long id) {

@@ -28,8 +28,20 @@ struct ActionFilter {
   std::string status = "open";  // "open", "done"
   bool due_today = false;       // due before the end of today (overdue included)
   long long pupil_id = 0;
+  // Filters of the team's queue ("role" and "all"): the pupil's year group
+  // and form, the kind of action, and who it is for ("role:<name>" or
+  // "staff:<id>"; "" for anyone).
+  int year_group = 0;
+  long long form_id = 0;
+  std::string kind;
+  std::string assignee;
   int limit = 100;  // 1 to 200
+  int offset = 0;   // 0 to 1,000,000
 };
+
+// The edges of the queue's due groups at `now`: the end of today and of
+// this week (Sunday night; a school week starts on Monday), London time.
+DueEdges DueEdgesAt(Timestamp now);
 
 class ActionService {
  public:
@@ -40,6 +52,10 @@ class ActionService {
   // audited as reads of them (services/audit.h).
   Result<std::vector<Action>> List(const Principal& by, const ActionFilter& filter,
                                    const std::string& ip);
+  // How many List would find without limit and offset, by due group (the
+  // edges from `now`: the end of today and of this week, London time).
+  // Not a read of any record: nothing is audited.
+  Result<ActionCounts> Count(const Principal& by, const ActionFilter& filter, Timestamp now);
   // The action, read by `by` (audited as List). NotFound when no such action
   // or its record is restricted from `by`.
   Result<Action> Get(const Principal& by, long long id, const std::string& ip);

@@ -461,6 +461,21 @@ Status IncidentService::MarkParentNoticeSent(const Principal& by, long long id,
   return CloseIfSettled(store_, by.school_id, id, now);
 }
 
+Status IncidentService::Undo(const Principal& by, long long id, const std::string& ip) {
+  auto incident = store_.GetIncident(by.school_id, id);
+  if (!incident.ok()) return incident.status();
+  if (!MayRead(by, *incident)) return Status::NotFound("No such record");
+  Status st = store_.UndoIncident(by.school_id, id, by.staff_id, Now() - kUndoWindow);
+  if (st.code() == StatusCode::kConflict) {
+    return Status::Conflict(
+        "This can no longer be undone: undo lasts two minutes, for positive notes you saved "
+        "yourself. The record is kept; if it is wrong, tell the pastoral lead.");
+  }
+  ATTUNE_RETURN_IF_ERROR(st);
+  Audit(store_, &by, "incident.undo", "incident", id, incident->category, ip);
+  return Status::Ok();
+}
+
 Result<std::vector<Incident>> IncidentService::List(const Principal& by, IncidentQuery query,
                                                     const std::string& ip) {
   if (query.limit < 1 || query.limit > 200) {

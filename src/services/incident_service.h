@@ -12,6 +12,7 @@
 // Thread-safety: safe to share between request threads.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,14 @@ class IncidentService {
   // significant harm: the local authority is told instead); Conflict when
   // already marked. Completes the record's "tell parents" actions.
   Status MarkParentNoticeSent(const Principal& by, long long id, const std::string& ip);
+
+  // How long after saving a positive note its author may undo it.
+  static constexpr std::chrono::seconds kUndoWindow{120};
+  // Undoes a positive note `by` saved in the last kUndoWindow: the record
+  // and its recognition are gone, as if never saved; the audit log keeps
+  // that it was saved and undone. NotFound as Get; Conflict, saying so,
+  // when it is too late or the record is not one that can be undone.
+  Status Undo(const Principal& by, long long id, const std::string& ip);
 
   // Whether `by` may read `incident`: one of their school's that
   // MayReadRecord allows their role.

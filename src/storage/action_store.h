@@ -21,11 +21,32 @@ struct ActionQuery {
   long long staff_id = 0;
   long long incident_id = 0;  // 0 for any
   long long pupil_id = 0;     // 0 for any
+  int year_group = 0;         // the pupil's year group, 0 for any
+  long long form_id = 0;      // the pupil's form, 0 for any
+  std::string kind;           // "" for any
   std::optional<Timestamp> due_before;
   // Restricted incidents' actions are left out unless the reader may read
   // them (model/incident.h, MayReadRecord): a RestrictedReaderName. Required.
   std::string viewer_role;
   int limit = 100;
+  int offset = 0;  // rows to skip (paging)
+};
+
+// How many actions a query finds, by when they are due: the queue's groups.
+struct ActionCounts {
+  int total = 0;
+  int overdue = 0;  // due before `now`
+  int today = 0;    // due from `now` to the end of today
+  int week = 0;     // due after today, before the end of the week
+  int later = 0;    // due after this week
+  int undated = 0;  // no due time
+};
+
+// The edges of those groups (London times, from the caller's clock).
+struct DueEdges {
+  Timestamp now{};
+  Timestamp end_of_today{};
+  Timestamp end_of_week{};
 };
 
 class ActionStore {
@@ -33,6 +54,9 @@ class ActionStore {
   virtual ~ActionStore() = default;
   // Open actions by due time (those with none last); done ones newest first.
   virtual Result<std::vector<Action>> ListActions(const ActionQuery& query) = 0;
+  // What ListActions would find without limit and offset, counted by due
+  // group (every action of a "done" query counts in total only).
+  virtual Result<ActionCounts> CountActions(const ActionQuery& query, const DueEdges& edges) = 0;
   // NotFound when no such action in the school.
   virtual Result<Action> GetAction(long long school_id, long long id) = 0;
   // Conflict when it is already done.

@@ -22,10 +22,21 @@ struct IncidentQuery {
   long long pupil_id = 0;  // 0 for any
   std::string category;    // exact; empty for any
   std::string behaviour_class;
+  bool safeguarding = false;      // only safeguarding concerns
   std::optional<Timestamp> from;  // occurred_at >= from
   std::optional<Timestamp> to;    // occurred_at < to
   int limit = 50;
   int offset = 0;
+};
+
+// What a school's records of a time hold, for the home pages of those who
+// lead: only records the viewer may read are counted.
+struct RecordTally {
+  int records = 0;
+  int prosocial = 0;
+  int safeguarding = 0;  // concerns (restricted records the viewer reads)
+  int physical_interventions = 0;
+  int escalations_proposed = 0;  // plans proposed and not yet decided (any time)
 };
 
 // One record a pupil was involved in, as the decision engine reads it.
@@ -71,6 +82,17 @@ class IncidentStore {
   virtual Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) = 0;
   virtual Status CloseIncident(long long school_id, long long id, Timestamp at) = 0;
   virtual Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) = 0;
+  // Deletes a prosocial record that member of staff `staff_id` made at or
+  // after `since`, with everything that hangs on it, unless any of its
+  // actions is done. Conflict when there is no such record (any more).
+  // Records of school `school_id` that occurred in [from, to), counted,
+  // as `viewer` (a RestrictedReaderName) may read them.
+  virtual Result<RecordTally> TallyRecords(long long school_id, const std::string& viewer,
+                                           Timestamp from, Timestamp to) = 0;
+  // Counts the pupils of the school by SEN status: {SEN support, EHCP}.
+  virtual Result<std::pair<int, int>> CountSen(long long school_id) = 0;
+  virtual Status UndoIncident(long long school_id, long long id, long long staff_id,
+                              Timestamp since) = 0;
 
   // Suspensions (sqlite/suspension_queries.cpp). The row itself is written
   // with the incident (CreateIncident).

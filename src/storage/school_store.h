@@ -47,6 +47,8 @@ class SchoolStore {
   virtual Result<std::vector<Form>> ListForms(long long school_id) = 0;
 
   virtual Result<long long> AddTeachingGroup(const TeachingGroup& group) = 0;
+  // NotFound when the school has no such teaching group.
+  virtual Result<TeachingGroup> GetTeachingGroup(long long school_id, long long id) = 0;
   virtual Status AddGroupMember(long long group_id, long long pupil_id) = 0;
   virtual Result<long long> AddTimetableSlot(const TimetableSlot& slot) = 0;
   // The lessons `staff_id` teaches on `weekday` (1 Monday ... 7 Sunday), in order.

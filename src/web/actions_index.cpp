@@ -1,9 +1,14 @@
-// GET /actions: "My actions" — the follow-ups for me (named) or my role, due
-// times in words, overdue ones marked; complete with an outcome note, pass
-// on, and for a call home the pupil's contacts and the call log in one step.
-// Those who run the follow-up queue can switch to a role's queue or all.
+// GET /actions: the follow-up queue. Those who run it (actions.manage) see
+// the team's queue by default; everyone else their own. Grouped by when
+// each is due (overdue, today, this week, later, no time), 25 to a page,
+// filtered by the pupil's year and form, the kind of action and who it is
+// for. Complete with an outcome note; a call home shows the pupil's
+// contacts and the call log in one step; passing on is its own page
+// (web/actions_pass_on.cpp), so a page does not carry the staff list for
+// every action.
 #include <map>
 
+#include "http/url.h"
 #include "services/authorization.h"
 #include "web/actions_page.h"
 #include "web/handlers.h"
@@ -14,32 +19,7 @@
 namespace attune::web {
 namespace {
 
-// The roles that follow up records (office administrators do not).
-std::vector<Role> FollowUpRoles() {
-  std::vector<Role> out;
-  for (Role r : AllRoles()) {
-    if (RoleHas(r, Permission::kRestorativeRecord)) out.push_back(r);
-  }
-  return out;
-}
-
-// Who an action can be passed on to: a role's queue, or a named person.
-nlohmann::json ReassignOptions(const WebContext& ctx, const Principal& by) {
-  nlohmann::json roles = nlohmann::json::array();
-  for (Role r : FollowUpRoles()) {
-    roles.push_back({{"value", std::string("role:") + RoleName(r)}, {"label", RoleLabel(r)}});
-  }
-  nlohmann::json people = nlohmann::json::array();
-  auto staff = ctx.store.ListStaff(by.school_id);
-  if (staff.ok()) {
-    for (const auto& s : *staff) {
-      if (!s.active || !RoleHas(s.role, Permission::kRestorativeRecord)) continue;
-      people.push_back({{"value", "staff:" + std::to_string(s.id)},
-                        {"label", s.name + " (" + RoleLabel(s.role) + ")"}});
-    }
-  }
-  return {{"roles", roles}, {"people", people}};
-}
+constexpr int kPageSize = 25;
 
 // Where on the record an action that is done by its own record is done.
 struct RecordLink {
@@ -65,7 +45,177 @@ RecordLink RecordLinkFor(const std::string& kind) {
   return {"#suspension", "Decide on the record", ""};
 }
 
+// The kinds of follow-up a queue can be filtered by: the policy's, and
+// those the law adds.
+const std::vector<std::string>& QueueKinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> out = policy::ActionKinds();
+    for (const char* legal :
+         {"parent_notice", "physical_intervention_record", "suspension_decision"}) {
+      out.push_back(legal);
+    }
+    return out;
+  }();
+  return kinds;
+}
+
+// Which due group an open action is in: 0 overdue, 1 today, 2 this week,
+// 3 later, 4 no due time (the order of the queue).
+int DueGroup(const Action& a, const DueEdges& edges) {
+  if (!a.due_at) return 4;
+  if (*a.due_at < edges.now) return 0;
+  if (*a.due_at < edges.end_of_today) return 1;
+  if (*a.due_at < edges.end_of_week) return 2;
+  return 3;
+}
+
+// The filters as chosen, read from the query string with what is not
+// understood dropped (a bookmarked filter never breaks the page).
+struct QueueChoice {
+  std::string queue;  // "mine", "all", "role:<name>"
+  std::string status;
+  int year = 0;
+  long long form = 0;
+  std::string kind;
+  std::string assignee;  // "", "role:<name>", "staff:<id>"
+  int page = 1;
+
+  // The query string for these choices, on page `p`.
+  std::string Query(int p) const {
+    std::string out = "queue=" + http::PercentEncode(queue) + "&status=" + status;
+    if (year) out += "&year=" + std::to_string(year);
+    if (form) out += "&form=" + std::to_string(form);
+    if (!kind.empty()) out += "&kind=" + http::PercentEncode(kind);
+    if (!assignee.empty()) out += "&for=" + http::PercentEncode(assignee);
+    if (p > 1) out += "&page=" + std::to_string(p);
+    return out;
+  }
+};
+
+long long Number(const http::FormData& query, const char* name, long long max) {
+  auto n = http::IntValue(query.Get(name), 0, name);
+  return n.ok() && *n > 0 && *n <= max ? *n : 0;
+}
+
+QueueChoice ReadChoice(const http::FormData& query, bool manage) {
+  QueueChoice c;
+  c.queue = query.Get("queue");
+  if (!manage) {
+    c.queue = "mine";
+  } else if (c.queue.empty()) {
+    c.queue = "all";  // the team's queue first for those who run it
+  } else if (c.queue != "all" && c.queue != "mine" && c.queue.rfind("role:", 0) != 0) {
+    c.queue = "all";
+  }
+  c.status = query.Get("status") == "done" ? "done" : "open";
+  c.year = static_cast<int>(Number(query, "year", 14));
+  c.form = Number(query, "form", 1LL << 53);
+  c.kind = query.Get("kind");
+  if (std::find(QueueKinds().begin(), QueueKinds().end(), c.kind) == QueueKinds().end()) {
+    c.kind.clear();
+  }
+  if (manage && c.queue == "all") {
+    std::string who = query.Get("for");
+    bool role = who.rfind("role:", 0) == 0 && ParseRole(who.substr(5));
+    bool person = who.rfind("staff:", 0) == 0 && who.size() > 6 && who.size() < 22 &&
+                  who.find_first_not_of("0123456789", 6) == std::string::npos;
+    if (role || person) c.assignee = who;
+  }
+  c.page = static_cast<int>(Number(query, "page", 40000));
+  if (c.page == 0) c.page = 1;
+  return c;
+}
+
+ActionFilter FilterOf(const QueueChoice& c) {
+  ActionFilter f;
+  if (c.queue == "all") {
+    f.scope = "all";
+  } else if (c.queue.rfind("role:", 0) == 0) {
+    f.scope = "role";
+    f.role = c.queue.substr(5);
+  }
+  f.status = c.status;
+  f.year_group = c.year;
+  f.form_id = c.form;
+  f.kind = c.kind;
+  f.assignee = c.assignee;
+  f.limit = kPageSize;
+  f.offset = (c.page - 1) * kPageSize;
+  return f;
+}
+
+// The choices of the filter form: queues, years and forms, kinds, people.
+void AddFilterChoices(const WebContext& ctx, const Principal& by, const QueueChoice& c,
+                      nlohmann::json& view) {
+  nlohmann::json queues = nlohmann::json::array();
+  queues.push_back(
+      {{"value", "all"}, {"label", "The team's queue"}, {"selected", c.queue == "all"}});
+  queues.push_back({{"value", "mine"}, {"label", "Only mine"}, {"selected", c.queue == "mine"}});
+  for (Role r : FollowUpRoles()) {
+    std::string v = std::string("role:") + RoleName(r);
+    queues.push_back({{"value", v},
+                      {"label", std::string(RoleLabel(r)) + " queue"},
+                      {"selected", c.queue == v}});
+  }
+  view["queues"] = queues;
+
+  nlohmann::json years = nlohmann::json::array();
+  nlohmann::json forms = nlohmann::json::array();
+  if (auto list = ctx.store.ListForms(by.school_id); list.ok()) {
+    std::vector<int> seen;
+    for (const auto& f : *list) {
+      if (std::find(seen.begin(), seen.end(), f.year_group) == seen.end()) {
+        seen.push_back(f.year_group);
+      }
+      forms.push_back({{"value", f.id}, {"label", f.name}, {"selected", f.id == c.form}});
+    }
+    std::sort(seen.begin(), seen.end());
+    for (int y : seen) {
+      years.push_back({{"value", y},
+                       {"label", y == 0 ? std::string("Reception") : "Year " + std::to_string(y)},
+                       {"selected", y == c.year}});
+    }
+  }
+  view["years"] = years;
+  view["forms"] = forms;
+
+  nlohmann::json kinds = nlohmann::json::array();
+  for (const auto& k : QueueKinds()) {
+    kinds.push_back({{"value", k}, {"label", policy::ActionLabel(k)}, {"selected", k == c.kind}});
+  }
+  view["kinds"] = kinds;
+
+  nlohmann::json people = nlohmann::json::array();
+  for (Role r : FollowUpRoles()) {
+    std::string v = std::string("role:") + RoleName(r);
+    people.push_back({{"value", v},
+                      {"label", std::string("Any ") + RoleLabel(r)},
+                      {"selected", c.assignee == v}});
+  }
+  if (auto staff = ctx.store.ListStaff(by.school_id); staff.ok()) {
+    for (const auto& s : *staff) {
+      if (!s.active || !RoleHas(s.role, Permission::kRestorativeRecord)) continue;
+      std::string v = "staff:" + std::to_string(s.id);
+      people.push_back({{"value", v}, {"label", s.name}, {"selected", c.assignee == v}});
+    }
+  }
+  view["people"] = people;
+  view["filter_for"] = c.queue == "all";
+  view["filtered"] = c.year || c.form || !c.kind.empty() || !c.assignee.empty();
+}
+
+const char* kGroupHeadings[] = {"Overdue", "Due today", "Due later this week",
+                                "Due after this week", "No due time"};
+
 }  // namespace
+
+std::vector<Role> FollowUpRoles() {
+  std::vector<Role> out;
+  for (Role r : AllRoles()) {
+    if (RoleHas(r, Permission::kRestorativeRecord)) out.push_back(r);
+  }
+  return out;
+}
 
 http::FormData QueryOf(const std::string& path) {
   auto q = path.find('?');
@@ -78,44 +228,40 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
                                  const http::FormData& query, const ActionFormError* failed) {
   const Principal& by = *req.principal;
   bool manage = RoleHas(by.role, Permission::kActionsManage);
-  ActionFilter filter;
-  std::string queue = query.Get("queue");
-  if (!manage || queue.empty()) queue = "mine";
-  if (queue == "all") {
-    filter.scope = "all";
-  } else if (queue.rfind("role:", 0) == 0) {
-    filter.scope = "role";
-    filter.role = queue.substr(5);
-  } else {
-    queue = "mine";
+  QueueChoice choice = ReadChoice(query, manage);
+  ActionFilter filter = FilterOf(choice);
+  Timestamp now = Now();
+  DueEdges edges = DueEdgesAt(now);
+  auto counts = ctx.actions.Count(by, filter, now);
+  if (!counts.ok()) return RenderError(ctx, req, counts.status());
+  int pages = std::max(1, (counts->total + kPageSize - 1) / kPageSize);
+  if (choice.page > pages) {
+    choice.page = pages;
+    filter.offset = (pages - 1) * kPageSize;
   }
-  filter.status = query.Get("status") == "done" ? "done" : "open";
   auto actions = ctx.actions.List(by, filter, req.ip);
   if (!actions.ok()) return RenderError(ctx, req, actions.status());
 
-  Timestamp now = Now();
   auto in_force = ctx.policies.InForce(by.school_id, LondonDate(now));
   std::shared_ptr<const policy::Policy> policy;
   if (in_force.ok()) policy = in_force->policy;
 
-  std::string back = "/actions";
-  if (queue != "mine" || filter.status != "open") {
-    back += "?queue=" + queue + "&status=" + filter.status;
-  }
-  nlohmann::json reassign = ReassignOptions(ctx, by);
+  std::string back = "/actions?" + choice.Query(choice.page);
   nlohmann::json kinds = nlohmann::json::array();
   for (const auto& k : ContactKinds()) {
     kinds.push_back(
         {{"value", k}, {"label", ContactKindLabel(k)}, {"selected", k == "phone_call"}});
   }
 
+  bool open = choice.status == "open";
+  const int group_totals[] = {counts->overdue, counts->today, counts->week, counts->later,
+                              counts->undated};
   std::map<long long, nlohmann::json> contacts_read;  // by pupil
   bool failed_shown = false;
-  int overdue = 0;
-  nlohmann::json items = nlohmann::json::array();
+  nlohmann::json groups = nlohmann::json::array();
+  int current_group = -1;
   for (const auto& a : *actions) {
     nlohmann::json item = ActionJson(a, now, by);
-    if (a.Overdue(now)) ++overdue;
     bool mine = ActionService::IsAssignee(by, a);
     bool can_act = a.status == "open" && (mine || manage);
     item["can_act"] = can_act;
@@ -134,6 +280,8 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
       if (const auto* c = policy->FindCategory(a.category)) category = c->name;
     }
     item["category"] = category;
+    item["pass_on_href"] =
+        "/actions/" + std::to_string(a.id) + "/pass-on?back=" + http::PercentEncode(back);
     // The adult who must call home needs the number, even without the
     // contacts permission: shown to the action's assignee only, audited.
     bool call = can_act && mine && a.kind == "phone_call_home" && a.pupil_id;
@@ -157,44 +305,57 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
       item[failed->form + "_text"] = failed->text;
       failed_shown = true;
     }
-    items.push_back(std::move(item));
+    int group = open ? DueGroup(a, edges) : 0;
+    if (groups.empty() || group != current_group) {
+      current_group = group;
+      nlohmann::json g = {{"items", nlohmann::json::array()}, {"grouped", open}};
+      if (open) {
+        int n = group_totals[group];
+        g["heading"] = kGroupHeadings[group];
+        g["count"] = std::to_string(n) + (n == 1 ? " action" : " actions");
+        g["id"] = "due-" + std::to_string(group);
+        g["overdue"] = group == 0;
+      }
+      groups.push_back(std::move(g));
+    }
+    groups.back()["items"].push_back(std::move(item));
   }
 
-  nlohmann::json queues = nlohmann::json::array();
-  if (manage) {
-    queues.push_back({{"value", "mine"}, {"label", "My actions"}, {"selected", queue == "mine"}});
-    for (Role r : FollowUpRoles()) {
-      std::string v = std::string("role:") + RoleName(r);
-      queues.push_back({{"value", v},
-                        {"label", std::string(RoleLabel(r)) + " queue"},
-                        {"selected", queue == v}});
-    }
-    queues.push_back({{"value", "all"}, {"label", "Everyone's"}, {"selected", queue == "all"}});
-  }
   std::string heading = "My actions";
-  if (queue == "all") heading = "Everyone's actions";
+  if (choice.queue == "all") heading = "The team's queue";
   if (filter.scope == "role") heading = RoleWords(filter.role) + " queue";
-  bool open = filter.status == "open";
   std::string summary;
+  int total = counts->total;
   if (open) {
-    summary = std::to_string(items.size()) + (items.size() == 1 ? " action" : " actions") + " open";
-    if (overdue) summary += ", " + std::to_string(overdue) + " overdue";
+    summary = std::to_string(total) + (total == 1 ? " action" : " actions") + " open";
+    if (counts->overdue) summary += ", " + std::to_string(counts->overdue) + " overdue";
+    if (counts->today) summary += ", " + std::to_string(counts->today) + " due today";
   } else {
-    summary = std::to_string(items.size()) + " done, most recent first";
+    summary = std::to_string(total) + " done, most recent first";
   }
   nlohmann::json view = {{"heading", heading},
                          {"manage", manage},
-                         {"queues", queues},
                          {"status_open", open},
                          {"summary", summary},
-                         {"actions", items},
-                         {"has_actions", !items.empty()},
-                         {"mine", queue == "mine"},
-                         {"back", back},
-                         {"reassign_roles", reassign["roles"]},
-                         {"reassign_people", reassign["people"]}};
+                         {"groups", groups},
+                         {"has_actions", !actions->empty()},
+                         {"mine", choice.queue == "mine"},
+                         {"back", back}};
+  if (manage) AddFilterChoices(ctx, by, choice, view);
+  if (pages > 1) {
+    int first = filter.offset + 1;
+    int last = filter.offset + static_cast<int>(actions->size());
+    view["paging"] = {
+        {"words",
+         std::to_string(first) + "–" + std::to_string(last) + " of " + std::to_string(total)},
+        {"page_words", "Page " + std::to_string(choice.page) + " of " + std::to_string(pages)},
+        {"has_previous", choice.page > 1},
+        {"previous", "/actions?" + choice.Query(choice.page - 1)},
+        {"has_next", choice.page < pages},
+        {"next", "/actions?" + choice.Query(choice.page + 1)}};
+  }
   if (failed && !failed_shown) {
-    // The action is not in this queue (someone else's, or done): the error
+    // The action is not on this page (someone else's, or done): the error
     // goes at the top, with the way to its record when it is done there.
     view["page_error"] = failed->error.message();
     auto action = ctx.actions.Get(by, failed->action_id, req.ip);

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "model/role.h"
 #include "web/context.h"
 
 namespace attune::web {
@@ -21,9 +23,18 @@ struct ActionFormError {
 };
 
 // Renders /actions for the queue chosen in `filter` (query string:
-// queue=mine|all|role:<name>, status=open|done). `failed` may be null.
+// queue=mine|all|role:<name>, status=open|done, year, form, kind,
+// for=role:<name>|staff:<id>, page). `failed` may be null.
 http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req,
                                  const http::FormData& filter, const ActionFormError* failed);
+
+// The pass-on page of action `id` (web/actions_pass_on.cpp), with `error`
+// beside the choice when it is not OK; `back` is where the form returns.
+http::Response RenderPassOnPage(const WebContext& ctx, const http::Request& req, long long id,
+                                const std::string& back, const Status& error);
+
+// The roles that follow up records (office administrators do not).
+std::vector<Role> FollowUpRoles();
 
 // The query string part of a same-site path ("/actions?queue=all" ->
 // its pairs); empty when there is none or it does not parse.

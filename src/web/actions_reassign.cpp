@@ -31,10 +31,7 @@ http::Response ActionReassign(const WebContext& ctx, http::Request& req) {
     st = Status::Invalid("Choose a role or a member of staff", "to");
   }
   if (st.ok()) st = ctx.actions.Reassign(*req.principal, *id, role, staff_id, req.ip);
-  if (st.code() == StatusCode::kInvalid) {
-    ActionFormError failed{*id, "reassign", st, ""};
-    return RenderActionsPage(ctx, req, QueryOf(back), &failed);
-  }
+  if (st.code() == StatusCode::kInvalid) return RenderPassOnPage(ctx, req, *id, back, st);
   if (!st.ok()) return RenderError(ctx, req, st);
   http::Response r = http::Response::Redirect(back);
   SetFlash(r, "Passed on. It now shows in their actions.", ctx.secure_cookies);

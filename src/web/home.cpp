@@ -1,6 +1,10 @@
-// GET /: "My day" — my follow-ups due today (or overdue), today's lessons
-// from the timetable, and a pupil search.
+// GET /: "My day" — today's lessons from the timetable, each opening its
+// class as tiles to record from (web/class_show.cpp); my follow-ups due
+// today (or overdue); the role's own sections (web/home_sections.cpp); and
+// a pupil search.
+#include "http/url.h"
 #include "web/handlers.h"
+#include "web/home_sections.h"
 #include "web/incident_words.h"
 #include "web/page.h"
 #include "web/site.h"
@@ -20,6 +24,9 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
                        {"group", l.group_name},
                        {"subject", l.subject},
                        {"place", l.place_name},
+                       {"href", "/classes/" + std::to_string(l.group_id) +
+                                    "?lesson=" + http::PercentEncode(l.period_name) +
+                                    "&place=" + http::PercentEncode(l.place_name)},
                        {"now", now}});
   }
   nlohmann::json view = {{"day_label", day->day_label},
@@ -60,6 +67,13 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
                       (n == 1 ? " of your actions is" : " of your actions are") + " still open.";
     }
   }
+  Status sections = AddRoleSections(ctx, req, view);
+  if (!sections.ok()) return RenderError(ctx, req, sections);
+  // Those who teach see their lessons first; those who lead, their work,
+  // and no empty timetable when they have none.
+  bool teaches = req.principal->role == Role::kTeacher || req.principal->role == Role::kSupport;
+  view["lessons_first"] = !lessons.empty() && teaches;
+  view["show_lessons"] = teaches || !lessons.empty();
   return RenderPage(ctx, req, "home", "My day", view);
 }
 

@@ -1,5 +1,6 @@
 #include "web/page.h"
 
+#include "http/url.h"
 #include "services/authorization.h"
 
 namespace attune::web {
@@ -83,13 +84,25 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   }
   std::string flash = req.Cookie("attune_flash");
   layout["flash"] = HexDecode(flash);
-  http::Response r = http::Response::Html(ctx.renderer.Render("layouts/app", layout), status);
-  if (!flash.empty()) {
-    http::CookieOptions clear;
-    clear.max_age_seconds = 0;
-    clear.secure = ctx.secure_cookies;
-    r.SetCookie("attune_flash", "", clear);
+  std::string undo = req.Cookie("attune_undo");
+  bool undo_valid = !undo.empty() && undo.size() < 19 &&
+                    undo.find_first_not_of("0123456789") == std::string::npos;
+  if (undo_valid && !flash.empty()) {
+    layout["undo_id"] = undo;
+    // Back to this very page after the undo, with its query string.
+    std::string here = req.path;
+    for (const auto& [name, value] : req.query.pairs()) {
+      here += (here.size() == req.path.size() ? "?" : "&") + http::PercentEncode(name) + "=" +
+              http::PercentEncode(value);
+    }
+    layout["here"] = here;
   }
+  http::Response r = http::Response::Html(ctx.renderer.Render("layouts/app", layout), status);
+  http::CookieOptions clear;
+  clear.max_age_seconds = 0;
+  clear.secure = ctx.secure_cookies;
+  if (!flash.empty()) r.SetCookie("attune_flash", "", clear);
+  if (!undo.empty()) r.SetCookie("attune_undo", "", clear);
   return r;
 }
 
@@ -104,6 +117,14 @@ void SetFlash(http::Response& response, const std::string& message, bool secure)
   o.secure = secure;
   o.same_site = "Strict";
   response.SetCookie("attune_flash", HexEncode(message), o);
+}
+
+void SetUndo(http::Response& response, long long incident_id, bool secure) {
+  http::CookieOptions o;
+  o.max_age_seconds = 60;
+  o.secure = secure;
+  o.same_site = "Strict";
+  response.SetCookie("attune_undo", std::to_string(incident_id), o);
 }
 
 }  // namespace attune::web

@@ -21,5 +21,9 @@ http::Response RenderFragment(const WebContext& ctx, const std::string& name,
 
 // A one-line message carried across a redirect (cookie, read once).
 void SetFlash(http::Response& response, const std::string& message, bool secure);
+// Offers, beside the next page's flash, to undo record `incident_id` (a
+// one-tap save): a button for a few seconds (services/incident_service.h,
+// IncidentService::kUndoWindow, is how long the server allows it).
+void SetUndo(http::Response& response, long long incident_id, bool secure);
 
 }  // namespace attune::web

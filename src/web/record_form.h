@@ -73,6 +73,11 @@ Result<nlohmann::json> RecordPageView(const WebContext& ctx, const http::Request
                                       const RecordForm& form, const Status& error,
                                       const MyDay* day = nullptr);
 
+// The positive page's choices from `policy`: its prosocial categories
+// ("categories", the one in `form` checked) and its rewards ("rewards", in
+// the policy's order, with their value in words), and the note as typed.
+nlohmann::json PositiveView(const policy::Policy& policy, const RecordForm& form);
+
 // fragments/record_chosen for `pupils`; those in `already_shown` come back
 // as out-of-band swaps of their existing chip (ticked again). A non-empty
 // `status` is announced to screen readers (out of band, #record-who-status).

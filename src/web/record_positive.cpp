@@ -1,9 +1,14 @@
 // POST /record/positive: a prosocial note for one pupil, several or a whole
 // class, with the recognition the policy offers (the tapped chip). Caps are
-// the engine's; the flash says what was given, never a total or a ranking.
+// the engine's; the flash says what was given, never a total or a ranking,
+// and offers to undo it for a moment. More than a handful of pupils at once
+// are asked about first (one tap must not recognise a whole class by
+// mistake). `back` (a path on this site) is where to return: the class's
+// tiles, or the recording page by default.
 #include <algorithm>
 
 #include "web/handlers.h"
+#include "web/incident_words.h"
 #include "web/page.h"
 #include "web/record_form.h"
 #include "web/site.h"
@@ -50,6 +55,36 @@ std::string PositiveFlash(const RecordOutcome& outcome, const std::string& rewar
   return text;
 }
 
+// More pupils than this in one tap are confirmed first.
+constexpr size_t kHandful = 5;
+
+// "Give Star points to 28 pupils?": the same form again, every field kept
+// as hidden inputs, with confirmed=1.
+http::Response ConfirmMany(const WebContext& ctx, const http::Request& req,
+                           const http::FormData& form, const RecordOutcome* preview,
+                           size_t pupils) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& [name, value] : form.pairs()) {
+    if (name == "csrf_token" || name == "confirmed") continue;
+    fields.push_back({{"name", name}, {"value", value}});
+  }
+  std::string reward = "A note";
+  std::string category;
+  std::string pupils_word = "pupils";
+  if (preview && preview->policy) {
+    if (const auto* r = preview->policy->FindReward(form.Get("reward"))) reward = r->name;
+    if (const auto* c = preview->policy->FindCategory(form.Get("category"))) category = c->name;
+    pupils_word = preview->policy->Word("pupils", pupils_word);
+  }
+  std::string back = SafeBack(form.Get("back"), "/record?kind=positive");
+  nlohmann::json view = {
+      {"fields", fields},
+      {"question", reward + " for " + std::to_string(pupils) + " " + pupils_word + "?"},
+      {"category", category},
+      {"back", back}};
+  return RenderPage(ctx, req, "record_confirm", "Check before saving", view);
+}
+
 }  // namespace
 
 http::Response RecordPositive(const WebContext& ctx, http::Request& req) {
@@ -64,10 +99,19 @@ http::Response RecordPositive(const WebContext& ctx, http::Request& req) {
     refused = Status::Invalid("Tap how you will recognise it", "reward");
   }
   Result<RecordRequest> request = refused.ok() ? ToRecordRequest(record) : refused;
+  if (request.ok() && record.pupil_ids.size() > kHandful && form->Get("confirmed") != "1") {
+    // Asked before saving; the policy's words for the question come from a
+    // preview, which saves nothing.
+    auto preview = ctx.incidents.Preview(*req.principal, *request);
+    return ConfirmMany(ctx, req, *form, preview.ok() ? &*preview : nullptr,
+                       record.pupil_ids.size());
+  }
+  std::string back = SafeBack(form->Get("back"), "/record?kind=positive");
   return SaveOrShowAgain(ctx, req, record, request, "record_positive", "Something positive",
                          [&](const RecordOutcome& outcome) {
-                           http::Response r = http::Response::Redirect("/record?kind=positive");
+                           http::Response r = http::Response::Redirect(back);
                            SetFlash(r, PositiveFlash(outcome, record.reward), ctx.secure_cookies);
+                           SetUndo(r, outcome.id, ctx.secure_cookies);
                            return r;
                          });
 }

@@ -144,34 +144,6 @@ std::string RoleChoiceLabel(const std::string& id) {
   return "Involved";
 }
 
-json PositiveView(const policy::Policy& policy, const RecordForm& form) {
-  json categories = json::array();
-  for (const auto& c : policy.categories) {
-    if (c.behaviour_class != policy::BehaviourClass::kProsocial) continue;
-    const policy::Band* band = policy.FindBand(c.band);
-    categories.push_back({{"id", c.id},
-                          {"name", c.name},
-                          {"description", c.description},
-                          {"band", band ? band->name : ""},
-                          {"band_order", band ? band->order : 0},
-                          {"checked", c.id == form.category}});
-  }
-  json rewards = json::array();
-  for (const auto& r : policy.rewards) {
-    std::string value;
-    if (r.value > 0 && (r.kind == "points" || r.kind == "gems")) {
-      std::string unit = r.kind == "points" ? "point" : "gem";
-      value = std::to_string(r.value) + " " + unit + (r.value == 1 ? "" : "s");
-    }
-    rewards.push_back({{"id", r.id}, {"name", r.name}, {"value", value}});
-  }
-  return {{"categories", categories},
-          {"has_categories", !categories.empty()},
-          {"rewards", rewards},
-          {"has_rewards", !rewards.empty()},
-          {"note", form.behaviour}};
-}
-
 json DifficultView(const WebContext& ctx, const http::Request& req, const policy::Policy& policy,
                    const RecordForm& form) {
   json groups = json::array();
@@ -278,6 +250,34 @@ json DifficultView(const WebContext& ctx, const http::Request& req, const policy
 }
 
 }  // namespace
+
+json PositiveView(const policy::Policy& policy, const RecordForm& form) {
+  json categories = json::array();
+  for (const auto& c : policy.categories) {
+    if (c.behaviour_class != policy::BehaviourClass::kProsocial) continue;
+    const policy::Band* band = policy.FindBand(c.band);
+    categories.push_back({{"id", c.id},
+                          {"name", c.name},
+                          {"description", c.description},
+                          {"band", band ? band->name : ""},
+                          {"band_order", band ? band->order : 0},
+                          {"checked", c.id == form.category}});
+  }
+  json rewards = json::array();
+  for (const auto& r : policy.rewards) {
+    std::string value;
+    if (r.value > 0 && (r.kind == "points" || r.kind == "gems")) {
+      std::string unit = r.kind == "points" ? "point" : "gem";
+      value = std::to_string(r.value) + " " + unit + (r.value == 1 ? "" : "s");
+    }
+    rewards.push_back({{"id", r.id}, {"name", r.name}, {"value", value}});
+  }
+  return {{"categories", categories},
+          {"has_categories", !categories.empty()},
+          {"rewards", rewards},
+          {"has_rewards", !rewards.empty()},
+          {"note", form.behaviour}};
+}
 
 std::vector<Pupil> ChosenPupils(const WebContext& ctx, const http::Request& req,
                                 const RecordForm& form) {

@@ -26,9 +26,13 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/actions", P::kIncidentsView, bind(ActionsIndex));
   r.Add("POST", "/actions/([0-9]+)/complete", P::kIncidentsView, bind(ActionComplete),
         "/actions/1/complete");
+  r.Add("GET", "/actions/([0-9]+)/pass-on", P::kIncidentsView, bind(ActionPassOn),
+        "/actions/1/pass-on");
   r.Add("POST", "/actions/([0-9]+)/reassign", P::kIncidentsView, bind(ActionReassign),
         "/actions/1/reassign");
   r.Add("GET", "/incidents/([0-9]+)", P::kIncidentsView, bind(IncidentShow), "/incidents/1");
+  r.Add("POST", "/incidents/([0-9]+)/undo", P::kIncidentsRecord, bind(IncidentUndo),
+        "/incidents/1/undo");
   r.Add("POST", "/incidents/([0-9]+)/parent-notice", P::kRestorativeRecord,
         bind(IncidentNoticeSent), "/incidents/1/parent-notice");
   r.Add("POST", "/incidents/([0-9]+)/escalations/([0-9]+)/start", P::kPlansManage,
@@ -49,6 +53,7 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/incidents/1/no-repair");
   r.Add("POST", "/contacts", P::kRestorativeRecord, bind(ContactCreate));
   r.Add("GET", "/record", P::kIncidentsRecord, bind(RecordShow));
+  r.Add("GET", "/classes/([0-9]+)", P::kIncidentsRecord, bind(ClassShow), "/classes/1");
   r.Add("POST", "/record", P::kIncidentsRecord, bind(RecordSubmit));
   r.Add("GET", "/record/search", P::kIncidentsRecord, bind(RecordSearch));
   r.Add("GET", "/record/pupils", P::kIncidentsRecord, bind(RecordPupils));

@@ -6,9 +6,8 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, checkWidths, signIn } = require('../support/chromium');
+const { launch, checkWidths, signIn, keep } = require('../support/chromium');
 
 let server;
 let browser;
@@ -20,15 +19,6 @@ test.after(async () => {
   await browser.close();
   await server.stop();
 });
-
-async function keep(page, name) {
-  if (!process.env.SCREENSHOTS) return;
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 740 });
-    await page.screenshot({ path: path.join(process.env.SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test('a form too large to send gets attune\'s page saying what to do, not a bare refusal', async () => {
   const page = await browser.context.newPage();

@@ -118,16 +118,23 @@ test('the pastoral lead takes the call into the pastoral queue, completes it and
   const errors = watchErrors(page);
   await signIn(browser, page, server.base, DEMO_PASSWORD, 'pastoral');
   await page.goto(server.base + '/actions');
+  // The team's queue is where those who run it land.
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), "The team's queue");
+  await page.getByLabel('Show').selectOption('mine');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await page.waitForURL(/queue=mine/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'My actions');
   await page.getByLabel('Show').selectOption('all');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/queue=all/);
-  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), "Everyone's actions");
   let call = page.locator('li.action', { hasText: 'Phone call home' }).filter({ hasText: pupilName });
-  await checkWidths(page, 'everyone\'s actions');
-  await call.getByText('Pass this on').click();
-  await call.getByLabel('To', { exact: true }).selectOption('role:pastoral');
-  await call.getByRole('button', { name: 'Pass on' }).click();
-  await page.waitForURL(/\/actions/);
+  await checkWidths(page, 'the team\'s queue');
+  await call.getByRole('link', { name: /^Pass this on/ }).click();
+  await page.waitForURL(/\/pass-on/);
+  await checkWidths(page, 'pass this on');
+  await page.getByLabel('To', { exact: true }).selectOption('role:pastoral');
+  await page.getByRole('button', { name: 'Pass on' }).click();
+  await page.waitForURL(/\/actions\?queue=all/);
   assert.match(await page.getByRole('status').first().textContent(), /Passed on/);
   assert.equal(server.sql(`SELECT assignee_role || '|' || COALESCE(assignee_staff_id, 0) FROM actions WHERE incident_id = ${incident} AND kind = 'phone_call_home'`), 'pastoral|0');
 
@@ -138,7 +145,7 @@ test('the pastoral lead takes the call into the pastoral queue, completes it and
   await call.getByText('Mark done without logging a call').click();
   await call.getByLabel(/^What happened/).fill('Spoke to mum; she will talk it through at home tonight.');
   await call.getByRole('button', { name: /^Mark done/ }).click();
-  await page.waitForURL(/\/actions$/);
+  await page.waitForURL(/\/actions\?queue=all&status=open$/);
   assert.match(await page.getByRole('status').first().textContent(), /Done/);
   assert.equal(server.sql(`SELECT status || '|' || outcome FROM actions WHERE incident_id = ${incident} AND kind = 'phone_call_home'`),
     'done|Spoke to mum; she will talk it through at home tonight.');

@@ -53,7 +53,7 @@ async function choosePupil(page, offset) {
   return { id, name: `${first} ${last}` };
 }
 
-test('a teacher recognises a whole class in three taps', async () => {
+test('a teacher recognises a whole class in three taps, and is asked once before it is saved', async () => {
   const { page, errors } = await signedInPage();
   await page.getByRole('link', { name: 'Record', exact: true }).click();
   await page.waitForURL(/\/record$/);
@@ -75,9 +75,15 @@ test('a teacher recognises a whole class in three taps', async () => {
   assert.match(page.url(), /kind=positive$/, 'the class was added in place, without a reload');
   await checkWidths(page, 'positive note with a class chosen');
 
-  // Tap 2: a prosocial category. Tap 3: the recognition, which saves.
+  // Tap 2: a prosocial category. Tap 3: the recognition; more than a
+  // handful of pupils are asked about before anything is saved.
   await page.getByRole('radio', { name: 'Kindness' }).check();
   await page.getByRole('button', { name: /Praise point/ }).click();
+  await page.getByRole('heading', { name: 'Check before saving' }).waitFor();
+  assert.equal(server.sql("SELECT COUNT(*) FROM incidents WHERE category = 'kindness'"), '0');
+  assert.match(await page.locator('main h2').first().textContent(), new RegExp(`Praise point for ${members} children\\?`));
+  await checkWidths(page, 'the question before a whole class');
+  await page.getByRole('button', { name: 'Yes, save for all of them' }).click();
   await page.waitForURL(/\/record\?kind=positive$/);
   assert.match(await page.locator('.notice[role="status"]').textContent(), new RegExp(`Praise point for ${members} children`));
 

@@ -175,11 +175,12 @@ test('"My actions" refuses the note beside the action, with a link to record the
   }
   assert.ok(!closed(r.id));
 
-  // The pastoral lead, from another queue: the message and the link at the top.
+  // The pastoral lead, from their own queue, which does not hold it: the
+  // message and the link at the top.
   const pastoral = pages.pastoral;
-  await pastoral.get('/actions');
+  await pastoral.get('/actions?queue=mine');
   const res = await pastoral.post(`/actions/${r.talk.id}/complete`, {
-    multipart: { csrf_token: pastoral.csrf, outcome: 'Talked.', back: '/actions' },
+    multipart: { csrf_token: pastoral.csrf, outcome: 'Talked.', back: '/actions?queue=mine' },
   });
   assert.equal(res.status, 422);
   assert.match(res.text, /role="alert">A restorative conversation is not marked done with a note[^<]*<a href="\/incidents\/\d+#restorative">Record the conversation on the record/);

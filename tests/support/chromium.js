@@ -77,4 +77,41 @@ async function signIn(browser, page, base, password, role) {
   await page.waitForURL(base + '/');
 }
 
-module.exports = { launch, seriousViolations, checkWidths, watchErrors, signIn };
+// With SCREENSHOTS=dir, a full-page picture of `page` at 1280 and 360 px
+// (dir/name-1280.png, dir/name-360.png), to look at.
+async function keep(page, name) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    await page.screenshot({ path: path.join(process.env.SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+// Links, buttons and form controls in <main> smaller than 24 x 24 px at
+// 360 px wide (WCAG 2.2, 2.5.8), leaving out links inside running text.
+async function smallTargets(page) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const small = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('main a, main button, main select, main input, main summary, main label.tile')) {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      if (el.type === 'hidden' || el.classList.contains('tile__box')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const parent = el.parentElement;
+      const inText = el.tagName === 'A' && parent.tagName === 'P' &&
+        getComputedStyle(parent).display !== 'flex' && parent.textContent.trim() !== el.textContent.trim();
+      if (inText) continue;
+      if (box.width < 24 || box.height < 24) {
+        out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+      }
+    }
+    return out;
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return small;
+}
+
+module.exports = { launch, seriousViolations, checkWidths, watchErrors, signIn, keep, smallTargets };

@@ -43,48 +43,118 @@ Action ReadAction(const soci::row& r) {
   return a;
 }
 
+// The WHERE clause of an ActionQuery and its values, bound by name: the
+// list and its counts find exactly the same actions.
+class ActionWhere {
+ public:
+  explicit ActionWhere(const ActionQuery& q)
+      : q_(q),
+        due_(q.due_before ? ToUnix(*q.due_before) : 0),
+        year_(q.year_group),
+        form_(q.form_id) {
+    sql_ = " WHERE a.school_id = :s AND " ATTUNE_SQL_READABLE(":viewer");
+    if (!q.status.empty()) sql_ += " AND a.status = :st";
+    if (!q.role.empty() && q.staff_id) {
+      sql_ +=
+          " AND (a.assignee_staff_id = :me OR (a.assignee_staff_id IS NULL AND a.assignee_role "
+          "= :role))";
+    } else if (q.staff_id) {
+      sql_ += " AND a.assignee_staff_id = :me";
+    } else if (!q.role.empty()) {
+      sql_ += " AND a.assignee_role = :role";
+    }
+    if (q.incident_id) sql_ += " AND a.incident_id = :inc";
+    if (q.pupil_id) sql_ += " AND a.pupil_id = :pup";
+    if (q.year_group) sql_ += " AND p.year_group = :yg";
+    if (q.form_id) sql_ += " AND p.form_id = :fm";
+    if (!q.kind.empty()) sql_ += " AND a.kind = :kd";
+    if (q.due_before) sql_ += " AND a.due_at < :due";
+  }
+  const std::string& Sql() const { return sql_; }
+  void Bind(soci::statement& st) {
+    st.exchange(soci::use(q_.school_id, "s"));
+    st.exchange(soci::use(q_.viewer_role, "viewer"));
+    if (!q_.status.empty()) st.exchange(soci::use(q_.status, "st"));
+    if (q_.staff_id) st.exchange(soci::use(q_.staff_id, "me"));
+    if (!q_.role.empty()) st.exchange(soci::use(q_.role, "role"));
+    if (q_.incident_id) st.exchange(soci::use(q_.incident_id, "inc"));
+    if (q_.pupil_id) st.exchange(soci::use(q_.pupil_id, "pup"));
+    if (q_.year_group) st.exchange(soci::use(year_, "yg"));
+    if (q_.form_id) st.exchange(soci::use(form_, "fm"));
+    if (!q_.kind.empty()) st.exchange(soci::use(q_.kind, "kd"));
+    if (q_.due_before) st.exchange(soci::use(due_, "due"));
+  }
+
+ private:
+  const ActionQuery& q_;
+  std::string sql_;
+  long long due_;
+  long long year_;
+  long long form_;
+};
+
 }  // namespace
 
 Result<std::vector<Action>> SqliteStore::ListActions(const ActionQuery& q) {
   return Guard("list actions", [&]() -> Result<std::vector<Action>> {
     auto sql = pool_.Acquire();
-    std::string where = "WHERE a.school_id = :s AND " ATTUNE_SQL_READABLE(":viewer");
-    if (!q.status.empty()) where += " AND a.status = :st";
-    if (!q.role.empty() && q.staff_id) {
-      where +=
-          " AND (a.assignee_staff_id = :me OR (a.assignee_staff_id IS NULL AND a.assignee_role "
-          "= :role))";
-    } else if (q.staff_id) {
-      where += " AND a.assignee_staff_id = :me";
-    } else if (!q.role.empty()) {
-      where += " AND a.assignee_role = :role";
-    }
-    if (q.incident_id) where += " AND a.incident_id = :inc";
-    if (q.pupil_id) where += " AND a.pupil_id = :pup";
-    if (q.due_before) where += " AND a.due_at < :due";
+    ActionWhere where(q);
     std::string order = q.status == "open"
                             ? " ORDER BY a.due_at IS NULL, a.due_at, a.id"
                             : " ORDER BY COALESCE(a.completed_at, a.created_at) DESC, a.id DESC";
-    long long due = q.due_before ? ToUnix(*q.due_before) : 0;
     long long limit = q.limit;
+    long long offset = q.offset;
     soci::row r;
     soci::statement st =
-        (sql->prepare << std::string(kActionColumns) + where + order + " LIMIT :l");
-    st.exchange(soci::use(q.school_id, "s"));
-    st.exchange(soci::use(q.viewer_role, "viewer"));
-    if (!q.status.empty()) st.exchange(soci::use(q.status, "st"));
-    if (q.staff_id) st.exchange(soci::use(q.staff_id, "me"));
-    if (!q.role.empty()) st.exchange(soci::use(q.role, "role"));
-    if (q.incident_id) st.exchange(soci::use(q.incident_id, "inc"));
-    if (q.pupil_id) st.exchange(soci::use(q.pupil_id, "pup"));
-    if (q.due_before) st.exchange(soci::use(due, "due"));
+        (sql->prepare << std::string(kActionColumns) + where.Sql() + order + " LIMIT :l OFFSET :o");
+    where.Bind(st);
     st.exchange(soci::use(limit, "l"));
+    st.exchange(soci::use(offset, "o"));
     st.exchange(soci::into(r));
     st.define_and_bind();
     st.execute();
     std::vector<Action> out;
     while (st.fetch()) out.push_back(ReadAction(r));
     return out;
+  });
+}
+
+Result<ActionCounts> SqliteStore::CountActions(const ActionQuery& q, const DueEdges& edges) {
+  return Guard("count actions", [&]() -> Result<ActionCounts> {
+    auto sql = pool_.Acquire();
+    ActionWhere where(q);
+    long long now = ToUnix(edges.now), eod = ToUnix(edges.end_of_today),
+              eow = ToUnix(edges.end_of_week);
+    // Only the joins the filters need: the pupil for year and form, the
+    // record for the rule on restricted records.
+    std::string from = " FROM actions a LEFT JOIN incidents i ON i.id = a.incident_id";
+    if (q.year_group || q.form_id) from += " LEFT JOIN pupils p ON p.id = a.pupil_id";
+    std::string text =
+        "SELECT COUNT(*), COALESCE(SUM(a.due_at < :n1), 0), "
+        "COALESCE(SUM(a.due_at >= :n2 AND a.due_at < :d1), 0), "
+        "COALESCE(SUM(a.due_at >= :d2 AND a.due_at < :w1), 0), "
+        "COALESCE(SUM(a.due_at >= :w2), 0), COALESCE(SUM(a.due_at IS NULL), 0)" +
+        from + where.Sql();
+    ActionCounts c;
+    soci::statement st = (sql->prepare << text);
+    // Each name once: the values in the order they appear.
+    st.exchange(soci::use(now, "n1"));
+    st.exchange(soci::use(now, "n2"));
+    st.exchange(soci::use(eod, "d1"));
+    st.exchange(soci::use(eod, "d2"));
+    st.exchange(soci::use(eow, "w1"));
+    st.exchange(soci::use(eow, "w2"));
+    where.Bind(st);
+    st.exchange(soci::into(c.total));
+    st.exchange(soci::into(c.overdue));
+    st.exchange(soci::into(c.today));
+    st.exchange(soci::into(c.week));
+    st.exchange(soci::into(c.later));
+    st.exchange(soci::into(c.undated));
+    st.define_and_bind();
+    st.execute(true);
+    if (q.status != "open") c = ActionCounts{c.total};
+    return c;
   });
 }
 

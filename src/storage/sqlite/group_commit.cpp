@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <stdexcept>
@@ -121,8 +122,24 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
                                                                   started)
                 .count();
   if (ms >= kSlowCommitMs) {
-    // Every waiting request waits this long: worth knowing about the disk.
-    spdlog::warn("slow commit: {} write(s) took {} ms to reach the disk", batch.size(), ms);
+    // Every waiting request waits this long: worth knowing about the disk,
+    // but said at most once a minute, so a busy import or the demo's
+    // history does not fill the screen.
+    ++slow_unsaid_;
+    slow_worst_ms_ = std::max(slow_worst_ms_, static_cast<long long>(ms));
+    auto now = std::chrono::steady_clock::now();
+    if (slow_said_ == std::chrono::steady_clock::time_point{} ||
+        now - slow_said_ >= std::chrono::minutes(1)) {
+      if (slow_unsaid_ == 1) {
+        spdlog::warn("slow commit: {} write(s) took {} ms to reach the disk", batch.size(), ms);
+      } else {
+        spdlog::warn("slow commits: {} in the last minute, the slowest {} ms to reach the disk",
+                     slow_unsaid_, slow_worst_ms_);
+      }
+      slow_said_ = now;
+      slow_unsaid_ = 0;
+      slow_worst_ms_ = 0;
+    }
   }
   {
     std::lock_guard<std::mutex> lock(mu_);

@@ -14,6 +14,7 @@
 // Thread-safety: Submit may be called from any number of threads.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -91,6 +92,10 @@ class GroupCommitter {
   bool started_ = false;        // guarded by mu_
   Status open_status_;          // guarded by mu_
   Stats stats_;                 // guarded by mu_ (queued read from queue_)
+  // Slow commits since the last warning, and when it was (writer thread only).
+  long long slow_unsaid_ = 0;
+  long long slow_worst_ms_ = 0;
+  std::chrono::steady_clock::time_point slow_said_{};
   std::thread writer_;
 };
 

@@ -298,6 +298,7 @@ Result<std::vector<Incident>> SqliteStore::ListIncidents(const IncidentQuery& q)
     }
     if (!q.category.empty()) where += " AND i.category = :c";
     if (!q.behaviour_class.empty()) where += " AND i.behaviour_class = :k";
+    if (q.safeguarding) where += " AND i.safeguarding = 1";
     if (q.from) where += " AND i.occurred_at >= :f";
     if (q.to) where += " AND i.occurred_at < :t";
     long long from = q.from ? ToUnix(*q.from) : 0, to = q.to ? ToUnix(*q.to) : 0;
@@ -392,6 +393,56 @@ Status SqliteStore::MarkParentNoticeSent(long long school_id, long long incident
     *sql << "UPDATE physical_interventions SET notice_sent_at = COALESCE(notice_sent_at, :t) "
             "WHERE school_id = :s AND incident_id = :i",
         soci::use(t), soci::use(school_id), soci::use(incident_id);
+    return Status::Ok();
+  });
+}
+
+Result<RecordTally> SqliteStore::TallyRecords(long long school_id, const std::string& viewer,
+                                              Timestamp from, Timestamp to) {
+  return Guard("tally records", [&]() -> Result<RecordTally> {
+    auto sql = pool_.Acquire();
+    long long f = ToUnix(from), t = ToUnix(to);
+    RecordTally out;
+    *sql << "SELECT COUNT(*), COALESCE(SUM(i.behaviour_class = 'prosocial'), 0), "
+            "COALESCE(SUM(i.safeguarding), 0), COALESCE(SUM(i.physical_intervention), 0) "
+            "FROM incidents i WHERE i.school_id = :s AND i.occurred_at >= :f AND "
+            "i.occurred_at < :t AND " ATTUNE_SQL_READABLE(":viewer"),
+        soci::use(school_id, "s"), soci::use(f, "f"), soci::use(t, "t"),
+        soci::use(viewer, "viewer"), soci::into(out.records), soci::into(out.prosocial),
+        soci::into(out.safeguarding), soci::into(out.physical_interventions);
+    *sql << "SELECT COUNT(*) FROM escalations e JOIN incidents i ON i.id = e.incident_id WHERE "
+            "e.school_id = :s AND e.status = 'proposed' AND " ATTUNE_SQL_READABLE(":viewer"),
+        soci::use(school_id, "s"), soci::use(viewer, "viewer"),
+        soci::into(out.escalations_proposed);
+    return out;
+  });
+}
+
+Result<std::pair<int, int>> SqliteStore::CountSen(long long school_id) {
+  return Guard("count sen", [&]() -> Result<std::pair<int, int>> {
+    auto sql = pool_.Acquire();
+    int support = 0, ehcp = 0;
+    *sql << "SELECT COALESCE(SUM(sen_status = 'K'), 0), COALESCE(SUM(sen_status = 'E'), 0) FROM "
+            "pupils WHERE school_id = :s",
+        soci::use(school_id), soci::into(support), soci::into(ehcp);
+    return std::make_pair(support, ehcp);
+  });
+}
+
+Status SqliteStore::UndoIncident(long long school_id, long long id, long long staff_id,
+                                 Timestamp since) {
+  return Guard("undo incident", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    long long t = ToUnix(since);
+    // Its pupils, actions and the rest go with it (ON DELETE CASCADE).
+    soci::statement st =
+        (sql->prepare << "DELETE FROM incidents WHERE school_id = :s AND id = :id AND "
+                         "recorded_by_staff_id = :b AND recorded_at >= :t AND behaviour_class = "
+                         "'prosocial' AND NOT EXISTS (SELECT 1 FROM actions a WHERE "
+                         "a.incident_id = incidents.id AND a.status = 'done')",
+         soci::use(school_id), soci::use(id), soci::use(staff_id), soci::use(t));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) return Status::Conflict("This can no longer be undone");
     return Status::Ok();
   });
 }

@@ -171,6 +171,20 @@ Result<std::vector<Form>> SqliteStore::ListForms(long long school_id) {
   });
 }
 
+Result<TeachingGroup> SqliteStore::GetTeachingGroup(long long school_id, long long id) {
+  return Guard("get teaching group", [&]() -> Result<TeachingGroup> {
+    auto sql = pool_.Acquire();
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT name, subject, year_group FROM teaching_groups WHERE school_id = "
+                         ":s AND id = :id",
+         soci::use(school_id), soci::use(id));
+    for (const auto& r : rows) {
+      return TeachingGroup{id, school_id, Text(r, 0), Text(r, 1), static_cast<int>(Int(r, 2))};
+    }
+    return Status::NotFound("No such class");
+  });
+}
+
 Result<long long> SqliteStore::AddTeachingGroup(const TeachingGroup& g) {
   return Guard("add teaching group", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();

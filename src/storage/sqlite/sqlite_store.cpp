@@ -65,6 +65,7 @@ Result<int> SqliteStore::SchemaVersion() {
 Status SqliteStore::Migrate() {
   auto current = SchemaVersion();
   if (!current.ok()) return current.status();
+  int applied = 0;
   for (const auto& migration : Migrations()) {
     int version = VersionOf(migration.name);
     if (version <= *current) continue;
@@ -89,7 +90,15 @@ Status SqliteStore::Migrate() {
       return Status::Internal("migration " + std::string(migration.name) +
                               " failed and was rolled back: " + st.message());
     }
-    spdlog::info("applied migration {}", migration.name);
+    spdlog::debug("applied migration {}", migration.name);
+    ++applied;
+  }
+  // One line, not one per migration: a new database applies them all.
+  if (applied > 0 && *current == 0) {
+    spdlog::info("created the database (schema version {})", LatestSchemaVersion());
+  } else if (applied > 0) {
+    spdlog::info("updated the database from schema version {} to {} ({} migration{})", *current,
+                 LatestSchemaVersion(), applied, applied == 1 ? "" : "s");
   }
   return Status::Ok();
 }

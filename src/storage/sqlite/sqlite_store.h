@@ -45,6 +45,7 @@ class SqliteStore final : public Store {
   Result<long long> AddForm(const Form& form) override;
   Result<std::vector<Form>> ListForms(long long school_id) override;
   Result<long long> AddTeachingGroup(const TeachingGroup& group) override;
+  Result<TeachingGroup> GetTeachingGroup(long long school_id, long long id) override;
   Status AddGroupMember(long long group_id, long long pupil_id) override;
   Result<long long> AddTimetableSlot(const TimetableSlot& slot) override;
   Result<std::vector<TimetableLesson>> LessonsFor(long long school_id, long long staff_id,
@@ -112,6 +113,11 @@ class SqliteStore final : public Store {
   Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) override;
   Status CloseIncident(long long school_id, long long id, Timestamp at) override;
   Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) override;
+  Status UndoIncident(long long school_id, long long id, long long staff_id,
+                      Timestamp since) override;
+  Result<RecordTally> TallyRecords(long long school_id, const std::string& viewer, Timestamp from,
+                                   Timestamp to) override;
+  Result<std::pair<int, int>> CountSen(long long school_id) override;
   Status SaveSuspension(long long school_id, long long incident_id,
                         const Suspension& suspension) override;
   Status MarkSuspensionNoticeSent(long long school_id, long long incident_id, bool parent,
@@ -125,6 +131,7 @@ class SqliteStore final : public Store {
 
   // ActionStore
   Result<std::vector<Action>> ListActions(const ActionQuery& query) override;
+  Result<ActionCounts> CountActions(const ActionQuery& query, const DueEdges& edges) override;
   Result<Action> GetAction(long long school_id, long long id) override;
   Status CompleteAction(long long school_id, long long id, long long staff_id,
                         const std::string& outcome, Timestamp at) override;

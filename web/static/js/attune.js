@@ -1,5 +1,6 @@
 // attune's own browser script: small, no inline script (the CSP forbids it).
-// Shows a calm message when an htmx request fails, instead of failing silently.
+// Shows a calm message when an htmx request fails, instead of failing silently,
+// and takes away a save's Undo after a few seconds.
 (function () {
   "use strict";
   function toast(message) {
@@ -20,4 +21,15 @@
   document.addEventListener("htmx:sendError", function () {
     toast("attune could not be reached. Check your connection; nothing has been lost.");
   });
+  // The Undo beside a one-tap save's message stays for a few seconds, then
+  // goes (the server allows it for two minutes, for pages left open).
+  function expireUndo() {
+    var undo = document.querySelector("[data-undo]");
+    if (undo) window.setTimeout(function () { undo.remove(); }, 20000);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", expireUndo);
+  } else {
+    expireUndo();
+  }
 })();

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The team's follow-up queue at a large school's scale, for docs/performance.md:
+# a 2,000-pupil demo school with a term of history, topped up to 5,000 open
+# follow-ups, then each page asked for one request at a time and timed by the
+# server itself (the "ms=" of its request log line): the team's queue (first
+# page, a page deep in it, filtered by year and by kind), the pastoral lead's
+# and the senior leader's "My day", and /healthz in the same run as the floor.
+# Usage: bench/queue_load.sh [requests per page, default 200]
+# REQUIRES: a built binary (make build), sqlite3 and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${ATTUNE_BIN:-build/attune}
+N=${1:-200}
+WORK=$(mktemp -d)
+PORT=${PORT:-18481}
+SERVER=
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)" GiB"}' /proc/meminfo), $(uname -r)"
+echo "# attune $($BIN --version)"
+DB="$WORK/attune.db"
+$BIN demo generate --db "$DB" --pupils 2000 --days 60 > /dev/null 2>&1
+now=$(date +%s)
+open=$(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'open'")
+# Top up to 5,000 open follow-ups over every pupil, due from a week ago to a
+# fortnight ahead, of several kinds and assignees, as a busy term leaves them.
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000 - $open)
+  INSERT INTO actions (school_id, pupil_id, kind, label, assignee_role, due_at, status, created_at)
+  SELECT p.school_id, p.id,
+         CASE n.i % 4 WHEN 0 THEN 'phone_call_home' WHEN 1 THEN 'meeting' WHEN 2 THEN 'letter_home' ELSE 'senco_advice' END,
+         CASE n.i % 4 WHEN 0 THEN 'Phone call home' WHEN 1 THEN 'Meeting' WHEN 2 THEN 'Letter home' ELSE 'SENCO advice' END,
+         CASE n.i % 3 WHEN 0 THEN 'pastoral' WHEN 1 THEN 'teacher' ELSE 'senco' END,
+         $now + (n.i % 21 - 7) * 86400 + (n.i % 7) * 3600, 'open', $now
+  FROM n JOIN pupils p ON p.id = 1 + (n.i * 7919) % 2000"
+echo "school: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM pupils') pupils, $(sqlite3 "$DB" 'SELECT COUNT(*) FROM incidents') records, $(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'open'") open follow-ups ($(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_at < $now") overdue), $(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'done'") done"
+
+LOG="$WORK/serve.log"
+ATTUNE_LOG_LEVEL=info $BIN serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
+SERVER=$!
+until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
+
+session() {
+  local jar="$WORK/cookies-$1" page token
+  page=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/sign-in")
+  token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null \
+    --data-urlencode "csrf_token=$token" --data-urlencode "email=$1@demo.attune.school" \
+    --data-urlencode "password=attune-demo-2026" "http://127.0.0.1:$PORT/sign-in"
+  awk '$6 == "attune_session" {print $7}' "$jar"
+}
+pastoral=$(session pastoral)
+senior=$(session senior)
+
+# Asks for `path` N times as `cookie` (after 20 to warm up) and prints the
+# server's own times: median, 90th percentile, maximum, and the page's size.
+measure() {
+  local label=$1 cookie=$2 path=$3 size
+  for _ in $(seq 20); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
+  sleep 0.2
+  local before
+  before=$(wc -l < "$LOG")
+  for _ in $(seq "$N"); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
+  sleep 0.2
+  size=$(curl -s -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path" | wc -c)
+  tail -n +"$((before + 1))" "$LOG" | grep -o 'status=200 ms=[0-9.]*' | head -n "$N" | sed 's/.*ms=//' | sort -n |
+    awk -v label="$label" -v size="$size" '{ v[NR] = $1 } END {
+      printf "%-44s n=%d  median %.2f ms  p90 %.2f ms  max %.2f ms  %d KB\n", label, NR, v[int(NR / 2) + 1], v[int(NR * 0.9)], v[NR], size / 1024 }'
+}
+
+measure "/healthz (the floor)" "" "/healthz"
+measure "team's queue, first page" "$pastoral" "/actions"
+measure "team's queue, page 100" "$pastoral" "/actions?queue=all&page=100"
+measure "team's queue, year 9" "$pastoral" "/actions?queue=all&year=9"
+measure "team's queue, kind meeting" "$pastoral" "/actions?queue=all&kind=meeting"
+measure "pastoral lead's My day" "$pastoral" "/"
+measure "senior leader's My day" "$senior" "/"
