@@ -205,8 +205,10 @@ Result<std::vector<Contact>> ActionService::ContactsForCall(const Principal& by,
   if (!call) return Status::Forbidden("Only the adult making this call home sees the numbers");
   auto contacts = store_.ListContacts(by.school_id, action.pupil_id);
   if (!contacts.ok()) return contacts.status();
-  Audit(store_, &by, "pupil.read_contacts", "pupil", action.pupil_id,
-        "to make the call home for action " + std::to_string(action.id), ip);
+  // The numbers are shown only once the read is in the audit log's queue.
+  ATTUNE_RETURN_IF_ERROR(AuditRead(store_, by, "pupil.read_contacts", "pupil", action.pupil_id,
+                                   "to make the call home for action " + std::to_string(action.id),
+                                   ip));
   return contacts;
 }
 

@@ -6,9 +6,11 @@
 
 namespace attune {
 
-void Audit(AuditStore& store, const Principal* principal, const std::string& action,
-           const std::string& subject_type, long long subject_id, const std::string& detail,
-           const std::string& ip) {
+namespace {
+
+AuditEntry EntryOf(const Principal* principal, const std::string& action,
+                   const std::string& subject_type, long long subject_id, const std::string& detail,
+                   const std::string& ip) {
   AuditEntry e;
   if (principal) {
     e.school_id = principal->school_id;
@@ -20,8 +22,32 @@ void Audit(AuditStore& store, const Principal* principal, const std::string& act
   e.subject_id = subject_id;
   e.detail = detail;
   e.ip = ip;
-  Status st = store.AppendAudit(e);
+  return e;
+}
+
+// What a reader is told when the read cannot be put in the audit log.
+Status NotShown(const std::string& action, const Status& st) {
+  spdlog::error("audit entry '{}' not written: {}", action, st.ToString());
+  return Status::Unavailable(
+      "This could not be shown just now: reading it must be written to the audit log, and "
+      "the log could not be written. Nothing has been changed; please try again in a moment.");
+}
+
+}  // namespace
+
+void Audit(AuditStore& store, const Principal* principal, const std::string& action,
+           const std::string& subject_type, long long subject_id, const std::string& detail,
+           const std::string& ip) {
+  Status st = store.AppendAudit(EntryOf(principal, action, subject_type, subject_id, detail, ip));
   if (!st.ok()) spdlog::error("audit entry '{}' not written: {}", action, st.ToString());
+}
+
+Status AuditRead(AuditStore& store, const Principal& principal, const std::string& action,
+                 const std::string& subject_type, long long subject_id, const std::string& detail,
+                 const std::string& ip) {
+  Status st =
+      store.AppendAuditSoon(EntryOf(&principal, action, subject_type, subject_id, detail, ip));
+  return st.ok() ? st : NotShown(action, st);
 }
 
 namespace {
@@ -35,25 +61,11 @@ Status WriteRead(AuditStore& store, const Principal& by, const char* action,
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   ids.erase(std::remove(ids.begin(), ids.end(), 0), ids.end());
   if (ids.empty()) return Status::Ok();
-  AuditEntry e;
-  e.school_id = by.school_id;
-  e.staff_id = by.staff_id;
-  e.at = Now();
-  e.action = action;
-  e.subject_type = subject_type;
-  if (ids.size() == 1) {
-    e.subject_id = ids.front();
-  } else {
-    e.subjects = std::move(ids);
-  }
-  e.detail = detail;
-  e.ip = ip;
-  Status st = store.AppendAudit(e);
-  if (st.ok()) return st;
-  spdlog::error("audit entry '{}' not written: {}", action, st.ToString());
-  return Status::Unavailable(
-      "This could not be shown just now: reading it must be written to the audit log, and "
-      "the log could not be written. Nothing has been changed; please try again in a moment.");
+  AuditEntry e = EntryOf(&by, action, subject_type, ids.size() == 1 ? ids.front() : 0, detail, ip);
+  if (ids.size() > 1) e.subjects = std::move(ids);
+  // Queued with the next group commit: the reader does not wait on the disk.
+  Status st = store.AppendAuditSoon(e);
+  return st.ok() ? st : NotShown(action, st);
 }
 
 const char* kRestrictedRead = "incident.read_restricted";

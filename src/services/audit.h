@@ -14,6 +14,13 @@ namespace attune {
 void Audit(AuditStore& store, const Principal* principal, const std::string& action,
            const std::string& subject_type, long long subject_id, const std::string& detail,
            const std::string& ip);
+// The same for a read (pupil.read_contacts): queued with the next group
+// commit, so the reader does not wait on the disk (AuditStore::
+// AppendAuditSoon, decision 0015). Unavailable when it cannot be queued:
+// the caller then withholds what was read.
+Status AuditRead(AuditStore& store, const Principal& principal, const std::string& action,
+                 const std::string& subject_type, long long subject_id, const std::string& detail,
+                 const std::string& ip);
 
 }  // namespace attune
 

@@ -24,7 +24,13 @@ class AuditStore {
   virtual ~AuditStore() = default;
   // Writes the entry and its `subjects` together.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
-  // Newest first, with their subjects.
+  // The same, for a read: queued with the next group commit, returning
+  // without waiting for the disk, so a reader never waits on it. Written on
+  // a clean stop; lost only if the process dies in the moment before that
+  // commit (decision 0015). Unavailable when it cannot even be queued.
+  virtual Status AppendAuditSoon(const AuditEntry& entry) = 0;
+  // Newest first, with their subjects; every entry queued before the call
+  // (AppendAuditSoon) included.
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
 };
 

@@ -100,6 +100,7 @@ test('the teacher sees the call home with the numbers, and an outcome note is as
   // permission), and the read is audited.
   const tel = call.locator('a[href^="tel:"]');
   assert.ok((await tel.count()) >= 1);
+  await server.settle();
   assert.ok(Number(server.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read_contacts' AND subject_id = ${pupil}`)) >= 1);
   await checkWidths(page, 'my actions (teacher)');
 

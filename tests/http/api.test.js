@@ -67,6 +67,7 @@ test('a pupil read by a senior leader includes special category fields and is au
   const body = await res.json();
   assert.ok('ethnicity_code' in body && 'looked_after' in body);
   assert.ok(Array.isArray(body.contacts));
+  await server.settle();
   const after = Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read_sensitive'"));
   assert.equal(after, before + 1);
   const teacherView = await (await api('/api/v1/pupils/1', { token: teacherToken })).json();

@@ -63,7 +63,8 @@ async function restrictedRecord(pupil) {
 
 // Audit entries of `action` by the member of staff with `email` that name
 // `subject` (as their one subject, or among the several a list read names).
-function auditedReads(action, email, subject) {
+async function auditedReads(action, email, subject) {
+  await server.settle();
   const lists = server.sql("SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_subjects'") === '1'
     ? ` OR a.id IN (SELECT audit_id FROM audit_subjects WHERE subject_id = ${subject})` : '';
   return Number(server.sql(`SELECT COUNT(*) FROM audit_log a WHERE a.action = '${action}' AND ` +
@@ -105,18 +106,47 @@ test('20 wrong passwords sent at once for one account: at most 5 are checked, th
 test('the DSL listing a pupil\'s records through the API is audited, naming the restricted record', async () => {
   const pupil = takePupil();
   const id = await restrictedRecord(pupil);
-  assert.equal(auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id), 0);
+  assert.equal(await auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id), 0);
   const res = await api(`/api/v1/incidents?pupil=${pupil}`, { as: 'dsl' });
   assert.equal(res.status, 200);
   const list = await res.json();
   assert.deepEqual(list.incidents.map((i) => i.id), [id]);
   assert.equal(list.incidents[0].notes, 'Disclosure at break.');
-  assert.equal(auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id), 1);
+  assert.equal(await auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id), 1);
   // A list with nothing restricted in it is not a restricted read.
+  await server.settle();
   const before = Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted'"));
   const other = await api(`/api/v1/incidents?pupil=${takePupil()}`, { as: 'dsl' });
   assert.equal(other.status, 200);
+  await server.settle();
   assert.equal(Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted'")), before);
+});
+
+test('reads answered just before a clean stop are all in the audit log after it', async () => {
+  // Their entries are written with the next group commit, after the answer
+  // (decision 0015); a clean stop must finish writing them.
+  const own = await startServer({ pupils: 10 });
+  try {
+    const mint = (email) => own.cli(['token', 'create', '--email', email]).trim().split('\n').pop();
+    const teacher = mint('teacher@demo.attune.school');
+    const dsl = mint('dsl@demo.attune.school');
+    const pupil = Number(own.sql('SELECT MIN(id) FROM pupils'));
+    const made = await fetch(own.base + '/api/v1/incidents', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${teacher}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pupils: [{ id: pupil, role: 'involved' }], category: 'peer_on_peer_abuse', notes: 'Disclosure.' }),
+    });
+    assert.equal(made.status, 201);
+    const id = (await made.json()).id;
+    const reads = await Promise.all(Array.from({ length: 40 }, () =>
+      fetch(own.base + `/api/v1/incidents/${id}`, { headers: { authorization: `Bearer ${dsl}` } })));
+    assert.ok(reads.every((r) => r.status === 200));
+    await own.kill('SIGTERM');
+    assert.equal(await own.exitCode(), 0);
+    assert.equal(own.sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${id}`), '40');
+  } finally {
+    await own.stop();
+  }
 });
 
 test('the pupils list read with special-category fields is audited, naming every pupil it returned', async () => {
@@ -126,12 +156,12 @@ test('the pupils list read with special-category fields is audited, naming every
   assert.equal(list.pupils.length, 7);
   assert.ok('looked_after' in list.pupils[0] && 'ethnicity_code' in list.pupils[0]);
   for (const p of list.pupils) {
-    assert.equal(auditedReads('pupil.read_sensitive', 'senco@demo.attune.school', p.id), 1, `pupil ${p.id}`);
+    assert.equal(await auditedReads('pupil.read_sensitive', 'senco@demo.attune.school', p.id), 1, `pupil ${p.id}`);
   }
   // Without the permission the fields are not sent, and nothing special was read.
   const teacher = await (await api('/api/v1/pupils?limit=7&offset=3', { as: 'teacher' })).json();
   assert.ok(!('looked_after' in teacher.pupils[0]));
-  assert.equal(auditedReads('pupil.read_sensitive', 'teacher@demo.attune.school', teacher.pupils[0].id), 0);
+  assert.equal(await auditedReads('pupil.read_sensitive', 'teacher@demo.attune.school', teacher.pupils[0].id), 0);
 });
 
 test('the DSL\'s pupil page, actions, restorative conversations and contact with home of a restricted record are audited', async () => {
@@ -142,33 +172,33 @@ test('the DSL\'s pupil page, actions, restorative conversations and contact with
   const page = await dsl.get(`/pupils/${pupil}`);
   assert.equal(page.status, 200);
   assert.match(page.text, new RegExp(`href="/incidents/${id}"`));
-  assert.ok(auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id) >= 1, 'the pupil page read');
+  assert.ok(await auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id) >= 1, 'the pupil page read');
 
   const read = () => auditedReads('incident.read_restricted', 'dsl@demo.attune.school', id);
-  let seen = read();
+  let seen = await read();
   const actions = await (await api('/api/v1/actions', { as: 'dsl' })).json();
   assert.ok(actions.actions.some((a) => a.incident_id === id && a.kind === 'dsl_review'));
-  assert.equal(read(), seen + 1, 'the DSL\'s own actions list');
-  seen = read();
+  assert.equal(await read(), seen + 1, 'the DSL\'s own actions list');
+  seen = await read();
 
   const talk = await api('/api/v1/restorative', {
     as: 'dsl', method: 'POST', json: { incident_id: id, pupil_id: pupil, agreement: 'Agreed with the DSL.' },
   });
   assert.equal(talk.status, 201, await talk.text());
-  seen = read();
+  seen = await read();
   const talks = await (await api(`/api/v1/restorative?pupil=${pupil}`, { as: 'dsl' })).json();
   assert.equal(talks.restorative.length, 1);
-  assert.equal(read(), seen + 1, 'the restorative conversations of the pupil');
-  seen = read();
+  assert.equal(await read(), seen + 1, 'the restorative conversations of the pupil');
+  seen = await read();
 
   const call = await api('/api/v1/contacts', {
     as: 'dsl', method: 'POST', json: { pupil_id: pupil, incident_id: id, kind: 'phone_call', note: 'Spoke to carer.' },
   });
   assert.equal(call.status, 201, await call.text());
-  seen = read();
+  seen = await read();
   const calls = await (await api(`/api/v1/contacts?pupil=${pupil}`, { as: 'dsl' })).json();
   assert.equal(calls.contacts.length, 1);
-  assert.equal(read(), seen + 1, 'the contact log of the pupil');
+  assert.equal(await read(), seen + 1, 'the contact log of the pupil');
 });
 
 // ---- Item 8: every list is filtered by the rule for reading the record ----

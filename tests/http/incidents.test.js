@@ -226,15 +226,18 @@ test('a safeguarding record is 404 and unlisted for a teacher, readable by the D
   assert.ok(!teacherAll.incidents.some((i) => i.id === id), 'but not the restricted one');
   assert.equal((await api(`/api/v1/incidents/${id}`, { as: 'pastoral' })).status, 404);
 
-  const audited = () => Number(server.sql(
-    `SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${id}`));
-  assert.equal(audited(), 0, 'refused reads are not restricted reads');
+  const audited = async () => {
+    await server.settle();
+    return Number(server.sql(
+      `SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${id}`));
+  };
+  assert.equal(await audited(), 0, 'refused reads are not restricted reads');
   const asDsl = await api(`/api/v1/incidents/${id}`, { as: 'dsl' });
   assert.equal(asDsl.status, 200);
   const seen = await asDsl.json();
   assert.equal(seen.restricted, true);
   assert.equal(seen.notes, 'Disclosure at break.');
-  assert.equal(audited(), 1);
+  assert.equal(await audited(), 1);
   const dslStaff = server.sql("SELECT id FROM staff WHERE email = 'dsl@demo.attune.school'");
   assert.equal(server.sql(`SELECT staff_id FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${id}`), dslStaff);
   const dslList = await (await api(`/api/v1/incidents?pupil=${pupil}`, { as: 'dsl' })).json();

@@ -158,12 +158,15 @@ test('amends on a restricted record are read only by the policy\'s roles, and ea
   // A safeguarding concern holds the amends back until the DSL decides.
   assert.ok(!concern.body.actions.some((a) => a.kind === 'amends'));
   assert.equal((await api(`/api/v1/incidents/${concern.body.id}/amends`, { as: 'teacher' })).status, 404);
-  const count = () => Number(server.sql(
-    `SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${concern.body.id} AND detail = 'amends'`));
-  const before = count();
+  const count = async () => {
+    await server.settle();
+    return Number(server.sql(
+      `SELECT COUNT(*) FROM audit_log WHERE action = 'incident.read_restricted' AND subject_id = ${concern.body.id} AND detail = 'amends'`));
+  };
+  const before = await count();
   const read = await api(`/api/v1/incidents/${concern.body.id}/amends`, { as: 'dsl' });
   assert.equal(read.status, 200);
-  assert.equal(count(), before + 1);
+  assert.equal(await count(), before + 1);
 });
 
 test('the removed word is never shown, the bands are on the chips, in Our policy and in the API', async () => {

@@ -52,7 +52,7 @@ async function serve(db, port, env = {}) {
 }
 
 // Returns { base, port, db, dir, pupils, pid(), exitCode(), stop(), kill(signal), restart(),
-// cli(args), sql(query) }.
+// cli(args), sql(query), settle() }.
 // `days`: school days of demo history (Default: 0, so tests start clean).
 // `env`: extra environment for the server, e.g. { ATTUNE_TRUST_PROXY: 'true' }.
 async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
@@ -75,6 +75,10 @@ async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
     exitCode: () => exited(proc).then(() => proc.exitCode),
     cli: (args) => attune(args, db),
     sql: (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim(),
+    // Audit entries of reads are written with the next group commit, a few
+    // milliseconds after the answer (decision 0015): wait that long before
+    // reading the audit log from outside the server.
+    settle: () => new Promise((resolve) => setTimeout(resolve, 250)),
     // Ends the server at once (Default: SIGKILL, as a power cut would),
     // keeping the database for restart().
     async kill(signal = 'SIGKILL') {

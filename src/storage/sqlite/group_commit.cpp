@@ -28,6 +28,7 @@ long long WriteSession::Changes() const {
 struct GroupCommitter::Pending {
   std::function<void(WriteSession&)> write;
   std::promise<Status> done;
+  const char* posted = nullptr;  // Post()ed: owned by the writer, failure logged as this
 };
 
 GroupCommitter::GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch)
@@ -61,23 +62,53 @@ Status GroupCommitter::OpenConnection() {
   return Status::Ok();
 }
 
-Status GroupCommitter::Submit(std::function<void(WriteSession&)> write) {
-  Pending pending;
-  pending.write = std::move(write);
-  std::future<Status> result = pending.done.get_future();
+bool GroupCommitter::Enqueue(Pending* pending, Status& refused) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return Status::Unavailable("attune is stopping; please try again");
+    if (stopping_) {
+      refused = Status::Unavailable("attune is stopping; please try again");
+      return false;
+    }
     if (!started_) {
       started_ = true;
       open_status_ = OpenConnection();
       if (open_status_.ok()) writer_ = std::thread([this] { Run(); });
     }
-    if (!open_status_.ok()) return open_status_;
-    queue_.push_back(&pending);
+    if (!open_status_.ok()) {
+      refused = open_status_;
+      return false;
+    }
+    if (pending->posted) ++posted_;
+    queue_.push_back(pending);
   }
   wake_.notify_one();
+  return true;
+}
+
+Status GroupCommitter::Submit(std::function<void(WriteSession&)> write) {
+  Pending pending;
+  pending.write = std::move(write);
+  std::future<Status> result = pending.done.get_future();
+  Status refused;
+  if (!Enqueue(&pending, refused)) return refused;
   return result.get();
+}
+
+Status GroupCommitter::Post(std::function<void(WriteSession&)> write, const char* what) {
+  bool full;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    full = posted_ >= kMaxPosted;
+  }
+  // The writer is far behind: this caller waits, as a Submit would.
+  if (full) return Submit(std::move(write));
+  auto pending = std::make_unique<Pending>();
+  pending->write = std::move(write);
+  pending->posted = what;
+  Status refused;
+  if (!Enqueue(pending.get(), refused)) return refused;
+  pending.release();  // the writer deletes it once its batch is done
+  return Status::Ok();
 }
 
 GroupCommitter::Stats GroupCommitter::stats() {
@@ -146,8 +177,21 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
     stats_.batches += 1;
     stats_.writes += batch.size();
   }
+  size_t posted = 0;
   for (size_t i = 0; i < batch.size(); ++i) {
-    batch[i]->done.set_value(batch_status.ok() ? results[i] : batch_status);
+    Status result = batch_status.ok() ? results[i] : batch_status;
+    if (const char* what = batch[i]->posted) {
+      // Nobody waits for it: a failure can only be told to the log.
+      if (!result.ok()) spdlog::error("{} not written: {}", what, result.ToString());
+      delete batch[i];
+      ++posted;
+      continue;
+    }
+    batch[i]->done.set_value(result);
+  }
+  if (posted) {
+    std::lock_guard<std::mutex> lock(mu_);
+    posted_ -= posted;
   }
 }
 

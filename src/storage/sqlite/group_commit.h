@@ -58,6 +58,14 @@ class GroupCommitter {
   // for the commit. An exception thrown by `write` undoes that write only
   // and comes back as a Status (see row.h FromException).
   Status Submit(std::function<void(WriteSession&)> write);
+  // Queues `write` for the next batch and returns without waiting for it:
+  // for writes whose caller must not wait on the disk (a read's audit
+  // entry). Written on a clean stop (the destructor finishes the queue);
+  // lost only if the process dies before that batch commits. A failure is
+  // logged as `what`. When kMaxPosted writes are already waiting, waits as
+  // Submit does, so the queue cannot grow without bound.
+  Status Post(std::function<void(WriteSession&)> write, const char* what);
+  static constexpr size_t kMaxPosted = 65536;
 
   // Counters since construction, for benchmarks and tests.
   struct Stats {
@@ -78,6 +86,9 @@ class GroupCommitter {
   // own, so only the failing ones are undone; their errors go in `results`.
   void RunEachAlone(std::deque<Pending*>& batch, std::vector<Status>& results);
   Status OpenConnection();
+  // Queues `pending` (starting the writer on first use); false, with the
+  // reason in `refused`, when it cannot be.
+  bool Enqueue(Pending* pending, Status& refused);
 
   std::string path_;
   int busy_timeout_ms_;
@@ -88,6 +99,7 @@ class GroupCommitter {
   std::mutex mu_;
   std::condition_variable wake_;
   std::deque<Pending*> queue_;  // guarded by mu_
+  size_t posted_ = 0;           // guarded by mu_: Post()ed writes queued
   bool stopping_ = false;       // guarded by mu_
   bool started_ = false;        // guarded by mu_
   Status open_status_;          // guarded by mu_

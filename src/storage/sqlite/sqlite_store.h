@@ -92,6 +92,7 @@ class SqliteStore final : public Store {
 
   // AuditStore
   Status AppendAudit(const AuditEntry& entry) override;
+  Status AppendAuditSoon(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
 
   // PolicyStore
