@@ -73,10 +73,14 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
     auto school = ctx.store.GetSchool(p->school_id);
     if (school.ok()) layout["school_name"] = school->name;
     nlohmann::json nav = nlohmann::json::array();
+    // On a phone the first three a role holds (what it uses most: My day,
+    // Record, My actions) stay in view; the rest are behind "Menu".
+    int primary = 0;
     for (const auto& item : kNav) {
       if (!RoleHas(p->role, item.permission)) continue;
       nav.push_back({{"href", item.href},
                      {"label", item.label},
+                     {"primary", primary++ < 3},
                      {"current", IsCurrent(req.path, item.href)}});
     }
     layout["nav"] = nav;

@@ -8,7 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, checkWidths, signIn, watchErrors, keep, smallTargets } = require('../support/chromium');
+const { launch, checkWidths, signIn, watchErrors, keep, smallTargets, seriousViolations } = require('../support/chromium');
 
 let server;
 let browser;
@@ -112,6 +112,21 @@ test('every role\'s home, the team\'s queue and passing on, at desktop and phone
     await looksRight(page, 'pass this on');
     await keep(page, 'pass-on');
   }
+  // On a phone the header is one short band: three pages and a Menu.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(server.base + '/');
+  const header = await page.locator('header.site-header').boundingBox();
+  assert.ok(header.height <= 100, `the header is ${header.height}px tall at 360px`);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.deepEqual(await nav.getByRole('link').allTextContents(), ['My day', 'Record', 'My actions']);
+  await nav.getByText('Menu').click();
+  assert.deepEqual(await seriousViolations(page), [], 'the open menu');
+  await keep(page, 'menu-open');
+  await nav.getByRole('link', { name: 'Pupils' }).click();
+  await page.waitForURL(/\/pupils$/);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByText('Menu').isVisible(), false, 'no menu on a desktop');
+
   const pupil = server.sql('SELECT id FROM pupils ORDER BY id LIMIT 1');
   await page.goto(server.base + `/pupils/${pupil}`);
   await page.getByRole('link', { name: 'Something positive' }).click();
