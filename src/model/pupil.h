@@ -40,9 +40,11 @@ struct Pupil {
   long long key_adult_staff_id = 0;  // 0 when none
   std::string key_adult_name;        // filled by queries that join staff
 
-  std::string DisplayName() const {
-    return (preferred_name.empty() ? first_name : preferred_name) + " " + last_name;
+  // The name the pupil goes by: the preferred name when there is one.
+  const std::string& ShownFirstName() const {
+    return preferred_name.empty() ? first_name : preferred_name;
   }
+  std::string DisplayName() const { return ShownFirstName() + " " + last_name; }
 };
 
 // Written with the pupil (seed 002: "a checklist regarding preferring

@@ -114,9 +114,11 @@ Result<std::vector<Action>> ActionService::List(const Principal& by, const Actio
 }
 
 DueEdges DueEdgesAt(Timestamp now) {
-  date::sys_days today = date::sys_days(LondonDate(now));
-  unsigned weekday = date::weekday(today).iso_encoding();  // Monday 1 .. Sunday 7
+  Date london = LondonDate(now);
+  date::sys_days today = date::sys_days(london);
+  int weekday = IsoWeekday(london);  // Monday 1 .. Sunday 7
   DueEdges edges;
+  edges.start_of_week = LondonInstant(date::year_month_day(today - date::days(weekday - 1)), 0);
   edges.now = now;
   edges.end_of_today = LondonInstant(date::year_month_day(today + date::days(1)), 0);
   edges.end_of_week = LondonInstant(date::year_month_day(today + date::days(8 - weekday)), 0);
@@ -128,7 +130,6 @@ Result<ActionCounts> ActionService::Count(const Principal& by, const ActionFilte
   auto q = QueryFor(by, f);
   if (!q.ok()) return q.status();
   DueEdges edges = DueEdgesAt(now);
-  if (f.due_today) edges.end_of_week = edges.end_of_today;
   if (f.due_today) q->due_before = edges.end_of_today;
   return store_.CountActions(*q, edges);
 }

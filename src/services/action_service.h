@@ -40,7 +40,8 @@ struct ActionFilter {
 };
 
 // The edges of the queue's due groups at `now`: the end of today and of
-// this week (Sunday night; a school week starts on Monday), London time.
+// this week (Sunday night; a school week starts on Monday), and the start
+// of this week, London time.
 DueEdges DueEdgesAt(Timestamp now);
 
 class ActionService {

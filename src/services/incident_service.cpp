@@ -461,6 +461,10 @@ Status IncidentService::MarkParentNoticeSent(const Principal& by, long long id,
   return CloseIfSettled(store_, by.school_id, id, now);
 }
 
+Result<RecordTally> IncidentService::Tally(const Principal& by, Timestamp from, Timestamp to) {
+  return store_.TallyRecords(by.school_id, RestrictedReaderName(by.role), from, to);
+}
+
 Status IncidentService::Undo(const Principal& by, long long id, const std::string& ip) {
   auto incident = store_.GetIncident(by.school_id, id);
   if (!incident.ok()) return incident.status();

@@ -117,6 +117,11 @@ class IncidentService {
   // already marked. Completes the record's "tell parents" actions.
   Status MarkParentNoticeSent(const Principal& by, long long id, const std::string& ip);
 
+  // The records of `by`'s school that occurred in [from, to), counted as
+  // `by` may read them (restricted ones only for the policy's roles). Counts
+  // only: nothing is read, nothing audited.
+  Result<RecordTally> Tally(const Principal& by, Timestamp from, Timestamp to);
+
   // How long after saving a positive note its author may undo it.
   static constexpr std::chrono::seconds kUndoWindow{120};
   // Undoes a positive note `by` saved in the last kUndoWindow: the record

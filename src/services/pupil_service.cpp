@@ -73,6 +73,10 @@ Result<long long> PupilService::Count(const Principal& by) {
   return store_.CountPupils(by.school_id);
 }
 
+Result<std::pair<int, int>> PupilService::CountSen(const Principal& by) {
+  return store_.CountSen(by.school_id);
+}
+
 Result<PupilPage> PupilService::Page(const Principal& by, long long pupil_id,
                                      const std::string& ip) {
   auto pupil = store_.GetPupil(by.school_id, pupil_id);

@@ -51,6 +51,8 @@ class PupilService {
   Result<std::vector<Pupil>> Search(const Principal& by, const PupilSearch& search,
                                     const std::string& ip);
   Result<long long> Count(const Principal& by);
+  // The SEN register's size: pupils on SEN support, and with an EHC plan.
+  Result<std::pair<int, int>> CountSen(const Principal& by);
 
   // NotFound when no such pupil in the principal's school. A page with
   // special-category fields is an audited read.

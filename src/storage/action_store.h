@@ -44,6 +44,7 @@ struct ActionCounts {
 
 // The edges of those groups (London times, from the caller's clock).
 struct DueEdges {
+  Timestamp start_of_week{};  // Monday 00:00 (not a group edge: for "this week so far")
   Timestamp now{};
   Timestamp end_of_today{};
   Timestamp end_of_week{};

@@ -89,8 +89,6 @@ class IncidentStore {
   // as `viewer` (a RestrictedReaderName) may read them.
   virtual Result<RecordTally> TallyRecords(long long school_id, const std::string& viewer,
                                            Timestamp from, Timestamp to) = 0;
-  // Counts the pupils of the school by SEN status: {SEN support, EHCP}.
-  virtual Result<std::pair<int, int>> CountSen(long long school_id) = 0;
   virtual Status UndoIncident(long long school_id, long long id, long long staff_id,
                               Timestamp since) = 0;
 

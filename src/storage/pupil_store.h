@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -24,6 +25,8 @@ class PupilStore {
   virtual Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query,
                                                   int limit, int offset) = 0;
   virtual Result<long long> CountPupils(long long school_id) = 0;
+  // Counts the pupils of the school by SEN status: {SEN support, EHCP}.
+  virtual Result<std::pair<int, int>> CountSen(long long school_id) = 0;
   // The pupils of teaching group `group_id` (empty when the group is not the
   // school's), ordered by surname.
   virtual Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) = 0;

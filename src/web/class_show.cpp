@@ -17,9 +17,8 @@ namespace {
 
 // "Amelia Russo" -> "AR"; letters only, upper case, at most two.
 std::string Initials(const Pupil& p) {
-  const std::string first = p.preferred_name.empty() ? p.first_name : p.preferred_name;
   std::string out;
-  for (const std::string* part : {&first, &p.last_name}) {
+  for (const std::string* part : {&p.ShownFirstName(), &p.last_name}) {
     if (part->empty()) continue;
     unsigned char c = static_cast<unsigned char>((*part)[0]);
     // A name that starts with a letter outside ASCII keeps its whole first
@@ -74,9 +73,10 @@ http::Response ClassShow(const WebContext& ctx, http::Request& req) {
   }
   nlohmann::json tiles = nlohmann::json::array();
   for (const auto& p : *members) {
-    std::string shown = p.preferred_name.empty() ? p.first_name : p.preferred_name;
-    tiles.push_back(
-        {{"id", p.id}, {"first", shown}, {"last", p.last_name}, {"initials", Initials(p)}});
+    tiles.push_back({{"id", p.id},
+                     {"first", p.ShownFirstName()},
+                     {"last", p.last_name},
+                     {"initials", Initials(p)}});
   }
   view["tiles"] = tiles;
   view["has_tiles"] = !tiles.empty();

@@ -82,7 +82,7 @@ Status AddDsl(const WebContext& ctx, const http::Request& req, Timestamp now,
 }
 
 Status AddSenco(const WebContext& ctx, const Principal& by, Timestamp now, nlohmann::json& view) {
-  auto sen = ctx.store.CountSen(by.school_id);
+  auto sen = ctx.pupils.CountSen(by);
   if (!sen.ok()) return sen.status();
   auto due = ProfileReviewService(ctx.store, ctx.policies, ctx.clock).Due(by, LondonDate(now));
   if (!due.ok()) return due.status();
@@ -98,11 +98,8 @@ Status AddSenco(const WebContext& ctx, const Principal& by, Timestamp now, nlohm
 }
 
 Status AddSenior(const WebContext& ctx, const Principal& by, Timestamp now, nlohmann::json& view) {
-  // This school week: from Monday 00:00 (London) to now.
-  date::sys_days today = date::sys_days(LondonDate(now));
-  unsigned weekday = date::weekday(today).iso_encoding();
-  Timestamp monday = LondonInstant(date::year_month_day(today - date::days(weekday - 1)), 0);
-  auto tally = ctx.store.TallyRecords(by.school_id, RestrictedReaderName(by.role), monday, now);
+  // This school week so far: from Monday 00:00 (London) to now.
+  auto tally = ctx.incidents.Tally(by, DueEdgesAt(now).start_of_week, now);
   if (!tally.ok()) return tally.status();
   auto suspensions = OpenOfKind(ctx, by, "suspension_decision", now);
   if (!suspensions.ok()) return suspensions.status();

@@ -418,17 +418,6 @@ Result<RecordTally> SqliteStore::TallyRecords(long long school_id, const std::st
   });
 }
 
-Result<std::pair<int, int>> SqliteStore::CountSen(long long school_id) {
-  return Guard("count sen", [&]() -> Result<std::pair<int, int>> {
-    auto sql = pool_.Acquire();
-    int support = 0, ehcp = 0;
-    *sql << "SELECT COALESCE(SUM(sen_status = 'K'), 0), COALESCE(SUM(sen_status = 'E'), 0) FROM "
-            "pupils WHERE school_id = :s",
-        soci::use(school_id), soci::into(support), soci::into(ehcp);
-    return std::make_pair(support, ehcp);
-  });
-}
-
 Status SqliteStore::UndoIncident(long long school_id, long long id, long long staff_id,
                                  Timestamp since) {
   return Guard("undo incident", [&]() -> Status {

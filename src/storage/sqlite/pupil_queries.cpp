@@ -142,6 +142,17 @@ Result<long long> SqliteStore::CountPupils(long long school_id) {
   });
 }
 
+Result<std::pair<int, int>> SqliteStore::CountSen(long long school_id) {
+  return Guard("count sen", [&]() -> Result<std::pair<int, int>> {
+    auto sql = pool_.Acquire();
+    int support = 0, ehcp = 0;
+    *sql << "SELECT COALESCE(SUM(sen_status = 'K'), 0), COALESCE(SUM(sen_status = 'E'), 0) FROM "
+            "pupils WHERE school_id = :s",
+        soci::use(school_id), soci::into(support), soci::into(ehcp);
+    return std::make_pair(support, ehcp);
+  });
+}
+
 Result<std::vector<Pupil>> SqliteStore::GroupMembers(long long school_id, long long group_id) {
   return Guard("group members", [&]() -> Result<std::vector<Pupil>> {
     auto sql = pool_.Acquire();

@@ -68,6 +68,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query, int limit,
                                           int offset) override;
   Result<long long> CountPupils(long long school_id) override;
+  Result<std::pair<int, int>> CountSen(long long school_id) override;
   Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) override;
   Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) override;
   Status SaveProfile(long long school_id, const PupilProfile& profile, long long staff_id) override;
@@ -118,7 +119,6 @@ class SqliteStore final : public Store {
                       Timestamp since) override;
   Result<RecordTally> TallyRecords(long long school_id, const std::string& viewer, Timestamp from,
                                    Timestamp to) override;
-  Result<std::pair<int, int>> CountSen(long long school_id) override;
   Status SaveSuspension(long long school_id, long long incident_id,
                         const Suspension& suspension) override;
   Status MarkSuspensionNoticeSent(long long school_id, long long incident_id, bool parent,
