@@ -137,6 +137,7 @@ std::string DescribeAuditAction(const std::string& action) {
       {"pupil.read_contacts", "Viewed parents' contact details for a call home"},
       {"pupil.profile_saved", "Updated a pupil's personal profile"},
       {"incident.record", "Made a record"},
+      {"export.csv", "Downloaded a list (CSV)"},
       {"incident.read_restricted", "Read a restricted (safeguarding) record"},
       {"incident.parent_notice_sent", "Sent the parent notice after a physical intervention"},
       {"action.complete", "Completed a follow-up action"},
