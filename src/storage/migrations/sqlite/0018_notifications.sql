@@ -19,7 +19,10 @@ CREATE TABLE notifications (
   created_at INTEGER NOT NULL,
   read_at INTEGER
 );
--- A person's notifications newest first, and the unread ones counted from
--- the index alone.
+-- A person's notifications newest first; and their unread ones, carrying
+-- what each is about, so the header's count reads no row of this table (only
+-- the action, proposal and record each is about, by primary key).
 CREATE INDEX notifications_staff ON notifications(school_id, staff_id, id);
-CREATE INDEX notifications_unread ON notifications(school_id, staff_id, id) WHERE read_at IS NULL;
+CREATE INDEX notifications_unread
+    ON notifications(school_id, staff_id, id, incident_id, action_id, escalation_id)
+    WHERE read_at IS NULL;
