@@ -34,6 +34,17 @@ sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WH
   FROM n JOIN pupils p ON p.id = 1 + (n.i * 7919) % 2000"
 echo "school: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM pupils') pupils, $(sqlite3 "$DB" 'SELECT COUNT(*) FROM incidents') records, $(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'open'") open follow-ups ($(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_at < $now") overdue), $(sqlite3 "$DB" "SELECT COUNT(*) FROM actions WHERE status = 'done'") done"
 
+# Each follow-up given to the pastoral team is told to every pastoral lead, as
+# a record's notices are (decision 0017), and none read: the header's badge
+# at its worst.
+sqlite3 "$DB" "INSERT INTO notifications (school_id, staff_id, kind, text, action_id, pupil_id, created_at)
+  SELECT a.school_id, s.id, 'action', a.label || ' for a pupil', a.id, a.pupil_id, a.created_at
+  FROM actions a JOIN staff s ON s.school_id = a.school_id AND s.role = a.assignee_role AND s.active = 1
+  WHERE a.status = 'open' AND a.assignee_role = 'pastoral' AND NOT EXISTS
+    (SELECT 1 FROM notifications x WHERE x.action_id = a.id AND x.staff_id = s.id)"
+pastoral_id=$(sqlite3 "$DB" "SELECT id FROM staff WHERE email = 'pastoral@demo.attune.school'")
+echo "notifications: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM notifications') in all, $(sqlite3 "$DB" "SELECT COUNT(*) FROM notifications WHERE staff_id = $pastoral_id AND read_at IS NULL") unread for the pastoral lead; staff $(sqlite3 "$DB" 'SELECT COUNT(*) FROM staff') ($(sqlite3 "$DB" "SELECT group_concat(role || ' ' || n, ', ') FROM (SELECT role, COUNT(*) n FROM staff GROUP BY role)"))"
+
 LOG="$WORK/serve.log"
 ATTUNE_LOG_LEVEL=info $BIN serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
 SERVER=$!
@@ -74,3 +85,10 @@ measure "team's queue, year 9" "$pastoral" "/actions?queue=all&year=9"
 measure "team's queue, kind meeting" "$pastoral" "/actions?queue=all&kind=meeting"
 measure "pastoral lead's My day" "$pastoral" "/"
 measure "senior leader's My day" "$senior" "/"
+# The notification badge (decision 0017): the same light page with the
+# badge counting 99+ unread, and with none (all read); the difference is
+# the count's cost. Then the list itself.
+measure "Account page, badge at 99+" "$pastoral" "/account"
+measure "pastoral lead's notifications, first page" "$pastoral" "/notifications"
+sqlite3 "$DB" "UPDATE notifications SET read_at = $now WHERE staff_id = $pastoral_id"
+measure "Account page, no badge (all read)" "$pastoral" "/account"

@@ -65,6 +65,7 @@ int Serve(ServeFlags& flags) {
   RestorativeService restorative(store);
   PlanService plans(store, policies, clock);
   SuspensionService suspensions(store, clock);
+  NotificationService notifications(store);
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
@@ -77,6 +78,7 @@ int Serve(ServeFlags& flags) {
                           restorative,
                           plans,
                           suspensions,
+                          notifications,
                           clock,
                           renderer,
                           config.secure_cookies,

@@ -12,6 +12,7 @@
 
 #include "core/time.h"
 #include "model/action.h"
+#include "model/notification.h"
 #include "model/role.h"
 
 namespace attune {
@@ -166,6 +167,8 @@ struct NewIncident {
   Incident incident;
   std::vector<Action> actions;
   std::vector<EscalationRecord> escalations;
+  // Who is told of it (decision 0017), written with it.
+  std::vector<NewNotice> notices;
 };
 
 }  // namespace attune

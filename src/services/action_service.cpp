@@ -6,6 +6,7 @@
 #include "services/audit.h"
 #include "services/authorization.h"
 #include "services/incident_service.h"
+#include "services/notification_service.h"
 #include "services/text.h"
 
 namespace attune {
@@ -192,7 +193,15 @@ Status ActionService::Reassign(const Principal& by, long long id, const std::str
   } else if (!ParseRole(role)) {
     return Status::Invalid("Choose a role or a member of staff", "role");
   }
-  ATTUNE_RETURN_IF_ERROR(store_.ReassignAction(by.school_id, id, to_role, staff_id));
+  // Whoever it now is for is told, with the change (decision 0017).
+  std::optional<Incident> record;
+  if (action->incident_id) {
+    auto found = store_.GetIncident(by.school_id, action->incident_id);
+    if (!found.ok()) return found.status();
+    record = std::move(*found);
+  }
+  NewNotice told = NoticeForPassedOn(by, *action, record ? &*record : nullptr, to_role, staff_id);
+  ATTUNE_RETURN_IF_ERROR(store_.ReassignAction(by.school_id, id, to_role, staff_id, {told}));
   Audit(store_, &by, "action.reassign", "action", id,
         staff_id ? "to staff " + std::to_string(staff_id) : "to " + to_role, ip);
   return Status::Ok();

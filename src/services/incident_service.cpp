@@ -7,6 +7,7 @@
 #include "services/action_service.h"
 #include "services/audit.h"
 #include "services/authorization.h"
+#include "services/notification_service.h"
 
 namespace attune {
 namespace {
@@ -400,6 +401,7 @@ Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordR
                  (i.restricted ? ", restricted" : "") +
                  (i.physical ? ", physical intervention" : "");
   audit.ip = ip;
+  n.notices = NoticesForRecord(by, n, policy);
   auto id = store_.CreateIncident(n, audit);
   if (!id.ok()) return id.status();
   out.id = *id;

@@ -9,6 +9,7 @@
 
 #include "core/status.h"
 #include "model/action.h"
+#include "model/notification.h"
 
 namespace attune {
 
@@ -63,8 +64,10 @@ class ActionStore {
   // Conflict when it is already done.
   virtual Status CompleteAction(long long school_id, long long id, long long staff_id,
                                 const std::string& outcome, Timestamp at) = 0;
+  // Passes an open action on, and writes `notices` (the new assignee told)
+  // in the same transaction. Conflict when it is already done.
   virtual Status ReassignAction(long long school_id, long long id, const std::string& role,
-                                long long staff_id) = 0;
+                                long long staff_id, const std::vector<NewNotice>& notices) = 0;
   // Open actions of an incident (all pupils).
   virtual Result<int> CountOpenActions(long long school_id, long long incident_id) = 0;
   // Pupils of an incident whose rupture–repair cycle is still open: given a

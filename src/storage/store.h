@@ -18,6 +18,7 @@
 #include "storage/amends_store.h"
 #include "storage/audit_store.h"
 #include "storage/incident_store.h"
+#include "storage/notification_store.h"
 #include "storage/policy_store.h"
 #include "storage/pupil_store.h"
 #include "storage/restorative_store.h"
@@ -38,7 +39,8 @@ class Store : public SchoolStore,
               public ActionStore,
               public RestorativeStore,
               public TrainingStore,
-              public AmendsStore {
+              public AmendsStore,
+              public NotificationStore {
  public:
   ~Store() override = default;
 

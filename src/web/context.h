@@ -12,6 +12,7 @@
 #include "services/auth_service.h"
 #include "services/day_service.h"
 #include "services/incident_service.h"
+#include "services/notification_service.h"
 #include "services/plan_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
@@ -36,6 +37,7 @@ struct WebContext {
   RestorativeService& restorative;
   PlanService& plans;
   SuspensionService& suspensions;
+  NotificationService& notifications;
   SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;

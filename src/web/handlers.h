@@ -55,5 +55,8 @@ http::Response RecordPupils(const WebContext& ctx, http::Request& req);
 http::Response RecordPreview(const WebContext& ctx, http::Request& req);
 http::Response RecordPositive(const WebContext& ctx, http::Request& req);
 http::Response RecordSubmit(const WebContext& ctx, http::Request& req);
+http::Response NotificationsIndex(const WebContext& ctx, http::Request& req);
+http::Response NotificationRead(const WebContext& ctx, http::Request& req);
+http::Response NotificationsReadAll(const WebContext& ctx, http::Request& req);
 
 }  // namespace attune::web

@@ -83,6 +83,14 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
                      {"primary", primary++ < 3},
                      {"current", IsCurrent(req.path, item.href)}});
     }
+    // The badge: one indexed count, stopping at the cap ("99+").
+    auto unread = ctx.notifications.Unread(*p);
+    if (unread.ok() && *unread > 0) {
+      layout["unread_count"] = *unread >= NotificationService::kBadgeCap
+                                   ? std::to_string(NotificationService::kBadgeCap - 1) + "+"
+                                   : std::to_string(*unread);
+    }
+    layout["bell_current"] = IsCurrent(req.path, "/notifications");
     layout["nav"] = nav;
     layout["has_nav"] = true;
   }

@@ -17,6 +17,10 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/", P::kSignedIn, bind(Home));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
+  r.Add("GET", "/notifications", P::kSignedIn, bind(NotificationsIndex));
+  r.Add("POST", "/notifications/read", P::kSignedIn, bind(NotificationsReadAll));
+  r.Add("POST", "/notifications/([0-9]+)/read", P::kSignedIn, bind(NotificationRead),
+        "/notifications/1/read");
   r.Add("GET", "/pupils", P::kPupilsView, bind(PupilsIndex));
   r.Add("GET", "/pupils/search", P::kPupilsView, bind(PupilsSearch));
   r.Add("GET", "/pupils/reviews", P::kProfileEdit, bind(ProfileReviews));

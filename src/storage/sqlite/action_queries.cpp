@@ -1,4 +1,5 @@
 // ActionStore on SQLite.
+#include "storage/sqlite/notification_write.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -211,18 +212,25 @@ Status SqliteStore::CompleteAction(long long school_id, long long id, long long 
 }
 
 Status SqliteStore::ReassignAction(long long school_id, long long id, const std::string& role,
-                                   long long staff_id) {
-  return Guard("reassign action", [&]() -> Status {
-    auto sql = pool_.Acquire();
-    soci::indicator ind = NullIfZero(staff_id);
-    soci::statement st =
-        (sql->prepare << "UPDATE actions SET assignee_role = :r, assignee_staff_id = :p WHERE "
-                         "school_id = :s AND id = :id AND status = 'open'",
-         soci::use(role), soci::use(staff_id, ind), soci::use(school_id), soci::use(id));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) return Status::Conflict("This action is already done");
-    return Status::Ok();
-  });
+                                   long long staff_id, const std::vector<NewNotice>& notices) {
+  // Through the group committer, so that the change and the notice to the
+  // new assignee are one transaction.
+  bool open = false;
+  long long at = ToUnix(Now());
+  ATTUNE_RETURN_IF_ERROR(committer_.Submit([&](WriteSession& w) {
+    w.Prepared(
+         "UPDATE actions SET assignee_role = ?1, assignee_staff_id = ?2 WHERE school_id = ?3 "
+         "AND id = ?4 AND status = 'open'")
+        .Bind(1, role)
+        .BindIdOrNull(2, staff_id)
+        .Bind(3, school_id)
+        .Bind(4, id)
+        .Run();
+    open = w.Changes() > 0;
+    if (open) WriteNotices(w, school_id, notices, at);
+  }));
+  if (!open) return Status::Conflict("This action is already done");
+  return Status::Ok();
 }
 
 Result<int> SqliteStore::CountOpenActions(long long school_id, long long incident_id) {

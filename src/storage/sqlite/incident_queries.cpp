@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "storage/sqlite/incident_write.h"
+#include "storage/sqlite/notification_write.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -185,6 +186,22 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Run();
     e.id = w.Changes() > 0 ? w.LastId() : 0;
     e.incident_id = *id;
+  }
+  // Who is told, in the same transaction: the record and its notices are
+  // durable together or not at all.
+  if (!n.notices.empty()) {
+    std::vector<NewNotice> notices;
+    notices.reserve(n.notices.size());
+    for (NewNotice notice : n.notices) {
+      notice.incident_id = *id;
+      if (notice.action_index >= 0) notice.action_id = n.actions.at(notice.action_index).id;
+      if (notice.escalation_index >= 0) {
+        notice.escalation_id = n.escalations.at(notice.escalation_index).id;
+        if (!notice.escalation_id) continue;  // already proposed: told then
+      }
+      notices.push_back(std::move(notice));
+    }
+    WriteNotices(w, i.school_id, notices, recorded_at);
   }
   w.Prepared(
        "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, "

@@ -137,7 +137,7 @@ class SqliteStore final : public Store {
   Status CompleteAction(long long school_id, long long id, long long staff_id,
                         const std::string& outcome, Timestamp at) override;
   Status ReassignAction(long long school_id, long long id, const std::string& role,
-                        long long staff_id) override;
+                        long long staff_id, const std::vector<NewNotice>& notices) override;
   Result<int> CountOpenActions(long long school_id, long long incident_id) override;
   Result<int> CountRepairsAwaited(long long school_id, long long incident_id) override;
 
@@ -170,6 +170,12 @@ class SqliteStore final : public Store {
   Result<long long> CreateAmends(const Amends& amends) override;
   Result<std::vector<Amends>> ListAmends(long long school_id, long long incident_id) override;
 
+  // NotificationStore
+  Result<std::vector<Notification>> ListNotifications(const NotificationQuery& query) override;
+  Result<int> CountUnread(const NotificationQuery& query, int cap) override;
+  Status MarkNotificationsRead(long long school_id, long long staff_id, long long id, Timestamp at,
+                               Timestamp forget_before) override;
+
  private:
   // RunInTransaction and ReadTogether: `begin` (a string literal) starts
   // the transaction.
@@ -180,7 +186,7 @@ class SqliteStore final : public Store {
   static long long LastId(soci::session& sql);
 
   ConnectionPool pool_;
-  GroupCommitter committer_;  // new incidents
+  GroupCommitter committer_;  // new incidents, passed-on actions, reads' audit
 };
 
 }  // namespace attune::sqlite
