@@ -25,8 +25,9 @@ async function record(token, body) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  assert.equal(res.status, 201, await res.text());
-  return (await res.json()).id;
+  const text = await res.text();
+  assert.equal(res.status, 201, text);
+  return JSON.parse(text).id;
 }
 
 test('a teacher finds a record by the words in its notes and opens it', async () => {
