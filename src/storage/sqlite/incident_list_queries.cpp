@@ -105,30 +105,21 @@ Result<std::vector<RecordHit>> SqliteStore::SearchRecords(const IncidentQuery& q
     }
     return out;
   }
+  auto list = ListIncidents(q);
+  if (!list.ok()) return list.status();
   return Guard("search records", [&]() -> Result<std::vector<RecordHit>> {
     auto sql = pool_.Acquire();
-    long long limit = q.limit, offset = q.offset;
     // The page is chosen first, so the excerpt is made for its records
-    // only, not for every record holding the words.
-    std::string text =
-        "SELECT " ATTUNE_INCIDENT_COLUMNS
-        ", snippet(record_words, -1, char(2), char(3), '…', 16) FROM record_words JOIN "
-        "incidents i ON i.id = record_words.rowid" ATTUNE_INCIDENT_JOINS
-        "WHERE record_words MATCH :m2 AND record_words.rowid IN (SELECT i.id" +
-        FromWhere(q) + kNewestFirst + " LIMIT :l OFFSET :o)" + kNewestFirst;
-    soci::statement st = (sql->prepare << text);
-    soci::row r;
-    FilterValues values;
-    st.exchange(soci::use(q.match, "m2"));
-    BindFilter(st, q, values);
-    st.exchange(soci::use(limit, "l"));
-    st.exchange(soci::use(offset, "o"));
-    st.exchange(soci::into(r));
-    st.define_and_bind();
-    st.execute();
+    // only, one look-up each, not for every record holding the words.
     std::vector<RecordHit> out;
-    while (st.fetch()) out.push_back({ReadIncident(r), Text(r, kIncidentColumnCount)});
-    for (auto& hit : out) FillIncident(*sql, hit.incident);
+    for (auto& i : *list) {
+      std::string excerpt;
+      soci::indicator ind = soci::i_ok;
+      *sql << "SELECT snippet(record_words, -1, char(2), char(3), '…', 16) FROM record_words "
+              "WHERE record_words MATCH :m AND rowid = :id",
+          soci::use(q.match, "m"), soci::use(i.id, "id"), soci::into(excerpt, ind);
+      out.push_back({std::move(i), ind == soci::i_ok ? excerpt : std::string()});
+    }
     return out;
   });
 }
