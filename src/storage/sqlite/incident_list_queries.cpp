@@ -18,10 +18,11 @@ struct FilterValues {
 };
 
 // "FROM ... WHERE ..." for `q`, the reader's rule first. With words to
-// match, the index drives: only the records holding them are looked at.
+// match, the index drives (CROSS JOIN fixes the order): only the records
+// holding them are looked at, never the whole doclist once per record.
 std::string FromWhere(const IncidentQuery& q) {
   std::string out = q.match.empty() ? " FROM incidents i"
-                                    : " FROM record_words JOIN incidents i ON i.id = "
+                                    : " FROM record_words CROSS JOIN incidents i ON i.id = "
                                       "record_words.rowid";
   out += ATTUNE_INCIDENT_JOINS "WHERE i.school_id = :s AND " ATTUNE_SQL_READABLE(":role");
   if (!q.match.empty()) out += " AND record_words MATCH :m";
