@@ -1,5 +1,5 @@
 // POST /api/v1/incidents (record; 201 with the policy's decision),
-// GET /api/v1/incidents (filtered list) and GET /api/v1/incidents/{id}.
+// GET /api/v1/incidents (filtered list, or found by words: q) and GET /api/v1/incidents/{id}.
 #include "api/handlers.h"
 #include "api/site.h"
 #include "api/views.h"
@@ -173,6 +173,7 @@ http::Response ListIncidents(const ApiContext& ctx, http::Request& req) {
   q.pupil_id = *pupil;
   q.category = req.query.Get("category");
   q.behaviour_class = req.query.Get("class");
+  q.words = req.query.Get("q");  // words in the notes (services/record_search.h)
   for (auto [key, out] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
     std::string text = req.query.Get(key);
     if (text.empty()) continue;
@@ -184,7 +185,9 @@ http::Response ListIncidents(const ApiContext& ctx, http::Request& req) {
   if (!incidents.ok()) return JsonError(incidents.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& i : *incidents) items.push_back(IncidentJson(i));
-  return http::Response::Json({{"incidents", items}, {"limit", q.limit}, {"offset", q.offset}});
+  nlohmann::json out = {{"incidents", items}, {"limit", q.limit}, {"offset", q.offset}};
+  if (!q.words.empty()) out["q"] = q.words;
+  return http::Response::Json(out);
 }
 
 http::Response GetIncident(const ApiContext& ctx, http::Request& req) {

@@ -490,6 +490,10 @@ Result<std::vector<Incident>> IncidentService::List(const Principal& by, Inciden
   if (query.offset < 0) return Status::Invalid("offset must be 0 or more", "offset");
   query.school_id = by.school_id;
   query.viewer_role = RestrictedReaderName(by.role);
+  auto match = MatchExpression(query.words);
+  if (!match.ok()) return match.status();
+  query.match = *match;
+  if (!query.words.empty() && query.match.empty()) return std::vector<Incident>{};
   return NotingRestricted(store_, by, store_.ListIncidents(query), ip);
 }
 

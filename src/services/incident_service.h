@@ -22,6 +22,7 @@
 #include "model/principal.h"
 #include "policy/engine.h"
 #include "services/policy_service.h"
+#include "services/record_search.h"
 #include "services/school_clock.h"
 #include "storage/store.h"
 
@@ -106,9 +107,17 @@ class IncidentService {
   // Reads of restricted records are audited (services/audit.h).
   Result<IncidentView> Get(const Principal& by, long long id, const std::string& ip);
   // query.school_id and viewer_role are set from `by`: the records `by` may
-  // read. Reads of restricted ones are audited.
+  // read; query.match from query.words (MatchExpression). Reads of
+  // restricted ones are audited.
   Result<std::vector<Incident>> List(const Principal& by, IncidentQuery query,
                                      const std::string& ip);
+  // Records `by` may read found by their words, or (request.mine) those
+  // `by` made, newest first, a page at a time with the total; the page is
+  // clamped to those there are. Restricted records returned are audited;
+  // those `by` may not read are neither found nor counted
+  // (services/record_search.cpp).
+  Result<RecordSearchPage> Search(const Principal& by, const RecordSearchRequest& request,
+                                  const std::string& ip);
 
   // Records that the prepared notice to parents after a physical
   // intervention was sent. NotFound as Get; Invalid when the record has no

@@ -25,8 +25,26 @@ struct IncidentQuery {
   bool safeguarding = false;      // only safeguarding concerns
   std::optional<Timestamp> from;  // occurred_at >= from
   std::optional<Timestamp> to;    // occurred_at < to
+  long long recorded_by = 0;      // only records this member of staff made; 0 for anyone's
+  // What the reader typed to find records by their words: the service
+  // turns it into `match` (services/record_search.h); stores ignore it.
+  std::string words;
+  // Only records whose words (notes, amends) match this FTS5 expression
+  // (record_words, migration 0016); "" for any. Set by the service from
+  // `words` as quoted tokens, never from raw input.
+  std::string match;
   int limit = 50;
   int offset = 0;
+};
+
+// A record found by its words: the record (pupils filled) and an excerpt of
+// the words that matched, the matches between kMarkStart and kMarkEnd; with
+// no words to match, the start of its notes.
+struct RecordHit {
+  Incident incident;
+  std::string excerpt;
+  static constexpr char kMarkStart = '\x02';
+  static constexpr char kMarkEnd = '\x03';
 };
 
 // What a school's records of a time hold, for the home pages of those who
@@ -72,6 +90,10 @@ class IncidentStore {
   virtual Result<Incident> GetIncident(long long school_id, long long id) = 0;
   // Newest first; pupils filled.
   virtual Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) = 0;
+  // The same records as ListIncidents, each with an excerpt of its words.
+  virtual Result<std::vector<RecordHit>> SearchRecords(const IncidentQuery& query) = 0;
+  // How many records ListIncidents would find without limit and offset.
+  virtual Result<int> CountIncidents(const IncidentQuery& query) = 0;
   // The records the pupil was involved in from `since`, oldest first.
   virtual Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id,
                                                              long long pupil_id,

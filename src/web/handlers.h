@@ -29,6 +29,8 @@ http::Response PolicyUploadSubmit(const WebContext& ctx, http::Request& req);
 http::Response PolicyVersionShow(const WebContext& ctx, http::Request& req);
 http::Response PolicyActivate(const WebContext& ctx, http::Request& req);
 http::Response ActionsIndex(const WebContext& ctx, http::Request& req);
+http::Response RecordsIndex(const WebContext& ctx, http::Request& req);
+http::Response RecordsDownload(const WebContext& ctx, http::Request& req);
 http::Response ActionComplete(const WebContext& ctx, http::Request& req);
 http::Response ActionReassign(const WebContext& ctx, http::Request& req);
 http::Response ActionPassOn(const WebContext& ctx, http::Request& req);

@@ -17,6 +17,7 @@ constexpr NavItem kNav[] = {
     {"/", "My day", Permission::kSignedIn},
     {"/record", "Record", Permission::kIncidentsRecord},
     {"/actions", "My actions", Permission::kIncidentsView},
+    {"/records", "Records", Permission::kIncidentsView},
     {"/pupils", "Pupils", Permission::kPupilsView},
     {"/policy", "Our policy", Permission::kPolicyView},
     {"/policies", "Policy versions", Permission::kPolicyManage},

@@ -34,6 +34,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/actions/1/pass-on");
   r.Add("POST", "/actions/([0-9]+)/reassign", P::kIncidentsView, bind(ActionReassign),
         "/actions/1/reassign");
+  r.Add("GET", "/records", P::kIncidentsView, bind(RecordsIndex));
+  r.Add("GET", "/records.csv", P::kIncidentsView, bind(RecordsDownload));
   r.Add("GET", "/incidents/([0-9]+)", P::kIncidentsView, bind(IncidentShow), "/incidents/1");
   r.Add("POST", "/incidents/([0-9]+)/undo", P::kIncidentsRecord, bind(IncidentUndo),
         "/incidents/1/undo");

@@ -1,6 +1,7 @@
 // IncidentStore on SQLite. New incidents go through the group committer.
 #include <algorithm>
 
+#include "storage/sqlite/incident_row.h"
 #include "storage/sqlite/incident_write.h"
 #include "storage/sqlite/notification_write.h"
 #include "storage/sqlite/readable.h"
@@ -14,48 +15,6 @@ std::string IdList(const std::vector<long long>& ids) {
   std::vector<std::string> out;
   for (long long id : ids) out.push_back(std::to_string(id));
   return JoinList(out);
-}
-
-constexpr const char* kVisible = " AND " ATTUNE_SQL_READABLE(":role");
-
-constexpr const char* kIncidentColumns =
-    "SELECT i.id, i.school_id, i.policy_version_id, COALESCE(v.version, 0), i.category, "
-    "i.behaviour_class, i.occurred_at, i.recorded_at, COALESCE(i.recorded_by_staff_id, 0), "
-    "COALESCE(s.name, ''), i.place, i.lesson, i.antecedent, i.behaviour, i.response, "
-    "i.perceived_function, i.others_involved, i.tally, i.safeguarding, i.restricted, "
-    "i.visible_to, i.physical_intervention, i.reward, i.repair_due_at, i.repaired_at, "
-    "i.closed_at FROM incidents i LEFT JOIN staff s ON s.id = i.recorded_by_staff_id "
-    "LEFT JOIN policy_versions v ON v.id = i.policy_version_id ";
-
-Incident ReadIncident(const soci::row& r) {
-  Incident i;
-  i.id = Int(r, 0);
-  i.school_id = Int(r, 1);
-  i.policy_version_id = Int(r, 2);
-  i.policy_version = static_cast<int>(Int(r, 3));
-  i.category = Text(r, 4);
-  i.behaviour_class = Text(r, 5);
-  i.occurred_at = FromUnix(Int(r, 6));
-  i.recorded_at = FromUnix(Int(r, 7));
-  i.recorded_by_staff_id = Int(r, 8);
-  i.recorded_by_name = Text(r, 9);
-  i.place = Text(r, 10);
-  i.lesson = Text(r, 11);
-  i.antecedent = Text(r, 12);
-  i.behaviour = Text(r, 13);
-  i.response = Text(r, 14);
-  i.perceived_function = Text(r, 15);
-  i.others_involved = SplitList(Text(r, 16));
-  i.tally = Int(r, 17) != 0;
-  i.safeguarding = Int(r, 18) != 0;
-  i.restricted = Int(r, 19) != 0;
-  i.visible_to = SplitList(Text(r, 20));
-  i.physical_intervention = Int(r, 21) != 0;
-  i.reward = Text(r, 22);
-  i.repair_due_at = OptTime(r, 23);
-  i.repaired_at = OptTime(r, 24);
-  i.closed_at = OptTime(r, 25);
-  return i;
 }
 
 }  // namespace
@@ -303,43 +262,6 @@ Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
       i.suspension = s;
     }
     return i;
-  });
-}
-
-Result<std::vector<Incident>> SqliteStore::ListIncidents(const IncidentQuery& q) {
-  return Guard("list incidents", [&]() -> Result<std::vector<Incident>> {
-    auto sql = pool_.Acquire();
-    std::string where = "WHERE i.school_id = :s" + std::string(kVisible);
-    if (q.pupil_id) {
-      where += " AND i.id IN (SELECT incident_id FROM incident_pupils WHERE pupil_id = :p)";
-    }
-    if (!q.category.empty()) where += " AND i.category = :c";
-    if (!q.behaviour_class.empty()) where += " AND i.behaviour_class = :k";
-    if (q.safeguarding) where += " AND i.safeguarding = 1";
-    if (q.from) where += " AND i.occurred_at >= :f";
-    if (q.to) where += " AND i.occurred_at < :t";
-    long long from = q.from ? ToUnix(*q.from) : 0, to = q.to ? ToUnix(*q.to) : 0;
-    long long limit = q.limit, offset = q.offset;
-    soci::statement st = (sql->prepare << std::string(kIncidentColumns) + where +
-                                              " ORDER BY i.occurred_at DESC, i.id DESC LIMIT :l "
-                                              "OFFSET :o");
-    soci::row r;
-    st.exchange(soci::use(q.school_id, "s"));
-    st.exchange(soci::use(q.viewer_role, "role"));
-    if (q.pupil_id) st.exchange(soci::use(q.pupil_id, "p"));
-    if (!q.category.empty()) st.exchange(soci::use(q.category, "c"));
-    if (!q.behaviour_class.empty()) st.exchange(soci::use(q.behaviour_class, "k"));
-    if (q.from) st.exchange(soci::use(from, "f"));
-    if (q.to) st.exchange(soci::use(to, "t"));
-    st.exchange(soci::use(limit, "l"));
-    st.exchange(soci::use(offset, "o"));
-    st.exchange(soci::into(r));
-    st.define_and_bind();
-    st.execute();
-    std::vector<Incident> out;
-    while (st.fetch()) out.push_back(ReadIncident(r));
-    for (auto& i : out) FillIncident(*sql, i);
-    return out;
   });
 }
 
