@@ -31,7 +31,7 @@ sqlite3 "$DB" "INSERT INTO plans (school_id, pupil_id, plan, name, started_on, s
 entries=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM audit_log')
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250000 - $entries)
   INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, detail, ip)
-  SELECT 1, (SELECT id FROM staff ORDER BY id LIMIT 1 OFFSET n.i % (SELECT COUNT(*) FROM staff)),
+  SELECT 1, 1 + n.i % (SELECT COUNT(*) FROM staff),
          $now - 365 * 86400 + n.i * 126,
          CASE n.i % 5 WHEN 0 THEN 'sign_in' WHEN 1 THEN 'pupil.read_sensitive' WHEN 2 THEN 'incident.record'
                       WHEN 3 THEN 'action.complete' ELSE 'incident.read_restricted' END,

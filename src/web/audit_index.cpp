@@ -40,8 +40,9 @@ http::Response AuditIndex(const WebContext& ctx, http::Request& req) {
                     {"who", e.staff_name.empty() ? "—" : e.staff_name},
                     {"what", DescribeAuditAction(e.action)},
                     {"detail", e.detail},
-                    {"pupil_id", pupil ? e.subject_id : 0},
-                    {"incident_id", record ? e.subject_id : 0},
+                    // false, not 0: the template shows a link for any number.
+                    {"pupil_id", pupil ? nlohmann::json(e.subject_id) : nlohmann::json(false)},
+                    {"incident_id", record ? nlohmann::json(e.subject_id) : nlohmann::json(false)},
                     {"several", Several(e)},
                     {"ip", e.ip}});
   }
