@@ -50,33 +50,9 @@ ATTUNE_LOG_LEVEL=info $BIN serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
 SERVER=$!
 until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
 
-session() {
-  local jar="$WORK/cookies-$1" page token
-  page=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/sign-in")
-  token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
-  curl -s -b "$jar" -c "$jar" -o /dev/null \
-    --data-urlencode "csrf_token=$token" --data-urlencode "email=$1@demo.attune.school" \
-    --data-urlencode "password=attune-demo-2026" "http://127.0.0.1:$PORT/sign-in"
-  awk '$6 == "attune_session" {print $7}' "$jar"
-}
+source bench/page_timing.sh
 pastoral=$(session pastoral)
 senior=$(session senior)
-
-# Asks for `path` N times as `cookie` (after 20 to warm up) and prints the
-# server's own times: median, 90th percentile, maximum, and the page's size.
-measure() {
-  local label=$1 cookie=$2 path=$3 size
-  for _ in $(seq 20); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
-  sleep 0.2
-  local before
-  before=$(wc -l < "$LOG")
-  for _ in $(seq "$N"); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
-  sleep 0.2
-  size=$(curl -s -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path" | wc -c)
-  tail -n +"$((before + 1))" "$LOG" | grep -o 'status=200 ms=[0-9.]*' | head -n "$N" | sed 's/.*ms=//' | sort -n |
-    awk -v label="$label" -v size="$size" '{ v[NR] = $1 } END {
-      printf "%-44s n=%d  median %.2f ms  p90 %.2f ms  max %.2f ms  %d KB\n", label, NR, v[int(NR / 2) + 1], v[int(NR * 0.9)], v[NR], size / 1024 }'
-}
 
 measure "/healthz (the floor)" "" "/healthz"
 measure "team's queue, first page" "$pastoral" "/actions"

@@ -48,8 +48,10 @@ std::string RecordInstead(const std::string& kind) {
 namespace {
 
 // The store's query for `filter` as `by` sees it, or why it is refused.
-Result<ActionQuery> QueryFor(const Principal& by, const ActionFilter& f) {
-  if (f.limit < 1 || f.limit > 200) return Status::Invalid("limit must be 1 to 200", "limit");
+Result<ActionQuery> QueryFor(const Principal& by, const ActionFilter& f, int max_limit = 200) {
+  if (f.limit < 1 || f.limit > max_limit) {
+    return Status::Invalid("limit must be 1 to " + std::to_string(max_limit), "limit");
+  }
   if (f.offset < 0 || f.offset > 1000000) {
     return Status::Invalid("offset must be 0 to 1000000", "offset");
   }
@@ -105,7 +107,17 @@ Result<ActionQuery> QueryFor(const Principal& by, const ActionFilter& f) {
 
 Result<std::vector<Action>> ActionService::List(const Principal& by, const ActionFilter& f,
                                                 const std::string& ip) {
-  auto q = QueryFor(by, f);
+  return ListUpTo(by, f, 200, ip);
+}
+
+Result<std::vector<Action>> ActionService::Export(const Principal& by, const ActionFilter& f,
+                                                  const std::string& ip) {
+  return ListUpTo(by, f, kMaxExported, ip);
+}
+
+Result<std::vector<Action>> ActionService::ListUpTo(const Principal& by, const ActionFilter& f,
+                                                    int max_limit, const std::string& ip) {
+  auto q = QueryFor(by, f, max_limit);
   if (!q.ok()) return q.status();
   if (f.due_today) {
     Date tomorrow = date::year_month_day(date::sys_days(LondonDate(Now())) + date::days(1));

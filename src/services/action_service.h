@@ -53,6 +53,10 @@ class ActionService {
   // audited as reads of them (services/audit.h).
   Result<std::vector<Action>> List(const Principal& by, const ActionFilter& filter,
                                    const std::string& ip);
+  // The same for a download: limit up to kMaxExported.
+  static constexpr int kMaxExported = 10001;
+  Result<std::vector<Action>> Export(const Principal& by, const ActionFilter& filter,
+                                     const std::string& ip);
   // How many List would find without limit and offset, by due group (the
   // edges from `now`: the end of today and of this week, London time).
   // Not a read of any record: nothing is audited.
@@ -83,6 +87,9 @@ class ActionService {
                   const std::string& ip);
 
  private:
+  Result<std::vector<Action>> ListUpTo(const Principal& by, const ActionFilter& filter,
+                                       int max_limit, const std::string& ip);
+
   Store& store_;
 };
 

@@ -111,52 +111,80 @@ namespace attune {
 
 Result<std::vector<AuditEntry>> ReadAuditLog(AuditStore& store, const Principal& by,
                                              AuditQuery query) {
-  if (query.limit < 1 || query.limit > 500) {
-    return Status::Invalid("Show between 1 and 500 entries", "limit");
+  if (query.limit < 1 || query.limit > kMaxAuditRead) {
+    return Status::Invalid("Show between 1 and " + std::to_string(kMaxAuditRead) + " entries",
+                           "limit");
   }
+  if (query.offset < 0) return Status::Invalid("offset cannot be negative", "offset");
   query.school_id = by.school_id;
   return store.ListAudit(query);
 }
 
+Result<long long> CountAuditLog(AuditStore& store, const Principal& by, AuditQuery query) {
+  query.school_id = by.school_id;
+  return store.CountAudit(query);
+}
+
+namespace {
+
+// Every action written to the log and what it means. A new action is added
+// here, so the audit page describes it and offers it as a filter.
+constexpr std::pair<const char*, const char*> kWords[] = {
+    {"sign_in", "Signed in"},
+    {"sign_in_failed", "Sign-in failed"},
+    {"sign_in_throttled", "Sign-in paused after repeated failures"},
+    {"sign_out", "Signed out"},
+    {"password_changed", "Changed their password"},
+    {"password_change_failed", "Password change refused"},
+    {"api_token_created", "API token created"},
+    {"pupil.read_sensitive", "Viewed a pupil's special category details"},
+    {"staff.added", "Added a member of staff"},
+    {"staff.role_changed", "Changed a role"},
+    {"staff.deactivated", "Deactivated an account"},
+    {"staff.reactivated", "Reactivated an account"},
+    {"staff.restricted_access_granted",
+     "Gave someone a role that reads safeguarding records or special category details"},
+    {"pupil.read_contacts", "Viewed parents' contact details for a call home"},
+    {"pupil.profile_saved", "Updated a pupil's personal profile"},
+    {"incident.record", "Made a record"},
+    {"export.csv", "Downloaded a list (CSV)"},
+    {"incident.read_restricted", "Read a restricted (safeguarding) record"},
+    {"incident.parent_notice_sent", "Sent the parent notice after a physical intervention"},
+    {"action.complete", "Completed a follow-up action"},
+    {"action.reassign", "Passed on a follow-up action"},
+    {"restorative.record", "Recorded a restorative conversation"},
+    {"restorative.repair", "Marked a repair done"},
+    {"restorative.no_repair", "Recorded why a repair will not happen"},
+    {"contact.log", "Logged contact with a parent or carer"},
+    {"plan.start", "Started a plan"},
+    {"plan.decline", "Declined a proposed plan"},
+    {"plan.end", "Ended a plan"},
+    {"suspension.decide", "Made the headteacher's suspension decision"},
+    {"suspension.parent_notice", "Marked parents and carers told of a suspension"},
+    {"suspension.la_notice", "Marked the local authority told of a suspension"},
+    {"incident.undo", "Undid a record just made"},
+    {"amends.record", "Recorded amends a pupil proposed"},
+    {"policy.uploaded", "Uploaded a policy version"},
+    {"policy.activated", "Put a policy version in force"},
+    {"staff.training_recorded", "Recorded staff training"},
+};
+
+}  // namespace
+
 std::string DescribeAuditAction(const std::string& action) {
-  static const std::pair<const char*, const char*> kWords[] = {
-      {"sign_in", "Signed in"},
-      {"sign_in_failed", "Sign-in failed"},
-      {"sign_in_throttled", "Sign-in paused after repeated failures"},
-      {"sign_out", "Signed out"},
-      {"password_changed", "Changed their password"},
-      {"password_change_failed", "Password change refused"},
-      {"api_token_created", "API token created"},
-      {"pupil.read_sensitive", "Viewed a pupil's special category details"},
-      {"staff.added", "Added a member of staff"},
-      {"staff.role_changed", "Changed a role"},
-      {"staff.deactivated", "Deactivated an account"},
-      {"staff.reactivated", "Reactivated an account"},
-      {"staff.restricted_access_granted",
-       "Gave someone a role that reads safeguarding records or special category details"},
-      {"pupil.read_contacts", "Viewed parents' contact details for a call home"},
-      {"pupil.profile_saved", "Updated a pupil's personal profile"},
-      {"incident.record", "Made a record"},
-      {"export.csv", "Downloaded a list (CSV)"},
-      {"incident.read_restricted", "Read a restricted (safeguarding) record"},
-      {"incident.parent_notice_sent", "Sent the parent notice after a physical intervention"},
-      {"action.complete", "Completed a follow-up action"},
-      {"action.reassign", "Passed on a follow-up action"},
-      {"restorative.record", "Recorded a restorative conversation"},
-      {"restorative.repair", "Marked a repair done"},
-      {"restorative.no_repair", "Recorded why a repair will not happen"},
-      {"contact.log", "Logged contact with a parent or carer"},
-      {"plan.start", "Started a plan"},
-      {"plan.decline", "Declined a proposed plan"},
-      {"plan.end", "Ended a plan"},
-      {"suspension.decide", "Made the headteacher's suspension decision"},
-      {"suspension.parent_notice", "Marked parents and carers told of a suspension"},
-      {"suspension.la_notice", "Marked the local authority told of a suspension"},
-  };
   for (const auto& [key, words] : kWords) {
     if (action == key) return words;
   }
   return action;
+}
+
+const std::vector<std::string>& AuditActionKinds() {
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> out;
+    for (const auto& [key, words] : kWords) out.push_back(key);
+    return out;
+  }();
+  return kinds;
 }
 
 }  // namespace attune

@@ -81,12 +81,22 @@ Status AuditRequestReads(AuditStore& store, const Principal& by, const std::stri
 
 namespace attune {
 
+// The most entries one read of the audit log returns (a download's worth).
+inline constexpr int kMaxAuditRead = 10001;
+
 // The audit log of the principal's school, newest first. Invalid when the
-// limit is outside 1–500. REQUIRES: caller holds audit.view.
+// limit is outside 1 to kMaxAuditRead or the offset negative. REQUIRES:
+// caller holds audit.view.
 Result<std::vector<AuditEntry>> ReadAuditLog(AuditStore& store, const Principal& by,
                                              AuditQuery query);
+// How many entries of the principal's school `query` finds in all.
+// REQUIRES: caller holds audit.view.
+Result<long long> CountAuditLog(AuditStore& store, const Principal& by, AuditQuery query);
 
 // What an audit action means, in words for the audit page.
 std::string DescribeAuditAction(const std::string& action);
+// Every action attune writes to the audit log, in the order the audit
+// page offers them.
+const std::vector<std::string>& AuditActionKinds();
 
 }  // namespace attune

@@ -73,6 +73,36 @@ Result<long long> PupilService::Count(const Principal& by) {
   return store_.CountPupils(by.school_id);
 }
 
+namespace {
+
+Status MayList(const Principal& by, const PupilFilter& f) {
+  if (!RoleHas(by.role, Permission::kPupilsView)) {
+    return Status::Forbidden("Your role does not read pupils' details");
+  }
+  if (f.query.size() > 100) return Status::Invalid("Search for at most 100 characters", "q");
+  if (f.limit < 1 || f.limit > PupilService::kMaxListed) {
+    return Status::Invalid(
+        "limit must be between 1 and " + std::to_string(PupilService::kMaxListed), "limit");
+  }
+  if (f.offset < 0) return Status::Invalid("offset cannot be negative", "offset");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Pupil>> PupilService::List(const Principal& by, const PupilFilter& filter) {
+  ATTUNE_RETURN_IF_ERROR(MayList(by, filter));
+  auto found = store_.ListPupils(by.school_id, filter);
+  if (!found.ok()) return found.status();
+  for (auto& p : *found) RedactSensitive(p);
+  return found;
+}
+
+Result<long long> PupilService::Count(const Principal& by, const PupilFilter& filter) {
+  ATTUNE_RETURN_IF_ERROR(MayList(by, filter));
+  return store_.CountPupils(by.school_id, filter);
+}
+
 Result<std::pair<int, int>> PupilService::CountSen(const Principal& by) {
   return store_.CountSen(by.school_id);
 }

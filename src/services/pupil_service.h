@@ -51,6 +51,17 @@ class PupilService {
   Result<std::vector<Pupil>> Search(const Principal& by, const PupilSearch& search,
                                     const std::string& ip);
   Result<long long> Count(const Principal& by);
+
+  // The pupil list: the pupils `filter` finds in the principal's school,
+  // read in one query, without the special-category fields (never in a
+  // list). Filtering by SEN status is open to every role that reads
+  // pupils, as the pupil page shows it to them. Forbidden without
+  // pupils.view; Invalid when limit is outside 1 to kMaxListed, offset
+  // negative or the words longer than 100 characters.
+  static constexpr int kMaxListed = 10001;
+  Result<std::vector<Pupil>> List(const Principal& by, const PupilFilter& filter);
+  // How many pupils `filter` finds in all (limit and offset ignored).
+  Result<long long> Count(const Principal& by, const PupilFilter& filter);
   // The SEN register's size: pupils on SEN support, and with an EHC plan.
   Result<std::pair<int, int>> CountSen(const Principal& by);
 

@@ -1,6 +1,7 @@
 #include "services/staff_service.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "core/secrets.h"
 #include "services/audit.h"
@@ -88,6 +89,25 @@ Result<std::vector<Staff>> StaffService::List(const Principal& by) {
   std::stable_sort(staff->begin(), staff->end(), [&](const Staff& a, const Staff& b) {
     if (a.active != b.active) return a.active;
     return surname(a.name) < surname(b.name);
+  });
+  return staff;
+}
+
+Result<std::vector<Staff>> StaffService::Find(const Principal& by, const StaffFilter& f) {
+  auto staff = List(by);
+  if (!staff.ok()) return staff;
+  std::vector<std::string> words;
+  std::istringstream in(ToLower(f.query));
+  for (std::string w; in >> w;) words.push_back(w);
+  std::erase_if(*staff, [&](const Staff& s) {
+    if (!f.role.empty() && f.role != RoleName(s.role)) return true;
+    if (f.status == "active" && !s.active) return true;
+    if (f.status == "deactivated" && s.active) return true;
+    std::string text = ToLower(s.name + " " + s.email + " " + s.job_title);
+    for (const auto& w : words) {
+      if (text.find(w) == std::string::npos) return true;
+    }
+    return false;
   });
   return staff;
 }

@@ -30,6 +30,13 @@ struct NewStaff {
   std::string password;
 };
 
+// Which staff a list shows.
+struct StaffFilter {
+  std::string query;   // every word in the name, email or job title; "" for any
+  std::string role;    // a role name; "" for any
+  std::string status;  // "active", "deactivated"; "" for both
+};
+
 class StaffService {
  public:
   explicit StaffService(Store& store) : store_(store) {}
@@ -45,6 +52,9 @@ class StaffService {
   Result<long long> AddToSchool(long long school_id, const NewStaff& input);
 
   Result<std::vector<Staff>> List(const Principal& by);
+  // Those of List that `filter` finds, in the same order (one read of the
+  // school's staff, filtered here: a school has hundreds, not millions).
+  Result<std::vector<Staff>> Find(const Principal& by, const StaffFilter& filter);
   // Forbidden for a role `by` may not grant.
   Status ChangeRole(const Principal& by, long long staff_id, const std::string& role,
                     const std::string& ip);

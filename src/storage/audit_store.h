@@ -3,6 +3,7 @@
 // Thread-safety: implementations are safe to call from many threads.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,12 @@ struct AuditQuery {
   long long school_id = 0;
   std::string action;  // exact match; empty for any
   std::string subject_type;
-  long long subject_id = 0;  // 0 for any; else entries about it, alone or among several
+  long long subject_id = 0;        // 0 for any; else entries about it, alone or among several
+  long long staff_id = 0;          // 0 for anyone; else entries of this member of staff
+  std::optional<Timestamp> from;   // entries at or after
+  std::optional<Timestamp> until;  // entries before
   int limit = 100;
+  int offset = 0;  // entries to skip, newest first (paging)
 };
 
 class AuditStore {
@@ -32,6 +37,8 @@ class AuditStore {
   // Newest first, with their subjects; every entry queued before the call
   // (AppendAuditSoon) included.
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
+  // How many entries ListAudit would find without its limit and offset.
+  virtual Result<long long> CountAudit(const AuditQuery& query) = 0;
 };
 
 }  // namespace attune

@@ -12,6 +12,21 @@
 
 namespace attune {
 
+// Which pupils a list shows, and in what order.
+struct PupilFilter {
+  // Every word must be in the name or UPN (case-insensitive); "" for any.
+  std::string query;
+  int year_group = -1;    // -1 for any; 0 reception ... 14
+  long long form_id = 0;  // 0 for any
+  // The census SEN code ("N", "K", "E"); "" for any.
+  std::string sen;
+  // 1: only pupils with an active plan; -1: only those without; 0: either.
+  int active_plan = 0;
+  bool by_year = false;  // order by year and form, then name; Default: by name
+  int limit = 25;
+  int offset = 0;
+};
+
 class PupilStore {
  public:
   virtual ~PupilStore() = default;
@@ -25,6 +40,9 @@ class PupilStore {
   virtual Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query,
                                                   int limit, int offset) = 0;
   virtual Result<long long> CountPupils(long long school_id) = 0;
+  // The pupils `filter` finds (one query), and how many it finds in all.
+  virtual Result<std::vector<Pupil>> ListPupils(long long school_id, const PupilFilter& filter) = 0;
+  virtual Result<long long> CountPupils(long long school_id, const PupilFilter& filter) = 0;
   // Counts the pupils of the school by SEN status: {SEN support, EHCP}.
   virtual Result<std::pair<int, int>> CountSen(long long school_id) = 0;
   // The pupils of teaching group `group_id` (empty when the group is not the

@@ -13,6 +13,7 @@
 #include "web/actions_page.h"
 #include "web/handlers.h"
 #include "web/incident_words.h"
+#include "web/list_paging.h"
 #include "web/page.h"
 #include "web/site.h"
 
@@ -69,81 +70,6 @@ int DueGroup(const Action& a, const DueEdges& edges) {
   return 3;
 }
 
-// The filters as chosen, read from the query string with what is not
-// understood dropped (a bookmarked filter never breaks the page).
-struct QueueChoice {
-  std::string queue;  // "mine", "all", "role:<name>"
-  std::string status;
-  int year = 0;
-  long long form = 0;
-  std::string kind;
-  std::string assignee;  // "", "role:<name>", "staff:<id>"
-  int page = 1;
-
-  // The query string for these choices, on page `p`.
-  std::string Query(int p) const {
-    std::string out = "queue=" + http::PercentEncode(queue) + "&status=" + status;
-    if (year) out += "&year=" + std::to_string(year);
-    if (form) out += "&form=" + std::to_string(form);
-    if (!kind.empty()) out += "&kind=" + http::PercentEncode(kind);
-    if (!assignee.empty()) out += "&for=" + http::PercentEncode(assignee);
-    if (p > 1) out += "&page=" + std::to_string(p);
-    return out;
-  }
-};
-
-long long Number(const http::FormData& query, const char* name, long long max) {
-  auto n = http::IntValue(query.Get(name), 0, name);
-  return n.ok() && *n > 0 && *n <= max ? *n : 0;
-}
-
-QueueChoice ReadChoice(const http::FormData& query, bool manage) {
-  QueueChoice c;
-  c.queue = query.Get("queue");
-  if (!manage) {
-    c.queue = "mine";
-  } else if (c.queue.empty()) {
-    c.queue = "all";  // the team's queue first for those who run it
-  } else if (c.queue != "all" && c.queue != "mine" && c.queue.rfind("role:", 0) != 0) {
-    c.queue = "all";
-  }
-  c.status = query.Get("status") == "done" ? "done" : "open";
-  c.year = static_cast<int>(Number(query, "year", 14));
-  c.form = Number(query, "form", 1LL << 53);
-  c.kind = query.Get("kind");
-  if (std::find(QueueKinds().begin(), QueueKinds().end(), c.kind) == QueueKinds().end()) {
-    c.kind.clear();
-  }
-  if (manage && c.queue == "all") {
-    std::string who = query.Get("for");
-    bool role = who.rfind("role:", 0) == 0 && ParseRole(who.substr(5));
-    bool person = who.rfind("staff:", 0) == 0 && who.size() > 6 && who.size() < 22 &&
-                  who.find_first_not_of("0123456789", 6) == std::string::npos;
-    if (role || person) c.assignee = who;
-  }
-  c.page = static_cast<int>(Number(query, "page", 40000));
-  if (c.page == 0) c.page = 1;
-  return c;
-}
-
-ActionFilter FilterOf(const QueueChoice& c) {
-  ActionFilter f;
-  if (c.queue == "all") {
-    f.scope = "all";
-  } else if (c.queue.rfind("role:", 0) == 0) {
-    f.scope = "role";
-    f.role = c.queue.substr(5);
-  }
-  f.status = c.status;
-  f.year_group = c.year;
-  f.form_id = c.form;
-  f.kind = c.kind;
-  f.assignee = c.assignee;
-  f.limit = kPageSize;
-  f.offset = (c.page - 1) * kPageSize;
-  return f;
-}
-
 // The choices of the filter form: queues, years and forms, kinds, people.
 void AddFilterChoices(const WebContext& ctx, const Principal& by, const QueueChoice& c,
                       nlohmann::json& view) {
@@ -159,25 +85,7 @@ void AddFilterChoices(const WebContext& ctx, const Principal& by, const QueueCho
   }
   view["queues"] = queues;
 
-  nlohmann::json years = nlohmann::json::array();
-  nlohmann::json forms = nlohmann::json::array();
-  if (auto list = ctx.store.ListForms(by.school_id); list.ok()) {
-    std::vector<int> seen;
-    for (const auto& f : *list) {
-      if (std::find(seen.begin(), seen.end(), f.year_group) == seen.end()) {
-        seen.push_back(f.year_group);
-      }
-      forms.push_back({{"value", f.id}, {"label", f.name}, {"selected", f.id == c.form}});
-    }
-    std::sort(seen.begin(), seen.end());
-    for (int y : seen) {
-      years.push_back({{"value", y},
-                       {"label", y == 0 ? std::string("Reception") : "Year " + std::to_string(y)},
-                       {"selected", y == c.year}});
-    }
-  }
-  view["years"] = years;
-  view["forms"] = forms;
+  AddYearFormChoices(ctx, by.school_id, c.year ? c.year : -1, c.form, view);
 
   nlohmann::json kinds = nlohmann::json::array();
   for (const auto& k : QueueKinds()) {
@@ -209,6 +117,53 @@ const char* kGroupHeadings[] = {"Overdue", "Due today", "Due later this week",
 
 }  // namespace
 
+QueueChoice ReadQueueChoice(const http::FormData& query, bool manage) {
+  QueueChoice c;
+  c.queue = query.Get("queue");
+  if (!manage) {
+    c.queue = "mine";
+  } else if (c.queue.empty()) {
+    c.queue = "all";  // the team's queue first for those who run it
+  } else if (c.queue != "all" && c.queue != "mine" && c.queue.rfind("role:", 0) != 0) {
+    c.queue = "all";
+  }
+  c.status = query.Get("status") == "done" ? "done" : "open";
+  c.year = static_cast<int>(QueryNumber(query, "year", 1, 14, 0));
+  c.form = QueryNumber(query, "form", 1, 1LL << 53, 0);
+  c.kind = query.Get("kind");
+  if (std::find(QueueKinds().begin(), QueueKinds().end(), c.kind) == QueueKinds().end()) {
+    c.kind.clear();
+  }
+  if (manage && c.queue == "all") {
+    std::string who = query.Get("for");
+    bool role = who.rfind("role:", 0) == 0 && ParseRole(who.substr(5));
+    bool person = who.rfind("staff:", 0) == 0 && who.size() > 6 && who.size() < 22 &&
+                  who.find_first_not_of("0123456789", 6) == std::string::npos;
+    if (role || person) c.assignee = who;
+  }
+  c.page = static_cast<int>(QueryNumber(query, "page", 1, 40000, 0));
+  if (c.page == 0) c.page = 1;
+  return c;
+}
+
+ActionFilter QueueFilter(const QueueChoice& c) {
+  ActionFilter f;
+  if (c.queue == "all") {
+    f.scope = "all";
+  } else if (c.queue.rfind("role:", 0) == 0) {
+    f.scope = "role";
+    f.role = c.queue.substr(5);
+  }
+  f.status = c.status;
+  f.year_group = c.year;
+  f.form_id = c.form;
+  f.kind = c.kind;
+  f.assignee = c.assignee;
+  f.limit = kPageSize;
+  f.offset = (c.page - 1) * kPageSize;
+  return f;
+}
+
 std::vector<Role> FollowUpRoles() {
   std::vector<Role> out;
   for (Role r : AllRoles()) {
@@ -228,8 +183,8 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
                                  const http::FormData& query, const ActionFormError* failed) {
   const Principal& by = *req.principal;
   bool manage = RoleHas(by.role, Permission::kActionsManage);
-  QueueChoice choice = ReadChoice(query, manage);
-  ActionFilter filter = FilterOf(choice);
+  QueueChoice choice = ReadQueueChoice(query, manage);
+  ActionFilter filter = QueueFilter(choice);
   Timestamp now = Now();
   DueEdges edges = DueEdgesAt(now);
   auto counts = ctx.actions.Count(by, filter, now);
@@ -340,20 +295,14 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
                          {"groups", groups},
                          {"has_actions", !actions->empty()},
                          {"mine", choice.queue == "mine"},
-                         {"back", back}};
+                         {"back", back},
+                         {"csv_href", "/actions/export.csv?" + choice.Query(1)},
+                         {"csv_capped", counts->total > kCsvMaxRows},
+                         {"csv_max", kCsvMaxRows}};
   if (manage) AddFilterChoices(ctx, by, choice, view);
-  if (pages > 1) {
-    int first = filter.offset + 1;
-    int last = filter.offset + static_cast<int>(actions->size());
-    view["paging"] = {
-        {"words",
-         std::to_string(first) + "–" + std::to_string(last) + " of " + std::to_string(total)},
-        {"page_words", "Page " + std::to_string(choice.page) + " of " + std::to_string(pages)},
-        {"has_previous", choice.page > 1},
-        {"previous", "/actions?" + choice.Query(choice.page - 1)},
-        {"has_next", choice.page < pages},
-        {"next", "/actions?" + choice.Query(choice.page + 1)}};
-  }
+  Paging paging{choice.page, kPageSize, total, pages};
+  view["paging"] =
+      PagingView(paging, actions->size(), [&](int p) { return "/actions?" + choice.Query(p); });
   if (failed && !failed_shown) {
     // The action is not on this page (someone else's, or done): the error
     // goes at the top, with the way to its record when it is done there.

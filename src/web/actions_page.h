@@ -8,7 +8,9 @@
 #include "core/status.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "http/url.h"
 #include "model/role.h"
+#include "services/action_service.h"
 #include "web/context.h"
 
 namespace attune::web {
@@ -21,6 +23,34 @@ struct ActionFormError {
   Status error;
   std::string text;  // the outcome or note as typed
 };
+
+// The queue's filters as chosen, read from the query string with what is
+// not understood dropped (a bookmarked filter never breaks the page):
+// queue=mine|all|role:<name>, status=open|done, year, form, kind,
+// for=role:<name>|staff:<id>, page. Only "mine" without actions.manage.
+struct QueueChoice {
+  std::string queue;  // "mine", "all", "role:<name>"
+  std::string status;
+  int year = 0;
+  long long form = 0;
+  std::string kind;
+  std::string assignee;  // "", "role:<name>", "staff:<id>"
+  int page = 1;
+
+  // The query string for these choices, on page `p`.
+  std::string Query(int p) const {
+    std::string out = "queue=" + http::PercentEncode(queue) + "&status=" + status;
+    if (year) out += "&year=" + std::to_string(year);
+    if (form) out += "&form=" + std::to_string(form);
+    if (!kind.empty()) out += "&kind=" + http::PercentEncode(kind);
+    if (!assignee.empty()) out += "&for=" + http::PercentEncode(assignee);
+    if (p > 1) out += "&page=" + std::to_string(p);
+    return out;
+  }
+};
+QueueChoice ReadQueueChoice(const http::FormData& query, bool manage);
+// The service's filter for `choice`, one page of the queue.
+ActionFilter QueueFilter(const QueueChoice& choice);
 
 // Renders /actions for the queue chosen in `filter` (query string:
 // queue=mine|all|role:<name>, status=open|done, year, form, kind,

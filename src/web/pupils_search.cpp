@@ -1,4 +1,5 @@
-// GET /pupils/search?q=: the results fragment htmx swaps in as staff type.
+// GET /pupils/search: the results fragment htmx swaps in as staff type or
+// change a filter (the same query string as /pupils).
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/pupil_results.h"
@@ -7,15 +8,12 @@
 namespace attune::web {
 
 http::Response PupilsSearch(const WebContext& ctx, http::Request& req) {
-  PupilSearch search;
-  search.query = req.query.Get("q");
-  search.limit = kPupilResultsShown + 1;
-  auto pupils = ctx.pupils.Search(*req.principal, search, req.ip);
-  if (!pupils.ok()) {
-    return RenderFragment(ctx, "error", {{"message", pupils.status().message()}},
-                          HttpStatusFor(pupils.status()));
+  auto results = PupilResultsView(ctx, req, ReadPupilChoice(req.query));
+  if (!results.ok()) {
+    return RenderFragment(ctx, "error", {{"message", results.status().message()}},
+                          HttpStatusFor(results.status()));
   }
-  return RenderFragment(ctx, "pupil_results", PupilResultsView(*pupils, search.query));
+  return RenderFragment(ctx, "pupil_results", *results);
 }
 
 }  // namespace attune::web

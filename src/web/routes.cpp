@@ -23,11 +23,13 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/notifications/1/read");
   r.Add("GET", "/pupils", P::kPupilsView, bind(PupilsIndex));
   r.Add("GET", "/pupils/search", P::kPupilsView, bind(PupilsSearch));
+  r.Add("GET", "/pupils/export.csv", P::kPupilsView, bind(PupilsExport));
   r.Add("GET", "/pupils/reviews", P::kProfileEdit, bind(ProfileReviews));
   r.Add("GET", "/pupils/([0-9]+)", P::kPupilsView, bind(PupilShow), "/pupils/1");
   r.Add("POST", "/pupils/([0-9]+)/profile", P::kProfileEdit, bind(ProfileUpdate),
         "/pupils/1/profile");
   r.Add("GET", "/actions", P::kIncidentsView, bind(ActionsIndex));
+  r.Add("GET", "/actions/export.csv", P::kIncidentsView, bind(ActionsExport));
   r.Add("POST", "/actions/([0-9]+)/complete", P::kIncidentsView, bind(ActionComplete),
         "/actions/1/complete");
   r.Add("GET", "/actions/([0-9]+)/pass-on", P::kIncidentsView, bind(ActionPassOn),
@@ -66,6 +68,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/record/preview", P::kIncidentsRecord, bind(RecordPreview));
   r.Add("POST", "/record/positive", P::kIncidentsRecord, bind(RecordPositive));
   r.Add("GET", "/audit", P::kAuditView, bind(AuditIndex));
+  r.Add("GET", "/audit/export.csv", P::kAuditView, bind(AuditExport));
   r.Add("GET", "/policy", P::kPolicyView, bind(OurPolicy));
   r.Add("GET", "/policies", P::kPolicyManage, bind(PolicyVersions));
   r.Add("POST", "/policies", P::kPolicyManage, bind(PolicyUploadSubmit));
@@ -75,6 +78,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/training", P::kPolicyManage, bind(TrainingIndex));
   r.Add("POST", "/training", P::kPolicyManage, bind(TrainingCreate));
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
+  r.Add("GET", "/staff/export.csv", P::kStaffManage, bind(StaffExport));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");
   r.Add("POST", "/staff/([0-9]+)/active", P::kStaffManage, bind(StaffSetActive), "/staff/1/active");

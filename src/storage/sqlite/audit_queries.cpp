@@ -51,27 +51,72 @@ Status SqliteStore::AppendAuditSoon(const AuditEntry& e) {
       "an audit entry of a read");
 }
 
+namespace {
+
+// The WHERE clause of an AuditQuery, with its values bound by name.
+class AuditWhere {
+ public:
+  explicit AuditWhere(const AuditQuery& q)
+      : q_(q), from_(q.from ? ToUnix(*q.from) : 0), until_(q.until ? ToUnix(*q.until) : 0) {
+    sql_ = " WHERE a.school_id = :s";
+    if (!q.action.empty()) sql_ += " AND a.action = :a";
+    if (!q.subject_type.empty()) sql_ += " AND a.subject_type = :t";
+    if (q.subject_id) {
+      sql_ +=
+          " AND (a.subject_id = :i OR a.id IN (SELECT audit_id FROM audit_subjects WHERE "
+          "subject_id = :i2))";
+    }
+    if (q.staff_id) sql_ += " AND a.staff_id = :st";
+    if (q.from) sql_ += " AND a.at >= :f";
+    if (q.until) sql_ += " AND a.at < :u";
+  }
+  const std::string& Sql() const { return sql_; }
+  void Bind(soci::statement& st) {
+    st.exchange(soci::use(q_.school_id, "s"));
+    if (!q_.action.empty()) st.exchange(soci::use(q_.action, "a"));
+    if (!q_.subject_type.empty()) st.exchange(soci::use(q_.subject_type, "t"));
+    if (q_.subject_id) {
+      st.exchange(soci::use(q_.subject_id, "i"));
+      st.exchange(soci::use(q_.subject_id, "i2"));
+    }
+    if (q_.staff_id) st.exchange(soci::use(q_.staff_id, "st"));
+    if (q_.from) st.exchange(soci::use(from_, "f"));
+    if (q_.until) st.exchange(soci::use(until_, "u"));
+  }
+
+ private:
+  AuditQuery q_;
+  long long from_;
+  long long until_;
+  std::string sql_;
+};
+
+}  // namespace
+
 Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
   // Entries queued by AppendAuditSoon are written first: the log never
   // misses a read it has accepted (an empty write waits for their batch).
   ATTUNE_RETURN_IF_ERROR(committer_.Submit([](WriteSession&) {}));
   return Guard("list audit", [&]() -> Result<std::vector<AuditEntry>> {
     auto sql = pool_.Acquire();
-    std::vector<AuditEntry> out;
-    soci::rowset<soci::row> rows =
+    AuditWhere where(q);
+    long long limit = q.limit, offset = q.offset;
+    soci::row r;
+    soci::statement st =
         (sql->prepare
-             << "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
-                "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, ''), "
-                "(SELECT group_concat(subject_id) FROM audit_subjects WHERE audit_id = a.id) "
-                "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
-                "WHERE a.school_id = :s AND (:a = '' OR a.action = :a2) "
-                "AND (:t = '' OR a.subject_type = :t2) AND (:i = 0 OR a.subject_id = :i2 OR a.id "
-                "IN (SELECT audit_id FROM audit_subjects WHERE subject_id = :i3)) "
-                "ORDER BY a.at DESC, a.id DESC LIMIT :lim",
-         soci::use(q.school_id), soci::use(q.action), soci::use(q.action),
-         soci::use(q.subject_type), soci::use(q.subject_type), soci::use(q.subject_id),
-         soci::use(q.subject_id), soci::use(q.subject_id), soci::use(q.limit));
-    for (const auto& r : rows) {
+         << "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
+            "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, ''), "
+            "(SELECT group_concat(subject_id) FROM audit_subjects WHERE audit_id = a.id) "
+            "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id" +
+                where.Sql() + " ORDER BY a.at DESC, a.id DESC LIMIT :lim OFFSET :off");
+    where.Bind(st);
+    st.exchange(soci::use(limit, "lim"));
+    st.exchange(soci::use(offset, "off"));
+    st.exchange(soci::into(r));
+    st.define_and_bind();
+    st.execute();
+    std::vector<AuditEntry> out;
+    while (st.fetch()) {
       AuditEntry e;
       e.id = Int(r, 0);
       e.school_id = Int(r, 1);
@@ -87,6 +132,21 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
       out.push_back(e);
     }
     return out;
+  });
+}
+
+Result<long long> SqliteStore::CountAudit(const AuditQuery& q) {
+  ATTUNE_RETURN_IF_ERROR(committer_.Submit([](WriteSession&) {}));
+  return Guard("count audit", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    AuditWhere where(q);
+    long long n = 0;
+    soci::statement st = (sql->prepare << "SELECT COUNT(*) FROM audit_log a" + where.Sql());
+    where.Bind(st);
+    st.exchange(soci::into(n));
+    st.define_and_bind();
+    st.execute(true);
+    return n;
   });
 }
 

@@ -63,6 +63,52 @@ Pupil ReadPupil(const Row& r) {
   return p;
 }
 
+// The WHERE clause of a PupilFilter, with its values bound by name.
+class PupilWhere {
+ public:
+  PupilWhere(long long school_id, const PupilFilter& f)
+      : school_id_(school_id),
+        year_(f.year_group),
+        form_(f.form_id),
+        sen_(f.sen),
+        plan_(f.active_plan) {
+    std::istringstream in(Lower(f.query));
+    for (std::string word; in >> word && words_.size() < 6;) words_.push_back(LikePattern(word));
+    sql_ = " WHERE p.school_id = :s";
+    for (size_t i = 0; i < words_.size(); ++i) {
+      sql_ += " AND p.search_text LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
+    }
+    if (f.year_group >= 0) sql_ += " AND p.year_group = :yg";
+    if (f.form_id) sql_ += " AND p.form_id = :fm";
+    if (!f.sen.empty()) sql_ += " AND p.sen_status = :sen";
+    // Active plans as a set of pupils, built once, not looked up per pupil.
+    if (f.active_plan) {
+      sql_ += f.active_plan > 0 ? " AND p.id IN" : " AND p.id NOT IN";
+      sql_ += " (SELECT pupil_id FROM plans WHERE school_id = :s2 AND status = 'active')";
+    }
+  }
+  const std::string& Sql() const { return sql_; }
+  void Bind(soci::statement& st) {
+    st.exchange(soci::use(school_id_, "s"));
+    for (size_t i = 0; i < words_.size(); ++i) {
+      st.exchange(soci::use(words_[i], "w" + std::to_string(i)));
+    }
+    if (year_ >= 0) st.exchange(soci::use(year_, "yg"));
+    if (form_) st.exchange(soci::use(form_, "fm"));
+    if (!sen_.empty()) st.exchange(soci::use(sen_, "sen"));
+    if (plan_) st.exchange(soci::use(school_id_, "s2"));
+  }
+
+ private:
+  long long school_id_;
+  int year_;
+  long long form_;
+  std::string sen_;
+  int plan_;
+  std::vector<std::string> words_;
+  std::string sql_;
+};
+
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -111,33 +157,52 @@ Result<Pupil> SqliteStore::GetPupil(long long school_id, long long id) {
 
 Result<std::vector<Pupil>> SqliteStore::SearchPupils(long long school_id, const std::string& query,
                                                      int limit, int offset) {
-  return Guard("search pupils", [&]() -> Result<std::vector<Pupil>> {
-    std::vector<std::string> patterns;
-    std::istringstream in(Lower(query));
-    for (std::string word; in >> word && patterns.size() < 6;)
-      patterns.push_back(LikePattern(word));
-    std::string text = std::string(kPupilColumns) + "WHERE p.school_id = :s";
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      text += " AND p.search_text LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
-    }
-    text += " ORDER BY p.last_name, p.first_name, p.id LIMIT :lim OFFSET :off";
+  PupilFilter filter;
+  filter.query = query;
+  filter.limit = limit;
+  filter.offset = offset;
+  return ListPupils(school_id, filter);
+}
+
+Result<std::vector<Pupil>> SqliteStore::ListPupils(long long school_id, const PupilFilter& f) {
+  return Guard("list pupils", [&]() -> Result<std::vector<Pupil>> {
     auto sql = pool_.Acquire();
-    auto prepared = (sql->prepare << text);
-    prepared, soci::use(school_id);
-    for (const auto& w : patterns) prepared, soci::use(w);
-    prepared, soci::use(limit), soci::use(offset);
-    soci::rowset<soci::row> rows(prepared);
+    PupilWhere where(school_id, f);
+    std::string order = f.by_year
+                            ? " ORDER BY p.year_group, f.name, p.last_name, p.first_name, p.id"
+                            : " ORDER BY p.last_name, p.first_name, p.id";
+    long long limit = f.limit, offset = f.offset;
+    soci::row r;
+    soci::statement st =
+        (sql->prepare << std::string(kPupilColumns) + where.Sql() + order + " LIMIT :l OFFSET :o");
+    where.Bind(st);
+    st.exchange(soci::use(limit, "l"));
+    st.exchange(soci::use(offset, "o"));
+    st.exchange(soci::into(r));
+    st.define_and_bind();
+    st.execute();
     std::vector<Pupil> out;
-    for (const auto& r : rows) out.push_back(ReadPupil(r));
+    while (st.fetch()) out.push_back(ReadPupil(r));
     return out;
   });
 }
 
 Result<long long> SqliteStore::CountPupils(long long school_id) {
+  return CountPupils(school_id, PupilFilter{});
+}
+
+Result<long long> SqliteStore::CountPupils(long long school_id, const PupilFilter& f) {
   return Guard("count pupils", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
+    PupilWhere where(school_id, f);
     long long n = 0;
-    *sql << "SELECT COUNT(*) FROM pupils WHERE school_id = :s", soci::use(school_id), soci::into(n);
+    soci::statement st =
+        (sql->prepare << "SELECT COUNT(*) FROM pupils p LEFT JOIN forms f ON f.id = p.form_id" +
+                             where.Sql());
+    where.Bind(st);
+    st.exchange(soci::into(n));
+    st.define_and_bind();
+    st.execute(true);
     return n;
   });
 }

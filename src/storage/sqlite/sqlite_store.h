@@ -68,6 +68,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query, int limit,
                                           int offset) override;
   Result<long long> CountPupils(long long school_id) override;
+  Result<std::vector<Pupil>> ListPupils(long long school_id, const PupilFilter& filter) override;
+  Result<long long> CountPupils(long long school_id, const PupilFilter& filter) override;
   Result<std::pair<int, int>> CountSen(long long school_id) override;
   Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) override;
   Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) override;
@@ -95,6 +97,7 @@ class SqliteStore final : public Store {
   Status AppendAudit(const AuditEntry& entry) override;
   Status AppendAuditSoon(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
+  Result<long long> CountAudit(const AuditQuery& query) override;
 
   // PolicyStore
   Result<PolicyVersion> CreatePolicyVersion(const PolicyVersion& draft,
