@@ -1,5 +1,6 @@
 // IncidentStore on SQLite. New incidents go through the group committer.
 #include <algorithm>
+#include <limits>
 
 #include "storage/sqlite/incident_write.h"
 #include "storage/sqlite/readable.h"
@@ -17,16 +18,26 @@ std::string IdList(const std::vector<long long>& ids) {
 
 constexpr const char* kVisible = " AND " ATTUNE_SQL_READABLE(":role");
 
-constexpr const char* kIncidentColumns =
-    "SELECT i.id, i.school_id, i.policy_version_id, COALESCE(v.version, 0), i.category, "
-    "i.behaviour_class, i.occurred_at, i.recorded_at, COALESCE(i.recorded_by_staff_id, 0), "
-    "COALESCE(s.name, ''), i.place, i.lesson, i.antecedent, i.behaviour, i.response, "
-    "i.perceived_function, i.others_involved, i.tally, i.safeguarding, i.restricted, "
-    "i.visible_to, i.physical_intervention, i.reward, i.repair_due_at, i.repaired_at, "
-    "i.closed_at FROM incidents i LEFT JOIN staff s ON s.id = i.recorded_by_staff_id "
-    "LEFT JOIN policy_versions v ON v.id = i.policy_version_id ";
+// The columns ReadIncident reads, from `incidents i`, `staff s` and
+// `policy_versions v`. A macro so that kept statements can join it.
+#define ATTUNE_INCIDENT_COLUMNS                                                            \
+  "i.id, i.school_id, i.policy_version_id, COALESCE(v.version, 0), i.category, "           \
+  "i.behaviour_class, i.occurred_at, i.recorded_at, COALESCE(i.recorded_by_staff_id, 0), " \
+  "COALESCE(s.name, ''), i.place, i.lesson, i.antecedent, i.behaviour, i.response, "       \
+  "i.perceived_function, i.others_involved, i.tally, i.safeguarding, i.restricted, "       \
+  "i.visible_to, i.physical_intervention, i.reward, i.repair_due_at, i.repaired_at, "      \
+  "i.closed_at "
+#define ATTUNE_INCIDENT_JOINS                           \
+  "LEFT JOIN staff s ON s.id = i.recorded_by_staff_id " \
+  "LEFT JOIN policy_versions v ON v.id = i.policy_version_id "
 
-Incident ReadIncident(const soci::row& r) {
+constexpr const char* kIncidentColumns =
+    "SELECT " ATTUNE_INCIDENT_COLUMNS "FROM incidents i " ATTUNE_INCIDENT_JOINS;
+
+// The 26 columns of ATTUNE_INCIDENT_COLUMNS, from a SOCI row or a kept
+// statement's Rows.
+template <typename Row>
+Incident ReadIncident(const Row& r) {
   Incident i;
   i.id = Int(r, 0);
   i.school_id = Int(r, 1);
@@ -323,6 +334,67 @@ Result<std::vector<Incident>> SqliteStore::ListIncidents(const IncidentQuery& q)
     while (st.fetch()) out.push_back(ReadIncident(r));
     for (auto& i : out) FillIncident(*sql, i);
     return out;
+  });
+}
+
+// A pupil's records from their own history index (incident_pupils_history,
+// migration 0007) first, each joined to its record: a few hundred rows for
+// five years, where the school/time index would walk the whole school's.
+// CROSS JOIN keeps that order. Every filter is in the one kept statement;
+// an empty one matches everything.
+#define ATTUNE_PUPIL_RECORDS_WHERE \
+  "FROM incident_pupils ip CROSS JOIN incidents i ON i.id = ip.incident_id "               \
+  ATTUNE_INCIDENT_JOINS "WHERE ip.pupil_id = ?1 AND ip.occurred_at >= ?2 AND ip.occurred_at < ?3 AND "            \
+  "ip.school_id = ?4 AND " ATTUNE_SQL_READABLE("?5") " AND (?6 = '' OR "                    \
+  "i.behaviour_class = ?6) AND (?7 = '' OR ip.category = ?7) AND (?8 = '' OR (?8 = "        \
+  "'positive' AND i.behaviour_class = 'prosocial') OR (?8 = 'difficult' AND "              \
+  "i.behaviour_class <> 'prosocial' AND i.safeguarding = 0) OR (?8 = 'safeguarding' AND "   \
+  "i.safeguarding = 1)) "
+
+namespace {
+
+void BindPupilRecords(Rows& rows, const PupilRecordQuery& q) {
+  rows.Bind(1, q.pupil_id)
+      .Bind(2, q.from ? ToUnix(*q.from) : std::numeric_limits<long long>::min())
+      .Bind(3, q.to ? ToUnix(*q.to) : std::numeric_limits<long long>::max())
+      .Bind(4, q.school_id)
+      .Bind(5, std::string_view(q.viewer_role))
+      .Bind(6, std::string_view(q.behaviour_class))
+      .Bind(7, std::string_view(q.category))
+      .Bind(8, std::string_view(q.kind));
+}
+
+}  // namespace
+
+Result<std::vector<Incident>> SqliteStore::ListPupilRecords(const PupilRecordQuery& q) {
+  return Guard("list pupil records", [&]() -> Result<std::vector<Incident>> {
+    auto sql = pool_.Acquire();
+    auto rows = sql.Query("SELECT " ATTUNE_INCIDENT_COLUMNS
+                          ", ip.role, ip.step, ip.points, ip.reward " ATTUNE_PUPIL_RECORDS_WHERE
+                          "ORDER BY ip.occurred_at DESC, ip.incident_id DESC LIMIT ?9 OFFSET ?10");
+    BindPupilRecords(rows, q);
+    rows.Bind(9, static_cast<long long>(q.limit)).Bind(10, static_cast<long long>(q.offset));
+    std::vector<Incident> out;
+    while (rows.Next()) {
+      Incident i = ReadIncident(rows);
+      // The pupil's own part comes from the index row: nothing more is
+      // asked per record.
+      IncidentPupil part{q.pupil_id, Text(rows, 26), Text(rows, 27),
+                         static_cast<int>(Int(rows, 28)), ""};
+      part.reward_left_out = part.role == "involved" && !i.reward.empty() && Text(rows, 29).empty();
+      i.pupils.push_back(std::move(part));
+      out.push_back(std::move(i));
+    }
+    return out;
+  });
+}
+
+Result<long long> SqliteStore::CountPupilRecords(const PupilRecordQuery& q) {
+  return Guard("count pupil records", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    auto rows = sql.Query("SELECT COUNT(*) " ATTUNE_PUPIL_RECORDS_WHERE);
+    BindPupilRecords(rows, q);
+    return rows.Next() ? Int(rows, 0) : 0;
   });
 }
 

@@ -109,6 +109,8 @@ class SqliteStore final : public Store {
   Result<long long> CreateIncident(NewIncident& incident, AuditEntry audit) override;
   Result<Incident> GetIncident(long long school_id, long long id) override;
   Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) override;
+  Result<std::vector<Incident>> ListPupilRecords(const PupilRecordQuery& query) override;
+  Result<long long> CountPupilRecords(const PupilRecordQuery& query) override;
   Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id, long long pupil_id,
                                                      Timestamp since) override;
   Result<std::vector<HistoryExportRow>> ExportHistory(long long school_id) override;
