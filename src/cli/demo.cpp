@@ -27,7 +27,11 @@ Runner RegisterDemo(CLI::App& app) {
   gen->add_option("--days", flags->options.days,
                   "School days of behaviour history up to yesterday, recorded through the "
                   "policy (default: 60)")
-      ->check(CLI::Range(0, 400));
+      ->check(CLI::Range(0, demo::kMostHistoryDays));
+  gen->add_option("--years", flags->options.years,
+                  "Instead of --days: this school year's history so far and the years before "
+                  "it, up to 5 (a pupil's history begins when they joined Year 7)")
+      ->check(CLI::Range(0, demo::kMostHistoryYears));
   gen->add_option("--seed", flags->options.seed, "Random seed (default: 20260901)");
   struct HistoryFlags {
     CommonFlags common;
@@ -37,11 +41,15 @@ Runner RegisterDemo(CLI::App& app) {
   };
   auto history = std::make_shared<HistoryFlags>();
   CLI::App* hist = demo->add_subcommand(
-      "history", "Write a term of fictional behaviour history as CSV, for policy simulate");
+      "history", "Write fictional behaviour history as CSV, for policy simulate");
   AddCommonFlags(*hist, history->common);
   hist->add_option("--to", history->to, "The CSV file to write")->required();
   hist->add_option("--days", history->options.days, "School days of history (default: 60)")
-      ->check(CLI::Range(1, 400));
+      ->check(CLI::Range(1, demo::kMostHistoryDays));
+  hist->add_option("--years", history->options.years,
+                   "Instead of --days: this school year's history and the years before it, up "
+                   "to 5")
+      ->check(CLI::Range(0, demo::kMostHistoryYears));
   hist->add_option("--seed", history->options.seed, "Random seed (default: 20260901)");
   hist->add_option("--school", history->school, "School id (default: the first school)");
   return [flags, gen, hist, history] {

@@ -2,6 +2,7 @@
 
 #include "core/secrets.h"
 #include "demo/calendar.h"
+#include "demo/history.h"
 #include "demo/names.h"
 #include "demo/places.h"
 #include "demo/pupils.h"
@@ -32,8 +33,15 @@ Status Validate(const DemoOptions& options) {
   if (options.pupils < 0 || options.pupils > 5000) {
     return Status::Invalid("Choose between 0 and 5000 pupils per school", "pupils");
   }
-  if (options.days < 0 || options.days > 400) {
-    return Status::Invalid("Choose between 0 and 400 school days of history", "days");
+  if (options.days < 0 || options.days > kMostHistoryDays) {
+    return Status::Invalid(
+        "Choose between 0 and " + std::to_string(kMostHistoryDays) + " school days of history",
+        "days");
+  }
+  if (options.years < 0 || options.years > kMostHistoryYears) {
+    return Status::Invalid(
+        "Choose between 0 and " + std::to_string(kMostHistoryYears) + " school years of history",
+        "years");
   }
   return CheckPasswordStrength(options.password, "password");
 }
@@ -69,9 +77,10 @@ Status GenerateSchool(Store& store, const DemoOptions& options, int school, cons
   ATTUNE_RETURN_IF_ERROR(AddTimetable(store, *school_id, *periods, *places, *forms, *staff, *pupils,
                                       size.groups_per_band, timetable_random));
 
-  // The demo school runs seed 004's policy, in force from the start of the year.
-  auto policy =
-      PolicyService(store).InstallShipped(*school_id, kDemoPolicy, *ParseDate("2026-09-01"));
+  // The demo school runs seed 004's policy, in force from the start of its
+  // calendar, so that every year of history is recorded under it.
+  Date first_day = date::year{kFirstSchoolYear} / date::September / date::day{1};
+  auto policy = PolicyService(store).InstallShipped(*school_id, kDemoPolicy, first_day);
   if (!policy.ok()) return policy.status();
 
   result.school_ids.push_back(*school_id);
@@ -115,9 +124,10 @@ Result<DemoResult> GenerateDemo(Store& store, const DemoOptions& options) {
   for (int school = 1; school <= options.schools; ++school) {
     ATTUNE_RETURN_IF_ERROR(store.RunInTransaction(
         [&] { return GenerateSchool(store, options, school, size, *hash, result); }));
-    if (options.days > 0 && size.pupils > 0) {
+    if ((options.days > 0 || options.years > 0) && size.pupils > 0) {
       HistoryOptions history;
-      history.days = options.days;
+      history.days = std::max(options.days, 1);
+      history.years = options.years;
       history.until = LondonDate(Now());
       history.seed = options.seed;
       auto recorded = RecordDemoHistory(store, result.school_ids.back(), history);

@@ -2,7 +2,7 @@
 // secondary school (Years 7–11) to try attune with, or several for a trust
 // or local authority.
 //
-// Per school: the 2026/27 calendar, the periods of the day, places, staff
+// Per school: the calendars of 2021/22 to 2026/27, the periods of the day, places, staff
 // in every role, forms, pupils with census details, key adults, personal
 // profiles and contacts, teaching groups and a week's timetable. Every
 // demo account signs in with the same password; the first account of each
@@ -33,8 +33,11 @@ struct DemoOptions {
   // rolls get more forms, groups, teachers and classrooms. Default: 400
   int pupils = 400;
   // School days of behaviour history up to yesterday, recorded through the
-  // services (recorded_history.h); 0 for none. 0 to 400. Default: 60
+  // services (recorded_history.h); 0 for none. 0 to 1200. Default: 60
   int days = 60;
+  // When above 0, instead of `days`: this school year's history so far and
+  // that of the `years` - 1 before it (history.h). 0 to 5. Default: 0
+  int years = 0;
   // Seed of the pseudo-random generator. Default: 20260901
   unsigned long long seed = 20260901;
   // Every demo account's password; must pass CheckPasswordStrength.

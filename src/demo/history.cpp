@@ -12,8 +12,13 @@ namespace attune::demo {
 
 Result<std::vector<HistoryEvent>> DemoHistoryEvents(Store& store, long long school_id,
                                                     const HistoryOptions& options) {
-  if (options.days < 1 || options.days > 400) {
-    return Status::Invalid("days must be between 1 and 400", "days");
+  if (options.days < 1 || options.days > kMostHistoryDays) {
+    return Status::Invalid("days must be between 1 and " + std::to_string(kMostHistoryDays),
+                           "days");
+  }
+  if (options.years < 0 || options.years > kMostHistoryYears) {
+    return Status::Invalid("years must be between 0 and " + std::to_string(kMostHistoryYears),
+                           "years");
   }
   auto calendar = store.ListCalendar(school_id);
   if (!calendar.ok()) return calendar.status();
@@ -29,11 +34,35 @@ Result<std::vector<HistoryEvent>> DemoHistoryEvents(Store& store, long long scho
   if (teaching.empty()) return Status::Invalid("the school day has no teaching periods");
   policy::SchoolTime time(*calendar, *periods);
 
+  // The first day of each school year the calendar holds, oldest first.
+  std::vector<Date> year_starts;
+  for (const auto& e : *calendar) {
+    if (e.kind == "term" && e.name == "Autumn") year_starts.push_back(e.starts_on);
+  }
+  std::sort(year_starts.begin(), year_starts.end());
+  // The school years begun by `until`, and the start of the one `back`
+  // years before the current one (the calendar's first day at the earliest).
+  std::erase_if(year_starts, [&](Date d) { return d >= options.until; });
+  auto year_start = [&](int back) -> std::optional<Date> {
+    if (year_starts.empty()) return std::nullopt;
+    int at = std::max(0, static_cast<int>(year_starts.size()) - 1 - back);
+    return year_starts[static_cast<size_t>(at)];
+  };
+  std::optional<Date> first_day;
+  if (options.years > 0) first_day = year_start(options.years - 1);
+
   std::vector<Date> days;
   std::optional<Date> day = time.PreviousSchoolDay(options.until);
-  while (day && static_cast<int>(days.size()) < options.days) {
-    days.insert(days.begin(), *day);
+  while (day && (first_day ? !(*day < *first_day) : static_cast<int>(days.size()) < options.days)) {
+    days.push_back(*day);
     day = time.PreviousSchoolDay(*day);
+  }
+  std::reverse(days.begin(), days.end());
+  // Each pupil's first day: the start of the school year they joined Year 7.
+  std::vector<Date> joined;
+  for (const auto& pupil : *pupils) {
+    auto start = year_start(std::max(0, pupil.year_group - 7));
+    joined.push_back(start ? *start : Date{});
   }
 
   // Records per pupil per lesson, by class, before the time-of-day and
@@ -56,7 +85,9 @@ Result<std::vector<HistoryEvent>> DemoHistoryEvents(Store& store, long long scho
       double time_of_day =
           0.7 + 0.6 * static_cast<double>(i) / static_cast<double>(teaching.size());
       const Period& period = teaching[i];
-      for (const auto& pupil : *pupils) {
+      for (size_t k = 0; k < pupils->size(); ++k) {
+        const Pupil& pupil = (*pupils)[k];
+        if (d < joined[k]) continue;  // not at the school yet
         bool struggling = pupil.id % 50 == 7;
         for (const auto& c : kClasses) {
           double p = c.rate * (c.distress ? weekday * time_of_day * (struggling ? 6 : 1) : 1.0);

@@ -98,7 +98,9 @@ Status RecordPupil(Services& s, const std::vector<HistoryEvent>& events,
       req.response = "Space, calm voice, then a guide to the calm room.";
     }
     const Principal& recorder = s.people.recorders[random.Below(s.people.recorders.size())];
-    auto out = s.incidents.Record(recorder, req, "");
+    // Recorded a few minutes after it happened, as staff would have.
+    auto out =
+        s.incidents.RecordAt(recorder, req, "", e.at + std::chrono::minutes(random.Between(2, 20)));
     if (!out.ok()) {
       if (out.status().code() != StatusCode::kInvalid) return out.status();
       ++counts.refused;

@@ -1,4 +1,4 @@
-// A term of demo history recorded through the same services staff use, so
+// Demo history (a term, or years of it) recorded through the services staff use, so
 // every record obeys the school's policy: mostly prosocial notes, distress
 // with afternoon and Monday/Friday peaks, a few pupils escalating into
 // plans, calls home, restorative conversations and repairs, and one

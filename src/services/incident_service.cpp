@@ -266,7 +266,11 @@ Result<RecordOutcome> IncidentService::Preview(const Principal& by, const Record
 
 Result<RecordOutcome> IncidentService::Record(const Principal& by, const RecordRequest& request,
                                               const std::string& ip) {
-  Timestamp now = Now();
+  return RecordAt(by, request, ip, Now());
+}
+
+Result<RecordOutcome> IncidentService::RecordAt(const Principal& by, const RecordRequest& request,
+                                                const std::string& ip, Timestamp now) {
   std::vector<Pupil> pupils;
   auto decided = Decide(by, request, now, &pupils);
   if (!decided.ok()) return decided.status();
@@ -495,6 +499,23 @@ Result<std::vector<Incident>> IncidentService::List(const Principal& by, Inciden
   query.match = *match;
   if (!query.words.empty() && query.match.empty()) return std::vector<Incident>{};
   return NotingRestricted(store_, by, store_.ListIncidents(query), ip);
+}
+
+Result<std::vector<Incident>> IncidentService::ForPupil(const Principal& by, PupilRecordQuery query,
+                                                        const std::string& ip) {
+  if (query.limit < 1 || query.limit > 5000) {
+    return Status::Invalid("limit must be between 1 and 5000", "limit");
+  }
+  if (query.offset < 0) return Status::Invalid("offset must be 0 or more", "offset");
+  query.school_id = by.school_id;
+  query.viewer_role = RestrictedReaderName(by.role);
+  return NotingRestricted(store_, by, store_.ListPupilRecords(query), ip);
+}
+
+Result<long long> IncidentService::CountForPupil(const Principal& by, PupilRecordQuery query) {
+  query.school_id = by.school_id;
+  query.viewer_role = RestrictedReaderName(by.role);
+  return store_.CountPupilRecords(query);
 }
 
 }  // namespace attune

@@ -99,6 +99,11 @@ class IncidentService {
   // for bad input and for anything the policy refuses.
   Result<RecordOutcome> Record(const Principal& by, const RecordRequest& request,
                                const std::string& ip);
+  // Record as it would have been at `now` (its recorded_at, and the
+  // limits on how long ago it occurred, are taken from `now`): for the
+  // demo school's years of history, recorded as they happened.
+  Result<RecordOutcome> RecordAt(const Principal& by, const RecordRequest& request,
+                                 const std::string& ip, Timestamp now);
   // What Record would decide, without saving (the step suggestion shown
   // while recording). Refusals come back inside the decisions, not as errors.
   Result<RecordOutcome> Preview(const Principal& by, const RecordRequest& request);
@@ -118,6 +123,15 @@ class IncidentService {
   // (services/record_search.cpp).
   Result<RecordSearchPage> Search(const Principal& by, const RecordSearchRequest& request,
                                   const std::string& ip);
+  // One pupil's records (their chronology), as List: school and viewer set
+  // from `by`, restricted ones only for those who may read them, and their
+  // reads audited. Invalid when the limit is outside 1–5000 or the offset
+  // below 0. REQUIRES: `by` may see the pupil (PupilService::Page).
+  Result<std::vector<Incident>> ForPupil(const Principal& by, PupilRecordQuery query,
+                                         const std::string& ip);
+  // How many records ForPupil would give without limit and offset. Counts
+  // only: nothing is read, nothing audited.
+  Result<long long> CountForPupil(const Principal& by, PupilRecordQuery query);
 
   // Records that the prepared notice to parents after a physical
   // intervention was sent. NotFound as Get; Invalid when the record has no

@@ -47,6 +47,24 @@ struct RecordHit {
   static constexpr char kMarkEnd = '\x03';
 };
 
+// One pupil's records, read from the pupil's own history index, for their
+// chronology: newest first.
+struct PupilRecordQuery {
+  long long school_id = 0;
+  // As IncidentQuery's: restricted records only for those who may read them.
+  std::string viewer_role;
+  long long pupil_id = 0;  // Required.
+  // "positive" (prosocial), "difficult" (any other class, concerns left
+  // out), "safeguarding" (concerns only); empty for any.
+  std::string kind;
+  std::string behaviour_class;    // exact; empty for any
+  std::string category;           // exact; empty for any
+  std::optional<Timestamp> from;  // occurred_at >= from
+  std::optional<Timestamp> to;    // occurred_at < to
+  int limit = 50;
+  int offset = 0;
+};
+
 // What a school's records of a time hold, for the home pages of those who
 // lead: only records the viewer may read are counted.
 struct RecordTally {
@@ -94,6 +112,12 @@ class IncidentStore {
   virtual Result<std::vector<RecordHit>> SearchRecords(const IncidentQuery& query) = 0;
   // How many records ListIncidents would find without limit and offset.
   virtual Result<int> CountIncidents(const IncidentQuery& query) = 0;
+  // The pupil's records as `query` asks, newest first, in one query: each
+  // record's `pupils` holds this pupil's part only (role, step, points; no
+  // name).
+  virtual Result<std::vector<Incident>> ListPupilRecords(const PupilRecordQuery& query) = 0;
+  // How many records ListPupilRecords would give without limit and offset.
+  virtual Result<long long> CountPupilRecords(const PupilRecordQuery& query) = 0;
   // The records the pupil was involved in from `since`, oldest first.
   virtual Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id,
                                                              long long pupil_id,

@@ -71,6 +71,8 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   if (p) {
     layout["user_name"] = p->name;
     layout["role_label"] = RoleLabel(p->role);
+    // Shown only on paper (print.css): who printed the page, and when.
+    layout["printed_at"] = FormatLondon(Now(), "%e %B %Y at %H:%M");
     auto school = ctx.store.GetSchool(p->school_id);
     if (school.ok()) layout["school_name"] = school->name;
     nlohmann::json nav = nlohmann::json::array();

@@ -10,6 +10,7 @@
 
 #include "services/authorization.h"
 #include "services/profile_review_service.h"
+#include "web/chronology.h"
 #include "web/handlers.h"
 #include "web/incident_words.h"
 #include "web/page.h"
@@ -23,25 +24,6 @@ using nlohmann::json;
 
 const char* YesNo(bool b) { return b ? "Yes" : "No"; }
 
-// The policy versions records were made under, loaded once per page.
-class Versions {
- public:
-  Versions(const WebContext& ctx, long long school_id) : ctx_(ctx), school_id_(school_id) {}
-  const policy::Policy* Get(long long version_id) {
-    auto it = cache_.find(version_id);
-    if (it == cache_.end()) {
-      auto loaded = ctx_.policies.ById(school_id_, version_id);
-      it = cache_.emplace(version_id, loaded.ok() ? loaded->policy : nullptr).first;
-    }
-    return it->second.get();
-  }
-
- private:
-  const WebContext& ctx_;
-  long long school_id_;
-  std::map<long long, std::shared_ptr<const policy::Policy>> cache_;
-};
-
 // The calendar stretch of `kind` containing `today`, or the latest one begun.
 std::optional<CalendarEntry> Stretch(const std::vector<CalendarEntry>& calendar, Date today,
                                      const std::string& kind) {
@@ -53,33 +35,17 @@ std::optional<CalendarEntry> Stretch(const std::vector<CalendarEntry>& calendar,
   return best;
 }
 
-// Every record about the pupil from `from` (all pages of the list).
+// The pupil's records from `from`, newest first, at most `most`: one query
+// on the pupil's own history index.
 Result<std::vector<Incident>> RecordsSince(const WebContext& ctx, const http::Request& req,
                                            long long pupil_id, std::optional<Timestamp> from,
                                            const std::string& behaviour_class, int most) {
-  std::vector<Incident> out;
-  IncidentQuery q;
+  PupilRecordQuery q;
   q.pupil_id = pupil_id;
   q.from = from;
   q.behaviour_class = behaviour_class;
-  q.limit = 200;
-  while (static_cast<int>(out.size()) < most) {
-    auto page = ctx.incidents.List(*req.principal, q, req.ip);
-    if (!page.ok()) return page.status();
-    size_t got = page->size();
-    for (auto& i : *page) out.push_back(std::move(i));
-    if (got < static_cast<size_t>(q.limit)) break;
-    q.offset += q.limit;
-  }
-  if (static_cast<int>(out.size()) > most) out.resize(most);
-  return out;
-}
-
-const IncidentPupil* Part(const Incident& i, long long pupil_id) {
-  for (const auto& p : i.pupils) {
-    if (p.pupil_id == pupil_id) return &p;
-  }
-  return nullptr;
+  q.limit = most;
+  return ctx.incidents.ForPupil(*req.principal, q, req.ip);
 }
 
 json ProfileForm(const PupilProfile& profile, const std::vector<policy::ProfileItem>& checklist,
@@ -141,7 +107,6 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   const PupilProfile& profile = page->profile;
   Timestamp now = Now();
   Date today = LondonDate(now);
-  Versions versions(ctx, by.school_id);
   auto in_force = ctx.policies.InForce(by.school_id, today);
   const policy::Policy* policy = in_force.ok() ? in_force->policy.get() : nullptr;
   std::string step_word = policy ? policy->Word("step", "step") : "step";
@@ -160,43 +125,35 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   Timestamp term_start =
       term ? LondonInstant(term->starts_on, 0) : now - std::chrono::hours(24 * 98);
 
-  // Today's step: the latest step reached today.
-  auto todays = RecordsSince(ctx, req, pupil_id, LondonInstant(today, 0), "", 200);
-  if (!todays.ok()) return RenderError(ctx, req, todays.status());
-  std::string step_today;
-  for (const auto& i : *todays) {  // newest first
-    const IncidentPupil* part = Part(i, pupil_id);
-    if (!part || part->role != "involved" || part->step.empty()) continue;
-    const policy::Policy* pol = versions.Get(i.policy_version_id);
-    const policy::Step* s = pol ? pol->FindStep(part->step) : nullptr;
-    step_today = s ? s->name : part->step;
-    break;
-  }
-
-  // The pupil's restorative conversations and repairs that will not happen:
-  // where each record's repair stands for this pupil.
-  auto talks = ctx.restorative.List(by, 0, pupil_id, req.ip);
-  if (!talks.ok()) return RenderError(ctx, req, talks.status());
-  auto no_repairs = ctx.restorative.NoRepairs(by, 0, pupil_id, req.ip);
-  if (!no_repairs.ok()) return RenderError(ctx, req, no_repairs.status());
+  // The pupil's restorative conversations and repairs that will not happen,
+  // for where each record's repair stands for this pupil.
   std::string pupil_word = policy ? policy->Word("pupil", "pupil") : "pupil";
-  auto repair_of = [&](const Incident& i, const IncidentPupil* part) {
-    bool asked = part && part->role == "involved" && i.repair_due_at;
-    return RepairOf(asked, i.repair_due_at, RepairOutcomeOf(i.id, pupil_id, *talks, *no_repairs),
-                    now, pupil_word);
-  };
+  auto chronicle = Chronology::Load(ctx, req, pupil_id, pupil_word);
+  if (!chronicle.ok()) return RenderError(ctx, req, chronicle.status());
+  Chronology& records_of = *chronicle;
 
   // This term: recognition (this pupil's only) and repair within time.
-  auto this_term = RecordsSince(ctx, req, pupil_id, term_start, "", 5000);
+  Timestamp today_start = LondonInstant(today, 0);
+  auto this_term = RecordsSince(ctx, req, pupil_id, std::min(term_start, today_start), "", 5000);
   if (!this_term.ok()) return RenderError(ctx, req, this_term.status());
+  // Today's step: the latest step reached today (the list is newest first).
+  std::string step_today;
+  for (const auto& i : *this_term) {
+    if (i.occurred_at < today_start) break;
+    const IncidentPupil* part = records_of.PartOf(i);
+    if (!part || part->role != "involved" || part->step.empty()) continue;
+    step_today = records_of.StepOf(i);
+    break;
+  }
   std::map<std::string, std::pair<int, int>> by_recognition;  // name -> count, points
   int points = 0, recognitions = 0;
   int needed = 0, in_time = 0, late = 0, pending = 0, overdue = 0, not_repaired = 0;
   for (const auto& i : *this_term) {
-    const IncidentPupil* part = Part(i, pupil_id);
+    if (i.occurred_at < term_start) break;
+    const IncidentPupil* part = records_of.PartOf(i);
     if (!part) continue;
     if (!i.reward.empty() || part->points > 0) {
-      const policy::Policy* pol = versions.Get(i.policy_version_id);
+      const policy::Policy* pol = records_of.PolicyOf(i);
       const policy::Reward* r = pol && !i.reward.empty() ? pol->FindReward(i.reward) : nullptr;
       std::string name = r ? r->name : i.reward.empty() ? "Points" : i.reward;
       by_recognition[name].first += 1;
@@ -204,7 +161,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       points += part->points;
       ++recognitions;
     }
-    RepairState state = repair_of(i, part);
+    RepairState state = records_of.RepairOf(i, now);
     if (state.state.empty()) continue;
     ++needed;
     if (state.state == "in_time") ++in_time;
@@ -250,31 +207,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   auto records = RecordsSince(ctx, req, pupil_id, from, cls, 200);
   if (!records.ok()) return RenderError(ctx, req, records.status());
   json chronology = json::array();
-  for (const auto& i : *records) {
-    const IncidentPupil* part = Part(i, pupil_id);
-    const policy::Policy* pol = versions.Get(i.policy_version_id);
-    const policy::Category* c = pol ? pol->FindCategory(i.category) : nullptr;
-    std::string step;
-    if (part && !part->step.empty()) {
-      const policy::Step* s = pol ? pol->FindStep(part->step) : nullptr;
-      step = s ? s->name : part->step;
-    }
-    RepairState repair = repair_of(i, part);
-    chronology.push_back({{"id", i.id},
-                          {"what", c ? c->name : i.category},
-                          {"class", ClassWords(i.behaviour_class)},
-                          {"class_id", i.behaviour_class},
-                          {"when", WhenWords(i.occurred_at, now)},
-                          {"when_iso", FormatUtc(i.occurred_at)},
-                          {"role", part && part->role != "involved" ? part->role : ""},
-                          {"step", step},
-                          {"points", part && part->points > 0 ? std::to_string(part->points) : ""},
-                          {"place", i.place},
-                          {"closed", i.closed_at.has_value()},
-                          {"open", !i.closed_at && !i.tally && i.behaviour_class != "prosocial"},
-                          {"repair", repair.words},
-                          {"restricted", i.restricted}});
-  }
+  for (const auto& i : *records) chronology.push_back(records_of.Row(i, now));
   json classes = json::array();
   classes.push_back({{"value", ""}, {"label", "Every kind"}, {"selected", cls.empty()}});
   for (const auto& c : ClassNames()) {
@@ -312,7 +245,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
 
   // Restorative conversations and contact with home.
   json conversations = json::array();
-  for (const auto& c : *talks) {
+  for (const auto& c : records_of.conversations()) {
     conversations.push_back({{"incident_id", c.incident_id},
                              {"when", WhenWords(c.held_at, now)},
                              {"led_by", c.led_by_name},

@@ -26,6 +26,12 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/pupils/export.csv", P::kPupilsView, bind(PupilsExport));
   r.Add("GET", "/pupils/reviews", P::kProfileEdit, bind(ProfileReviews));
   r.Add("GET", "/pupils/([0-9]+)", P::kPupilsView, bind(PupilShow), "/pupils/1");
+  r.Add("GET", "/pupils/([0-9]+)/chronology", P::kIncidentsView, bind(PupilChronology),
+        "/pupils/1/chronology");
+  r.Add("GET", "/pupils/([0-9]+)/chronology/print", P::kIncidentsView, bind(PupilChronologyPrint),
+        "/pupils/1/chronology/print");
+  r.Add("GET", "/pupils/([0-9]+)/chronology.csv", P::kIncidentsView, bind(PupilChronologyCsv),
+        "/pupils/1/chronology.csv");
   r.Add("POST", "/pupils/([0-9]+)/profile", P::kProfileEdit, bind(ProfileUpdate),
         "/pupils/1/profile");
   r.Add("GET", "/actions", P::kIncidentsView, bind(ActionsIndex));

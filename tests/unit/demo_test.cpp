@@ -2,10 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
+#include "demo/calendar.h"
 #include "demo/demo_school.h"
+#include "demo/history.h"
+#include "policy/school_time.h"
 #include "test_store.h"
 
 namespace attune {
@@ -116,6 +120,103 @@ TEST_F(DemoTest, RunningTwiceIsRefusedAndWritesNothing) {
   auto again = demo::GenerateDemo(*store_, NoHistory());
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
   EXPECT_EQ(store_->ListSchools()->size(), schools_before);
+}
+
+// The generated 2026/27 year keeps the dates the demo has always had.
+TEST(DemoCalendar, TwentyTwentySixIsTheTypicalEnglishYear) {
+  auto year = demo::SchoolYearCalendar(2026);
+  auto find = [&](const std::string& kind, const std::string& name) {
+    for (const auto& e : year) {
+      if (e.kind == kind && e.name == name)
+        return FormatDate(e.starts_on) + "/" + FormatDate(e.ends_on);
+    }
+    return std::string("missing");
+  };
+  EXPECT_EQ(find("term", "Autumn"), "2026-09-02/2026-12-18");
+  EXPECT_EQ(find("term", "Spring"), "2027-01-05/2027-03-25");  // Good Friday is 26 March
+  EXPECT_EQ(find("term", "Summer"), "2027-04-12/2027-07-21");
+  EXPECT_EQ(find("holiday", "October half-term"), "2026-10-26/2026-10-30");
+  EXPECT_EQ(find("holiday", "Christmas holiday"), "2026-12-21/2027-01-01");
+  EXPECT_EQ(find("holiday", "February half-term"), "2027-02-15/2027-02-19");
+  EXPECT_EQ(find("holiday", "Easter holiday"), "2027-03-26/2027-04-09");
+  EXPECT_EQ(find("holiday", "May half-term"), "2027-05-31/2027-06-04");
+  EXPECT_EQ(find("half_term", "Summer 2"), "2027-06-07/2027-07-21");
+  int inset = 0;
+  for (const auto& e : year) inset += e.kind == "inset";
+  EXPECT_EQ(inset, 5);
+}
+
+// Every year of the calendar is a school year: about 190 school days, the
+// Easter holiday around Easter, and no school day in the summer holiday.
+TEST(DemoCalendar, EveryYearHasAboutOneHundredAndNinetySchoolDays) {
+  std::vector<CalendarEntry> all;
+  for (int y = demo::kFirstSchoolYear; y <= demo::kLastSchoolYear; ++y) {
+    for (const auto& e : demo::SchoolYearCalendar(y)) all.push_back(e);
+  }
+  policy::SchoolTime time(all, {});
+  for (int y = demo::kFirstSchoolYear; y <= demo::kLastSchoolYear; ++y) {
+    Date first = date::year{y} / date::September / date::day{1};
+    Date last = date::year{y + 1} / date::August / date::day{31};
+    int days = 0;
+    for (Date d = first; !(last < d); d = date::sys_days(d) + date::days{1}) {
+      days += time.IsSchoolDay(d);
+    }
+    EXPECT_GE(days, 185) << y;
+    EXPECT_LE(days, 195) << y;
+    EXPECT_FALSE(time.IsSchoolDay(date::year{y + 1} / date::August / date::day{3})) << y;
+  }
+  // Easter Sunday 2024 was 31 March; 2022's was 17 April (a late Easter).
+  EXPECT_FALSE(time.IsSchoolDay(*ParseDate("2024-03-29")));  // Good Friday
+  EXPECT_FALSE(time.IsSchoolDay(*ParseDate("2022-04-19")));
+  EXPECT_TRUE(time.IsSchoolDay(*ParseDate("2022-05-03")));
+}
+
+// Five years of history: a Year 11 pupil's begins when they joined Year 7
+// in September 2022, a Year 7 pupil's this September; the same every time.
+TEST_F(DemoTest, FiveYearsOfHistoryBeginWhenEachPupilJoined) {
+  demo::DemoOptions options = NoHistory();
+  options.pupils = 50;
+  auto made = demo::GenerateDemo(*store_, options);
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  long long school = made->school_ids[0];
+  demo::HistoryOptions history;
+  history.years = 5;
+  history.until = *ParseDate("2026-12-05");
+  auto events = demo::DemoHistoryEvents(*store_, school, history);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  auto pupils = store_->SearchPupils(school, "", 100, 0);
+  ASSERT_TRUE(pupils.ok());
+  std::map<long long, int> year_of;
+  for (const auto& p : *pupils) year_of[p.id] = p.year_group;
+  std::map<int, Date> first_by_year;
+  for (const auto& e : *events) {
+    Date d = LondonDate(e.at);
+    auto [it, added] = first_by_year.emplace(year_of[e.pupil_id], d);
+    if (!added && d < it->second) it->second = d;
+  }
+  ASSERT_EQ(first_by_year.size(), 5u);
+  EXPECT_EQ(FormatDate(first_by_year[11]).substr(0, 7), "2022-09");
+  EXPECT_EQ(FormatDate(first_by_year[9]).substr(0, 7), "2024-09");
+  EXPECT_EQ(FormatDate(first_by_year[7]).substr(0, 7), "2026-09");
+  EXPECT_LT(LondonDate(events->back().at), *ParseDate("2026-12-05"));
+  // About two thirds of a record per pupil per school day, over the years.
+  EXPECT_GT(events->size(), 50u * 250u);
+
+  auto again = demo::DemoHistoryEvents(*store_, school, history);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), events->size());
+  for (size_t i = 0; i < events->size(); i += 97) {
+    EXPECT_EQ((*again)[i].pupil_id, (*events)[i].pupil_id);
+    EXPECT_EQ((*again)[i].at, (*events)[i].at);
+  }
+  // Days reach back over the years too, and out of range names the option.
+  history.years = 0;
+  history.days = 900;
+  auto by_days = demo::DemoHistoryEvents(*store_, school, history);
+  ASSERT_TRUE(by_days.ok());
+  EXPECT_LT(LondonDate(by_days->front().at), *ParseDate("2023-01-01"));
+  history.years = 6;
+  EXPECT_EQ(demo::DemoHistoryEvents(*store_, school, history).status().field(), "years");
 }
 
 TEST_F(DemoTest, OptionsOutOfRangeNameTheOption) {

@@ -1,5 +1,6 @@
 // IncidentStore on SQLite. New incidents go through the group committer.
 #include <algorithm>
+#include <limits>
 
 #include "storage/sqlite/incident_row.h"
 #include "storage/sqlite/incident_write.h"
@@ -262,6 +263,67 @@ Result<Incident> SqliteStore::GetIncident(long long school_id, long long id) {
       i.suspension = s;
     }
     return i;
+  });
+}
+
+// A pupil's records from their own history index (incident_pupils_history,
+// migration 0007) first, each joined to its record: a few hundred rows for
+// five years, where the school/time index would walk the whole school's.
+// CROSS JOIN keeps that order. Every filter is in the one kept statement;
+// an empty one matches everything.
+#define ATTUNE_PUPIL_RECORDS_WHERE \
+  "FROM incident_pupils ip CROSS JOIN incidents i ON i.id = ip.incident_id "               \
+  ATTUNE_INCIDENT_JOINS "WHERE ip.pupil_id = ?1 AND ip.occurred_at >= ?2 AND ip.occurred_at < ?3 AND "            \
+  "ip.school_id = ?4 AND " ATTUNE_SQL_READABLE("?5") " AND (?6 = '' OR "                    \
+  "i.behaviour_class = ?6) AND (?7 = '' OR ip.category = ?7) AND (?8 = '' OR (?8 = "        \
+  "'positive' AND i.behaviour_class = 'prosocial') OR (?8 = 'difficult' AND "              \
+  "i.behaviour_class <> 'prosocial' AND i.safeguarding = 0) OR (?8 = 'safeguarding' AND "   \
+  "i.safeguarding = 1)) "
+
+namespace {
+
+void BindPupilRecords(Rows& rows, const PupilRecordQuery& q) {
+  rows.Bind(1, q.pupil_id)
+      .Bind(2, q.from ? ToUnix(*q.from) : std::numeric_limits<long long>::min())
+      .Bind(3, q.to ? ToUnix(*q.to) : std::numeric_limits<long long>::max())
+      .Bind(4, q.school_id)
+      .Bind(5, std::string_view(q.viewer_role))
+      .Bind(6, std::string_view(q.behaviour_class))
+      .Bind(7, std::string_view(q.category))
+      .Bind(8, std::string_view(q.kind));
+}
+
+}  // namespace
+
+Result<std::vector<Incident>> SqliteStore::ListPupilRecords(const PupilRecordQuery& q) {
+  return Guard("list pupil records", [&]() -> Result<std::vector<Incident>> {
+    auto sql = pool_.Acquire();
+    auto rows = sql.Query("SELECT " ATTUNE_INCIDENT_COLUMNS
+                          ", ip.role, ip.step, ip.points, ip.reward " ATTUNE_PUPIL_RECORDS_WHERE
+                          "ORDER BY ip.occurred_at DESC, ip.incident_id DESC LIMIT ?9 OFFSET ?10");
+    BindPupilRecords(rows, q);
+    rows.Bind(9, static_cast<long long>(q.limit)).Bind(10, static_cast<long long>(q.offset));
+    std::vector<Incident> out;
+    while (rows.Next()) {
+      Incident i = ReadIncident(rows);
+      // The pupil's own part comes from the index row: nothing more is
+      // asked per record.
+      IncidentPupil part{q.pupil_id, Text(rows, 26), Text(rows, 27),
+                         static_cast<int>(Int(rows, 28)), ""};
+      part.reward_left_out = part.role == "involved" && !i.reward.empty() && Text(rows, 29).empty();
+      i.pupils.push_back(std::move(part));
+      out.push_back(std::move(i));
+    }
+    return out;
+  });
+}
+
+Result<long long> SqliteStore::CountPupilRecords(const PupilRecordQuery& q) {
+  return Guard("count pupil records", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    auto rows = sql.Query("SELECT COUNT(*) " ATTUNE_PUPIL_RECORDS_WHERE);
+    BindPupilRecords(rows, q);
+    return rows.Next() ? Int(rows, 0) : 0;
   });
 }
 

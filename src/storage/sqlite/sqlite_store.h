@@ -114,6 +114,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Incident>> ListIncidents(const IncidentQuery& query) override;
   Result<std::vector<RecordHit>> SearchRecords(const IncidentQuery& query) override;
   Result<int> CountIncidents(const IncidentQuery& query) override;
+  Result<std::vector<Incident>> ListPupilRecords(const PupilRecordQuery& query) override;
+  Result<long long> CountPupilRecords(const PupilRecordQuery& query) override;
   Result<std::vector<PupilHistoryItem>> PupilHistory(long long school_id, long long pupil_id,
                                                      Timestamp since) override;
   Result<std::vector<HistoryExportRow>> ExportHistory(long long school_id) override;
