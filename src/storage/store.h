@@ -22,6 +22,7 @@
 #include "storage/pupil_store.h"
 #include "storage/restorative_store.h"
 #include "storage/school_store.h"
+#include "storage/seating_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
 #include "storage/training_store.h"
@@ -38,7 +39,8 @@ class Store : public SchoolStore,
               public ActionStore,
               public RestorativeStore,
               public TrainingStore,
-              public AmendsStore {
+              public AmendsStore,
+              public SeatingStore {
  public:
   ~Store() override = default;
 

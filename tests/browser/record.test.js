@@ -46,7 +46,7 @@ async function choosePupil(page, offset) {
     `(SELECT 1 FROM incident_pupils i WHERE i.pupil_id = p.id) ORDER BY id LIMIT 1 OFFSET ${offset}`).split('|');
   await page.getByRole('searchbox', { name: 'Find a pupil by name or UPN' })
     .pressSequentially(`${first.slice(0, 3)} ${last.slice(0, 4)}`, { delay: 20 });
-  const pick = page.locator('#record-results button', { hasText: `${first} ${last}` }).first();
+  const pick = page.locator('#record-results .record-pick', { hasText: `${first} ${last}` }).first();
   await pick.waitFor();
   await pick.click();
   await page.locator(`#chosen input[name="pupil"][value="${id}"]`).waitFor();

@@ -170,6 +170,11 @@ class SqliteStore final : public Store {
   Result<long long> CreateAmends(const Amends& amends) override;
   Result<std::vector<Amends>> ListAmends(long long school_id, long long incident_id) override;
 
+  // SeatingStore
+  Result<std::vector<Seat>> SeatingPlan(long long school_id, long long group_id) override;
+  Status SaveSeatingPlan(long long school_id, long long group_id, const std::vector<Seat>& seats,
+                         long long staff_id) override;
+
  private:
   // RunInTransaction and ReadTogether: `begin` (a string literal) starts
   // the transaction.
