@@ -469,8 +469,12 @@ std::string RenderPreview(const WebContext& ctx, const http::Request& req, const
   }
   json guards = json::array();
   for (const auto& g : outcome->guards) guards.push_back({{"message", g.message}});
+  // Refreshed by htmx, what happens next goes out of band to its own card
+  // after the step (#record-next), so the step, why and its phrases stay
+  // short enough to be on screen together just before the save bar shows.
   return ctx.renderer.Render("fragments/record_preview",
-                             {{"refusals", refusals},
+                             {{"oob", req.Header("hx-request") == "true"},
+                              {"refusals", refusals},
                               {"has_refusals", !refusals.empty()},
                               {"steps", steps},
                               {"step_word", policy.Word("step", "step")},
