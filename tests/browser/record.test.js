@@ -110,8 +110,9 @@ test('a distressed moment: the policy suggests Zone 6 and a phone call home, whi
   await page.getByRole('radio', { name: 'Hurting someone' }).check();
   const preview = page.locator('#record-preview');
   await preview.locator('.record-step__name', { hasText: 'Restorative conversation in Zone 6' }).waitFor();
-  assert.match(await preview.textContent(), /Phone call home/);
-  assert.match(await preview.textContent(), /Can you show me what happened\?/);
+  // What happens next has its own card after the step.
+  await page.locator('#record-next', { hasText: 'Phone call home' }).waitFor();
+  assert.match(await page.locator('#record-form').textContent(), /Can you show me what happened\?/);
   // Time, place and lesson come prefilled and stay editable.
   assert.match(await page.getByLabel('Time', { exact: true }).inputValue(), /^\d\d:\d\d$/);
   await page.getByText('Notes (optional)').click();
