@@ -23,6 +23,7 @@
 #include "storage/pupil_store.h"
 #include "storage/restorative_store.h"
 #include "storage/school_store.h"
+#include "storage/seating_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
 #include "storage/training_store.h"
@@ -40,7 +41,8 @@ class Store : public SchoolStore,
               public RestorativeStore,
               public TrainingStore,
               public AmendsStore,
-              public NotificationStore {
+              public NotificationStore,
+              public SeatingStore {
  public:
   ~Store() override = default;
 

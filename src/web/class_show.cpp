@@ -4,9 +4,14 @@
 // and the page comes back with an Undo. From a lesson on "My day" that is
 // three taps for one pupil: the lesson, the pupil, what you noticed.
 // ?lesson= and ?place= (the lesson's period and room) travel with the note.
+// When the class has a seating plan the tiles stand where the pupils sit
+// (front of the room first); "Arrange seats" (web/static/js/seats.js) sets
+// it by dragging, tapping or the arrow keys, saved by POST /classes/{id}/seats.
+#include <algorithm>
 #include <cctype>
 
 #include "http/url.h"
+#include "model/seating.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/record_form.h"
@@ -71,15 +76,41 @@ http::Response ClassShow(const WebContext& ctx, http::Request& req) {
     if (!view["rewards"].empty()) view["rewards"][0]["selected"] = true;
     pupils_word = policy.Word("pupils", pupils_word);
   }
-  nlohmann::json tiles = nlohmann::json::array();
-  for (const auto& p : *members) {
-    tiles.push_back({{"id", p.id},
-                     {"first", p.ShownFirstName()},
-                     {"last", p.last_name},
-                     {"initials", Initials(p)}});
+  auto plan = ctx.store.SeatingPlan(by.school_id, *id);
+  if (!plan.ok()) return RenderError(ctx, req, plan.status());
+  auto tile = [](const Pupil& p, const Seat* seat) {
+    return nlohmann::json{{"id", p.id},
+                          {"first", p.ShownFirstName()},
+                          {"last", p.last_name},
+                          {"initials", Initials(p)},
+                          {"seated", seat != nullptr},
+                          {"row", seat ? seat->row : 0},
+                          {"column", seat ? seat->column : 0}};
+  };
+  // Seated pupils in the order they sit (row by row from the front), so
+  // reading and tabbing follow the room; then those without a seat.
+  nlohmann::json tiles = nlohmann::json::array(), seated = nlohmann::json::array(),
+                 unseated = nlohmann::json::array();
+  for (const auto& seat : *plan) {
+    for (const auto& p : *members) {
+      if (p.id == seat.pupil_id) seated.push_back(tile(p, &seat));
+    }
   }
+  for (const auto& p : *members) {
+    bool has_seat =
+        std::any_of(plan->begin(), plan->end(), [&](const Seat& s) { return s.pupil_id == p.id; });
+    if (!has_seat) unseated.push_back(tile(p, nullptr));
+    tiles.push_back(tile(p, nullptr));
+  }
+  bool has_plan = !seated.empty();
   view["tiles"] = tiles;
   view["has_tiles"] = !tiles.empty();
+  view["has_plan"] = has_plan;
+  view["seated"] = seated;
+  view["unseated"] = unseated;
+  view["has_unseated"] = has_plan && !unseated.empty();
+  view["seat_rows"] = kSeatRows;
+  view["seat_columns"] = kSeatColumns;
   view["count"] = std::to_string(tiles.size()) + " " + pupils_word;
   view["pupils_word"] = pupils_word;
   return RenderPage(ctx, req, "class", group->name, view);

@@ -43,6 +43,7 @@ http::Response ActionReassign(const WebContext& ctx, http::Request& req);
 http::Response ActionPassOn(const WebContext& ctx, http::Request& req);
 http::Response IncidentUndo(const WebContext& ctx, http::Request& req);
 http::Response ClassShow(const WebContext& ctx, http::Request& req);
+http::Response ClassSeats(const WebContext& ctx, http::Request& req);
 http::Response IncidentShow(const WebContext& ctx, http::Request& req);
 http::Response IncidentNoticeSent(const WebContext& ctx, http::Request& req);
 http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req);

@@ -100,8 +100,14 @@ std::vector<Pupil> ChosenPupils(const WebContext& ctx, const http::Request& req,
 
 // fragments/record_results: pupils matching `query`, or the members of
 // teaching group `group_id` when it is above 0; "" when neither is given.
+// Each result is a link to the page with `chosen` (pupil ids) and it
+// chosen, for browsers without script; htmx adds it in place instead.
 std::string RecordResultsHtml(const WebContext& ctx, const http::Request& req, RecordKind kind,
-                              const std::string& query, long long group_id);
+                              const std::string& query, long long group_id,
+                              const std::vector<std::string>& chosen);
+
+// "&pupil=1&pupil=2" for the ids in `chosen` that are whole numbers.
+std::string ChosenQuery(const std::vector<std::string>& chosen);
 
 // Records `request` as the principal; a refusal (Invalid) shows `page`
 // again with the reason in place and everything typed kept (422), any other

@@ -1,6 +1,8 @@
 // GET /record/search?kind=&q= or ?group=: pupils to choose while recording,
 // found as staff type or listed from one of their classes; each result adds
-// the pupil to the record (GET /record/pupils).
+// the pupil to the record (GET /record/pupils). `pupil` (repeated) are the
+// pupils chosen already, kept in each result's link for browsers without
+// script.
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/record_form.h"
@@ -10,8 +12,18 @@ namespace attune::web {
 
 inline constexpr int kRecordResultsShown = 30;
 
+std::string ChosenQuery(const std::vector<std::string>& chosen) {
+  std::string out;
+  for (const auto& id : chosen) {
+    auto value = http::IntValue(id, 0, "pupil");
+    if (value.ok() && *value > 0) out += "&pupil=" + std::to_string(*value);
+  }
+  return out;
+}
+
 std::string RecordResultsHtml(const WebContext& ctx, const http::Request& req, RecordKind kind,
-                              const std::string& query, long long group_id) {
+                              const std::string& query, long long group_id,
+                              const std::vector<std::string>& chosen) {
   std::vector<Pupil> pupils;
   std::string message;
   if (group_id > 0) {
@@ -47,6 +59,7 @@ std::string RecordResultsHtml(const WebContext& ctx, const http::Request& req, R
         group_id > 0 ? "No pupils are listed in this class." : "No pupils match “" + query + "”.";
   }
   return ctx.renderer.Render("fragments/record_results", {{"kind", RecordKindName(kind)},
+                                                          {"chosen_query", ChosenQuery(chosen)},
                                                           {"pupils", list},
                                                           {"has_pupils", !list.empty()},
                                                           {"more", more},
@@ -57,7 +70,8 @@ http::Response RecordSearch(const WebContext& ctx, http::Request& req) {
   RecordKind kind = ParseRecordKind(req.query.Get("kind"));
   auto group = http::IntValue(req.query.Get("group"), 0, "group");
   long long group_id = group.ok() && *group > 0 ? *group : 0;
-  return http::Response::Html(RecordResultsHtml(ctx, req, kind, req.query.Get("q"), group_id));
+  return http::Response::Html(
+      RecordResultsHtml(ctx, req, kind, req.query.Get("q"), group_id, req.query.GetAll("pupil")));
 }
 
 }  // namespace attune::web

@@ -1,7 +1,8 @@
 // GET /record: the two choices, "Something positive" and "Something
 // difficult"; with ?kind= the form for one of them, prefilled with now and
 // the lesson in progress. ?pupil= (repeatable) chooses pupils, ?group= a
-// whole class (positive) and ?q= searches, for browsers without script.
+// whole class (positive) or lists it to choose from (difficult) and ?q=
+// searches, for browsers without script.
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/record_form.h"
@@ -46,9 +47,12 @@ http::Response RecordShow(const WebContext& ctx, http::Request& req) {
   auto view = RecordPageView(ctx, req, form, Status::Ok(), day);
   if (!view.ok()) return RenderError(ctx, req, view.status());
   std::string q = req.query.Get("q");
-  if (!q.empty()) {
+  auto group = http::IntValue(req.query.Get("group"), 0, "group");
+  long long list_group = kind == RecordKind::kDifficult && group.ok() ? *group : 0;
+  if (!q.empty() || list_group > 0) {
     (*view)["q"] = q;
-    (*view)["results_html"] = RecordResultsHtml(ctx, req, kind, q, 0);
+    (*view)["results_html"] = RecordResultsHtml(ctx, req, kind, q, list_group, form.pupil_ids);
+    (*view)["find_open"] = true;
   }
   bool positive = kind == RecordKind::kPositive;
   return RenderPage(ctx, req, positive ? "record_positive" : "record_difficult",

@@ -2,6 +2,9 @@
 // decides the step and what happens next; a refusal re-renders the form with
 // its reason beside the field and everything typed kept. Once saved, the
 // member of staff goes to the record, told what the policy now asks.
+// With check=1 (the button browsers without script show in place of the
+// live preview) nothing is saved: the form comes back with what the policy
+// would suggest for it.
 #include "web/handlers.h"
 #include "web/incident_words.h"
 #include "web/page.h"
@@ -64,6 +67,11 @@ http::Response RecordSubmit(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
   RecordForm record = ReadRecordForm(*form, RecordKind::kDifficult);
+  if (form->Get("check") == "1") {
+    auto view = RecordPageView(ctx, req, record, Status::Ok());
+    if (!view.ok()) return RenderError(ctx, req, view.status());
+    return RenderPage(ctx, req, "record_difficult", "Something difficult", *view);
+  }
   return SaveOrShowAgain(ctx, req, record, ToRecordRequest(record), "record_difficult",
                          "Something difficult", [&](const RecordOutcome& outcome) {
                            http::Response r =

@@ -144,6 +144,30 @@ std::string RoleChoiceLabel(const std::string& id) {
   return "Involved";
 }
 
+// Why the policy suggests `step` for `category_id`, in one sentence: where
+// the policy starts that behaviour, that earlier steps in this lesson (or
+// today) make this the next one up, or that it goes no higher. Mirrors
+// the engine's rule: the higher of the category's entry step and one above
+// the highest step reached, capped at the highest the category may reach.
+std::string WhySuggested(const policy::Policy& policy, const std::string& category_id,
+                         const policy::Step& step) {
+  const policy::Category* c = policy.FindCategory(category_id);
+  if (!c) return "";
+  const policy::Step* entry_step = policy.FindStep(c->default_step);
+  int entry = entry_step ? entry_step->order : 1;
+  int highest = policy.HighestOrder(*c);
+  std::string word = policy.Word("step", "step"), words = policy.Word("steps", "steps");
+  std::string name = "“" + c->name + "”";
+  if (step.order == entry) return "Our policy starts " + name + " at this " + word + ".";
+  if (step.order > entry) {
+    std::string scope = policy.ladder.scope == policy::Scope::kDay ? "today" : "in this lesson";
+    std::string why = "Earlier " + words + " " + scope + " make this the next one up";
+    if (step.order == highest) why += "; " + name + " goes no higher in our policy";
+    return why + ".";
+  }
+  return name + " goes no further than this " + word + " in our policy.";
+}
+
 json DifficultView(const WebContext& ctx, const http::Request& req, const policy::Policy& policy,
                    const RecordForm& form) {
   json groups = json::array();
@@ -431,20 +455,26 @@ std::string RenderPreview(const WebContext& ctx, const http::Request& req, const
     }
     const std::string& suggested = step_suggested[id];
     const policy::Step* sug = policy.FindStep(suggested);
+    bool chosen = !form.step.empty() && suggested != id;
     steps.push_back({{"name", s->name},
+                     {"why", chosen ? "" : WhySuggested(policy, form.category, *s)},
                      {"order", s->order},
                      {"guidance", s->guidance},
                      {"script", s->script},
                      {"phrases", s->phrases},
                      {"has_phrases", !s->phrases.empty()},
                      {"for_names", names},
-                     {"chosen", !form.step.empty() && suggested != id},
+                     {"chosen", chosen},
                      {"suggested_name", sug && suggested != id ? sug->name : ""}});
   }
   json guards = json::array();
   for (const auto& g : outcome->guards) guards.push_back({{"message", g.message}});
+  // Refreshed by htmx, what happens next goes out of band to its own card
+  // after the step (#record-next), so the step, why and its phrases stay
+  // short enough to be on screen together just before the save bar shows.
   return ctx.renderer.Render("fragments/record_preview",
-                             {{"refusals", refusals},
+                             {{"oob", req.Header("hx-request") == "true"},
+                              {"refusals", refusals},
                               {"has_refusals", !refusals.empty()},
                               {"steps", steps},
                               {"step_word", policy.Word("step", "step")},
@@ -484,6 +514,13 @@ Result<nlohmann::json> RecordPageView(const WebContext& ctx, const http::Request
                                                : form.roles[it - form.pupil_ids.begin()]);
   }
   view["chosen_html"] = RenderChosen(ctx, form.kind, chosen, roles, {});
+  // Once someone is chosen, finding pupils folds away behind "Change or
+  // add", so what the policy suggests comes up the page.
+  json chosen_ids = json::array();
+  for (const auto& p : chosen) chosen_ids.push_back(p.id);
+  view["chosen_ids"] = chosen_ids;
+  view["chosen_query"] = ChosenQuery(form.pupil_ids);
+  view["find_open"] = chosen.empty();
   json classes = json::array();
   if (day) {
     classes = ClassChoices(*day);

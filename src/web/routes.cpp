@@ -68,6 +68,8 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/contacts", P::kRestorativeRecord, bind(ContactCreate));
   r.Add("GET", "/record", P::kIncidentsRecord, bind(RecordShow));
   r.Add("GET", "/classes/([0-9]+)", P::kIncidentsRecord, bind(ClassShow), "/classes/1");
+  r.Add("POST", "/classes/([0-9]+)/seats", P::kIncidentsRecord, bind(ClassSeats),
+        "/classes/1/seats");
   r.Add("POST", "/record", P::kIncidentsRecord, bind(RecordSubmit));
   r.Add("GET", "/record/search", P::kIncidentsRecord, bind(RecordSearch));
   r.Add("GET", "/record/pupils", P::kIncidentsRecord, bind(RecordPupils));

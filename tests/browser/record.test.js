@@ -46,7 +46,7 @@ async function choosePupil(page, offset) {
     `(SELECT 1 FROM incident_pupils i WHERE i.pupil_id = p.id) ORDER BY id LIMIT 1 OFFSET ${offset}`).split('|');
   await page.getByRole('searchbox', { name: 'Find a pupil by name or UPN' })
     .pressSequentially(`${first.slice(0, 3)} ${last.slice(0, 4)}`, { delay: 20 });
-  const pick = page.locator('#record-results button', { hasText: `${first} ${last}` }).first();
+  const pick = page.locator('#record-results .record-pick', { hasText: `${first} ${last}` }).first();
   await pick.waitFor();
   await pick.click();
   await page.locator(`#chosen input[name="pupil"][value="${id}"]`).waitFor();
@@ -110,8 +110,9 @@ test('a distressed moment: the policy suggests Zone 6 and a phone call home, whi
   await page.getByRole('radio', { name: 'Hurting someone' }).check();
   const preview = page.locator('#record-preview');
   await preview.locator('.record-step__name', { hasText: 'Restorative conversation in Zone 6' }).waitFor();
-  assert.match(await preview.textContent(), /Phone call home/);
-  assert.match(await preview.textContent(), /Can you show me what happened\?/);
+  // What happens next has its own card after the step.
+  await page.locator('#record-next', { hasText: 'Phone call home' }).waitFor();
+  assert.match(await page.locator('#record-form').textContent(), /Can you show me what happened\?/);
   // Time, place and lesson come prefilled and stay editable.
   assert.match(await page.getByLabel('Time', { exact: true }).inputValue(), /^\d\d:\d\d$/);
   await page.getByText('Notes (optional)').click();

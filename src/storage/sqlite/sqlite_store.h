@@ -182,6 +182,10 @@ class SqliteStore final : public Store {
   Result<int> CountUnread(const NotificationQuery& query, int cap) override;
   Status MarkNotificationsRead(long long school_id, long long staff_id, long long id, Timestamp at,
                                Timestamp forget_before) override;
+  // SeatingStore
+  Result<std::vector<Seat>> SeatingPlan(long long school_id, long long group_id) override;
+  Status SaveSeatingPlan(long long school_id, long long group_id, const std::vector<Seat>& seats,
+                         long long staff_id) override;
 
  private:
   // RunInTransaction and ReadTogether: `begin` (a string literal) starts

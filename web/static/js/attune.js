@@ -3,6 +3,9 @@
 // and takes away a save's Undo after a few seconds.
 (function () {
   "use strict";
+  // With script, parts kept for browsers without it (such as a button that
+  // asks the server for the policy's suggestion) are hidden.
+  document.documentElement.classList.add("js");
   function toast(message) {
     var el = document.getElementById("toast");
     if (!el) return;
@@ -27,6 +30,17 @@
     var undo = document.querySelector("[data-undo]");
     if (undo) window.setTimeout(function () { undo.remove(); }, 20000);
   }
+  // Recording something difficult: once a pupil is chosen, finding pupils
+  // folds away behind "Change or add", so what the policy suggests comes up
+  // the page. Focus goes to that toggle, not lost with the result chosen.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "chosen") return;
+    var find = document.querySelector(".record-find");
+    if (!find || !find.open) return;
+    find.open = false;
+    var toggle = find.querySelector("summary");
+    if (toggle) toggle.focus();
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", expireUndo);
   } else {
