@@ -7,7 +7,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, signIn, watchErrors } = require('../support/chromium');
+const { launch, signIn, watchErrors, settled } = require('../support/chromium');
 
 let server;
 let browser;
@@ -62,14 +62,14 @@ test('a positive note from My day and its undo, by keyboard alone', async () => 
   assert.equal(await page.locator('input.tile__box:checked').count(), 1);
   await tabTo(page, 'button.class-chip');
   assert.ok(await focusShows(page), 'what you noticed shows its focus');
+  const count = () => Number(server.sql('SELECT COUNT(*) FROM incidents'));
   await page.keyboard.press('Enter');
-  await page.waitForLoadState('load');
-  assert.equal(Number(server.sql('SELECT COUNT(*) FROM incidents')), before + 1);
+  await page.locator('form[data-undo] button').waitFor();
+  assert.equal(await settled(count, before + 1), before + 1);
   await tabTo(page, 'form[data-undo] button');
   await page.keyboard.press('Enter');
-  await page.waitForLoadState('load');
-  assert.match(await page.getByRole('status').first().textContent(), /Undone/);
-  assert.equal(Number(server.sql('SELECT COUNT(*) FROM incidents')), before);
+  await page.getByRole('status').filter({ hasText: 'Undone' }).first().waitFor();
+  assert.equal(await settled(count, before), before);
   assert.deepEqual(errors, []);
 });
 
@@ -90,6 +90,6 @@ test('a follow-up completed from the team\'s queue, by keyboard alone', async ()
   assert.match(button, /^BUTTON:/, 'the save button follows the outcome box');
   assert.ok(await focusShows(page), 'the save button shows its focus');
   await page.keyboard.press('Enter');
-  await page.waitForLoadState('load');
-  assert.equal(Number(server.sql("SELECT COUNT(*) FROM actions WHERE status = 'open'")), open - 1);
+  const stillOpen = () => Number(server.sql("SELECT COUNT(*) FROM actions WHERE status = 'open'"));
+  assert.equal(await settled(stillOpen, open - 1), open - 1);
 });

@@ -114,4 +114,18 @@ async function smallTargets(page) {
   return small;
 }
 
-module.exports = { launch, seriousViolations, checkWidths, watchErrors, signIn, keep, smallTargets };
+// Asks `read` again every 50 ms until its answer equals `want` or `ms`
+// pass, and returns the last answer: for what a page or the store shows a
+// moment after a key press, whose navigation may not have begun when the
+// press returns.
+async function settled(read, want, ms = 5000) {
+  const end = Date.now() + ms;
+  let got = await read();
+  while (got !== want && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    got = await read();
+  }
+  return got;
+}
+
+module.exports = { launch, seriousViolations, checkWidths, watchErrors, signIn, keep, smallTargets, settled };
