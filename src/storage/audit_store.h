@@ -22,6 +22,9 @@ struct AuditQuery {
   std::optional<Timestamp> until;  // entries before
   int limit = 100;
   int offset = 0;  // entries to skip, newest first (paging)
+  // CountAudit stops at this many (0: counts them all), so a page of a
+  // long log never waits for every entry to be counted.
+  long long count_at_most = 0;
 };
 
 class AuditStore {
@@ -37,7 +40,8 @@ class AuditStore {
   // Newest first, with their subjects; every entry queued before the call
   // (AppendAuditSoon) included.
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
-  // How many entries ListAudit would find without its limit and offset.
+  // How many entries ListAudit would find without its limit and offset, or
+  // `count_at_most` when there are at least that many.
   virtual Result<long long> CountAudit(const AuditQuery& query) = 0;
 };
 

@@ -24,9 +24,11 @@ std::string Several(const AuditEntry& e) {
 http::Response AuditIndex(const WebContext& ctx, http::Request& req) {
   const Principal& by = *req.principal;
   AuditChoice choice = ReadAuditChoice(req.query);
-  auto total = CountAuditLog(ctx.store, by, choice.query);
+  AuditQuery counting = choice.query;
+  counting.count_at_most = CountFor(req.query);
+  auto total = CountAuditLog(ctx.store, by, counting);
   if (!total.ok()) return RenderError(ctx, req, total.status());
-  Paging paging = PagingOf(req.query, *total);
+  Paging paging = PagingOfCounted(req.query, *total);
   AuditQuery query = choice.query;
   query.limit = paging.per_page;
   query.offset = paging.offset();
@@ -72,10 +74,10 @@ http::Response AuditIndex(const WebContext& ctx, http::Request& req) {
                          {"from", choice.from},
                          {"to", choice.to},
                          {"filtered", choice.Filtered()},
-                         {"count_words", MatchWords(*total, "entry", "entries", choice.Filtered())},
+                         {"count_words", MatchWords(paging, "entry", "entries", choice.Filtered())},
                          {"paging", PagingView(paging, rows.size(), href, "Newer", "Older")},
                          {"csv_href", "/audit/export.csv?" + filter},
-                         {"csv_capped", *total > kCsvMaxRows},
+                         {"csv_capped", paging.total > kCsvMaxRows},
                          {"csv_max", kCsvMaxRows},
                          {"school_name", school.ok() ? school->name : ""}};
   return RenderPage(ctx, req, "audit", "Audit log", view);

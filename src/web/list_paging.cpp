@@ -23,15 +23,42 @@ std::string QueryChoice(const http::FormData& query, const char* name,
   return "";
 }
 
+namespace {
+int PerPage(const http::FormData& query) { return query.Get("per") == "50" ? 50 : 25; }
+long long AskedPage(const http::FormData& query) {
+  return QueryNumber(query, "page", 1, 1000000000, 1);
+}
+}  // namespace
+
 Paging PagingOf(const http::FormData& query, long long total) {
   Paging p;
-  p.per_page = query.Get("per") == "50" ? 50 : 25;
+  p.per_page = PerPage(query);
   p.total = total;
   p.pages = static_cast<int>(std::max<long long>(1, (total + p.per_page - 1) / p.per_page));
   // A page past the end shows the last; anything not a page number, the first.
-  long long asked = QueryNumber(query, "page", 1, 1000000000, 1);
-  p.page = static_cast<int>(std::min<long long>(asked, p.pages));
+  p.page = static_cast<int>(std::min<long long>(AskedPage(query), p.pages));
   return p;
+}
+
+long long CountFor(const http::FormData& query) {
+  return (AskedPage(query) - 1) * PerPage(query) + kCountAhead + 1;
+}
+
+Paging PagingOfCounted(const http::FormData& query, long long counted) {
+  bool more = counted >= CountFor(query);
+  Paging p = PagingOf(query, more ? counted - 1 : counted);
+  p.more = more;
+  return p;
+}
+
+std::string Grouped(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
 }
 
 nlohmann::json PagingView(const Paging& p, size_t shown,
@@ -40,19 +67,24 @@ nlohmann::json PagingView(const Paging& p, size_t shown,
   if (p.pages <= 1) return nullptr;
   long long first = p.offset() + 1;
   long long last = p.offset() + static_cast<long long>(shown);
-  return {{"words",
-           std::to_string(first) + "–" + std::to_string(last) + " of " + std::to_string(p.total)},
-          {"page_words", "Page " + std::to_string(p.page) + " of " + std::to_string(p.pages)},
+  std::string of = p.more ? " of more than " : " of ";
+  return {{"words", Grouped(first) + "–" + Grouped(last) + of + Grouped(p.total)},
+          {"page_words", "Page " + Grouped(p.page) + of + Grouped(p.pages)},
           {"has_previous", p.page > 1},
           {"previous", href(p.page - 1)},
           {"previous_words", previous_words},
-          {"has_next", p.page < p.pages},
+          {"has_next", p.page < p.pages || p.more},
           {"next", href(p.page + 1)},
           {"next_words", next_words}};
 }
 
+std::string MatchWords(const Paging& paging, const char* one, const char* many, bool filtered) {
+  if (!paging.more) return MatchWords(paging.total, one, many, filtered);
+  return "More than " + Grouped(paging.total) + " " + many + (filtered ? " match" : "");
+}
+
 std::string MatchWords(long long total, const char* one, const char* many, bool filtered) {
-  std::string n = std::to_string(total);
+  std::string n = Grouped(total);
   if (!filtered) return n + " " + (total == 1 ? one : many);
   return n + " " + (total == 1 ? std::string(one) + " matches" : std::string(many) + " match");
 }

@@ -32,11 +32,20 @@ struct Paging {
   int per_page = 25;
   long long total = 0;
   int pages = 1;
+  bool more = false;  // total is a floor: there are at least that many
   int offset() const { return (page - 1) * per_page; }
 };
 
 // Reads "page" and "per" (25 or 50, Default: 25) and clamps to `total`.
 Paging PagingOf(const http::FormData& query, long long total);
+
+// For a list too long to count whole: how far to count for the page asked
+// (its first row and `kCountAhead` more), then PagingOf that count, marked
+// `more` when the count reached its end. Pages past the counted ones stay
+// reachable by asking for them.
+inline constexpr long long kCountAhead = 10000;
+long long CountFor(const http::FormData& query);
+Paging PagingOfCounted(const http::FormData& query, long long counted);
 
 // The view of the links between pages ("Newer", "Older" or "Previous",
 // "Next"): words like "26–50 of 312", hrefs from `href(page)`; for
@@ -47,7 +56,12 @@ nlohmann::json PagingView(const Paging& paging, size_t shown,
 
 // "312 pupils match" / "1 pupil matches"; `all` ("pupils on roll") when no
 // filter is applied.
+// With paging.more, "More than 10,000 entries (match)".
 std::string MatchWords(long long total, const char* one, const char* many, bool filtered);
+std::string MatchWords(const Paging& paging, const char* one, const char* many, bool filtered);
+
+// 12345 as "12,345".
+std::string Grouped(long long n);
 
 // Sets view["years"] and view["forms"]: the school's year groups and forms
 // as options, `year` (-1 for none) and `form` (0 for none) selected.

@@ -102,13 +102,18 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
     AuditWhere where(q);
     long long limit = q.limit, offset = q.offset;
     soci::row r;
+    // The page's ids are found first, from the filter's index alone, and
+    // only they are read whole: a deep page skips index entries, not rows.
     soci::statement st =
         (sql->prepare
          << "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
             "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, ''), "
             "(SELECT group_concat(subject_id) FROM audit_subjects WHERE audit_id = a.id) "
-            "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id" +
-                where.Sql() + " ORDER BY a.at DESC, a.id DESC LIMIT :lim OFFSET :off");
+            "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
+            "WHERE a.id IN (SELECT a.id FROM audit_log a" +
+                where.Sql() +
+                " ORDER BY a.at DESC, a.id DESC LIMIT :lim OFFSET :off) "
+                "ORDER BY a.at DESC, a.id DESC");
     where.Bind(st);
     st.exchange(soci::use(limit, "lim"));
     st.exchange(soci::use(offset, "off"));
@@ -141,8 +146,13 @@ Result<long long> SqliteStore::CountAudit(const AuditQuery& q) {
     auto sql = pool_.Acquire();
     AuditWhere where(q);
     long long n = 0;
-    soci::statement st = (sql->prepare << "SELECT COUNT(*) FROM audit_log a" + where.Sql());
+    long long most = q.count_at_most;
+    soci::statement st = most > 0
+                             ? (sql->prepare << "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log a" +
+                                                    where.Sql() + " LIMIT :most)")
+                             : (sql->prepare << "SELECT COUNT(*) FROM audit_log a" + where.Sql());
     where.Bind(st);
+    if (most > 0) st.exchange(soci::use(most, "most"));
     st.exchange(soci::into(n));
     st.define_and_bind();
     st.execute(true);
