@@ -146,8 +146,8 @@ peer() {
 }
 readable="school_id = 1 AND restricted = 0"
 for word in calm trampoline; do
-  peer "sqlite3 FTS5: $word, count + first 25" \
-    "SELECT COUNT(*) FROM record_words JOIN incidents i ON i.id = record_words.rowid WHERE record_words MATCH '\"$word\"' AND i.$readable; SELECT i.id FROM record_words JOIN incidents i ON i.id = record_words.rowid WHERE record_words MATCH '\"$word\"' AND i.$readable ORDER BY i.occurred_at DESC, i.id DESC LIMIT 25;"
-  peer "sqlite3 LIKE '%$word%': count + first 25" \
-    "SELECT COUNT(*) FROM incidents WHERE $readable AND (antecedent LIKE '%$word%' OR behaviour LIKE '%$word%' OR response LIKE '%$word%'); SELECT id FROM incidents WHERE $readable AND (antecedent LIKE '%$word%' OR behaviour LIKE '%$word%' OR response LIKE '%$word%') ORDER BY occurred_at DESC, id DESC LIMIT 25;"
+  peer "sqlite3 FTS5: $word, count to 1,001 + first 25" \
+    "SELECT COUNT(*) FROM (SELECT 1 FROM record_words CROSS JOIN incidents i ON i.id = record_words.rowid WHERE record_words MATCH '\"$word\"' AND i.$readable LIMIT 1001); SELECT i.id FROM record_words CROSS JOIN incidents i ON i.id = record_words.rowid WHERE record_words MATCH '\"$word\"' AND i.$readable ORDER BY record_words.rowid DESC LIMIT 25;"
+  peer "sqlite3 LIKE '%$word%': count to 1,001 + first 25" \
+    "SELECT COUNT(*) FROM (SELECT 1 FROM incidents WHERE $readable AND (antecedent LIKE '%$word%' OR behaviour LIKE '%$word%' OR response LIKE '%$word%') LIMIT 1001); SELECT id FROM incidents WHERE $readable AND (antecedent LIKE '%$word%' OR behaviour LIKE '%$word%' OR response LIKE '%$word%') ORDER BY id DESC LIMIT 25;"
 done

@@ -1,6 +1,7 @@
 #include "services/record_search.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "services/audit.h"
 #include "services/incident_service.h"
@@ -79,10 +80,14 @@ Result<RecordSearchPage> IncidentService::Search(const Principal& by,
   q.from = request.from;
   q.to = request.to;
   RecordSearchPage out;
+  int size = std::max(1, request.page_size);
+  long long asked = static_cast<long long>(std::max(1, request.page) - 1) * size;
+  q.count_at_most = static_cast<int>(
+      std::min<long long>(asked + kSearchCountAhead + 1, std::numeric_limits<int>::max()));
   auto total = store_.CountIncidents(q);
   if (!total.ok()) return total.status();
-  int size = std::max(1, request.page_size);
-  out.total = *total;
+  out.more = *total >= q.count_at_most;
+  out.total = out.more ? *total - 1 : *total;
   out.pages = std::max(1, (out.total + size - 1) / size);
   out.page = std::clamp(request.page, 1, out.pages);
   q.limit = size;

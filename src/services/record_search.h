@@ -39,10 +39,15 @@ struct RecordSearchRequest {
   int page_size = 25;
 };
 
+// Records are counted as far as kSearchCountAhead past the page asked:
+// a word in most records says "more than" rather than waiting for them all.
+inline constexpr int kSearchCountAhead = 1000;
+
 struct RecordSearchPage {
   std::vector<RecordHit> hits;
-  int total = 0;  // records found, on every page
-  int page = 1;   // the page shown, clamped to 1..pages
+  int total = 0;      // records found, on every page (with `more`, at least)
+  bool more = false;  // there are more than `total`
+  int page = 1;       // the page shown, clamped to 1..pages
   int pages = 1;
 };
 

@@ -32,9 +32,14 @@ struct IncidentQuery {
   // Only records whose words (notes, amends) match this FTS5 expression
   // (record_words, migration 0016); "" for any. Set by the service from
   // `words` as quoted tokens, never from raw input.
+  // With `match`, lists are in the order records were made, newest first:
+  // the index's own order, so a page reads only its rows.
   std::string match;
   int limit = 50;
   int offset = 0;
+  // CountIncidents stops at this many (0: counts them all), so a common
+  // word's page never waits for every record holding it to be counted.
+  int count_at_most = 0;
 };
 
 // A record found by its words: the record (pupils filled) and an excerpt of

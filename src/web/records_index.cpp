@@ -14,6 +14,7 @@
 #include "web/csv_export.h"
 #include "web/handlers.h"
 #include "web/incident_words.h"
+#include "web/list_paging.h"
 #include "web/page.h"
 #include "web/site.h"
 
@@ -169,8 +170,13 @@ http::Response RecordsIndex(const WebContext& ctx, http::Request& req) {
                     {"parts", parts},
                     {"has_excerpt", !parts.empty()}});
   }
-  int total = found->total;
-  std::string count = std::to_string(total) + (total == 1 ? " record" : " records");
+  Paging paging;
+  paging.page = found->page;
+  paging.per_page = kPageSize;
+  paging.total = found->total;
+  paging.pages = found->pages;
+  paging.more = found->more;
+  std::string count = MatchWords(paging, "record", "records", false);
   std::string summary;
   if (!choice.q.empty()) {
     summary = count + " with “" + choice.q + "”";
@@ -179,6 +185,7 @@ http::Response RecordsIndex(const WebContext& ctx, http::Request& req) {
   } else {
     summary = count + ", newest first";
   }
+  if (!choice.q.empty() && found->pages > 1) summary += ", the most recently recorded first";
   if (choice.from_day || choice.to_day) {
     summary += choice.from_day && choice.to_day
                    ? ", from " + DateWords(*choice.from_day) + " to " + DateWords(*choice.to_day)
@@ -192,21 +199,12 @@ http::Response RecordsIndex(const WebContext& ctx, http::Request& req) {
   view["summary"] = summary;
   view["pupil_word"] = pupil_word;
   view["csv_href"] = "/records.csv?" + choice.Query(1);
-  view["download_words"] = total > kMaxDownload
-                               ? "Download the newest " + std::to_string(kMaxDownload) + " (CSV)"
-                               : std::string("Download (CSV)");
-  if (found->pages > 1) {
-    int first = (found->page - 1) * kPageSize + 1;
-    int last = first + static_cast<int>(found->hits.size()) - 1;
-    view["paging"] = {{"words", std::to_string(first) + "–" + std::to_string(last) + " of " +
-                                    std::to_string(total)},
-                      {"page_words", "Page " + std::to_string(found->page) + " of " +
-                                         std::to_string(found->pages)},
-                      {"has_previous", found->page > 1},
-                      {"previous", "/records?" + choice.Query(found->page - 1)},
-                      {"has_next", found->page < found->pages},
-                      {"next", "/records?" + choice.Query(found->page + 1)}};
-  }
+  view["download_words"] = found->total > kMaxDownload
+                               ? "Download the newest " + Grouped(kMaxDownload) + " (CSV)"
+                           : found->more ? "Download up to " + Grouped(kMaxDownload) + " (CSV)"
+                                         : std::string("Download (CSV)");
+  view["paging"] =
+      PagingView(paging, found->hits.size(), [&](int p) { return "/records?" + choice.Query(p); });
   return RenderPage(ctx, req, "records", heading, view, status);
 }
 

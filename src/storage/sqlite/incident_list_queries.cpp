@@ -2,6 +2,8 @@
 // words (the FTS5 index record_words, migration 0016). Every list is
 // filtered in the query by the rule for reading one record (readable.h),
 // so paging and counts never include a record the reader may not read.
+#include <map>
+
 #include "storage/sqlite/incident_row.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
@@ -38,7 +40,13 @@ std::string FromWhere(const IncidentQuery& q) {
   return out;
 }
 
-constexpr const char* kNewestFirst = " ORDER BY i.occurred_at DESC, i.id DESC";
+// Newest first: by when it happened; found by words, by when it was made
+// (the record's id, the index's own order, read backwards and stopped at
+// the page: a word in a third of the records costs its page, not all).
+const char* NewestFirst(const IncidentQuery& q) {
+  return q.match.empty() ? " ORDER BY i.occurred_at DESC, i.id DESC"
+                         : " ORDER BY record_words.rowid DESC";
+}
 
 // Binds what FromWhere(q) names.
 void BindFilter(soci::statement& st, const IncidentQuery& q, FilterValues& v) {
@@ -79,7 +87,7 @@ Result<std::vector<Incident>> SqliteStore::ListIncidents(const IncidentQuery& q)
     auto sql = pool_.Acquire();
     long long limit = q.limit, offset = q.offset;
     soci::statement st = (sql->prepare << "SELECT " ATTUNE_INCIDENT_COLUMNS + FromWhere(q) +
-                                              kNewestFirst + " LIMIT :l OFFSET :o");
+                                              NewestFirst(q) + " LIMIT :l OFFSET :o");
     soci::row r;
     FilterValues values;
     BindFilter(st, q, values);
@@ -109,17 +117,30 @@ Result<std::vector<RecordHit>> SqliteStore::SearchRecords(const IncidentQuery& q
   auto list = ListIncidents(q);
   if (!list.ok()) return list.status();
   return Guard("search records", [&]() -> Result<std::vector<RecordHit>> {
-    auto sql = pool_.Acquire();
-    // The page is chosen first, so the excerpt is made for its records
-    // only, one look-up each, not for every record holding the words.
-    std::vector<RecordHit> out;
-    for (auto& i : *list) {
+    std::map<long long, std::string> excerpts;
+    if (!list->empty()) {
+      // The page is chosen first, and its records are a run of the index's
+      // order (newest made first): their excerpts come from one pass over
+      // that run, not a look-up each (each would read the word's whole list).
+      auto sql = pool_.Acquire();
+      long long low = list->back().id, high = list->front().id;
+      long long id = 0;
       std::string excerpt;
       soci::indicator ind = soci::i_ok;
-      *sql << "SELECT snippet(record_words, -1, char(2), char(3), '…', 16) FROM record_words "
-              "WHERE record_words MATCH :m AND rowid = :id",
-          soci::use(q.match, "m"), soci::use(i.id, "id"), soci::into(excerpt, ind);
-      out.push_back({std::move(i), ind == soci::i_ok ? excerpt : std::string()});
+      soci::statement st =
+          (sql->prepare << "SELECT rowid, snippet(record_words, -1, char(2), char(3), '…', 16) "
+                           "FROM record_words WHERE record_words MATCH :m AND rowid BETWEEN :lo "
+                           "AND :hi",
+           soci::use(q.match, "m"), soci::use(low, "lo"), soci::use(high, "hi"), soci::into(id),
+           soci::into(excerpt, ind));
+      st.execute();
+      while (st.fetch()) excerpts[id] = ind == soci::i_ok ? excerpt : std::string();
+    }
+    std::vector<RecordHit> out;
+    for (auto& i : *list) {
+      auto found = excerpts.find(i.id);
+      std::string excerpt = found == excerpts.end() ? std::string() : found->second;
+      out.push_back({std::move(i), std::move(excerpt)});
     }
     return out;
   });
@@ -128,10 +149,15 @@ Result<std::vector<RecordHit>> SqliteStore::SearchRecords(const IncidentQuery& q
 Result<int> SqliteStore::CountIncidents(const IncidentQuery& q) {
   return Guard("count incidents", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
-    soci::statement st = (sql->prepare << "SELECT COUNT(*)" + FromWhere(q));
+    long long most = q.count_at_most;
+    soci::statement st =
+        most > 0
+            ? (sql->prepare << "SELECT COUNT(*) FROM (SELECT 1" + FromWhere(q) + " LIMIT :most)")
+            : (sql->prepare << "SELECT COUNT(*)" + FromWhere(q));
     long long n = 0;
     FilterValues values;
     BindFilter(st, q, values);
+    if (most > 0) st.exchange(soci::use(most, "most"));
     st.exchange(soci::into(n));
     st.define_and_bind();
     st.execute(true);
