@@ -133,7 +133,7 @@ nlohmann::json Chronology::Row(const Incident& i, Timestamp now) {
           {"date", FormatLondon(i.occurred_at, "%a %e %b %Y, %H:%M")},
           {"role", part && part->role != "involved" ? part->role : ""},
           {"step", StepOf(i)},
-          {"points", part && part->points > 0 ? std::to_string(part->points) : ""},
+          {"points", part ? Counted(part->points, "point", "points") : ""},
           {"place", i.place},
           {"recorded_by", i.recorded_by_name},
           {"behaviour", i.behaviour},

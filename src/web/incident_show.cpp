@@ -121,7 +121,7 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                       {"name", p.name},
                       {"role", Capitalised(p.role)},
                       {"step", step},
-                      {"points", p.points > 0 ? std::to_string(p.points) : ""},
+                      {"points", Counted(p.points, "point", "points")},
                       {"left_out", p.reward_left_out}});
   }
   // The note was kept; the recognition was left out for some, and why.

@@ -34,6 +34,11 @@ std::string WhenWords(Timestamp at, Timestamp now) {
   return DateWords(day, day.year() != LondonDate(now).year()) + " " + time;
 }
 
+std::string Counted(long long n, const std::string& one, const std::string& many) {
+  if (n <= 0) return "";
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string Capitalised(std::string text) {
   if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;

@@ -30,6 +30,9 @@ std::string WhenWords(Timestamp at, Timestamp now);
 // The first letter in capitals ("step" -> "Step").
 std::string Capitalised(std::string text);
 
+// "1 point", "3 points"; "" for 0 or fewer (nothing to say).
+std::string Counted(long long n, const std::string& one, const std::string& many);
+
 // "Prosocial", "Low-level", "Difficult", "Dangerous" for a class name.
 std::string ClassWords(const std::string& behaviour_class);
 // The behaviour classes in order: prosocial, low_level, difficult, dangerous.

@@ -291,8 +291,8 @@ json PositiveView(const policy::Policy& policy, const RecordForm& form) {
   for (const auto& r : policy.rewards) {
     std::string value;
     if (r.value > 0 && (r.kind == "points" || r.kind == "gems")) {
-      std::string unit = r.kind == "points" ? "point" : "gem";
-      value = std::to_string(r.value) + " " + unit + (r.value == 1 ? "" : "s");
+      value = r.kind == "points" ? Counted(r.value, "point", "points")
+                                 : Counted(r.value, "gem", "gems");
     }
     rewards.push_back({{"id", r.id}, {"name", r.name}, {"value", value}});
   }
