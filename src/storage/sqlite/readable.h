@@ -12,4 +12,15 @@
 #define ATTUNE_SQL_READABLE(viewer)                                  \
   "(i.id IS NULL OR i.restricted = 0 OR (" viewer " <> '' AND "      \
   "(',' || i.visible_to || ',') LIKE '%,' || " viewer " || ',%'))"
+
+// The same rule for a long list of items that belong to records (the
+// team's queue of thousands of actions), without joining each item to its
+// record: `record_id` (a column, NULL for none) must not be one of the
+// school's restricted records the reader may not read. That set is found
+// once, from the partial index of restricted records (migration 0020),
+// and is small however large the school's history.
+#define ATTUNE_SQL_NOT_HIDDEN(record_id, school, viewer)                                  \
+  "(" record_id " IS NULL OR " record_id " NOT IN (SELECT r.id FROM incidents r WHERE "   \
+  "r.school_id = " school " AND r.restricted = 1 AND NOT (" viewer " <> '' AND "          \
+  "(',' || r.visible_to || ',') LIKE '%,' || " viewer " || ',%')))"
 // clang-format on
