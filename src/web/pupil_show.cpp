@@ -204,8 +204,18 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     from = half_term ? LondonInstant(half_term->starts_on, 0) : now - std::chrono::hours(24 * 49);
   }
   if (period == "term") from = term_start;
-  auto records = RecordsSince(ctx, req, pupil_id, from, cls, 200);
-  if (!records.ok()) return RenderError(ctx, req, records.status());
+  // The page opens on this term, every kind: the records already read for
+  // the term's figures, not read again.
+  // The newest 50: the full chronology pages through the rest.
+  constexpr int kShown = 50;
+  Result<std::vector<Incident>> records = std::vector<Incident>();
+  if (period == "term" && cls.empty() && term_start <= today_start) {
+    records->assign(this_term->begin(),
+                    this_term->begin() + std::min<size_t>(this_term->size(), kShown));
+  } else {
+    records = RecordsSince(ctx, req, pupil_id, from, cls, kShown);
+    if (!records.ok()) return RenderError(ctx, req, records.status());
+  }
   json chronology = json::array();
   for (const auto& i : *records) chronology.push_back(records_of.Row(i, now));
   json classes = json::array();
@@ -340,7 +350,8 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       {"periods", periods},
       {"chronology", chronology},
       {"has_chronology", !chronology.empty()},
-      {"chronology_full", chronology.size() >= 200},
+      {"chronology_full", chronology.size() >= static_cast<size_t>(kShown)},
+      {"chronology_shown", kShown},
       {"conversations", conversations},
       {"has_conversations", !conversations.empty()},
       {"contact_log", contact_log},
