@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/audit.h"
 #include "model/role.h"
 #include "model/staff.h"
 
@@ -17,6 +18,10 @@ namespace attune {
 struct ReadLedger {
   std::vector<long long> restricted_records;  // incident ids
   std::vector<long long> sensitive_pupils;    // pupil ids
+  // Other reads' entries (pupil.read_contacts, export.csv), queued with
+  // the rest at the end of the request: one write for a page's reads, not
+  // one per call home on the queue.
+  std::vector<AuditEntry> entries;
 };
 
 struct Principal {

@@ -45,8 +45,12 @@ void Audit(AuditStore& store, const Principal* principal, const std::string& act
 Status AuditRead(AuditStore& store, const Principal& principal, const std::string& action,
                  const std::string& subject_type, long long subject_id, const std::string& detail,
                  const std::string& ip) {
-  Status st =
-      store.AppendAuditSoon(EntryOf(&principal, action, subject_type, subject_id, detail, ip));
+  AuditEntry e = EntryOf(&principal, action, subject_type, subject_id, detail, ip);
+  if (principal.reads) {
+    principal.reads->entries.push_back(std::move(e));
+    return Status::Ok();
+  }
+  Status st = store.AppendAuditSoon(e);
   return st.ok() ? st : NotShown(action, st);
 }
 
@@ -100,6 +104,10 @@ Status AuditRequestReads(AuditStore& store, const Principal& by, const std::stri
   if (!by.reads) return Status::Ok();
   ReadLedger read = std::move(*by.reads);
   *by.reads = ReadLedger{};
+  for (const auto& e : read.entries) {
+    Status st = store.AppendAuditSoon(e);
+    if (!st.ok()) return NotShown(e.action, st);
+  }
   ATTUNE_RETURN_IF_ERROR(
       WriteRead(store, by, kRestrictedRead, "incident", read.restricted_records, route, ip));
   return WriteRead(store, by, kSensitiveRead, "pupil", read.sensitive_pupils, route, ip);

@@ -17,7 +17,9 @@ void Audit(AuditStore& store, const Principal* principal, const std::string& act
 // The same for a read (pupil.read_contacts): queued with the next group
 // commit, so the reader does not wait on the disk (AuditStore::
 // AppendAuditSoon, decision 0015). Unavailable when it cannot be queued:
-// the caller then withholds what was read.
+// the caller then withholds what was read. Within a request (a principal
+// with a ReadLedger) the entry is kept and queued with the request's other
+// reads when it ends (AuditRequestReads), before anything is answered.
 Status AuditRead(AuditStore& store, const Principal& principal, const std::string& action,
                  const std::string& subject_type, long long subject_id, const std::string& detail,
                  const std::string& ip);
