@@ -123,3 +123,23 @@ test('a teacher\'s chronology offers no safeguarding filter', async () => {
   assert.ok(!categories.some((c) => /peer on peer/i.test(c)), categories.join(', '));
   await checkWidths(page, 'teacher chronology');
 });
+
+test('on a phone the chronology starts on the records, its filters a tap away; chosen filters stay open', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(browser, page, server.base, DEMO_PASSWORD, 'teacher');
+  await page.goto(`${server.base}/pupils/${pupil}/chronology`);
+  const fold = page.locator('details.filter-fold');
+  assert.equal(await fold.evaluate((d) => d.open), false, 'folded on a phone');
+  const first = page.locator('.chronology__item').first();
+  const box = await first.boundingBox();
+  assert.ok(box && box.y + 40 < 740, `the first record starts on the first screen (y=${box && box.y})`);
+  await page.getByText('Filter by kind, class, category or dates').click();
+  await page.getByLabel('Kind').selectOption('positive');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL(/kind=positive/);
+  assert.equal(await page.locator('details.filter-fold').evaluate((d) => d.open), true, 'open once a filter is chosen');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.base}/pupils/${pupil}/chronology`);
+  assert.equal(await page.locator('details.filter-fold').evaluate((d) => d.open), true, 'open on a wide screen');
+});

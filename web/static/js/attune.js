@@ -41,9 +41,21 @@
     var toggle = find.querySelector("summary");
     if (toggle) toggle.focus();
   });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", expireUndo);
-  } else {
+  // On a phone, filters nobody has chosen yet fold away under their
+  // summary, so the list starts on the first screen; on a wider screen, or
+  // once a filter is applied, they stay open.
+  function foldFilters() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 40em)").matches) return;
+    var folds = document.querySelectorAll("details[data-fold-narrow]:not([data-filtered])");
+    for (var i = 0; i < folds.length; i++) folds[i].open = false;
+  }
+  function ready() {
     expireUndo();
+    foldFilters();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
