@@ -62,12 +62,17 @@ http::Response RenderStaffPage(const WebContext& ctx, const http::Request& req,
   nlohmann::json rows = nlohmann::json::array();
   for (size_t i = paging.offset(); i < end; ++i) {
     const Staff& s = (*staff)[i];
-    rows.push_back({{"id", s.id},
-                    {"name", s.name},
-                    {"email", s.email},
-                    {"job_title", s.job_title},
-                    {"active", s.active},
-                    {"roles", RoleOptions(RoleName(s.role))}});
+    rows.push_back(
+        {{"id", s.id},
+         {"name", s.name},
+         {"email", s.email},
+         // Split at the @, where a narrow column may wrap it.
+         {"email_local", s.email.substr(0, s.email.rfind('@'))},
+         {"email_domain",
+          s.email.rfind('@') == std::string::npos ? "" : s.email.substr(s.email.rfind('@'))},
+         {"job_title", s.job_title},
+         {"active", s.active},
+         {"roles", RoleOptions(RoleName(s.role))}});
   }
   nlohmann::json fields = nlohmann::json::array();
   fields.push_back(Field("name", "Full name", "text", input.name, error));
