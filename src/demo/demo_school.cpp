@@ -107,7 +107,7 @@ Status MarkHistorySeen(Store& store, long long school_id) {
   Timestamp now = Now();
   for (const auto& s : *staff) {
     ATTUNE_RETURN_IF_ERROR(
-        store.MarkNotificationsRead(school_id, s.id, 0, now, now - std::chrono::hours(24 * 3650)));
+        store.MarkNotificationsRead(school_id, s.id, 0, now, FromUnix(0)));  // forgets none
   }
   return Status::Ok();
 }

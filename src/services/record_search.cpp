@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/counting.h"
 #include "services/audit.h"
 #include "services/incident_service.h"
 
@@ -81,13 +82,14 @@ Result<RecordSearchPage> IncidentService::Search(const Principal& by,
   q.to = request.to;
   RecordSearchPage out;
   int size = std::max(1, request.page_size);
-  long long asked = static_cast<long long>(std::max(1, request.page) - 1) * size;
+  long long first = static_cast<long long>(std::max(1, request.page) - 1) * size;
   q.count_at_most = static_cast<int>(
-      std::min<long long>(asked + kSearchCountAhead + 1, std::numeric_limits<int>::max()));
+      std::min<long long>(CountLimit(first, kSearchCountAhead), std::numeric_limits<int>::max()));
   auto total = store_.CountIncidents(q);
   if (!total.ok()) return total.status();
-  out.more = *total >= q.count_at_most;
-  out.total = out.more ? *total - 1 : *total;
+  CountedRows counted = OfCount(*total, q.count_at_most);
+  out.more = counted.more;
+  out.total = static_cast<int>(counted.total);
   out.pages = std::max(1, (out.total + size - 1) / size);
   out.page = std::clamp(request.page, 1, out.pages);
   q.limit = size;

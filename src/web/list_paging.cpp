@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/counting.h"
+
 namespace attune::web {
 
 long long QueryNumber(const http::FormData& query, const char* name, long long min, long long max,
@@ -41,13 +43,13 @@ Paging PagingOf(const http::FormData& query, long long total) {
 }
 
 long long CountFor(const http::FormData& query) {
-  return (AskedPage(query) - 1) * PerPage(query) + kCountAhead + 1;
+  return CountLimit((AskedPage(query) - 1) * PerPage(query), kCountAhead);
 }
 
 Paging PagingOfCounted(const http::FormData& query, long long counted) {
-  bool more = counted >= CountFor(query);
-  Paging p = PagingOf(query, more ? counted - 1 : counted);
-  p.more = more;
+  CountedRows rows = OfCount(counted, CountFor(query));
+  Paging p = PagingOf(query, rows.total);
+  p.more = rows.more;
   return p;
 }
 

@@ -147,10 +147,7 @@ Result<long long> SqliteStore::CountAudit(const AuditQuery& q) {
     AuditWhere where(q);
     long long n = 0;
     long long most = q.count_at_most;
-    soci::statement st = most > 0
-                             ? (sql->prepare << "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log a" +
-                                                    where.Sql() + " LIMIT :most)")
-                             : (sql->prepare << "SELECT COUNT(*) FROM audit_log a" + where.Sql());
+    soci::statement st = (sql->prepare << CountSql("FROM audit_log a" + where.Sql(), most));
     where.Bind(st);
     if (most > 0) st.exchange(soci::use(most, "most"));
     st.exchange(soci::into(n));

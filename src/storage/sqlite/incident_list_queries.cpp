@@ -150,10 +150,7 @@ Result<int> SqliteStore::CountIncidents(const IncidentQuery& q) {
   return Guard("count incidents", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     long long most = q.count_at_most;
-    soci::statement st =
-        most > 0
-            ? (sql->prepare << "SELECT COUNT(*) FROM (SELECT 1" + FromWhere(q) + " LIMIT :most)")
-            : (sql->prepare << "SELECT COUNT(*)" + FromWhere(q));
+    soci::statement st = (sql->prepare << CountSql(FromWhere(q), most));
     long long n = 0;
     FilterValues values;
     BindFilter(st, q, values);

@@ -4,14 +4,17 @@
 // the same rule as reading the record itself.
 #pragma once
 
+// clang-format off
+// Whether `viewer` is one of the roles restricted record `row` names.
+#define ATTUNE_SQL_NAMED_READER(row, viewer)                                             \
+  "(" viewer " <> '' AND (',' || " row ".visible_to || ',') LIKE '%,' || " viewer " || ',%')"
+
 // A condition on the incidents row `i` (NULL for an item that belongs to no
 // record) for the reader whose RestrictedReaderName is in the parameter
 // `viewer` ("" reads no restricted record). A macro so that it joins string
 // literals: kept statements are keyed by their literal text.
-// clang-format off
 #define ATTUNE_SQL_READABLE(viewer)                                  \
-  "(i.id IS NULL OR i.restricted = 0 OR (" viewer " <> '' AND "      \
-  "(',' || i.visible_to || ',') LIKE '%,' || " viewer " || ',%'))"
+  "(i.id IS NULL OR i.restricted = 0 OR " ATTUNE_SQL_NAMED_READER("i", viewer) ")"
 
 // The same rule for a long list of items that belong to records (the
 // team's queue of thousands of actions), without joining each item to its
@@ -21,6 +24,6 @@
 // and is small however large the school's history.
 #define ATTUNE_SQL_NOT_HIDDEN(record_id, school, viewer)                                  \
   "(" record_id " IS NULL OR " record_id " NOT IN (SELECT r.id FROM incidents r WHERE "   \
-  "r.school_id = " school " AND r.restricted = 1 AND NOT (" viewer " <> '' AND "          \
-  "(',' || r.visible_to || ',') LIKE '%,' || " viewer " || ',%')))"
+  "r.school_id = " school " AND r.restricted = 1 AND NOT " ATTUNE_SQL_NAMED_READER("r", viewer) "))"
+
 // clang-format on

@@ -56,6 +56,11 @@ std::optional<Date> OptDate(const soci::row& row, std::size_t column) {
   return *d;
 }
 
+std::string CountSql(const std::string& from_where, long long at_most) {
+  if (at_most <= 0) return "SELECT COUNT(*) " + from_where;
+  return "SELECT COUNT(*) FROM (SELECT 1 " + from_where + " LIMIT :most)";
+}
+
 std::vector<std::string> SplitList(const std::string& text) {
   std::vector<std::string> out;
   size_t start = 0;

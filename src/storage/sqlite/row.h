@@ -22,6 +22,11 @@ std::string Text(const soci::row& row, std::size_t column);
 std::optional<Timestamp> OptTime(const soci::row& row, std::size_t column);
 std::optional<Date> OptDate(const soci::row& row, std::size_t column);
 
+// "SELECT COUNT(*)" over `from_where` ("FROM ... WHERE ..."), stopping at
+// the bound value :most when `at_most` is above 0 (core/counting.h); the
+// caller binds :most then.
+std::string CountSql(const std::string& from_where, long long at_most);
+
 // "a,b,c" <-> {"a","b","c"}; empty items dropped.
 std::vector<std::string> SplitList(const std::string& text);
 std::string JoinList(const std::vector<std::string>& items);
