@@ -208,5 +208,58 @@ TEST_F(GroupCommitTest, AFailingWriteIsUndoneAloneAndTheRestOfItsBatchIsKept) {
   EXPECT_EQ(db.Count("SELECT COUNT(*) FROM records"), 1 + 1 + (kWrites - 2));
 }
 
+// Posted writes (a read's audit entry) wait: they do not commit on their own
+// until they have waited `linger`, so a page viewed again and again does not
+// commit (and empty every reader's cache) each time; a Submit takes them
+// along at once.
+TEST_F(GroupCommitTest, PostedWritesWaitForTheNextSubmitWhichTakesThemAlong) {
+  GroupCommitter committer(path_, 5000, 512, std::chrono::seconds(30));
+  Db db(path_);
+  for (int n = 0; n < 5; ++n) ASSERT_TRUE(committer.Post(Insert(2, n), "a test read").ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(db.Count("SELECT COUNT(*) FROM records"), 0) << "nothing committed on its own yet";
+  EXPECT_EQ(committer.stats().batches, 0u);
+
+  ASSERT_TRUE(committer.Submit(Insert(3, 0)).ok());
+  EXPECT_EQ(db.Count("SELECT COUNT(*) FROM records"), 6) << "the five posted, with the Submit";
+  EXPECT_EQ(committer.stats().batches, 1u);
+}
+
+TEST_F(GroupCommitTest, PostedWritesAloneCommitTogetherOnceTheyHaveWaitedTheLinger) {
+  GroupCommitter committer(path_, 5000, 512, std::chrono::milliseconds(150));
+  Db db(path_);
+  auto posted_at = std::chrono::steady_clock::now();
+  for (int n = 0; n < 40; ++n) ASSERT_TRUE(committer.Post(Insert(4, n), "a test read").ok());
+  while (db.Count("SELECT COUNT(*) FROM records") < 40) {
+    ASSERT_LT(std::chrono::steady_clock::now() - posted_at, std::chrono::seconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_GE(std::chrono::steady_clock::now() - posted_at, std::chrono::milliseconds(150));
+  EXPECT_EQ(committer.stats().batches, 1u) << "forty reads, one commit";
+  EXPECT_EQ(committer.stats().writes, 40u);
+}
+
+TEST_F(GroupCommitTest, AFullBatchOfPostedWritesCommitsWithoutWaiting) {
+  GroupCommitter committer(path_, 5000, 16, std::chrono::seconds(30));
+  Db db(path_);
+  for (int n = 0; n < 16; ++n) ASSERT_TRUE(committer.Post(Insert(5, n), "a test read").ok());
+  auto posted_at = std::chrono::steady_clock::now();
+  while (db.Count("SELECT COUNT(*) FROM records") < 16) {
+    ASSERT_LT(std::chrono::steady_clock::now() - posted_at, std::chrono::seconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+TEST_F(GroupCommitTest, PostedWritesAreWrittenOnAStopWithoutWaitingTheLinger) {
+  auto started = std::chrono::steady_clock::now();
+  {
+    GroupCommitter committer(path_, 5000, 512, std::chrono::seconds(30));
+    for (int n = 0; n < 7; ++n) ASSERT_TRUE(committer.Post(Insert(6, n), "a test read").ok());
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  Db db(path_);
+  EXPECT_EQ(db.Count("SELECT COUNT(*) FROM records WHERE writer = 6"), 7);
+}
+
 }  // namespace
 }  // namespace attune::sqlite

@@ -31,8 +31,12 @@ struct GroupCommitter::Pending {
   const char* posted = nullptr;  // Post()ed: owned by the writer, failure logged as this
 };
 
-GroupCommitter::GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch)
-    : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), max_batch_(max_batch) {}
+GroupCommitter::GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch,
+                               std::chrono::milliseconds linger)
+    : path_(std::move(path)),
+      busy_timeout_ms_(busy_timeout_ms),
+      max_batch_(max_batch),
+      linger_(linger) {}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -78,8 +82,19 @@ bool GroupCommitter::Enqueue(Pending* pending, Status& refused) {
       refused = open_status_;
       return false;
     }
-    if (pending->posted) ++posted_;
+    bool wake = true;
+    if (pending->posted) {
+      ++posted_;
+      // The writer needs waking only to start the clock, or once enough
+      // wait to fill a batch.
+      if (posted_queued_++ == 0) {
+        posted_since_ = std::chrono::steady_clock::now();
+      } else {
+        wake = posted_queued_ >= max_batch_;
+      }
+    }
     queue_.push_back(pending);
+    if (!wake) return true;
   }
   wake_.notify_one();
   return true;
@@ -118,17 +133,35 @@ GroupCommitter::Stats GroupCommitter::stats() {
   return s;
 }
 
+bool GroupCommitter::TakeBatch(std::unique_lock<std::mutex>& lock, std::deque<Pending*>& batch) {
+  for (;;) {
+    if (stopping_ && queue_.empty()) return false;
+    // Due: stopping, someone waits (a Submit), or the posted writes have
+    // waited long enough or are enough for a batch.
+    bool waited_on = queue_.size() > posted_queued_;
+    if (stopping_ || waited_on || posted_queued_ >= max_batch_) break;
+    if (posted_queued_ == 0) {
+      wake_.wait(lock);
+    } else if (wake_.wait_until(lock, posted_since_ + linger_) == std::cv_status::timeout) {
+      if (posted_queued_ > 0) break;
+    }
+  }
+  while (!queue_.empty() && batch.size() < max_batch_) {
+    if (queue_.front()->posted) --posted_queued_;
+    batch.push_back(queue_.front());
+    queue_.pop_front();
+  }
+  // Those left behind (a full batch) go with the next one.
+  if (posted_queued_ > 0) posted_since_ = std::chrono::steady_clock::time_point{};
+  return true;
+}
+
 void GroupCommitter::Run() {
   std::deque<Pending*> batch;
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mu_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty() && stopping_) return;
-      while (!queue_.empty() && batch.size() < max_batch_) {
-        batch.push_back(queue_.front());
-        queue_.pop_front();
-      }
+      if (!TakeBatch(lock, batch)) return;
     }
     RunBatch(batch);
     batch.clear();

@@ -9,7 +9,11 @@
 // disk (docs/performance.md).
 //
 // A caller of Submit returns only after its batch has committed: an
-// acknowledged write survives a crash.
+// acknowledged write survives a crash. Writes nobody waits for (Post: a
+// read's audit entry) wait for the next Submit, or at most `linger`: every
+// commit empties every reader's page cache (SQLite's WAL readers start again
+// from the disk after any change), so a page view that audits its reads must
+// not commit each time it is viewed (decision 0015).
 //
 // Thread-safety: Submit may be called from any number of threads.
 #pragma once
@@ -48,8 +52,11 @@ class WriteSession {
 
 class GroupCommitter {
  public:
-  // Opens its own connection to `path` on first use. Default batch: 512.
-  GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch = 512);
+  // Opens its own connection to `path` on first use. Default batch: 512;
+  // posted writes linger up to a second.
+  GroupCommitter(std::string path, int busy_timeout_ms, size_t max_batch = 512,
+                 std::chrono::milliseconds linger = kDefaultLinger);
+  static constexpr std::chrono::milliseconds kDefaultLinger{1000};
   ~GroupCommitter();  // finishes queued writes, then stops the writer
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
@@ -60,8 +67,10 @@ class GroupCommitter {
   Status Submit(std::function<void(WriteSession&)> write);
   // Queues `write` for the next batch and returns without waiting for it:
   // for writes whose caller must not wait on the disk (a read's audit
-  // entry). Written on a clean stop (the destructor finishes the queue);
-  // lost only if the process dies before that batch commits. A failure is
+  // entry). Committed with the next Submit's batch, or once it has waited
+  // `linger`, or when max_batch of them wait; written on a clean stop (the
+  // destructor finishes the queue); lost only if the process dies before
+  // that batch commits (at most `linger` and one commit after the call). A failure is
   // logged as `what`. When kMaxPosted writes are already waiting, waits as
   // Submit does, so the queue cannot grow without bound.
   Status Post(std::function<void(WriteSession&)> write, const char* what);
@@ -78,6 +87,9 @@ class GroupCommitter {
  private:
   struct Pending;
   void Run();
+  // Takes the next batch from the queue once it is due (see Post); false
+  // when stopping with nothing left. REQUIRES: `lock` holds mu_.
+  bool TakeBatch(std::unique_lock<std::mutex>& lock, std::deque<Pending*>& batch);
   void RunBatch(std::deque<Pending*>& batch);
   // Opens the batch's transaction and runs every write in it; on the first
   // failure rolls it all back and returns false.
@@ -93,17 +105,21 @@ class GroupCommitter {
   std::string path_;
   int busy_timeout_ms_;
   size_t max_batch_;
+  std::chrono::milliseconds linger_;
   sqlite3* db_ = nullptr;
   std::unique_ptr<WriteSession> session_;
 
   std::mutex mu_;
   std::condition_variable wake_;
   std::deque<Pending*> queue_;  // guarded by mu_
-  size_t posted_ = 0;           // guarded by mu_: Post()ed writes queued
-  bool stopping_ = false;       // guarded by mu_
-  bool started_ = false;        // guarded by mu_
-  Status open_status_;          // guarded by mu_
-  Stats stats_;                 // guarded by mu_ (queued read from queue_)
+  size_t posted_ = 0;           // guarded by mu_: Post()ed writes not yet done
+  size_t posted_queued_ = 0;    // guarded by mu_: of those, still in queue_
+  // guarded by mu_: when the oldest posted write in queue_ was queued.
+  std::chrono::steady_clock::time_point posted_since_{};
+  bool stopping_ = false;  // guarded by mu_
+  bool started_ = false;   // guarded by mu_
+  Status open_status_;     // guarded by mu_
+  Stats stats_;            // guarded by mu_ (queued read from queue_)
   // Slow commits since the last warning, and when it was (writer thread only).
   long long slow_unsaid_ = 0;
   long long slow_worst_ms_ = 0;
