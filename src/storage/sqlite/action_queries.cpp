@@ -1,4 +1,6 @@
 // ActionStore on SQLite.
+#include <deque>
+
 #include "storage/sqlite/notification_write.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
@@ -47,100 +49,142 @@ Action ReadAction(const soci::row& r) {
 }
 
 // The WHERE clause of an ActionQuery and its values, bound by name: the
-// list and its counts find exactly the same actions.
+// list and its counts find exactly the same actions. `tag` ends every name,
+// so that one statement can hold the clause several times (SOCI binds each
+// name once).
 class ActionWhere {
  public:
-  explicit ActionWhere(const ActionQuery& q)
+  explicit ActionWhere(const ActionQuery& q, std::string tag = "")
       : q_(q),
+        tag_(std::move(tag)),
         due_(q.due_before ? ToUnix(*q.due_before) : 0),
         year_(q.year_group),
         form_(q.form_id) {
-    sql_ = " WHERE a.school_id = :s AND " ATTUNE_SQL_NOT_HIDDEN("a.incident_id", ":s4", ":viewer");
-    if (!q.status.empty()) sql_ += " AND a.status = :st";
+    sql_ = " WHERE a.school_id = " + N("s") + " AND " +
+           NotHiddenSql("a.incident_id", N("s4"), N("viewer"));
+    if (!q.status.empty()) sql_ += " AND a.status = " + N("st");
     if (!q.role.empty() && q.staff_id) {
-      sql_ +=
-          " AND (a.assignee_staff_id = :me OR (a.assignee_staff_id IS NULL AND a.assignee_role "
-          "= :role))";
+      sql_ += " AND (a.assignee_staff_id = " + N("me") +
+              " OR (a.assignee_staff_id IS NULL AND a.assignee_role = " + N("role") + "))";
     } else if (q.staff_id) {
-      sql_ += " AND a.assignee_staff_id = :me";
+      sql_ += " AND a.assignee_staff_id = " + N("me");
     } else if (!q.role.empty()) {
-      sql_ += " AND a.assignee_role = :role";
+      sql_ += " AND a.assignee_role = " + N("role");
     }
-    if (q.incident_id) sql_ += " AND a.incident_id = :inc";
-    if (q.pupil_id) sql_ += " AND a.pupil_id = :pup";
+    if (q.incident_id) sql_ += " AND a.incident_id = " + N("inc");
+    if (q.pupil_id) sql_ += " AND a.pupil_id = " + N("pup");
     // The pupil's year and form as a set of pupils, built once, rather than
     // a look-up of the pupil of each of thousands of actions.
     if (q.year_group) {
-      sql_ +=
-          " AND a.pupil_id IN (SELECT id FROM pupils WHERE school_id = :s2 AND year_group = :yg)";
+      sql_ += " AND a.pupil_id IN (SELECT id FROM pupils WHERE school_id = " + N("s2") +
+              " AND year_group = " + N("yg") + ")";
     }
     if (q.form_id) {
-      sql_ += " AND a.pupil_id IN (SELECT id FROM pupils WHERE school_id = :s3 AND form_id = :fm)";
+      sql_ += " AND a.pupil_id IN (SELECT id FROM pupils WHERE school_id = " + N("s3") +
+              " AND form_id = " + N("fm") + ")";
     }
-    if (!q.kind.empty()) sql_ += " AND a.kind = :kd";
-    if (q.due_before) sql_ += " AND a.due_at < :due";
+    if (!q.kind.empty()) sql_ += " AND a.kind = " + N("kd");
+    if (q.due_before) sql_ += " AND a.due_at < " + N("due");
   }
   const std::string& Sql() const { return sql_; }
   // FROM for the conditions: the actions alone (the rule on restricted
   // records needs no join, readable.h).
   static const char* From() { return " FROM actions a"; }
   void Bind(soci::statement& st) {
-    st.exchange(soci::use(q_.school_id, "s"));
-    st.exchange(soci::use(q_.school_id, "s4"));
-    st.exchange(soci::use(q_.viewer_role, "viewer"));
-    if (!q_.status.empty()) st.exchange(soci::use(q_.status, "st"));
-    if (q_.staff_id) st.exchange(soci::use(q_.staff_id, "me"));
-    if (!q_.role.empty()) st.exchange(soci::use(q_.role, "role"));
-    if (q_.incident_id) st.exchange(soci::use(q_.incident_id, "inc"));
-    if (q_.pupil_id) st.exchange(soci::use(q_.pupil_id, "pup"));
+    Use(st, q_.school_id, "s");
+    Use(st, q_.school_id, "s4");
+    Use(st, q_.viewer_role, "viewer");
+    if (!q_.status.empty()) Use(st, q_.status, "st");
+    if (q_.staff_id) Use(st, q_.staff_id, "me");
+    if (!q_.role.empty()) Use(st, q_.role, "role");
+    if (q_.incident_id) Use(st, q_.incident_id, "inc");
+    if (q_.pupil_id) Use(st, q_.pupil_id, "pup");
     if (q_.year_group) {
-      st.exchange(soci::use(q_.school_id, "s2"));
-      st.exchange(soci::use(year_, "yg"));
+      Use(st, q_.school_id, "s2");
+      Use(st, year_, "yg");
     }
     if (q_.form_id) {
-      st.exchange(soci::use(q_.school_id, "s3"));
-      st.exchange(soci::use(form_, "fm"));
+      Use(st, q_.school_id, "s3");
+      Use(st, form_, "fm");
     }
-    if (!q_.kind.empty()) st.exchange(soci::use(q_.kind, "kd"));
-    if (q_.due_before) st.exchange(soci::use(due_, "due"));
+    if (!q_.kind.empty()) Use(st, q_.kind, "kd");
+    if (q_.due_before) Use(st, due_, "due");
   }
 
  private:
+  // The parameter `name` of this clause, as written in the SQL.
+  std::string N(const char* name) const { return std::string(":") + name + tag_; }
+  template <typename T>
+  void Use(soci::statement& st, const T& value, const char* name) {
+    names_.push_back(name + tag_);  // SOCI keeps a reference to the name
+    st.exchange(soci::use(value, names_.back()));
+  }
+
   const ActionQuery& q_;
+  std::string tag_;
   std::string sql_;
   long long due_;
   long long year_;
   long long form_;
+  std::deque<std::string> names_;
 };
+
+}  // namespace
+
+namespace {
+
+// The actions of `where` in `order`, `limit` from `offset`, read whole. The
+// page's ids are found and sorted on the narrow rows first; only those few
+// are then joined to their pupil, staff and record (joining all 5,000 of a
+// busy queue before sorting cost most of the page).
+void ReadActions(soci::session& sql, ActionWhere& where, const std::string& extra,
+                 const std::string& order, long long limit, long long offset,
+                 std::vector<Action>& out) {
+  ReadPage(sql,
+           std::string(kActionColumns) + "FROM (SELECT a.id" + where.From() + where.Sql() + extra +
+               order + " LIMIT :l OFFSET :o) pg JOIN actions a ON a.id = pg.id " + kActionJoins +
+               order,
+           where, limit, offset, ReadAction, out);
+}
 
 }  // namespace
 
 Result<std::vector<Action>> SqliteStore::ListActions(const ActionQuery& q) {
   return Guard("list actions", [&]() -> Result<std::vector<Action>> {
     auto sql = pool_.Acquire();
-    ActionWhere where(q);
-    std::string order = q.status == "open"
-                            ? " ORDER BY a.due_at IS NULL, a.due_at, a.id"
-                            : " ORDER BY COALESCE(a.completed_at, a.created_at) DESC, a.id DESC";
-    long long limit = q.limit;
-    long long offset = q.offset;
-    soci::row r;
-    // The page's ids are found and sorted on the narrow rows first; only
-    // those few are then joined to their pupil, staff and record (joining
-    // all 5,000 of a busy queue before sorting cost most of the page).
-    soci::statement st = (sql->prepare << std::string(kActionColumns) + "FROM (SELECT a.id" +
-                                              where.From() + where.Sql() + order +
-                                              " LIMIT :l OFFSET :o) pg JOIN actions a ON "
-                                              "a.id = pg.id " +
-                                              kActionJoins + order);
-    where.Bind(st);
-    st.exchange(soci::use(limit, "l"));
-    st.exchange(soci::use(offset, "o"));
-    st.exchange(soci::into(r));
-    st.define_and_bind();
-    st.execute();
     std::vector<Action> out;
-    while (st.fetch()) out.push_back(ReadAction(r));
+    if (q.status != "open") {
+      ActionWhere where(q);
+      ReadActions(*sql, where, "",
+                  " ORDER BY COALESCE(a.completed_at, a.created_at) DESC, a.id DESC", q.limit,
+                  q.offset, out);
+      return out;
+    }
+    // Open ones by when they are due, those with no due time last. Taken as
+    // two runs so that each is read in the order of the queue's index
+    // (actions_queue: due time, then id) and stops at the page, instead of
+    // sorting every open action to find 25.
+    ActionWhere dated(q, "d");
+    ReadActions(*sql, dated, " AND a.due_at IS NOT NULL", " ORDER BY a.due_at, a.id", q.limit,
+                q.offset, out);
+    if (static_cast<int>(out.size()) >= q.limit) return out;
+    long long offset = 0;
+    if (out.empty() && q.offset > 0) {
+      // The page begins past every dated one: skip as many undated ones as
+      // the page's start is beyond them.
+      ActionWhere counted(q, "c");
+      long long n = 0;
+      soci::statement st = (sql->prepare << std::string("SELECT COUNT(*)") + counted.From() +
+                                                counted.Sql() + " AND a.due_at IS NOT NULL");
+      counted.Bind(st);
+      st.exchange(soci::into(n));
+      st.define_and_bind();
+      st.execute(true);
+      offset = std::max(0LL, q.offset - n);
+    }
+    ActionWhere undated(q, "u");
+    ReadActions(*sql, undated, " AND a.due_at IS NULL", " ORDER BY a.id",
+                q.limit - static_cast<long long>(out.size()), offset, out);
     return out;
   });
 }
@@ -148,27 +192,44 @@ Result<std::vector<Action>> SqliteStore::ListActions(const ActionQuery& q) {
 Result<ActionCounts> SqliteStore::CountActions(const ActionQuery& q, const DueEdges& edges) {
   return Guard("count actions", [&]() -> Result<ActionCounts> {
     auto sql = pool_.Acquire();
-    ActionWhere where(q);
+    ActionCounts c;
+    if (q.status != "open") {
+      ActionWhere where(q);
+      soci::statement st =
+          (sql->prepare << std::string("SELECT COUNT(*)") + ActionWhere::From() + where.Sql());
+      where.Bind(st);
+      st.exchange(soci::into(c.total));
+      st.define_and_bind();
+      st.execute(true);
+      return c;
+    }
+    // One count per group, each over its own stretch of the queue's index
+    // (due time): counting a range is a walk of its entries, where summing
+    // five conditions over every open action cost five times as much.
     long long now = ToUnix(edges.now), eod = ToUnix(edges.end_of_today),
               eow = ToUnix(edges.end_of_week);
-    std::string text =
-        std::string(
-            "SELECT COUNT(*), COALESCE(SUM(a.due_at < :n1), 0), "
-            "COALESCE(SUM(a.due_at >= :n2 AND a.due_at < :d1), 0), "
-            "COALESCE(SUM(a.due_at >= :d2 AND a.due_at < :w1), 0), "
-            "COALESCE(SUM(a.due_at >= :w2), 0), COALESCE(SUM(a.due_at IS NULL), 0)") +
-        ActionWhere::From() + where.Sql();
-    ActionCounts c;
+    ActionWhere overdue(q, "0"), today(q, "1"), week(q, "2"), later(q, "3"), undated(q, "4");
+    auto count = [](const ActionWhere& w, const char* range) {
+      return "(SELECT COUNT(*)" + std::string(ActionWhere::From()) + w.Sql() + range + ")";
+    };
+    std::string text = "SELECT " + count(overdue, " AND a.due_at < :n0") + ", " +
+                       count(today, " AND a.due_at >= :n1 AND a.due_at < :d1") + ", " +
+                       count(week, " AND a.due_at >= :d2 AND a.due_at < :w2") + ", " +
+                       count(later, " AND a.due_at >= :w3") + ", " +
+                       count(undated, " AND a.due_at IS NULL");
     soci::statement st = (sql->prepare << text);
-    // Each name once: the values in the order they appear.
+    // Each name once, every clause's values in the order they appear.
+    overdue.Bind(st);
+    st.exchange(soci::use(now, "n0"));
+    today.Bind(st);
     st.exchange(soci::use(now, "n1"));
-    st.exchange(soci::use(now, "n2"));
     st.exchange(soci::use(eod, "d1"));
+    week.Bind(st);
     st.exchange(soci::use(eod, "d2"));
-    st.exchange(soci::use(eow, "w1"));
     st.exchange(soci::use(eow, "w2"));
-    where.Bind(st);
-    st.exchange(soci::into(c.total));
+    later.Bind(st);
+    st.exchange(soci::use(eow, "w3"));
+    undated.Bind(st);
     st.exchange(soci::into(c.overdue));
     st.exchange(soci::into(c.today));
     st.exchange(soci::into(c.week));
@@ -176,7 +237,7 @@ Result<ActionCounts> SqliteStore::CountActions(const ActionQuery& q, const DueEd
     st.exchange(soci::into(c.undated));
     st.define_and_bind();
     st.execute(true);
-    if (q.status != "open") c = ActionCounts{c.total};
+    c.total = c.overdue + c.today + c.week + c.later + c.undated;
     return c;
   });
 }

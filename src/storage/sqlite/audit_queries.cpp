@@ -100,42 +100,35 @@ Result<std::vector<AuditEntry>> SqliteStore::ListAudit(const AuditQuery& q) {
   return Guard("list audit", [&]() -> Result<std::vector<AuditEntry>> {
     auto sql = pool_.Acquire();
     AuditWhere where(q);
-    long long limit = q.limit, offset = q.offset;
-    soci::row r;
     // The page's ids are found first, from the filter's index alone, and
     // only they are read whole: a deep page skips index entries, not rows.
-    soci::statement st =
-        (sql->prepare
-         << "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
-            "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, ''), "
-            "(SELECT group_concat(subject_id) FROM audit_subjects WHERE audit_id = a.id) "
-            "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
-            "WHERE a.id IN (SELECT a.id FROM audit_log a" +
-                where.Sql() +
-                " ORDER BY a.at DESC, a.id DESC LIMIT :lim OFFSET :off) "
-                "ORDER BY a.at DESC, a.id DESC");
-    where.Bind(st);
-    st.exchange(soci::use(limit, "lim"));
-    st.exchange(soci::use(offset, "off"));
-    st.exchange(soci::into(r));
-    st.define_and_bind();
-    st.execute();
+    std::string text =
+        "SELECT a.id, COALESCE(a.school_id, 0), COALESCE(a.staff_id, 0), a.at, a.action, "
+        "a.subject_type, a.subject_id, a.detail, a.ip, COALESCE(s.name, ''), "
+        "(SELECT group_concat(subject_id) FROM audit_subjects WHERE audit_id = a.id) "
+        "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
+        "WHERE a.id IN (SELECT a.id FROM audit_log a" +
+        where.Sql() +
+        " ORDER BY a.at DESC, a.id DESC LIMIT :l OFFSET :o) ORDER BY a.at DESC, a.id DESC";
     std::vector<AuditEntry> out;
-    while (st.fetch()) {
-      AuditEntry e;
-      e.id = Int(r, 0);
-      e.school_id = Int(r, 1);
-      e.staff_id = Int(r, 2);
-      e.at = FromUnix(Int(r, 3));
-      e.action = Text(r, 4);
-      e.subject_type = Text(r, 5);
-      e.subject_id = Int(r, 6);
-      e.detail = Text(r, 7);
-      e.ip = Text(r, 8);
-      e.staff_name = Text(r, 9);
-      for (const auto& id : SplitList(Text(r, 10))) e.subjects.push_back(std::stoll(id));
-      out.push_back(e);
-    }
+    ReadPage(
+        *sql, text, where, q.limit, q.offset,
+        [](const soci::row& r) {
+          AuditEntry e;
+          e.id = Int(r, 0);
+          e.school_id = Int(r, 1);
+          e.staff_id = Int(r, 2);
+          e.at = FromUnix(Int(r, 3));
+          e.action = Text(r, 4);
+          e.subject_type = Text(r, 5);
+          e.subject_id = Int(r, 6);
+          e.detail = Text(r, 7);
+          e.ip = Text(r, 8);
+          e.staff_name = Text(r, 9);
+          for (const auto& id : SplitList(Text(r, 10))) e.subjects.push_back(std::stoll(id));
+          return e;
+        },
+        out);
     return out;
   });
 }

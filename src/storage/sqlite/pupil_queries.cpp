@@ -171,18 +171,9 @@ Result<std::vector<Pupil>> SqliteStore::ListPupils(long long school_id, const Pu
     std::string order = f.by_year
                             ? " ORDER BY p.year_group, f.name, p.last_name, p.first_name, p.id"
                             : " ORDER BY p.last_name, p.first_name, p.id";
-    long long limit = f.limit, offset = f.offset;
-    soci::row r;
-    soci::statement st =
-        (sql->prepare << std::string(kPupilColumns) + where.Sql() + order + " LIMIT :l OFFSET :o");
-    where.Bind(st);
-    st.exchange(soci::use(limit, "l"));
-    st.exchange(soci::use(offset, "o"));
-    st.exchange(soci::into(r));
-    st.define_and_bind();
-    st.execute();
     std::vector<Pupil> out;
-    while (st.fetch()) out.push_back(ReadPupil(r));
+    ReadPage(*sql, std::string(kPupilColumns) + where.Sql() + order + " LIMIT :l OFFSET :o", where,
+             f.limit, f.offset, ReadPupil<soci::row>, out);
     return out;
   });
 }

@@ -27,3 +27,29 @@
   "r.school_id = " school " AND r.restricted = 1 AND NOT " ATTUNE_SQL_NAMED_READER("r", viewer) "))"
 
 // clang-format on
+
+#include <string>
+#include <string_view>
+
+namespace attune::sqlite {
+
+// ATTUNE_SQL_NOT_HIDDEN for a statement built at run time, with parameter
+// names made there: the same text, its three places filled in.
+inline std::string NotHiddenSql(std::string_view record_id, std::string_view school,
+                                std::string_view viewer) {
+  std::string out;
+  for (char c : std::string_view(ATTUNE_SQL_NOT_HIDDEN("\x01", "\x02", "\x03"))) {
+    if (c == '\x01') {
+      out += record_id;
+    } else if (c == '\x02') {
+      out += school;
+    } else if (c == '\x03') {
+      out += viewer;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace attune::sqlite

@@ -27,6 +27,22 @@ std::optional<Date> OptDate(const soci::row& row, std::size_t column);
 // caller binds :most then.
 std::string CountSql(const std::string& from_where, long long at_most);
 
+// Runs the page query `text`, whose conditions `where` binds (its Bind)
+// and which ends "LIMIT :l OFFSET :o", appending each row as `read` makes it.
+template <typename Where, typename Read, typename T>
+void ReadPage(soci::session& sql, const std::string& text, Where& where, long long limit,
+              long long offset, Read read, std::vector<T>& out) {
+  soci::row r;
+  soci::statement st = (sql.prepare << text);
+  where.Bind(st);
+  st.exchange(soci::use(limit, "l"));
+  st.exchange(soci::use(offset, "o"));
+  st.exchange(soci::into(r));
+  st.define_and_bind();
+  st.execute();
+  while (st.fetch()) out.push_back(read(r));
+}
+
 // "a,b,c" <-> {"a","b","c"}; empty items dropped.
 std::vector<std::string> SplitList(const std::string& text);
 std::string JoinList(const std::vector<std::string>& items);
