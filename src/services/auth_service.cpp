@@ -81,7 +81,8 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   return result;
 }
 
-Result<Principal> AuthService::Authenticate(const std::string& session_id, const std::string&) {
+Result<Principal> AuthService::Authenticate(const std::string& session_id, const std::string&,
+                                            bool renew) {
   if (session_id.empty() || session_id.size() > 128) return Status::NotFound("No session");
   std::string hash = HashToken(session_id);
   Timestamp now = Now();
@@ -90,7 +91,7 @@ Result<Principal> AuthService::Authenticate(const std::string& session_id, const
   if (!principal.ok()) return principal.status();
   // Slide the expiry, but write at most every ten minutes of activity.
   Timestamp renewed = now + session_length_;
-  if (renewed - expires > std::chrono::minutes(10)) {
+  if (renew && renewed - expires > std::chrono::minutes(10)) {
     ATTUNE_RETURN_IF_ERROR(store_.TouchSession(hash, now, renewed));
   }
   return principal;

@@ -46,9 +46,13 @@ class AuthService {
   Result<SignInResult> SignIn(const std::string& email, const std::string& password,
                               const std::string& ip, const std::string& user_agent);
 
-  // The principal of a live session; extends it while in use. NotFound when
-  // the session is unknown, expired or its member of staff deactivated.
-  Result<Principal> Authenticate(const std::string& session_id, const std::string& ip);
+  // The principal of a live session; extends it while in use (`renew`),
+  // not for what a page asks by itself while nobody uses it (the badge's
+  // refresh), so an open tab does not keep an unattended session alive.
+  // NotFound when the session is unknown, expired or its member of staff
+  // deactivated.
+  Result<Principal> Authenticate(const std::string& session_id, const std::string& ip,
+                                 bool renew = true);
 
   Status SignOut(const Principal& principal, const std::string& ip);
 

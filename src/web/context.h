@@ -51,4 +51,8 @@ struct WebContext {
 inline constexpr const char* kSessionCookie = "attune_session";
 inline constexpr const char* kPreSignInCookie = "attune_pre";  // CSRF before sign-in
 
+// The bell's count, asked for by an open page every minute
+// (NotificationsBadge): the one route that does not extend the session.
+inline constexpr const char* kBadgePath = "/notifications/badge";
+
 }  // namespace attune::web

@@ -68,5 +68,6 @@ http::Response RecordSubmit(const WebContext& ctx, http::Request& req);
 http::Response NotificationsIndex(const WebContext& ctx, http::Request& req);
 http::Response NotificationRead(const WebContext& ctx, http::Request& req);
 http::Response NotificationsReadAll(const WebContext& ctx, http::Request& req);
+http::Response NotificationsBadge(const WebContext& ctx, http::Request& req);
 
 }  // namespace attune::web

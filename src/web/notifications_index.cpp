@@ -1,6 +1,8 @@
 // GET /notifications: the signed-in member of staff's own notifications,
 // newest first, 25 to a page, each linking to what it is about, with "mark
 // as read" for one and for all. A page number that is not one is page 1.
+// GET /notifications/badge: the bell's count alone, for an open page to
+// refresh it (attune.js); it does not extend the session (web/site.cpp).
 #include <charconv>
 
 #include "web/handlers.h"
@@ -76,6 +78,13 @@ http::Response NotificationsIndex(const WebContext& ctx, http::Request& req) {
                       {"next", "/notifications?page=" + std::to_string(page + 1)}};
   }
   return RenderPage(ctx, req, "notifications", "Notifications", view);
+}
+
+http::Response NotificationsBadge(const WebContext& ctx, http::Request& req) {
+  http::Response r =
+      RenderFragment(ctx, "bell_count", {{"unread_count", UnreadBadge(ctx, *req.principal)}}, 200);
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
 }
 
 }  // namespace attune::web

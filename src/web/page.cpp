@@ -86,13 +86,8 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
                      {"primary", primary++ < 3},
                      {"current", IsCurrent(req.path, item.href)}});
     }
-    // The badge: one indexed count, stopping at the cap ("99+").
-    auto unread = ctx.notifications.Unread(*p);
-    if (unread.ok() && *unread > 0) {
-      layout["unread_count"] = *unread >= NotificationService::kBadgeCap
-                                   ? std::to_string(NotificationService::kBadgeCap - 1) + "+"
-                                   : std::to_string(*unread);
-    }
+    std::string unread = UnreadBadge(ctx, *p);
+    if (!unread.empty()) layout["unread_count"] = unread;
     layout["bell_current"] = IsCurrent(req.path, "/notifications");
     layout["nav"] = nav;
     layout["has_nav"] = true;
@@ -119,6 +114,15 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   if (!flash.empty()) r.SetCookie("attune_flash", "", clear);
   if (!undo.empty()) r.SetCookie("attune_undo", "", clear);
   return r;
+}
+
+std::string UnreadBadge(const WebContext& ctx, const Principal& by) {
+  // One indexed count, stopping at the cap ("99+").
+  auto unread = ctx.notifications.Unread(by);
+  if (!unread.ok() || *unread == 0) return "";
+  return *unread >= NotificationService::kBadgeCap
+             ? std::to_string(NotificationService::kBadgeCap - 1) + "+"
+             : std::to_string(*unread);
 }
 
 http::Response RenderFragment(const WebContext& ctx, const std::string& name,

@@ -15,6 +15,10 @@ namespace attune::web {
 http::Response RenderPage(const WebContext& ctx, const http::Request& req, const std::string& page,
                           const std::string& title, nlohmann::json view, int status = 200);
 
+// What the header's bell says of `by`'s unread notifications: "" for
+// none, "3", or "99+" at the cap.
+std::string UnreadBadge(const WebContext& ctx, const Principal& by);
+
 // A fragment (fragments/<name>) for htmx, without the layout.
 http::Response RenderFragment(const WebContext& ctx, const std::string& name,
                               const nlohmann::json& view, int status = 200);

@@ -18,6 +18,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
   r.Add("GET", "/notifications", P::kSignedIn, bind(NotificationsIndex));
+  r.Add("GET", kBadgePath, P::kSignedIn, bind(NotificationsBadge));
   r.Add("POST", "/notifications/read", P::kSignedIn, bind(NotificationsReadAll));
   r.Add("POST", "/notifications/([0-9]+)/read", P::kSignedIn, bind(NotificationRead),
         "/notifications/1/read");

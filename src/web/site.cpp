@@ -60,7 +60,10 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
   site.authenticate = [&ctx](http::Request& req) -> Result<std::optional<Principal>> {
     std::string cookie = req.Cookie(kSessionCookie);
     if (cookie.empty()) return std::optional<Principal>();
-    auto principal = ctx.auth.Authenticate(cookie, req.ip);
+    // The badge's refresh is the page asking, not a person: it does not
+    // extend the session.
+    bool renew = req.path != kBadgePath;
+    auto principal = ctx.auth.Authenticate(cookie, req.ip, renew);
     if (principal.ok()) {
       principal->reads = std::make_shared<ReadLedger>();
       return std::optional<Principal>(std::move(*principal));

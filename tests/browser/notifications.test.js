@@ -100,3 +100,31 @@ test("the DSL's concern says who and where, never what was written; the link ope
   await page.waitForURL(/\/incidents\/\d+$/);
   assert.match(await page.locator('main').textContent(), /in their words/);
 });
+
+test('an open page keeps the bell fresh: new work shows when the tab is back in view, without a reload', async () => {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await signIn(browser, page, server.base, DEMO_PASSWORD, 'senior');
+  await page.goto(server.base + '/notifications');
+  const all = page.getByRole('button', { name: 'Mark all as read' });
+  if (await all.count()) {
+    await all.click();
+    await page.waitForURL(server.base + '/notifications');
+  }
+  await page.goto(server.base + '/');
+  assert.equal(await page.locator('.site-header .bell__count').count(), 0);
+  const loads = [];
+  page.on('load', () => loads.push(page.url()));
+
+  // Another plan proposed while the page is open.
+  const pupil = Number(server.sql('SELECT id FROM pupils ORDER BY id DESC LIMIT 1'));
+  await record({ pupils: [{ id: pupil, role: 'involved' }], category: 'hurting_others', location: 'Corridor' });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.locator('.site-header .bell__count').waitFor({ timeout: 5000 });
+  assert.equal(await badge(page), '1');
+  assert.ok(await page.getByRole('link', { name: /Notifications\s*1 unread/ }).isVisible());
+  assert.deepEqual(loads, [], 'no reload');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await checkWidths(page, 'My day, the bell refreshed');
+  assert.deepEqual(errors, []);
+});

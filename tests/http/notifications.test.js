@@ -253,3 +253,40 @@ test('paging: newest first, 25 to a page, Older and Newer', async () => {
   assert.match(second.text, /href="\/notifications" rel="prev">Newer/);
   assert.match((await s.get('/')).text, /class="bell__count" data-unread="\d+"/);
 });
+
+// The badge's refresh (an open page asks every minute): the same count the
+// header shows, kept up to date, and never treated as use of the session.
+test("the bell's count on its own: the header's count, kept fresh, and it does not keep a session alive", async () => {
+  const s = pages.senior;
+  const count = (t) => (/class="bell__count" data-unread="([^"]+)"/.exec(t) || [0, ''])[1];
+  const badge = await s.get('/notifications/badge');
+  assert.equal(badge.status, 200);
+  assert.equal(badge.headers.get('cache-control'), 'no-store');
+  assert.doesNotMatch(badge.text, /<html|<header/);
+  assert.equal(count(badge.text), count((await s.get('/')).text));
+  assert.notEqual(count(badge.text), '');
+  // Marked read elsewhere (another tab): the next refresh shows none.
+  await s.get('/notifications');
+  assert.equal((await s.post('/notifications/read', { form: { csrf_token: s.csrf } })).status, 303);
+  const after = await s.get('/notifications/badge');
+  assert.equal(after.status, 200);
+  assert.equal(count(after.text), '');
+  assert.match(after.text, /data-bell-count/);
+
+  // A session of its own, a minute from its end: refreshing the badge does
+  // not extend it; opening a page does.
+  server.sql(`DELETE FROM sessions WHERE staff_id = ${ids.support}`);
+  const quiet = new Browser(server.base);
+  assert.equal((await quiet.signIn('support@demo.attune.school')).status, 303);
+  const soon = Math.floor(Date.now() / 1000) + 60;
+  server.sql(`UPDATE sessions SET expires_at = ${soon} WHERE staff_id = ${ids.support}`);
+  for (let i = 0; i < 3; i++) assert.equal((await quiet.get('/notifications/badge')).status, 200);
+  assert.equal(server.sql(`SELECT expires_at FROM sessions WHERE staff_id = ${ids.support}`), String(soon));
+  assert.equal((await quiet.get('/')).status, 200);
+  assert.ok(Number(server.sql(`SELECT expires_at FROM sessions WHERE staff_id = ${ids.support}`)) > soon + 3600);
+
+  // Signed out: a redirect to sign in, with nothing of anyone's count.
+  const anon = await new Browser(server.base).get('/notifications/badge');
+  assert.equal(anon.status, 303);
+  assert.match(anon.headers.get('location'), /^\/sign-in/);
+});

@@ -1,6 +1,7 @@
 // attune's own browser script: small, no inline script (the CSP forbids it).
 // Shows a calm message when an htmx request fails, instead of failing silently,
-// and takes away a save's Undo after a few seconds.
+// takes away a save's Undo after a few seconds, and keeps the bell's count
+// fresh.
 (function () {
   "use strict";
   // With script, parts kept for browsers without it (such as a button that
@@ -49,9 +50,38 @@
     var folds = document.querySelectorAll("details[data-fold-narrow]:not([data-filtered])");
     for (var i = 0; i < folds.length; i++) folds[i].open = false;
   }
+  // The bell's count, refreshed while the page is open and in view: every
+  // minute, and at once when the tab comes back into view. The server does
+  // not count these as use, so a page left open does not keep a session
+  // alive; once signed out (a redirect), the refreshing stops.
+  function refreshBell() {
+    var bell = document.querySelector("[data-badge]");
+    if (!bell || !window.fetch || refreshBell.stopped) return;
+    if (document.visibilityState && document.visibilityState !== "visible") return;
+    window.fetch(bell.getAttribute("data-badge"), {
+      credentials: "same-origin", redirect: "manual", cache: "no-store"
+    }).then(function (response) {
+      if (response.type === "opaqueredirect" || response.status !== 200) {
+        refreshBell.stopped = response.type === "opaqueredirect" || response.status === 401;
+        return null;
+      }
+      return response.text();
+    }).then(function (html) {
+      var count = bell.querySelector("[data-bell-count]");
+      if (html === null || !count) return;
+      var next = new DOMParser().parseFromString(html, "text/html").querySelector("[data-bell-count]");
+      if (next && next.innerHTML !== count.innerHTML) count.innerHTML = next.innerHTML;
+    }).catch(function () {});
+  }
+  function watchBell() {
+    if (!document.querySelector("[data-badge]")) return;
+    window.setInterval(refreshBell, 60000);
+    document.addEventListener("visibilitychange", refreshBell);
+  }
   function ready() {
     expireUndo();
     foldFilters();
+    watchBell();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
