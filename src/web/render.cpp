@@ -55,15 +55,45 @@ ParsedTemplates& ThreadCache(std::uint64_t renderer) {
   return cache[renderer];
 }
 
+// `text` with each {{> partials/name}} replaced by that partial's text, and
+// theirs in turn (at most `depth` deep): a partial is the same context's
+// markup in place, so including it once at load costs nothing per page,
+// where handing kainjow the partials made it copy them into every page's
+// data and parse one again each time it was used (every tile of a class).
+std::string ExpandPartials(const std::string& text,
+                           const std::unordered_map<std::string, std::string>& templates,
+                           int depth = 8) {
+  std::string out;
+  size_t from = 0;
+  for (;;) {
+    size_t open = text.find("{{>", from);
+    size_t close = open == std::string::npos ? open : text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    auto partial = templates.find(name);
+    if (partial == templates.end() || name.rfind("partials/", 0) != 0 || depth == 0) {
+      throw std::runtime_error("template partial '" + name + "' is unknown or nested too deep");
+    }
+    out += text.substr(from, open - from);
+    out += ExpandPartials(partial->second, templates, depth - 1);
+    from = close + 2;
+  }
+  return out + text.substr(from);
+}
+
 }  // namespace
 
 Renderer::Renderer() : id_(next_renderer_id++) {
+  std::unordered_map<std::string, std::string> files;
   for (const auto& f : TemplateFiles()) {
     std::string name(f.name);
     auto dot = name.rfind(".mustache");
     if (dot != std::string::npos) name.resize(dot);
-    templates_[name] = std::string(f.content);
+    files[name] = std::string(f.content);
   }
+  for (const auto& [name, text] : files) templates_[name] = ExpandPartials(text, files);
 }
 
 std::string Renderer::Render(const std::string& name, const nlohmann::json& view) const {
@@ -81,9 +111,6 @@ std::string Renderer::Render(const std::string& name, const nlohmann::json& view
   };
   if (!tmpl.is_valid()) fail();
   data d = ToData(view);
-  for (const auto& [pname, text] : templates_) {
-    if (pname.rfind("partials/", 0) == 0) d.set(pname, data(text));
-  }
   std::string out = tmpl.render(d);
   if (!tmpl.is_valid()) fail();
   return out;

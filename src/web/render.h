@@ -18,8 +18,9 @@ namespace attune::web {
 
 class Renderer {
  public:
-  // Loads every embedded template. Partials are named by path without the
-  // extension, e.g. {{> partials/field}}.
+  // Loads every embedded template, with its partials (named by path without
+  // the extension, e.g. {{> partials/field}}) put in place once, here.
+  // Throws std::runtime_error for an unknown partial (a bug).
   Renderer();
 
   // `name` without extension, e.g. "pages/home". Throws std::runtime_error
