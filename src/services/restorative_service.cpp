@@ -179,7 +179,7 @@ Status RestorativeService::RecordNoRepair(const Principal& by, const NoRepairReq
   }
   if (note.size() > kMaxNote) return Status::Invalid("The note is too long", "note");
   auto talks =
-      store_.ListRestorative(by.school_id, r.incident_id, 0, RestrictedReaderName(by.role));
+      store_.ListRestorative(by.school_id, r.incident_id, 0, RestrictedReaderName(by.role), 0);
   if (!talks.ok()) return talks.status();
   if (RepairOutcomeOf(r.incident_id, r.pupil_id, *talks, {}).repaired_at) {
     return Status::Conflict("The repair is already recorded", "pupil_id");
@@ -217,12 +217,13 @@ Result<std::vector<NoRepair>> RestorativeService::NoRepairs(const Principal& by,
 Result<std::vector<RestorativeConversation>> RestorativeService::List(const Principal& by,
                                                                       long long incident_id,
                                                                       long long pupil_id,
-                                                                      const std::string& ip) {
+                                                                      const std::string& ip,
+                                                                      long long from_incident_id) {
   if (incident_id) ATTUNE_RETURN_IF_ERROR(CheckIncident(by, incident_id, nullptr));
-  return NotingRestricted(
-      store_, by,
-      store_.ListRestorative(by.school_id, incident_id, pupil_id, RestrictedReaderName(by.role)),
-      ip);
+  return NotingRestricted(store_, by,
+                          store_.ListRestorative(by.school_id, incident_id, pupil_id,
+                                                 RestrictedReaderName(by.role), from_incident_id),
+                          ip);
 }
 
 Result<long long> RestorativeService::LogContact(const Principal& by, const ContactRequest& r,

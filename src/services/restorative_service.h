@@ -90,8 +90,10 @@ class RestorativeService {
   // By incident (pupil_id 0) or by pupil (incident_id 0); restricted
   // incidents' conversations only for those who may read them, audited as
   // reads of them (services/audit.h). NotFound for a record `by` may not read.
+  // `from_incident_id`: as RestorativeStore::ListRestorative.
   Result<std::vector<RestorativeConversation>> List(const Principal& by, long long incident_id,
-                                                    long long pupil_id, const std::string& ip);
+                                                    long long pupil_id, const std::string& ip,
+                                                    long long from_incident_id = 0);
 
   Result<long long> LogContact(const Principal& by, const ContactRequest& request,
                                const std::string& ip);

@@ -72,17 +72,27 @@ ChronologyFilter ReadChronologyFilter(const http::FormData& query, const policy:
 }
 
 Result<Chronology> Chronology::Load(const WebContext& ctx, const http::Request& req,
-                                    long long pupil_id, const std::string& pupil_word) {
+                                    long long pupil_id, const std::string& pupil_word,
+                                    long long from_record_id) {
   const Principal& by = *req.principal;
   Chronology c(ctx, by.school_id, pupil_id);
   c.pupil_word_ = pupil_word;
-  auto talks = ctx.restorative.List(by, 0, pupil_id, req.ip);
+  if (!from_record_id) return c;
+  auto talks = ctx.restorative.List(by, 0, pupil_id, req.ip, from_record_id);
   if (!talks.ok()) return talks.status();
   auto no_repairs = ctx.restorative.NoRepairs(by, 0, pupil_id, req.ip);
   if (!no_repairs.ok()) return no_repairs.status();
   c.talks_ = std::move(*talks);
   c.no_repairs_ = std::move(*no_repairs);
   return c;
+}
+
+long long Chronology::LowestId(const std::vector<Incident>& records) {
+  long long lowest = 0;
+  for (const auto& i : records) {
+    if (!lowest || i.id < lowest) lowest = i.id;
+  }
+  return lowest;
 }
 
 const policy::Policy* Chronology::PolicyOf(const Incident& i) {

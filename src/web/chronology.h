@@ -52,9 +52,16 @@ ChronologyFilter ReadChronologyFilter(const http::FormData& query, const policy:
 class Chronology {
  public:
   // Loads the pupil's restorative conversations and repairs that will not
-  // happen (as `req`'s principal may read them).
+  // happen (as `req`'s principal may read them) of the records from
+  // `from_record_id` on (LowestId of what the page shows; 0 for none): those
+  // of earlier records are neither read nor audited.
   static Result<Chronology> Load(const WebContext& ctx, const http::Request& req,
-                                 long long pupil_id, const std::string& pupil_word);
+                                 long long pupil_id, const std::string& pupil_word,
+                                 long long from_record_id);
+  // The lowest id of `records`, 0 when there are none. Ids grow as records
+  // are made, so a conversation about any of them is about a record from
+  // that id on.
+  static long long LowestId(const std::vector<Incident>& records);
 
   // The policy version record `i` was made under; null when it is gone.
   const policy::Policy* PolicyOf(const Incident& i);

@@ -25,7 +25,8 @@ http::Response PupilChronologyCsv(const WebContext& ctx, http::Request& req) {
   auto records = ctx.incidents.ForPupil(by, query, req.ip);
   if (!records.ok()) return RenderError(ctx, req, records.status());
   auto chronology =
-      Chronology::Load(ctx, req, *id, policy ? policy->Word("pupil", "pupil") : "pupil");
+      Chronology::Load(ctx, req, *id, policy ? policy->Word("pupil", "pupil") : "pupil",
+                       Chronology::LowestId(*records));
   if (!chronology.ok()) return RenderError(ctx, req, chronology.status());
 
   CsvWriter csv;

@@ -102,7 +102,7 @@ http::Response RenderChronology(const WebContext& ctx, const http::Request& req,
   auto records = ctx.incidents.ForPupil(by, query, req.ip);
   if (!records.ok()) return RenderError(ctx, req, records.status());
   std::string pupil_word = policy ? policy->Word("pupil", "pupil") : "pupil";
-  auto chronology = Chronology::Load(ctx, req, p.id, pupil_word);
+  auto chronology = Chronology::Load(ctx, req, p.id, pupil_word, Chronology::LowestId(*records));
   if (!chronology.ok()) return RenderError(ctx, req, chronology.status());
   json rows = json::array();
   for (const auto& i : *records) rows.push_back(chronology->Row(i, now));

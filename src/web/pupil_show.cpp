@@ -7,6 +7,7 @@
 // Recognition is this pupil's own: never a rank or a comparison with others.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "services/authorization.h"
 #include "services/profile_review_service.h"
@@ -125,17 +126,43 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   Timestamp term_start =
       term ? LondonInstant(term->starts_on, 0) : now - std::chrono::hours(24 * 98);
 
-  // The pupil's restorative conversations and repairs that will not happen,
-  // for where each record's repair stands for this pupil.
-  std::string pupil_word = policy ? policy->Word("pupil", "pupil") : "pupil";
-  auto chronicle = Chronology::Load(ctx, req, pupil_id, pupil_word);
-  if (!chronicle.ok()) return RenderError(ctx, req, chronicle.status());
-  Chronology& records_of = *chronicle;
-
   // This term: recognition (this pupil's only) and repair within time.
   Timestamp today_start = LondonInstant(today, 0);
   auto this_term = RecordsSince(ctx, req, pupil_id, std::min(term_start, today_start), "", 5000);
   if (!this_term.ok()) return RenderError(ctx, req, this_term.status());
+  // The chronology, filtered by class and period.
+  std::string cls = req.query.Get("class");
+  if (std::find(ClassNames().begin(), ClassNames().end(), cls) == ClassNames().end()) cls = "";
+  std::string period = req.query.Get("period");
+  if (period != "week" && period != "half_term" && period != "all") period = "term";
+  std::optional<Timestamp> from;
+  if (period == "week") from = now - std::chrono::hours(24 * 7);
+  if (period == "half_term") {
+    from = half_term ? LondonInstant(half_term->starts_on, 0) : now - std::chrono::hours(24 * 49);
+  }
+  if (period == "term") from = term_start;
+  // The page opens on this term, every kind: the records already read for
+  // the term's figures, not read again.
+  // The newest 50: the full chronology pages through the rest.
+  constexpr int kShown = 50;
+  Result<std::vector<Incident>> records = std::vector<Incident>();
+  if (period == "term" && cls.empty() && term_start <= today_start) {
+    records->assign(this_term->begin(),
+                    this_term->begin() + std::min<size_t>(this_term->size(), kShown));
+  } else {
+    records = RecordsSince(ctx, req, pupil_id, from, cls, kShown);
+    if (!records.ok()) return RenderError(ctx, req, records.status());
+  }
+  // Where each record's repair stands: the conversations and repairs that
+  // will not happen of the records above, this term's and those listed.
+  long long term_from = Chronology::LowestId(*this_term);
+  long long listed_from = Chronology::LowestId(*records);
+  long long from_record = !term_from || !listed_from ? std::max(term_from, listed_from)
+                                                     : std::min(term_from, listed_from);
+  std::string pupil_word = policy ? policy->Word("pupil", "pupil") : "pupil";
+  auto chronicle = Chronology::Load(ctx, req, pupil_id, pupil_word, from_record);
+  if (!chronicle.ok()) return RenderError(ctx, req, chronicle.status());
+  Chronology& records_of = *chronicle;
   // Today's step: the latest step reached today (the list is newest first).
   std::string step_today;
   for (const auto& i : *this_term) {
@@ -193,29 +220,6 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   std::string repair_note;
   for (const auto& n : repair_notes) repair_note += (repair_note.empty() ? "" : "; ") + n;
 
-  // The chronology, filtered by class and period.
-  std::string cls = req.query.Get("class");
-  if (std::find(ClassNames().begin(), ClassNames().end(), cls) == ClassNames().end()) cls = "";
-  std::string period = req.query.Get("period");
-  if (period != "week" && period != "half_term" && period != "all") period = "term";
-  std::optional<Timestamp> from;
-  if (period == "week") from = now - std::chrono::hours(24 * 7);
-  if (period == "half_term") {
-    from = half_term ? LondonInstant(half_term->starts_on, 0) : now - std::chrono::hours(24 * 49);
-  }
-  if (period == "term") from = term_start;
-  // The page opens on this term, every kind: the records already read for
-  // the term's figures, not read again.
-  // The newest 50: the full chronology pages through the rest.
-  constexpr int kShown = 50;
-  Result<std::vector<Incident>> records = std::vector<Incident>();
-  if (period == "term" && cls.empty() && term_start <= today_start) {
-    records->assign(this_term->begin(),
-                    this_term->begin() + std::min<size_t>(this_term->size(), kShown));
-  } else {
-    records = RecordsSince(ctx, req, pupil_id, from, cls, kShown);
-    if (!records.ok()) return RenderError(ctx, req, records.status());
-  }
   json chronology = json::array();
   for (const auto& i : *records) chronology.push_back(records_of.Row(i, now));
   json classes = json::array();
@@ -254,8 +258,14 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   }
 
   // Restorative conversations and contact with home.
+  // Those about the records above only (the conversations read may reach
+  // further back: LowestId).
+  std::set<long long> above;
+  for (const auto& i : *this_term) above.insert(i.id);
+  for (const auto& i : *records) above.insert(i.id);
   json conversations = json::array();
   for (const auto& c : records_of.conversations()) {
+    if (!above.count(c.incident_id)) continue;
     conversations.push_back({{"incident_id", c.incident_id},
                              {"when", WhenWords(c.held_at, now)},
                              {"led_by", c.led_by_name},

@@ -47,7 +47,7 @@ const count = (text) => Number(/ · (\d+) records?<\/p>/.exec(text)?.[1]);
 
 test.before(async () => {
   server = await startServer({ pupils: 20 });
-  for (const role of ['teacher', 'dsl', 'senior']) {
+  for (const role of ['teacher', 'dsl', 'senior', 'pastoral']) {
     const out = server.cli(['token', 'create', '--email', `${role}@demo.attune.school`]);
     tokens[role] = out.trim().split('\n').pop();
     pages[role] = new Browser(server.base);
@@ -230,4 +230,39 @@ test('the pupil page links to the chronology and reads the same records', async 
   assert.deepEqual(ids(chronology.text).slice(0, 50), shown, 'the same records, newest first');
   const term = await pages.dsl.get(`/pupils/${pupil}?class=prosocial&period=all`);
   assert.ok(classes(term.text).every((c) => c === 'prosocial'));
+});
+
+// Where a record's repair stands is read from the conversations about the
+// records a page shows, not the pupil's whole history: the pupil page lists
+// those about this term's records only, and the chronology still shows an
+// old record's repair.
+test("the pupil page's conversations are about the records it shows; the chronology keeps an old record's repair", async () => {
+  const post = async (url, as, json) => {
+    const res = await fetch(server.base + url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[as]}`, 'content-type': 'application/json' },
+      body: JSON.stringify(json),
+    });
+    const body = await res.json();
+    assert.ok([200, 201].includes(res.status), JSON.stringify(body));
+    return body;
+  };
+  const talk = async (incident) => {
+    const held = await post('/api/v1/restorative', 'pastoral', {
+      incident_id: incident, pupil_id: pupil, pupil_answers: ['I was cross.'], agreement: 'Say sorry.',
+    });
+    await post(`/api/v1/restorative/${held.id}/repair`, 'teacher', {});
+  };
+  const old = await record('hurting_others', `${daysAgo(150)} 11:00`);
+  const recent = await record('hurting_others', `${daysAgo(1)} 11:00`);
+  await talk(old);
+  await talk(recent);
+  const page = await pages.teacher.get(`/pupils/${pupil}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, new RegExp(`href="/incidents/${recent}#restorative"`));
+  assert.doesNotMatch(page.text, new RegExp(`href="/incidents/${old}#restorative"`));
+  const day = daysAgo(150);
+  const back = await chronology('teacher', `?from=${day}&to=${day}`);
+  assert.deepEqual(ids(back.text), [old]);
+  assert.match(back.text, /Repaired, after the time the policy gives/);
 });

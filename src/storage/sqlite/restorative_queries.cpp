@@ -108,19 +108,24 @@ Result<RestorativeConversation> SqliteStore::GetRestorative(long long school_id,
 }
 
 Result<std::vector<RestorativeConversation>> SqliteStore::ListRestorative(
-    long long school_id, long long incident_id, long long pupil_id, const std::string& viewer) {
-  return Guard("list restorative conversations",
-               [&]() -> Result<std::vector<RestorativeConversation>> {
-                 auto sql = pool_.Acquire();
-                 std::vector<RestorativeConversation> out;
-                 auto [where, x] = ByIncidentOrPupil("c", incident_id, pupil_id);
-                 soci::rowset<soci::row> rows =
-                     (sql->prepare << ConversationColumns() + where +
-                                          " ORDER BY c.held_at DESC, c.id DESC LIMIT 200",
-                      soci::use(school_id, "s"), soci::use(x, "x"), soci::use(viewer, "viewer"));
-                 for (const auto& r : rows) out.push_back(ReadConversation(r));
-                 return out;
-               });
+    long long school_id, long long incident_id, long long pupil_id, const std::string& viewer,
+    long long from_incident_id) {
+  return Guard(
+      "list restorative conversations", [&]() -> Result<std::vector<RestorativeConversation>> {
+        auto sql = pool_.Acquire();
+        std::vector<RestorativeConversation> out;
+        auto [where, x] = ByIncidentOrPupil("c", incident_id, pupil_id);
+        // Those of records from `from_incident_id` on are all wanted
+        // (the records a page shows); otherwise the newest 200.
+        std::string tail = from_incident_id
+                               ? " AND c.incident_id >= :f ORDER BY c.held_at DESC, c.id DESC"
+                               : " AND :f = 0 ORDER BY c.held_at DESC, c.id DESC LIMIT 200";
+        soci::rowset<soci::row> rows =
+            (sql->prepare << ConversationColumns() + where + tail, soci::use(school_id, "s"),
+             soci::use(x, "x"), soci::use(viewer, "viewer"), soci::use(from_incident_id, "f"));
+        for (const auto& r : rows) out.push_back(ReadConversation(r));
+        return out;
+      });
 }
 
 Status SqliteStore::MarkRepaired(long long school_id, long long id, Timestamp at) {

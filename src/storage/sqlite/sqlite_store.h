@@ -154,7 +154,8 @@ class SqliteStore final : public Store {
   Result<std::vector<RestorativeConversation>> ListRestorative(long long school_id,
                                                                long long incident_id,
                                                                long long pupil_id,
-                                                               const std::string& viewer) override;
+                                                               const std::string& viewer,
+                                                               long long from_incident_id) override;
   Status MarkRepaired(long long school_id, long long id, Timestamp at) override;
   Status CreateNoRepair(const NoRepair& no_repair) override;
   Result<std::vector<NoRepair>> ListNoRepairs(long long school_id, long long incident_id,
