@@ -57,11 +57,10 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
   view["due_count"] = std::to_string(count) + (count == 1 ? " action" : " actions") +
                       (overdue ? ", " + std::to_string(overdue) + " overdue" : "");
   if (items.empty()) {
-    ActionFilter open;
-    open.limit = 200;
-    auto later = ctx.actions.List(*req.principal, open, req.ip);
+    // Only how many: counted, not read.
+    auto later = ctx.actions.Count(*req.principal, ActionFilter{}, now);
     if (!later.ok()) return RenderError(ctx, req, later.status());
-    size_t n = later->size();
+    int n = later->total;
     if (n > 0) {
       view["later"] = std::to_string(n) +
                       (n == 1 ? " of your actions is" : " of your actions are") + " still open.";

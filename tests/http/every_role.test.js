@@ -277,8 +277,16 @@ test('each role lands on its own sections of My day', async () => {
   // The team's queue is not on a teacher's home.
   const teacher = await signedIn('teacher');
   assert.doesNotMatch((await teacher.get('/')).text, /team-heading/);
+  // Nothing due today: how many are still open, counted (three for the
+  // support staff, due next week; none of the school's other actions).
+  const now = Math.floor(Date.now() / 1000);
+  server.sql(`INSERT INTO actions (school_id, pupil_id, kind, label, assignee_role, due_at, status, created_at)
+    SELECT p.school_id, p.id, 'meeting', 'Meeting', 'support', ${now} + 8 * 86400, 'open', ${now}
+    FROM pupils p ORDER BY p.id DESC LIMIT 3`);
+  const support = await signedIn('support');
+  assert.match((await support.get('/')).text, /Nothing due today\. 3 of your actions are still open\./);
   // The SEN register's figures are the school's.
   const senco = await signedIn('senco');
-  const support = server.sql("SELECT COUNT(*) FROM pupils WHERE sen_status = 'K'");
-  assert.match((await senco.get('/')).text, new RegExp(`SEN support</span> <span class="figure__n">${support} pupils?`));
+  const onSupport = server.sql("SELECT COUNT(*) FROM pupils WHERE sen_status = 'K'");
+  assert.match((await senco.get('/')).text, new RegExp(`SEN support</span> <span class="figure__n">${onSupport} pupils?`));
 });
