@@ -1,8 +1,8 @@
 #include "web/render.h"
 
-#include <atomic>
 #include <kainjow/mustache.hpp>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -43,18 +43,6 @@ data ToData(const nlohmann::json& value) {
   }
 }
 
-std::atomic<std::uint64_t> next_renderer_id{1};
-
-// Parsed templates of one thread, by renderer and name: kainjow's render()
-// keeps state in the template object, so each thread keeps its own copy and
-// parses it once, not on every page.
-using ParsedTemplates =
-    std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>>;
-ParsedTemplates& ThreadCache(std::uint64_t renderer) {
-  thread_local std::unordered_map<std::uint64_t, ParsedTemplates> cache;
-  return cache[renderer];
-}
-
 // `text` with each {{> partials/name}} replaced by that partial's text, and
 // theirs in turn (at most `depth` deep): a partial is the same context's
 // markup in place, so including it once at load costs nothing per page,
@@ -85,7 +73,7 @@ std::string ExpandPartials(const std::string& text,
 
 }  // namespace
 
-Renderer::Renderer() : id_(next_renderer_id++) {
+Renderer::Renderer() {
   std::unordered_map<std::string, std::string> files;
   for (const auto& f : TemplateFiles()) {
     std::string name(f.name);
@@ -96,23 +84,30 @@ Renderer::Renderer() : id_(next_renderer_id++) {
   for (const auto& [name, text] : files) templates_[name] = ExpandPartials(text, files);
 }
 
+Renderer::~Renderer() = default;
+
 std::string Renderer::Render(const std::string& name, const nlohmann::json& view) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template " + name);
-  ParsedTemplates& parsed = ThreadCache(id_);
-  auto& slot = parsed[name];
-  if (!slot) slot = std::make_unique<kainjow::mustache::mustache>(it->second);
-  kainjow::mustache::mustache& tmpl = *slot;
-  // A broken template is a bug: say which, and parse it afresh next time.
-  auto fail = [&] {
-    std::string error = "template " + name + ": " + tmpl.error_message();
-    parsed.erase(name);
-    throw std::runtime_error(error);
-  };
-  if (!tmpl.is_valid()) fail();
-  data d = ToData(view);
-  std::string out = tmpl.render(d);
-  if (!tmpl.is_valid()) fail();
+  // A parsed copy nobody is rendering with, or a new one; given back after.
+  std::unique_ptr<kainjow::mustache::mustache> tmpl;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& idle = idle_[name];
+    if (!idle.empty()) {
+      tmpl = std::move(idle.back());
+      idle.pop_back();
+    }
+  }
+  if (!tmpl) tmpl = std::make_unique<kainjow::mustache::mustache>(it->second);
+  // A broken template is a bug: say which; the copy is dropped.
+  if (!tmpl->is_valid())
+    throw std::runtime_error("template " + name + ": " + tmpl->error_message());
+  std::string out = tmpl->render(ToData(view));
+  if (!tmpl->is_valid())
+    throw std::runtime_error("template " + name + ": " + tmpl->error_message());
+  std::lock_guard<std::mutex> lock(mu_);
+  idle_[name].push_back(std::move(tmpl));
   return out;
 }
 

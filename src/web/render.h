@@ -5,14 +5,24 @@
 // false are all "false" in sections; numbers become text.
 //
 // Thread-safety: Render may be called from any thread. kainjow's render() is
-// not const, so each thread parses a template once, on its first use there,
-// and keeps it.
+// not const, so a parsed template is used by one render at a time: each is
+// parsed when no idle copy is left and kept for the next render of it,
+// whichever thread asks (there are as many copies as renders of it ever ran
+// at once, not one per worker thread: with 64 workers, parsing per thread
+// made a page's first 64 views parse it again).
 #pragma once
 
-#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <vector>
+
+namespace kainjow::mustache {
+template <typename StringType>
+class basic_mustache;
+}  // namespace kainjow::mustache
 
 namespace attune::web {
 
@@ -22,14 +32,19 @@ class Renderer {
   // the extension, e.g. {{> partials/field}}) put in place once, here.
   // Throws std::runtime_error for an unknown partial (a bug).
   Renderer();
+  ~Renderer();
 
   // `name` without extension, e.g. "pages/home". Throws std::runtime_error
   // when the template is unknown or broken (a bug, not a user error).
   std::string Render(const std::string& name, const nlohmann::json& view) const;
 
  private:
-  std::uint64_t id_;  // which thread-local parsed templates are this renderer's
   std::unordered_map<std::string, std::string> templates_;
+  mutable std::mutex mu_;
+  // Parsed copies not in use, by template name. Guarded by mu_.
+  mutable std::unordered_map<
+      std::string, std::vector<std::unique_ptr<kainjow::mustache::basic_mustache<std::string>>>>
+      idle_;
 };
 
 }  // namespace attune::web
