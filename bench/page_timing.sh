@@ -24,7 +24,8 @@ measure() {
   for _ in $(seq "$N"); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
   sleep 0.2
   size=$(curl -s -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path" | wc -c)
-  tail -n +"$((before + 1))" "$LOG" | grep -o 'status=200 ms=[0-9.]*' | head -n "$N" | sed 's/.*ms=//' | sort -n |
+  tail -n +"$((before + 1))" "$LOG" | { grep -o 'status=200 ms=[0-9.]*' || true; } | head -n "$N" | sed 's/.*ms=//' | sort -n |
     awk -v label="$label" -v size="$size" '{ v[NR] = $1 } END {
+      if (NR == 0) { printf "%-44s no answer with status 200\n", label; exit }
       printf "%-44s n=%d  median %.2f ms  p90 %.2f ms  max %.2f ms  %d KB\n", label, NR, v[int(NR / 2) + 1], v[int(NR * 0.9)], v[NR], size / 1024 }'
 }

@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/http_load.sh "${1:-10}"
 bench/queue_load.sh 100
+bench/every_page.sh 100
