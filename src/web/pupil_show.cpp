@@ -270,6 +270,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
                              {"when", WhenWords(c.held_at, now)},
                              {"led_by", c.led_by_name},
                              {"adult", c.adult_name},
+                             {"same_adult", c.adult_staff_id == c.led_by_staff_id},
                              {"shuttle", c.shuttle},
                              {"agreement", c.agreement},
                              {"repaired", c.repaired}});
