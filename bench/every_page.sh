@@ -39,12 +39,8 @@ echo "pupil $busiest: $(q "SELECT COUNT(*) FROM incident_pupils WHERE pupil_id =
 LOG="$WORK/serve.log"
 ATTUNE_LOG_LEVEL=info $BIN serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
 SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do
-  kill -0 "$SERVER" 2> /dev/null || { echo "attune did not start:"; cat "$LOG"; exit 1; }
-  sleep 0.01
-done
-
 source bench/page_timing.sh
+wait_for_server
 declare -A as
 for role in teacher pastoral senco dsl senior admin; do as[$role]=$(session "$role"); done
 

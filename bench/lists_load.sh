@@ -45,9 +45,8 @@ echo "school: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM pupils') pupils, $(sqlite3 "
 LOG="$WORK/serve.log"
 ATTUNE_LOG_LEVEL=info $BIN serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
 SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
-
 source bench/page_timing.sh
+wait_for_server
 teacher=$(session teacher)
 senior=$(session senior)
 today=$(TZ=Europe/London date +%F)

@@ -1,10 +1,21 @@
-# Shared by the page benchmarks (sourced, not run): a signed-in session and
-# the server's own time for a page. REQUIRES: PORT, WORK, LOG and N set, the
-# server started with ATTUNE_LOG_LEVEL=info writing its log to $LOG.
+# Shared by the page benchmarks (sourced, not run): waiting for the server,
+# a signed-in session and the server's own time for a page. REQUIRES: PORT,
+# WORK, LOG and N set, the server started with ATTUNE_LOG_LEVEL=info writing
+# its log to $LOG (its pid in SERVER).
+
+# Waits until the server answers; stops the benchmark, showing its log, if
+# it ended instead (a database it could not migrate, a port in use).
+wait_for_server() {
+  until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do
+    kill -0 "$SERVER" 2> /dev/null || { echo "attune did not start:"; cat "$LOG"; exit 1; }
+    sleep 0.01
+  done
+}
 
 # Signs in as <role>@demo.attune.school and prints the session cookie's value.
 session() {
   local jar="$WORK/cookies-$1" page token
+  rm -f "$jar"
   page=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/sign-in")
   token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
   curl -s -b "$jar" -c "$jar" -o /dev/null \
@@ -26,6 +37,6 @@ measure() {
   size=$(curl -s -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path" | wc -c)
   tail -n +"$((before + 1))" "$LOG" | { grep -o 'status=200 ms=[0-9.]*' || true; } | head -n "$N" | sed 's/.*ms=//' | sort -n |
     awk -v label="$label" -v size="$size" '{ v[NR] = $1 } END {
-      if (NR == 0) { printf "%-44s no answer with status 200\n", label; exit }
-      printf "%-44s n=%d  median %.2f ms  p90 %.2f ms  max %.2f ms  %d KB\n", label, NR, v[int(NR / 2) + 1], v[int(NR * 0.9)], v[NR], size / 1024 }'
+      if (NR == 0) { printf "%-52s no answer with status 200\n", label; exit }
+      printf "%-52s n=%d  median %.2f ms  p90 %.2f ms  max %.2f ms  %d KB\n", label, NR, v[int(NR / 2) + 1], v[int(NR * 0.9)], v[NR], size / 1024 }'
 }

@@ -38,40 +38,14 @@ echo "school: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM pupils') pupils, $(sqlite3 "
 echo "pupil $busiest (Year 11): $(records "$busiest"); pupil $quiet (Year 7): $(records "$quiet")"
 
 LOG="$WORK/serve.log"
+source bench/page_timing.sh
 start_server() {
   : > "$LOG"
   ATTUNE_LOG_LEVEL=info $1 serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
   SERVER=$!
-  until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
+  wait_for_server
 }
 stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
-
-session() {
-  local jar="$WORK/cookies-$1" page token
-  rm -f "$jar"
-  page=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/sign-in")
-  token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
-  curl -s -b "$jar" -c "$jar" -o /dev/null \
-    --data-urlencode "csrf_token=$token" --data-urlencode "email=$1@demo.attune.school" \
-    --data-urlencode "password=attune-demo-2026" "http://127.0.0.1:$PORT/sign-in"
-  awk '$6 == "attune_session" {print $7}' "$jar"
-}
-
-# Asks for `path` N times as `cookie` (after 20 to warm up) and prints the
-# server's own times: median, 90th percentile, maximum, and the page's size.
-measure() {
-  local label=$1 cookie=$2 path=$3 size before
-  for _ in $(seq 20); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
-  sleep 0.2
-  before=$(wc -l < "$LOG")
-  for _ in $(seq "$N"); do curl -s -o /dev/null -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path"; done
-  sleep 0.2
-  size=$(curl -s -H "Cookie: attune_session=$cookie" "http://127.0.0.1:$PORT$path" | wc -c)
-  tail -n +"$((before + 1))" "$LOG" | grep -o 'status=200 ms=[0-9.]*' | head -n "$N" | sed 's/.*ms=//' | sort -n |
-    awk -v label="$label" -v size="$size" '{ v[NR] = $1 } END {
-      if (NR == 0) { printf "%-52s no answers (not a route of this binary?)\n", label; exit }
-      printf "%-52s n=%d  median %.2f ms  p90 %.2f ms  max %.2f ms  %d KB\n", label, NR, v[int(NR / 2) + 1], v[int(NR * 0.9)], v[NR], size / 1024 }'
-}
 
 run() {
   local bin=$1 name=$2

@@ -48,9 +48,8 @@ echo "notifications: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM notifications') in al
 LOG="$WORK/serve.log"
 ATTUNE_LOG_LEVEL=info $BIN serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &
 SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do sleep 0.01; done
-
 source bench/page_timing.sh
+wait_for_server
 pastoral=$(session pastoral)
 senior=$(session senior)
 
