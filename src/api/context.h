@@ -4,6 +4,7 @@
 #include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/incident_service.h"
+#include "services/plan_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
 #include "services/restorative_service.h"
@@ -23,6 +24,7 @@ struct ApiContext {
   ActionService& actions;
   RestorativeService& restorative;
   SuspensionService& suspensions;
+  PlanService& plans;
 };
 
 }  // namespace attune::api

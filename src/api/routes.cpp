@@ -15,6 +15,18 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("GET", "/api/v1/pupils/([0-9]+)", P::kPupilsView, bind(GetPupil), "/api/v1/pupils/1");
   r.Add("PUT", "/api/v1/pupils/([0-9]+)/profile", P::kProfileEdit, bind(PutPupilProfile),
         "/api/v1/pupils/1/profile");
+  r.Add("GET", "/api/v1/pupils/([0-9]+)/plans", P::kPupilsView, bind(ListPupilPlans),
+        "/api/v1/pupils/1/plans");
+  r.Add("GET", "/api/v1/plans", P::kPupilsView, bind(ListPlans));
+  r.Add("POST", "/api/v1/plans", P::kPlansWrite, bind(CreatePlan));
+  r.Add("GET", "/api/v1/plans/([0-9]+)", P::kPupilsView, bind(GetPlan), "/api/v1/plans/1");
+  r.Add("POST", "/api/v1/plans/([0-9]+)/entries", P::kPlansWrite, bind(CreatePlanEntry),
+        "/api/v1/plans/1/entries");
+  r.Add("POST", "/api/v1/plans/([0-9]+)/reviews", P::kPlansWrite, bind(CreatePlanReview),
+        "/api/v1/plans/1/reviews");
+  r.Add("POST", "/api/v1/plans/([0-9]+)/signatures", P::kPlansWrite, bind(CreatePlanSignature),
+        "/api/v1/plans/1/signatures");
+  r.Add("POST", "/api/v1/plans/([0-9]+)/end", P::kPlansWrite, bind(EndPlan), "/api/v1/plans/1/end");
   r.Add("GET", "/api/v1/policy", P::kPolicyView, bind(GetPolicy));
   r.Add("POST", "/api/v1/incidents", P::kIncidentsRecord, bind(CreateIncident));
   r.Add("GET", "/api/v1/incidents", P::kIncidentsView, bind(ListIncidents));

@@ -11,6 +11,7 @@ void WriteAction(http::JsonWriter& w, const Action& a, Timestamp now) {
   w.Int("id", a.id);
   w.IdOrNull("incident_id", a.incident_id);
   w.IdOrNull("pupil_id", a.pupil_id);
+  w.IdOrNull("plan_id", a.plan_id);
   w.String("pupil", a.pupil_name);
   w.String("kind", a.kind);
   w.String("label", a.label);

@@ -84,8 +84,8 @@ int Serve(ServeFlags& flags) {
                           config.secure_cookies,
                           std::chrono::hours(config.session_hours),
                           ATTUNE_VERSION};
-  api::ApiContext api_ctx{store,     auth,    staff,       pupils,     policies,
-                          incidents, actions, restorative, suspensions};
+  api::ApiContext api_ctx{store,     auth,    staff,       pupils,      policies,
+                          incidents, actions, restorative, suspensions, plans};
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);

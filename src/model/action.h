@@ -15,6 +15,7 @@ struct Action {
   long long school_id = 0;
   long long incident_id = 0;  // 0 when not about an incident
   long long pupil_id = 0;     // 0 when about the whole incident
+  long long plan_id = 0;      // the plan that asks for it (a review, a check-in), or 0
   std::string kind;           // policy action kind or a legal one
   std::string label;
   std::string assignee_role;        // role name

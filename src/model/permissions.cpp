@@ -47,6 +47,10 @@ bool RoleHas(Role role, Permission permission) {
       return role != Role::kAdmin;
     case Permission::kPlansManage:
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
+    case Permission::kPlansWrite:
+      // Adults who work with pupils; each plan type's started_by, written_by,
+      // reviewed_by and ended_by (the policy) narrow it per act.
+      return role != Role::kAdmin;
     case Permission::kSuspensionDecide:
       return role == Role::kSenior;  // the headteacher (DESIGN.md §3)
     case Permission::kNoRepairRecord:

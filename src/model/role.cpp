@@ -88,6 +88,8 @@ const char* PermissionName(Permission p) {
       return "restorative.record";
     case Permission::kPlansManage:
       return "plans.manage";
+    case Permission::kPlansWrite:
+      return "plans.write";
     case Permission::kProfileEdit:
       return "profile.edit";
     case Permission::kSuspensionDecide:
@@ -114,6 +116,7 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kActionsManage,
                                               Permission::kRestorativeRecord,
                                               Permission::kPlansManage,
+                                              Permission::kPlansWrite,
                                               Permission::kProfileEdit,
                                               Permission::kSuspensionDecide,
                                               Permission::kNoRepairRecord};

@@ -37,7 +37,8 @@ enum class Permission {
   kIncidentsViewRestricted,  // may be named in a policy's visible_to: reads restricted records
   kActionsManage,            // complete or reassign anyone's follow-up actions
   kRestorativeRecord,        // record restorative conversations, repairs, contact with home
-  kPlansManage,              // start and end pupils' plans
+  kPlansManage,              // start and end pupils' plans the policy proposes
+  kPlansWrite,               // work in pupils' plans as each plan type's started_by... allow
   kProfileEdit,              // write a pupil's personal profile with them
   kSuspensionDecide,         // the headteacher's suspension decision
   kNoRepairRecord,           // record why a repair will not happen (closes the cycle, not repaired)

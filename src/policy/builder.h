@@ -40,8 +40,20 @@ class Builder {
   void ReadCategories();
   void ReadLadder();
 
-  // builder_rules.cpp: plans, escalations, consequences, rewards, guards.
+  // builder_plans.cpp: plan types and their forms.
   void ReadPlans();
+  void ReadPlanForm(const toml::table& t, Plan& plan, const std::string& where);
+  PlanField ReadPlanField(const toml::table& t, const Plan& plan, PlanStage stage,
+                          const std::string& where);
+  // A list of who may act, as attune role names (school roles resolved).
+  std::vector<std::string> ReadPlanRoles(const toml::table& t, const char* key,
+                                         const std::string& owner, const std::string& where);
+  // A list whose items must each be one of `allowed`.
+  std::vector<std::string> ReadChoices(const toml::table& t, const char* key,
+                                       const std::vector<std::string>& allowed,
+                                       const std::string& where);
+
+  // builder_rules.cpp: escalations, consequences, rewards, guards.
   void ReadEscalations();
   void ReadWindow(const toml::table& t, const std::string& w, Escalation& e,
                   const std::string& where);

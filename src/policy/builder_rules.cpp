@@ -10,39 +10,7 @@ namespace {
 
 const std::vector<std::string> kClasses = {"prosocial", "low_level", "difficult", "dangerous"};
 
-std::vector<std::string> AttuneRoles() {
-  std::vector<std::string> out;
-  for (Role r : AllRoles()) out.push_back(RoleName(r));
-  return out;
-}
-
 }  // namespace
-
-void Builder::ReadPlans() {
-  std::vector<std::string> owners = AttuneRoles();
-  for (const auto& r : p_.roles) owners.push_back(r.id);
-  for (const toml::table* t : r_.Tables(root_, "plans", "the policy")) {
-    r_.OnlyKeys(
-        *t,
-        {"id", "name", "duration_school_days", "review_every_school_days", "owner", "description"},
-        "[[plans]]");
-    Plan plan;
-    plan.id = r_.Id(*t, "id", "[[plans]]").value_or("");
-    std::string where = "plan '" + plan.id + "'";
-    plan.name = Said(*t, "name", true, where).value_or("");
-    if (auto d = r_.Int(*t, "duration_school_days", 1, 400, where)) {
-      plan.duration_school_days = static_cast<int>(*d);
-    }
-    if (auto d = r_.Int(*t, "review_every_school_days", 1, 400, where)) {
-      plan.review_every_school_days = static_cast<int>(*d);
-    }
-    plan.owner = r_.Choice(*t, "owner", owners, false, where).value_or("senior");
-    // A school role owns it through its attune role.
-    if (const SchoolRole* role = p_.FindRole(plan.owner)) plan.owner = role->attune_role;
-    plan.description = Said(*t, "description", false, where).value_or("");
-    p_.plans.push_back(plan);
-  }
-}
 
 void Builder::ReadEscalations() {
   for (const toml::table* t : r_.Tables(root_, "escalations", "the policy")) {

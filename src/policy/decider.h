@@ -57,6 +57,7 @@ class Decider {
   void Consequences();
   void ConsequenceDate();
   void PhysicalIntervention();
+  void Debriefs(const Category& category);
   void Training();
 
   void Refuse(std::string field, std::string reason);

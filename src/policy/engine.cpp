@@ -56,6 +56,7 @@ Decision Decider::Run() {
   }
   Consequences();
   PhysicalIntervention();
+  Debriefs(*category);
   Training();
   Escalations(*category);
   ConsequenceDate();

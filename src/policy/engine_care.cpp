@@ -220,6 +220,24 @@ void Decider::PhysicalIntervention() {
   }
 }
 
+// The staff debrief a plan type is for (seed 003 §15: "debriefs following
+// difficult events"): after a physical intervention or dangerous behaviour,
+// a debrief action for the plan's owner. It stands in a safeguarding
+// concern too: it is about the staff, not a message home.
+void Decider::Debriefs(const Category& category) {
+  bool dangerous = category.behaviour_class == BehaviourClass::kDangerous;
+  for (const Plan& plan : p_.plans) {
+    bool after =
+        (obs_.physical_intervention && Plan::Lists(plan.debrief_for, "physical_intervention")) ||
+        (dangerous && Plan::Lists(plan.debrief_for, "dangerous"));
+    if (!after) continue;
+    AddAction("debrief", plan.name, plan.owner, plan.debrief_due,
+              "A solution-focused debrief with the staff involved: " + plan.name,
+              "policy: " + plan.name + " after " +
+                  (obs_.physical_intervention ? "a physical intervention" : "dangerous behaviour"));
+  }
+}
+
 // Whether those who held the pupil had the training the policy relies on:
 // worth a senior leader's attention, never a reason to refuse the record.
 void Decider::Training() {

@@ -311,22 +311,32 @@ Explanation Explain(const Policy& p) {
     ex.sections.push_back(s);
   }
 
-  if (!p.plans.empty()) {
+  {
+    // Plans kept to the staff involved (a staff debrief) are about the
+    // adults, not support for a child: families are not told of them here.
     ExplainedSection s{"Support plans", "", {}};
+    auto days = [](int n) { return std::to_string(n) + (n == 1 ? " school day" : " school days"); };
     for (const auto& plan : p.plans) {
+      if (plan.visible_to == Plan::Visibility::kInvolvedAndSenior) continue;
       std::string line;
       if (plan.duration_school_days) {
-        line += "For up to " + std::to_string(*plan.duration_school_days) + " school days. ";
+        line += *plan.duration_school_days == 1
+                    ? "For one school day. "
+                    : "For up to " + days(*plan.duration_school_days) + ". ";
       }
       if (plan.review_every_school_days) {
-        line +=
-            "Reviewed every " + std::to_string(*plan.review_every_school_days) + " school days. ";
+        line += *plan.review_every_school_days == 1
+                    ? "Reviewed every school day. "
+                    : "Reviewed every " + days(*plan.review_every_school_days) + ". ";
+      }
+      if (plan.notice_due) {
+        line += "We tell you about it " + plan.notice_due->Describe() + " it starts. ";
       }
       line += plan.description;
       while (!line.empty() && line.back() == ' ') line.pop_back();
       s.items.push_back({plan.name, {line}});
     }
-    ex.sections.push_back(s);
+    if (!s.items.empty()) ex.sections.push_back(s);
   }
 
   {

@@ -55,7 +55,8 @@ const std::vector<std::string>& ActionKinds() {
                                                  "plan_review",
                                                  "record_incident",
                                                  "behaviour_contract",
-                                                 "referral"};
+                                                 "referral",
+                                                 "debrief"};
   return kinds;
 }
 
@@ -92,6 +93,9 @@ std::string ActionLabel(const std::string& kind) {
       {"record_incident", "Full record"},
       {"behaviour_contract", "Behaviour contract"},
       {"referral", "Referral"},
+      {"debrief", "Staff debrief"},
+      {"plan_check_in", "Plan check-in"},
+      {"plan_end", "Decide how a plan went"},
       {"parent_notice", "Notice to parents"},
       {"physical_intervention_record", "Physical intervention record"},
       {"suspension_decision", "Suspension decision"},

@@ -153,13 +153,89 @@ struct Reward {
 // Why a note was kept without `r`: its cap for the day was reached.
 std::string LeftOutReason(const Reward& r, const std::string& pupil_word);
 
+// What one field of a plan's form holds (docs/policy.md, field types).
+enum class FieldType {
+  kShortText,
+  kLongText,
+  kTargets,
+  kDate,
+  kTime,
+  kPerson,
+  kPeople,
+  kYesNo,
+  kRating,
+  kChoice,
+  kStages,
+  kRecords,
+  kActions,
+  kAnxietyMap,  // drawn from the pupil's records; holds nothing
+};
+// "short_text", ... as a policy writes it; ParseFieldType is its inverse.
+const char* FieldTypeName(FieldType t);
+std::optional<FieldType> ParseFieldType(std::string_view name);
+const std::vector<std::string>& FieldTypeNames();
+
+// When a section of a plan's form is filled in.
+enum class PlanStage { kStart, kEntry, kReview, kEnd };
+const char* StageName(PlanStage s);  // "start", "entry", "review", "end"
+std::optional<PlanStage> ParseStage(std::string_view name);
+
+// Who may take part in a plan: "pupil", "parent", "key_adult", "teacher",
+// "senior", "senco", "agency", "other".
+const std::vector<std::string>& Participants();
+
+struct PlanField {
+  std::string id;
+  std::string label;
+  FieldType type = FieldType::kShortText;
+  bool required = false;
+  std::string help;
+  std::string view_of;  // "" or the participant whose view it is
+  int scale = 5;        // kRating: 1..scale
+  std::vector<std::string> choices;
+  bool shown_when_recording = false;
+};
+
+struct PlanSection {
+  std::string id;
+  std::string title;
+  PlanStage stage = PlanStage::kStart;
+  std::string help;
+  std::vector<PlanField> fields;
+};
+
 struct Plan {
+  enum class Entries { kNone, kDaily, kCheckIn };
+  enum class Visibility { kEveryone, kInvolvedAndSenior };
+
   std::string id;
   std::string name;
-  std::optional<int> duration_school_days;
+  std::string title;                        // printed; the loader fills it from name when absent
+  std::optional<int> duration_school_days;  // the longest it may run
   std::optional<int> review_every_school_days;
-  std::string owner = "senior";
+  std::string owner = "senior";  // an attune role name
   std::string description;
+  // Attune role names (school roles resolved); the loader fills [owner]
+  // when absent.
+  std::vector<std::string> started_by, reviewed_by, ended_by, written_by;
+  Entries entries = Entries::kNone;
+  std::optional<int> check_in_every_school_days;
+  std::vector<std::string> participants;
+  std::vector<std::string> signed_by;             // signatures the form needs
+  std::vector<std::string> signed_optionally_by;  // and those it offers
+  std::optional<Deadline> notice_due;             // kSchoolDayBefore
+  Visibility visible_to = Visibility::kEveryone;
+  std::vector<std::string> debrief_for;  // "physical_intervention", "dangerous"
+  Deadline debrief_due = Deadline::WithinSchoolDays(1);
+  std::vector<PlanSection> sections;
+
+  // The field `id` of any section, or null.
+  const PlanField* FindField(const std::string& id) const;
+  // The section holding field `id`, or null.
+  const PlanSection* SectionOf(const std::string& id) const;
+  bool HasStage(PlanStage s) const;
+  // Whether `role` (an attune role name) is in `list`.
+  static bool Lists(const std::vector<std::string>& list, const std::string& role);
 };
 
 // A role in the school's own words (tutor, Learning Community Manager),

@@ -18,7 +18,7 @@ bool ActionService::IsAssignee(const Principal& by, const Action& a) {
 
 bool ActionService::DoneByItsRecord(const std::string& kind) {
   return kind == "suspension_decision" || kind == "restorative_conversation" || kind == "repair" ||
-         kind == "amends";
+         kind == "amends" || kind == "plan_review" || kind == "plan_check_in" || kind == "plan_end";
 }
 
 namespace {
@@ -38,6 +38,10 @@ std::string RecordInstead(const std::string& kind) {
   if (kind == "amends") {
     return "Amends are not marked done with a note. Record them on the record, in the words of "
            "the one who proposes them, and that completes it";
+  }
+  if (kind == "plan_review" || kind == "plan_check_in" || kind == "plan_end") {
+    return "This is done on the plan: write the review, the check-in or the decision there, and "
+           "that completes it";
   }
   return "This is done on the record: the headteacher's decision, then the notices to parents "
          "and the local authority";

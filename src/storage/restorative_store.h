@@ -1,6 +1,6 @@
 // Storage of restorative conversations and repairs (and why a repair will
-// not happen), contact with parents
-// and carers, and pupils' plans.
+// not happen), and contact with parents
+// and carers.
 //
 // Thread-safety: implementations are safe to call from many threads.
 #pragma once
@@ -9,7 +9,6 @@
 
 #include "core/status.h"
 #include "model/contact_log.h"
-#include "model/plan.h"
 #include "model/restorative.h"
 
 namespace attune {
@@ -44,12 +43,6 @@ class RestorativeStore {
                                                               long long pupil_id,
                                                               long long incident_id,
                                                               const std::string& viewer) = 0;
-
-  virtual Result<long long> StartPlan(const PupilPlan& plan) = 0;
-  // Newest first.
-  virtual Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) = 0;
-  virtual Status EndPlan(long long school_id, long long id, const std::string& outcome,
-                         Date on) = 0;
 };
 
 }  // namespace attune

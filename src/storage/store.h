@@ -19,6 +19,7 @@
 #include "storage/audit_store.h"
 #include "storage/incident_store.h"
 #include "storage/notification_store.h"
+#include "storage/plan_store.h"
 #include "storage/policy_store.h"
 #include "storage/pupil_store.h"
 #include "storage/restorative_store.h"
@@ -42,7 +43,8 @@ class Store : public SchoolStore,
               public TrainingStore,
               public AmendsStore,
               public NotificationStore,
-              public SeatingStore {
+              public SeatingStore,
+              public PlanStore {
  public:
   ~Store() override = default;
 

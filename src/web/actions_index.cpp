@@ -43,6 +43,15 @@ RecordLink RecordLinkFor(const std::string& kind) {
     return {"#amends", "Record the amends on the record",
             "Recording what the pupil proposes, in their own words, completes this."};
   }
+  if (kind == "plan_review") {
+    return {"#review", "Write the review on the plan", "Writing the review completes this."};
+  }
+  if (kind == "plan_check_in") {
+    return {"#entry", "Write the check-in on the plan", "Writing the check-in completes this."};
+  }
+  if (kind == "plan_end") {
+    return {"#end", "Decide on the plan", "Ending the plan with how it went completes this."};
+  }
   return {"#suspension", "Decide on the record", ""};
 }
 
@@ -51,8 +60,8 @@ RecordLink RecordLinkFor(const std::string& kind) {
 const std::vector<std::string>& QueueKinds() {
   static const std::vector<std::string> kinds = [] {
     std::vector<std::string> out = policy::ActionKinds();
-    for (const char* legal :
-         {"parent_notice", "physical_intervention_record", "suspension_decision"}) {
+    for (const char* legal : {"parent_notice", "physical_intervention_record",
+                              "suspension_decision", "plan_check_in", "plan_end"}) {
       out.push_back(legal);
     }
     return out;
@@ -222,11 +231,13 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     item["can_act"] = can_act;
     // The suspension decision, the restorative conversation and the repair
     // are done by recording them on the record, never by a note here.
-    bool on_record = ActionService::DoneByItsRecord(a.kind) && a.incident_id;
+    bool on_record = ActionService::DoneByItsRecord(a.kind) && (a.incident_id || a.plan_id);
     item["on_record"] = on_record;
     if (on_record) {
       RecordLink link = RecordLinkFor(a.kind);
-      item["record_href"] = "/incidents/" + std::to_string(a.incident_id) + link.anchor;
+      item["record_href"] = (a.plan_id ? "/plans/" + std::to_string(a.plan_id)
+                                       : "/incidents/" + std::to_string(a.incident_id)) +
+                            link.anchor;
       item["record_words"] = link.words;
       item["record_hint"] = link.hint;
     }
@@ -308,9 +319,13 @@ http::Response RenderActionsPage(const WebContext& ctx, const http::Request& req
     // goes at the top, with the way to its record when it is done there.
     view["page_error"] = failed->error.message();
     auto action = ctx.actions.Get(by, failed->action_id, req.ip);
-    if (action.ok() && action->incident_id && ActionService::DoneByItsRecord(action->kind)) {
+    if (action.ok() && (action->incident_id || action->plan_id) &&
+        ActionService::DoneByItsRecord(action->kind)) {
       RecordLink link = RecordLinkFor(action->kind);
-      view["page_error_href"] = "/incidents/" + std::to_string(action->incident_id) + link.anchor;
+      view["page_error_href"] =
+          (action->plan_id ? "/plans/" + std::to_string(action->plan_id)
+                           : "/incidents/" + std::to_string(action->incident_id)) +
+          link.anchor;
       view["page_error_words"] = link.words;
     }
   }

@@ -91,6 +91,8 @@ nlohmann::json ActionJson(const Action& a, Timestamp now, const Principal& viewe
           {"pupil_name", a.pupil_name},
           {"incident_id", a.incident_id},
           {"has_incident", a.incident_id != 0},
+          {"plan_id", a.plan_id},
+          {"has_plan", a.plan_id != 0},
           {"assignee", AssigneeWords(a, viewer)},
           {"for_words",
            [&] {

@@ -37,6 +37,13 @@ const apiWrites = {
   'POST /api/v1/incidents/1/no-repair': ['senior'],  // why a repair will not happen (decision 0013)
   'POST /api/v1/incidents/1/amends': everyone.filter((r) => r !== 'admin'),  // restorative work
   'POST /api/v1/training': ['senior', 'admin'],  // policy.manage: the training the policy relies on
+  // plans.write: adults who work with pupils; each plan type's started_by,
+  // written_by, reviewed_by and ended_by narrow it (tests/http/plans.test.js).
+  'POST /api/v1/plans': everyone.filter((r) => r !== 'admin'),
+  'POST /api/v1/plans/1/entries': everyone.filter((r) => r !== 'admin'),
+  'POST /api/v1/plans/1/reviews': everyone.filter((r) => r !== 'admin'),
+  'POST /api/v1/plans/1/signatures': everyone.filter((r) => r !== 'admin'),
+  'POST /api/v1/plans/1/end': everyone.filter((r) => r !== 'admin'),
 };
 
 test('every API write is in the walk, held by the roles the permission table gives', () => {

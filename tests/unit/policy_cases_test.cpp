@@ -12,6 +12,7 @@
 
 #include "policy/engine.h"
 #include "policy/loader.h"
+#include "policy/plan_rules.h"
 
 namespace attune::policy {
 namespace {
@@ -133,12 +134,78 @@ PupilContext Since(const PupilContext& pupil, Timestamp start) {
   return out;
 }
 
+// A TOML value as the JSON the API would send.
+nlohmann::json Json(const toml::node& n) {
+  if (const toml::table* t = n.as_table()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [k, v] : *t) out[std::string(k.str())] = Json(v);
+    return out;
+  }
+  if (const toml::array* a = n.as_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : *a) out.push_back(Json(v));
+    return out;
+  }
+  if (auto v = n.value_exact<bool>()) return *v;
+  if (auto v = n.value_exact<int64_t>()) return *v;
+  if (auto v = n.value_exact<std::string>()) return *v;
+  return nullptr;
+}
+
+// A plan case ([plan] instead of [observation]): the plan rules of
+// policy/plan_rules.h for one plan started on a day, decided at a time.
+//   [plan]   type, starts_on, ends_on?, decided_at, stage ("start"), fields
+//   [expect] refused (the fields refused, exactly), reason_contains,
+//            last_day, first_review, first_check_in, notice_due, earliest_start
+void HoldsForPlan(const Policy& policy, const toml::table& c) {
+  auto p = c["plan"];
+  const Plan* type = policy.FindPlan(Text(p["type"]));
+  ASSERT_NE(type, nullptr) << "no plan " << Text(p["type"]);
+  Date starts = *ParseDate(Text(p["starts_on"]));
+  std::optional<Date> ends;
+  if (p["ends_on"]) ends = *ParseDate(Text(p["ends_on"]));
+  Timestamp now = At(Text(p["decided_at"], "2026-11-20 09:00"));
+  std::vector<PlanProblem> problems = CheckDates(*type, CaseSchoolTime(), starts, ends, now);
+  nlohmann::json clean;
+  const toml::node* fields = p["fields"].node();
+  auto stage = ParseStage(Text(p["stage"], "start"));
+  ASSERT_TRUE(stage.has_value()) << Text(p["stage"]);
+  auto more = CheckFields(*type, *stage, fields ? Json(*fields) : nlohmann::json::object(), clean);
+  problems.insert(problems.end(), more.begin(), more.end());
+  std::string got;
+  for (const auto& x : problems) got += " [" + x.field + ": " + x.message + "]";
+  auto e = c["expect"];
+  std::vector<std::string> refused;
+  for (const auto& x : problems) refused.push_back(x.field);
+  std::sort(refused.begin(), refused.end());
+  EXPECT_EQ(refused, Texts(e["refused"])) << got;
+  if (auto v = e["reason_contains"].value<std::string>()) {
+    EXPECT_NE(got.find(*v), std::string::npos) << "no refusal mentions \"" << *v << "\":" << got;
+  }
+  PlanDates dates = Schedule(*type, CaseSchoolTime(), starts);
+  auto day = [](const std::optional<Date>& d) { return d ? FormatDate(*d) : std::string("-"); };
+  if (auto v = e["last_day"].value<std::string>()) EXPECT_EQ(day(dates.last_day), *v);
+  if (auto v = e["first_review"].value<std::string>()) EXPECT_EQ(day(dates.first_review), *v);
+  if (auto v = e["first_check_in"].value<std::string>()) EXPECT_EQ(day(dates.first_check_in), *v);
+  if (auto v = e["notice_due"].value<std::string>()) {
+    ASSERT_TRUE(dates.notice_due.has_value());
+    EXPECT_EQ(FormatLondon(*dates.notice_due, "%F %H:%M"), *v);
+  }
+  if (auto v = e["earliest_start"].value<std::string>()) {
+    EXPECT_EQ(day(EarliestStart(*type, CaseSchoolTime(), now)), *v);
+  }
+}
+
 class PolicyCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PolicyCase, Holds) {
   toml::table c = toml::parse_file((kRoot / "tests/policy_cases" / GetParam()).string());
   ASSERT_FALSE(Text(c["quote"]).empty()) << "every case quotes the text it enforces";
   const Policy& policy = LoadShipped(Text(c["policy"]));
+  if (c["plan"]) {
+    HoldsForPlan(policy, c);
+    return;
+  }
 
   PupilContext pupil;
   pupil.sen = Text(c["pupil"]["sen"], "N");

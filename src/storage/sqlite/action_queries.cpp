@@ -16,7 +16,7 @@ constexpr const char* kActionColumns =
     "a.because, a.status, a.outcome, a.completed_at, COALESCE(a.completed_by_staff_id, 0), "
     "a.created_at, COALESCE(CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE "
     "p.first_name END || ' ' || p.last_name, ''), COALESCE(sa.name, ''), COALESCE(sc.name, ''), "
-    "COALESCE(i.category, ''), COALESCE(i.restricted, 0) ";
+    "COALESCE(i.category, ''), COALESCE(i.restricted, 0), COALESCE(a.plan_id, 0) ";
 constexpr const char* kActionJoins =
     "LEFT JOIN pupils p ON p.id = a.pupil_id LEFT JOIN staff sa ON sa.id = a.assignee_staff_id "
     "LEFT JOIN staff sc ON sc.id = a.completed_by_staff_id LEFT JOIN incidents i ON i.id = "
@@ -45,6 +45,7 @@ Action ReadAction(const soci::row& r) {
   a.completed_by_name = Text(r, 18);
   a.category = Text(r, 19);
   a.restricted = Int(r, 20) != 0;
+  a.plan_id = Int(r, 21);
   return a;
 }
 

@@ -1,5 +1,5 @@
 // RestorativeStore on SQLite: restorative conversations, repairs that will
-// not happen, contact log, plans.
+// not happen, contact log.
 #include <nlohmann/json.hpp>
 
 #include "storage/sqlite/readable.h"
@@ -248,70 +248,6 @@ Result<std::vector<ContactLogEntry>> SqliteStore::ListContactLog(long long schoo
       out.push_back(e);
     }
     return out;
-  });
-}
-
-Result<long long> SqliteStore::StartPlan(const PupilPlan& p) {
-  return Guard("start plan", [&]() -> Result<long long> {
-    auto sql = pool_.Acquire();
-    std::string started = FormatDate(p.started_on);
-    std::string ends = p.ends_on ? FormatDate(*p.ends_on) : "";
-    soci::indicator ends_ind = p.ends_on ? soci::i_ok : soci::i_null;
-    std::string review = p.review_on ? FormatDate(*p.review_on) : "";
-    soci::indicator review_ind = p.review_on ? soci::i_ok : soci::i_null;
-    long long escalation = p.escalation_id, by = p.started_by_staff_id, now = ToUnix(Now());
-    soci::indicator escalation_ind = NullIfZero(escalation), by_ind = NullIfZero(by);
-    *sql << "INSERT INTO plans (school_id, pupil_id, plan, name, target, started_on, ends_on, "
-            "review_on, escalation_id, started_by_staff_id, created_at) VALUES (:s, :p, :pl, :n, "
-            ":t, :st, :e, :r, :esc, :by, :c)",
-        soci::use(p.school_id), soci::use(p.pupil_id), soci::use(p.plan), soci::use(p.name),
-        soci::use(p.target), soci::use(started), soci::use(ends, ends_ind),
-        soci::use(review, review_ind), soci::use(escalation, escalation_ind), soci::use(by, by_ind),
-        soci::use(now);
-    return LastId(*sql);
-  });
-}
-
-Result<std::vector<PupilPlan>> SqliteStore::ListPlans(long long school_id, long long pupil_id) {
-  return Guard("list plans", [&]() -> Result<std::vector<PupilPlan>> {
-    auto sql = pool_.Acquire();
-    std::vector<PupilPlan> out;
-    // Read for every pupil in every record: a kept statement.
-    auto r = sql.Query(
-        "SELECT id, pupil_id, plan, name, target, started_on, ends_on, review_on, status, "
-        "outcome, COALESCE(escalation_id, 0), COALESCE(started_by_staff_id, 0) FROM plans WHERE "
-        "school_id = ?1 AND pupil_id = ?2 ORDER BY started_on DESC, id DESC");
-    r.Bind(1, school_id).Bind(2, pupil_id);
-    while (r.Next()) {
-      PupilPlan p;
-      p.id = Int(r, 0);
-      p.school_id = school_id;
-      p.pupil_id = Int(r, 1);
-      p.plan = Text(r, 2);
-      p.name = Text(r, 3);
-      p.target = Text(r, 4);
-      if (auto d = OptDate(r, 5)) p.started_on = *d;
-      p.ends_on = OptDate(r, 6);
-      p.review_on = OptDate(r, 7);
-      p.status = Text(r, 8);
-      p.outcome = Text(r, 9);
-      p.escalation_id = Int(r, 10);
-      p.started_by_staff_id = Int(r, 11);
-      out.push_back(p);
-    }
-    return out;
-  });
-}
-
-Status SqliteStore::EndPlan(long long school_id, long long id, const std::string& outcome,
-                            Date on) {
-  return Guard("end plan", [&]() -> Status {
-    auto sql = pool_.Acquire();
-    std::string ends = FormatDate(on);
-    *sql << "UPDATE plans SET status = 'ended', outcome = :o, ends_on = :e WHERE school_id = :s "
-            "AND id = :id",
-        soci::use(outcome), soci::use(ends), soci::use(school_id), soci::use(id);
-    return Status::Ok();
   });
 }
 

@@ -165,9 +165,6 @@ class SqliteStore final : public Store {
   Result<std::vector<ContactLogEntry>> ListContactLog(long long school_id, long long pupil_id,
                                                       long long incident_id,
                                                       const std::string& viewer) override;
-  Result<long long> StartPlan(const PupilPlan& plan) override;
-  Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) override;
-  Status EndPlan(long long school_id, long long id, const std::string& outcome, Date on) override;
 
   // TrainingStore
   Result<long long> AddStaffTraining(const StaffTraining& training) override;
@@ -183,6 +180,18 @@ class SqliteStore final : public Store {
   Result<int> CountUnread(const NotificationQuery& query, int cap) override;
   Status MarkNotificationsRead(long long school_id, long long staff_id, long long id, Timestamp at,
                                Timestamp forget_before) override;
+  // PlanStore
+  Result<long long> CreatePlan(const PupilPlan& plan, const PlanActions& actions) override;
+  Result<PupilPlan> GetPlan(long long school_id, long long id) override;
+  Result<std::vector<PupilPlan>> ListPlans(long long school_id, long long pupil_id) override;
+  Result<std::vector<PlanEntry>> ListPlanEntries(long long school_id, long long plan_id) override;
+  Result<long long> AddPlanEntry(const PlanEntry& entry, const PlanUpdate& update,
+                                 const PlanActions& actions) override;
+  Status FinishPlan(long long school_id, long long id, const std::string& outcome, Date on,
+                    const std::string& end_fields, long long staff_id) override;
+  Result<std::vector<PupilPlan>> ListSchoolPlans(const PlanQuery& query) override;
+  Result<int> CountSchoolPlans(const PlanQuery& query) override;
+
   // SeatingStore
   Result<std::vector<Seat>> SeatingPlan(long long school_id, long long group_id) override;
   Status SaveSeatingPlan(long long school_id, long long group_id, const std::vector<Seat>& seats,
