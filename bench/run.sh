@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 bench/http_load.sh "${1:-10}"
 bench/queue_load.sh 100
 bench/every_page.sh 100
+bench/plans_load.sh 100

@@ -5,6 +5,7 @@
 #include "demo/history.h"
 #include "demo/names.h"
 #include "demo/places.h"
+#include "demo/plans.h"
 #include "demo/pupils.h"
 #include "demo/random.h"
 #include "demo/recorded_history.h"
@@ -147,6 +148,9 @@ Result<DemoResult> GenerateDemo(Store& store, const DemoOptions& options) {
       auto recorded = RecordDemoHistory(store, result.school_ids.back(), history);
       if (!recorded.ok()) return recorded.status();
       result.records += recorded->records;
+      auto plans = AddDemoPlans(store, result.school_ids.back(), options.seed, history.until);
+      if (!plans.ok()) return plans.status();
+      result.plans += plans->plans;
       ATTUNE_RETURN_IF_ERROR(MarkHistorySeen(store, result.school_ids.back()));
     }
   }

@@ -4,7 +4,8 @@
 //
 // Per school: the calendars of 2021/22 to 2026/27, the periods of the day, places, staff
 // in every role, forms, pupils with census details, key adults, personal
-// profiles and contacts, teaching groups and a week's timetable. Every
+// profiles and contacts, teaching groups and a week's timetable; with
+// history, its records and the children's support plans (plans.h). Every
 // demo account signs in with the same password; the first account of each
 // role is `<role>@demo.attune.school` (school N > 1: `@demoN.attune.school`).
 //
@@ -61,6 +62,7 @@ struct DemoResult {
   long long pupils = 0;   // across all schools
   long long staff = 0;    // across all schools
   long long records = 0;  // history records, across all schools
+  long long plans = 0;    // support plans (plans.h), across all schools
 };
 
 // Creates the demo school(s) in `store`.

@@ -171,9 +171,10 @@ Status RecordPupil(Services& s, const std::vector<HistoryEvent>& events,
       // The pastoral lead starts plans for the pupils going through a hard
       // time and for some others; the rest are declined after a talk.
       if (e.struggling || random.Chance(0.25)) {
-        auto plan = s.plans.StartFromEscalation(
-            *lead, out->id, p.id, "Settle into lessons calmly and use the break card when needed",
-            *start, "");
+        NewPlan quick;
+        quick.target = "Settle into lessons calmly and use the break card when needed";
+        quick.starts_on = *start;
+        auto plan = s.plans.StartFromEscalation(*lead, out->id, p.id, quick, "");
         if (plan.ok()) ++counts.plans;
       } else {
         ATTUNE_RETURN_IF_ERROR(s.plans.Decline(*lead, out->id, p.id, ""));

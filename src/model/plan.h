@@ -41,6 +41,19 @@ struct PupilPlan {
   int year_group = 0;
 };
 
+// What an active plan next asks for, and when: its review or check-in,
+// whichever is sooner; one falling after the plan's planned last day gives
+// way to the decision at its end, on that day.
+struct PlanDue {
+  enum class What { kReview, kCheckIn, kEnd };
+  What what = What::kReview;
+  Date on;
+  // "review", "check-in", "decision at the end"
+  const char* Words() const;
+};
+// nullopt when the plan has ended or nothing is due.
+std::optional<PlanDue> NextDue(const PupilPlan& plan);
+
 // What was written into a plan after it started: a daily entry or check-in,
 // a review, or a signature.
 struct PlanEntry {

@@ -37,23 +37,34 @@ Result<EscalationRecord> PlanService::Undecided(const Principal& by, long long i
   return Status::NotFound("No such proposal in this record");
 }
 
+Result<std::string> PlanService::ProposedType(const Principal& by, long long incident_id,
+                                              long long escalation_id) {
+  auto proposal = Undecided(by, incident_id, escalation_id);
+  if (!proposal.ok()) return proposal.status();
+  if (proposal->plan.empty()) {
+    return Status::Invalid("This proposal is a step, not a plan; record the step instead", "plan");
+  }
+  return proposal->plan;
+}
+
 Result<long long> PlanService::StartFromEscalation(const Principal& by, long long incident_id,
-                                                   long long escalation_id,
-                                                   const std::string& target, Date on,
+                                                   long long escalation_id, NewPlan plan,
                                                    const std::string& ip) {
   auto proposal = Undecided(by, incident_id, escalation_id);
   if (!proposal.ok()) return proposal.status();
   if (proposal->plan.empty()) {
     return Status::Invalid("This proposal is a step, not a plan; record the step instead", "plan");
   }
-  if (target.size() > 500) return Status::Invalid("The target is too long", "target");
-  NewPlan plan;
+  if (plan.target.size() > 500) return Status::Invalid("The target is too long", "target");
+  auto time = clock_.For(by.school_id);
+  if (!time.ok()) return time.status();
+  if (!(*time)->IsSchoolDay(plan.starts_on)) {
+    plan.starts_on = (*time)->NextSchoolDay(plan.starts_on).value_or(plan.starts_on);
+  }
   plan.pupil_id = proposal->pupil_id;
   plan.type = proposal->plan;
-  plan.starts_on = on;
   plan.escalation_id = escalation_id;
   plan.incident_id = incident_id;
-  plan.target = target;
   return Start(by, plan, ip);
 }
 

@@ -65,6 +65,15 @@ struct PlanFilter {
   int offset = 0;
 };
 
+// A plan written in each school day (policy `entries = "daily"`), as My day
+// offers it to the member of staff who writes it.
+struct DailyReport {
+  PupilPlan plan;
+  std::shared_ptr<const policy::Policy> policy;  // in force when it started
+  const policy::Plan* type = nullptr;            // in `policy`
+  std::optional<PlanEntry> written;              // the day's entry, once written
+};
+
 class PlanService {
  public:
   PlanService(Store& store, PolicyService& policies, SchoolClock& clock)
@@ -77,6 +86,12 @@ class PlanService {
   // The school's plans for the plans page, and how many match.
   Result<std::vector<PupilPlan>> List(const Principal& by, const PlanFilter& filter);
   Result<int> Count(const Principal& by, const PlanFilter& filter);
+  // The daily plans `by` writes in on `day`: active and running that day,
+  // of a type whose written_by names `by`'s role, for pupils `by` is close
+  // to (form tutor, key adult, teaching one of their groups, or named on
+  // the plan), pupils' names in order. Empty when `day` is not a school day
+  // or `by` may not write plans.
+  Result<std::vector<DailyReport>> Daily(const Principal& by, Date day);
   // The plan types `by` may start, from the policy in force today.
   Result<std::vector<const policy::Plan*>> Startable(const Principal& by,
                                                      std::shared_ptr<const policy::Policy>* keep);
@@ -103,13 +118,19 @@ class PlanService {
   Result<std::vector<EscalationRecord>> Proposals(const Principal& by, long long pupil_id,
                                                   const std::string& ip);
   // Starts the plan proposal `escalation_id` of record `incident_id`
-  // proposed, from `on`, with `target` (may be empty). Needs plans.manage.
-  // NotFound when the proposal is not the record's or the record is
-  // restricted from `by`; Invalid when it proposes a step rather than a
-  // plan; Conflict when already decided.
+  // proposed, as `plan` says (its type and pupil are the proposal's; a
+  // day that is not a school day moves to the next). Needs plans.manage,
+  // whatever the type's started_by. NotFound when the proposal is not the
+  // record's or the record is restricted from `by`; Invalid when it
+  // proposes a step rather than a plan, or as Start; Conflict when already
+  // decided.
   Result<long long> StartFromEscalation(const Principal& by, long long incident_id,
-                                        long long escalation_id, const std::string& target, Date on,
+                                        long long escalation_id, NewPlan plan,
                                         const std::string& ip);
+  // The plan type proposal `escalation_id` of record `incident_id` waits to
+  // start, checked as StartFromEscalation does.
+  Result<std::string> ProposedType(const Principal& by, long long incident_id,
+                                   long long escalation_id);
   Status Decline(const Principal& by, long long incident_id, long long escalation_id,
                  const std::string& ip);
 

@@ -18,13 +18,18 @@ namespace attune {
 // The school's plans, for the plans page.
 struct PlanQuery {
   long long school_id = 0;
-  std::string status = "active";  // "active", "ended" or "" for both
-  std::string type;               // a plan id in the policy, "" for any
-  int year_group = 0;             // 0 for any
+  std::string status = "active";   // "active", "ended" or "" for both
+  std::string type;                // a plan id in the policy, "" for any
+  std::vector<std::string> types;  // ... or any of these plan ids, when given
+  int year_group = 0;              // 0 for any
   // Only plans whose review or check-in falls on or before this day.
   std::optional<Date> due_by;
   // Only active plans running past their planned last day (before this day).
   std::optional<Date> past_end_before;
+  // Only plans of pupils this member of staff is close to (0: anyone's):
+  // their form tutor or key adult, teaching one of their groups, or
+  // named on the plan (started it, or involved in its records).
+  long long close_to_staff_id = 0;
   // Plans kept to those involved are left out unless this member of staff
   // is involved or `senior` holds (the service decides).
   long long viewer_staff_id = 0;

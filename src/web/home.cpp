@@ -1,6 +1,7 @@
 // GET /: "My day" — today's lessons from the timetable, each opening its
 // class as tiles to record from (web/class_show.cpp); my follow-ups due
-// today (or overdue); the role's own sections (web/home_sections.cpp); and
+// today (or overdue); the daily plans I write in (web/home_reports.cpp);
+// the role's own sections (web/home_sections.cpp); and
 // a pupil search.
 #include "http/url.h"
 #include "web/handlers.h"
@@ -67,6 +68,7 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
     }
   }
   Status sections = AddRoleSections(ctx, req, view);
+  if (sections.ok()) sections = AddDailyReports(ctx, req, LondonDate(now), view);
   if (!sections.ok()) return RenderError(ctx, req, sections);
   // Those who teach see their lessons first; those who lead, their work,
   // and no empty timetable when they have none.

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "core/time.h"
 #include "http/request.h"
 #include "web/context.h"
 
@@ -13,5 +14,11 @@ namespace attune::web {
 // "team" (the follow-up queue by due time, for actions.manage), "dsl",
 // "senco", "senior". Fails only when storage does.
 Status AddRoleSections(const WebContext& ctx, const http::Request& req, nlohmann::json& view);
+
+// Adds "reports" to `view`: the plans written in each school day that the
+// signed-in member of staff writes on `today`, each with its day's form
+// (web/home_reports.cpp). Nothing when there are none.
+Status AddDailyReports(const WebContext& ctx, const http::Request& req, Date today,
+                       nlohmann::json& view);
 
 }  // namespace attune::web

@@ -29,8 +29,10 @@ http::Response IncidentEscalationStart(const WebContext& ctx, http::Request& req
   if (!escalation.ok()) return RenderError(ctx, req, escalation.status());
   auto form = req.Form();
   if (!form.ok()) return RenderError(ctx, req, form.status());
-  auto started = ctx.plans.StartFromEscalation(*req.principal, *id, *escalation,
-                                               form->Get("target"), LondonDate(Now()), req.ip);
+  NewPlan plan;
+  plan.target = form->Get("target");
+  plan.starts_on = LondonDate(Now());
+  auto started = ctx.plans.StartFromEscalation(*req.principal, *id, *escalation, plan, req.ip);
   return After(ctx, req, *id, *form, started.status(), "The plan has started.");
 }
 

@@ -196,10 +196,15 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
 
   json escalations = json::array();
   for (const auto& e : v.escalations) {
-    std::string plan, step;
+    std::string plan, step, fill_href;
     if (!e.plan.empty()) {
       const auto* p = pol.FindPlan(e.plan);
       plan = p ? p->name : e.plan;
+      // A plan with a form to fill when it starts is started from its form.
+      if (p && p->HasStage(policy::PlanStage::kStart)) {
+        fill_href = "/plans/new?pupil=" + std::to_string(e.pupil_id) + "&type=" + p->id +
+                    "&incident=" + std::to_string(i.id) + "&escalation=" + std::to_string(e.id);
+      }
     }
     if (!e.step.empty()) {
       const auto* s = pol.FindStep(e.step);
@@ -208,16 +213,19 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
     std::string status = e.status == "started"    ? "Started"
                          : e.status == "declined" ? "Declined"
                                                   : "Waiting for a decision";
-    escalations.push_back({{"id", e.id},
-                           {"incident_id", i.id},
-                           {"pupil", names.count(e.pupil_id) ? names[e.pupil_id] : ""},
-                           {"plan", plan},
-                           {"step", step},
-                           {"reason", e.reason},
-                           {"status", status},
-                           {"proposed", e.status == "proposed"},
-                           {"can_start", can_plan && e.status == "proposed" && !e.plan.empty()},
-                           {"can_decline", can_plan && e.status == "proposed"}});
+    escalations.push_back(
+        {{"id", e.id},
+         {"incident_id", i.id},
+         {"pupil", names.count(e.pupil_id) ? names[e.pupil_id] : ""},
+         {"plan", plan},
+         {"step", step},
+         {"reason", e.reason},
+         {"status", status},
+         {"proposed", e.status == "proposed"},
+         {"can_start", can_plan && e.status == "proposed" && !e.plan.empty() && fill_href.empty()},
+         {"can_fill", can_plan && e.status == "proposed" && !fill_href.empty()},
+         {"fill_href", fill_href},
+         {"can_decline", can_plan && e.status == "proposed"}});
   }
 
   auto conversations = ctx.restorative.List(by, id, 0, req.ip);

@@ -19,6 +19,7 @@ constexpr NavItem kNav[] = {
     {"/actions", "My actions", Permission::kIncidentsView},
     {"/records", "Records", Permission::kIncidentsView},
     {"/pupils", "Pupils", Permission::kPupilsView},
+    {"/plans", "Plans", Permission::kPlansManage},
     {"/policy", "Our policy", Permission::kPolicyView},
     {"/policies", "Policy versions", Permission::kPolicyManage},
     {"/training", "Staff training", Permission::kPolicyManage},

@@ -237,13 +237,24 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   // Active plans, and plans proposed but not yet decided.
   auto plans = ctx.plans.ForPupil(by, pupil_id);
   if (!plans.ok()) return RenderError(ctx, req, plans.status());
-  json active = json::array();
+  json active = json::array(), past = json::array();
   for (const auto& pl : *plans) {
-    if (pl.status != "active") continue;
-    active.push_back({{"name", pl.name},
+    if (pl.status != "active") {
+      past.push_back(
+          {{"id", pl.id},
+           {"name", pl.name},
+           {"started", DateWords(pl.started_on, false)},
+           {"ended", pl.ends_on ? DateWords(*pl.ends_on) : ""},
+           {"outcome", pl.outcome == "successful" ? "it went well" : "it did not succeed"}});
+      continue;
+    }
+    std::optional<PlanDue> next = NextDue(pl);
+    active.push_back({{"id", pl.id},
+                      {"name", pl.name},
                       {"target", pl.target},
                       {"started", DateWords(pl.started_on)},
-                      {"review_on", pl.review_on ? DateWords(*pl.review_on) : ""},
+                      {"next", next ? std::string(next->Words()) + " " + DateWords(next->on) : ""},
+                      {"overdue", next && next->on < today},
                       {"ends_on", pl.ends_on ? DateWords(*pl.ends_on) : ""}});
   }
   auto proposals = ctx.plans.Proposals(by, pupil_id, req.ip);
@@ -345,6 +356,9 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       {"step_today", step_today},
       {"term_name", term ? term->name + " term" : "This term"},
       {"plans", active},
+      {"past_plans", past},
+      {"has_past_plans", !past.empty()},
+      {"can_start_plan", RoleHas(by.role, Permission::kPlansWrite)},
       {"has_plans", !active.empty()},
       {"proposed", proposed},
       {"has_proposed", !proposed.empty()},

@@ -43,6 +43,18 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/actions/1/pass-on");
   r.Add("POST", "/actions/([0-9]+)/reassign", P::kIncidentsView, bind(ActionReassign),
         "/actions/1/reassign");
+  r.Add("GET", "/plans", P::kPupilsView, bind(PlansIndex));
+  r.Add("GET", "/plans/new", P::kPlansWrite, bind(PlanNew));
+  r.Add("POST", "/plans", P::kPlansWrite, bind(PlanCreate));
+  r.Add("GET", "/plans/([0-9]+)", P::kPupilsView, bind(PlanShow), "/plans/1");
+  r.Add("GET", "/plans/([0-9]+)/print", P::kPupilsView, bind(PlanPrint), "/plans/1/print");
+  r.Add("POST", "/plans/([0-9]+)/entries", P::kPlansWrite, bind(PlanEntryCreate),
+        "/plans/1/entries");
+  r.Add("POST", "/plans/([0-9]+)/reviews", P::kPlansWrite, bind(PlanReviewCreate),
+        "/plans/1/reviews");
+  r.Add("POST", "/plans/([0-9]+)/signatures", P::kPlansWrite, bind(PlanSignatureCreate),
+        "/plans/1/signatures");
+  r.Add("POST", "/plans/([0-9]+)/end", P::kPlansWrite, bind(PlanEnd), "/plans/1/end");
   r.Add("GET", "/records", P::kIncidentsView, bind(RecordsIndex));
   r.Add("GET", "/records.csv", P::kIncidentsView, bind(RecordsDownload));
   r.Add("GET", "/incidents/([0-9]+)", P::kIncidentsView, bind(IncidentShow), "/incidents/1");

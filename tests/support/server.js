@@ -95,10 +95,11 @@ async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
       proc.kill(signal);
       await exited(proc);
     },
-    // Starts the server again on the same database and port.
-    async restart() {
+    // Starts the server again on the same database and port, with `more`
+    // added to its environment (e.g. clockAt(...)).
+    async restart(more = {}) {
       await exited(proc);
-      proc = await serve(db, port, env);
+      proc = await serve(db, port, { ...env, ...more });
     },
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) {
@@ -108,6 +109,18 @@ async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// The environment that starts attune's clock at `when` ('YYYY-MM-DD HH:MM',
+// UTC) through Debian's libfaketime, for tests of what happens days or weeks
+// later (decision 0020). Only the wall clock moves; timers keep real time.
+function clockAt(when) {
+  const lib = fs.readdirSync('/usr/lib', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join('/usr/lib', d.name, 'faketime', 'libfaketimeMT.so.1'))
+    .find((f) => fs.existsSync(f));
+  if (!lib) throw new Error('libfaketime is not installed (scripts/install-deps.sh installs it)');
+  return { LD_PRELOAD: lib, FAKETIME: `@${when}:00`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
 }
 
 // A tiny cookie-keeping client for the pages.
@@ -159,4 +172,4 @@ class Browser {
   }
 }
 
-module.exports = { startServer, Browser, ROLES, DEMO_PASSWORD, BIN };
+module.exports = { startServer, Browser, ROLES, DEMO_PASSWORD, BIN, clockAt };

@@ -9,7 +9,10 @@
 #include "demo/calendar.h"
 #include "demo/demo_school.h"
 #include "demo/history.h"
+#include "policy/plan_rules.h"
 #include "policy/school_time.h"
+#include "services/policy_service.h"
+#include "services/school_clock.h"
 #include "test_store.h"
 
 namespace attune {
@@ -217,6 +220,95 @@ TEST_F(DemoTest, FiveYearsOfHistoryBeginWhenEachPupilJoined) {
   EXPECT_LT(LondonDate(by_days->front().at), *ParseDate("2023-01-01"));
   history.years = 6;
   EXPECT_EQ(demo::DemoHistoryEvents(*store_, school, history).status().field(), "years");
+}
+
+// Issue 13: children on each kind of plan the policy has, every form as the
+// policy takes it, some reviews overdue, and Daily Positive Reporting that
+// did not help followed by a Wellbeing Action Plan (seed 004's path).
+TEST_F(DemoTest, ChildrenAreOnEveryKindOfPlanWithSomeReviewsOverdue) {
+  demo::DemoOptions options;
+  options.pupils = 120;
+  options.days = 10;
+  auto made = demo::GenerateDemo(*store_, options);
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  long long school = made->school_ids[0];
+  EXPECT_GE(made->plans, 6);
+  auto loaded = PolicyService(*store_).InForce(school, LondonDate(Now()));
+  ASSERT_TRUE(loaded.ok());
+  const policy::Policy& policy = *loaded->policy;
+  auto time = SchoolClock(*store_).For(school);
+  ASSERT_TRUE(time.ok());
+  Date today = LondonDate(Now());
+
+  PlanQuery all;
+  all.school_id = school;
+  all.status = "";
+  all.viewer_sees_all = true;
+  all.limit = 1000;
+  auto plans = store_->ListSchoolPlans(all);
+  ASSERT_TRUE(plans.ok());
+  std::map<std::string, int> by_type;
+  std::map<long long, std::vector<PupilPlan>> by_pupil;
+  for (const auto& p : *plans) {
+    ++by_type[p.plan];
+    by_pupil[p.pupil_id].push_back(p);
+    const policy::Plan* type = policy.FindPlan(p.plan);
+    ASSERT_NE(type, nullptr) << p.plan;
+    // Every form passes the policy's check, and is kept as the service keeps it.
+    auto check = [&](policy::PlanStage stage, const std::string& text, const std::string& what) {
+      nlohmann::json fields = nlohmann::json::parse(text), clean;
+      auto problems = policy::CheckFields(*type, stage, fields, clean);
+      for (const auto& problem : problems) {
+        ADD_FAILURE() << p.name << " " << what << ": " << problem.field << ": " << problem.message;
+      }
+      EXPECT_EQ(clean, fields) << p.name << " " << what;
+    };
+    check(policy::PlanStage::kStart, p.fields, "start");
+    if (p.status == "ended") check(policy::PlanStage::kEnd, p.end_fields, "end");
+    auto entries = store_->ListPlanEntries(school, p.id);
+    ASSERT_TRUE(entries.ok());
+    int daily = 0;
+    for (const auto& e : *entries) {
+      EXPECT_TRUE((*time)->IsSchoolDay(e.on)) << FormatDate(e.on);
+      EXPECT_LT(e.on, today);
+      check(e.kind == "review" ? policy::PlanStage::kReview : policy::PlanStage::kEntry, e.fields,
+            e.kind + " of " + FormatDate(e.on));
+      daily += e.kind == "entry";
+    }
+    // Daily Positive Reporting running now has an entry for each school day so far.
+    if (p.plan == "daily_positive_reporting" && p.status == "active") {
+      int days = 0;
+      for (std::optional<Date> d = p.started_on; d && *d < today; d = (*time)->NextSchoolDay(*d)) {
+        ++days;
+      }
+      EXPECT_EQ(daily, days) << "from " << FormatDate(p.started_on);
+    }
+  }
+  for (const auto& type : policy.plans) EXPECT_GE(by_type[type.id], 1) << type.id;
+  EXPECT_GE(by_pupil.size(), 6u);
+
+  // Some reviews are overdue: due before now, still open.
+  ActionQuery overdue;
+  overdue.school_id = school;
+  overdue.kind = "plan_review";
+  overdue.due_before = Now();
+  overdue.viewer_role = RestrictedReaderName(Role::kSenior);
+  auto late = store_->ListActions(overdue);
+  ASSERT_TRUE(late.ok());
+  EXPECT_FALSE(late->empty());
+  for (const auto& a : *late) EXPECT_NE(a.plan_id, 0);
+
+  // Daily Positive Reporting that did not help, then a Wellbeing Action Plan.
+  bool followed = false;
+  for (const auto& [pupil, list] : by_pupil) {
+    for (const auto& dpr : list) {
+      if (dpr.plan != "daily_positive_reporting" || dpr.outcome != "unsuccessful") continue;
+      for (const auto& wap : list) {
+        followed |= wap.plan == "wap" && dpr.ends_on && !(wap.started_on < *dpr.ends_on);
+      }
+    }
+  }
+  EXPECT_TRUE(followed);
 }
 
 TEST_F(DemoTest, OptionsOutOfRangeNameTheOption) {

@@ -113,12 +113,28 @@ class PlanWhere {
         due_(DateText(q.due_by)),
         past_(DateText(q.past_end_before)),
         all_(q.viewer_sees_all ? 1 : 0),
-        me_("%," + std::to_string(q.viewer_staff_id) + ",%") {
+        me_("%," + std::to_string(q.viewer_staff_id) + ",%"),
+        close_("%," + std::to_string(q.close_to_staff_id) + ",%") {
     sql_ =
         " WHERE pl.school_id = :s AND (pl.involved_staff = '' OR :all = 1 OR "
         "pl.involved_staff LIKE :me)";
     if (!q.status.empty()) sql_ += " AND pl.status = :st";
     if (!q.type.empty()) sql_ += " AND pl.plan = :ty";
+    if (!q.types.empty()) {
+      sql_ += " AND pl.plan IN (";
+      for (size_t i = 0; i < q.types.size(); ++i) {
+        sql_ += (i ? ", :ty" : ":ty") + std::to_string(i);
+      }
+      sql_ += ")";
+    }
+    if (q.close_to_staff_id) {
+      sql_ +=
+          " AND (p.key_adult_staff_id = :near OR pl.started_by_staff_id = :near OR "
+          "pl.involved_staff LIKE :nearl OR EXISTS (SELECT 1 FROM forms f WHERE f.id = "
+          "p.form_id AND f.tutor_staff_id = :near) OR EXISTS (SELECT 1 FROM "
+          "teaching_group_members gm JOIN timetable_slots ts ON ts.group_id = gm.group_id "
+          "WHERE gm.pupil_id = p.id AND ts.staff_id = :near))";
+    }
     if (q.year_group) sql_ += " AND p.year_group = :yg";
     if (q.due_by) sql_ += " AND (pl.review_on <= :due OR pl.check_in_on <= :due)";
     if (q.past_end_before) sql_ += " AND pl.ends_on < :past";
@@ -130,6 +146,13 @@ class PlanWhere {
     st.exchange(soci::use(me_, "me"));
     if (!q_.status.empty()) st.exchange(soci::use(q_.status, "st"));
     if (!q_.type.empty()) st.exchange(soci::use(q_.type, "ty"));
+    for (size_t i = 0; i < q_.types.size(); ++i) {
+      st.exchange(soci::use(q_.types[i], "ty" + std::to_string(i)));
+    }
+    if (q_.close_to_staff_id) {
+      st.exchange(soci::use(q_.close_to_staff_id, "near"));
+      st.exchange(soci::use(close_, "nearl"));
+    }
     if (q_.year_group) st.exchange(soci::use(q_.year_group, "yg"));
     if (q_.due_by) st.exchange(soci::use(due_, "due"));
     if (q_.past_end_before) st.exchange(soci::use(past_, "past"));
@@ -139,7 +162,7 @@ class PlanWhere {
   const PlanQuery& q_;
   std::string due_, past_;
   int all_;
-  std::string me_;
+  std::string me_, close_;
   std::string sql_;
 };
 
