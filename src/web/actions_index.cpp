@@ -50,7 +50,7 @@ RecordLink RecordLinkFor(const std::string& kind) {
     return {"#entry", "Write the check-in on the plan", "Writing the check-in completes this."};
   }
   if (kind == "plan_end") {
-    return {"#end", "Decide on the plan", "Ending the plan with how it went completes this."};
+    return {"#end-form", "Decide on the plan", "Ending the plan with how it went completes this."};
   }
   return {"#suspension", "Decide on the record", ""};
 }

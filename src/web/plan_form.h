@@ -11,6 +11,7 @@
 
 #include "http/request.h"
 #include "model/incident.h"
+#include "model/plan.h"
 #include "policy/policy.h"
 
 namespace attune::web {
@@ -44,6 +45,15 @@ nlohmann::json ReadFormFields(const policy::Plan& type, policy::PlanStage stage,
 nlohmann::json FormValues(const policy::Policy& policy, const policy::Plan& type,
                           policy::PlanStage stage, const nlohmann::json& values,
                           const std::vector<Incident>& records);
+
+// A plan's progress at a glance (web/plan_progress.cpp): {"has", "chart":
+// {"days": [{"short", "long"}], "rows": [{"label", "cells": [{"text",
+// "words", "level"}], "summary"}]}, "steps": [{"stage", "done", "when"}], "has_steps"}:
+// the entry fields with yes/no or rating answers over the last 30 days
+// written, and, when entries record stages, every stage with the first day
+// it was recorded (at the start, `start_fields`, or since).
+nlohmann::json ProgressChart(const policy::Plan& type, const std::string& start_fields,
+                             const std::vector<PlanEntry>& entries);
 
 // The anxiety map of `records`: records by weekday (Monday to Friday) and
 // hour of the school day, with the places seen most. {"hours": [...],

@@ -112,6 +112,7 @@ Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long
   }
   view["entries"] = entries;
   view["has_entries"] = !entries.empty();
+  view["at_a_glance"] = ProgressChart(type, p.fields, d->entries);
   view["entries_word"] = type.entries == policy::Plan::Entries::kCheckIn ? "Check-ins" : "Each day";
   view["has_entry_stage"] = type.entries != policy::Plan::Entries::kNone;
   view["reviews"] = reviews;

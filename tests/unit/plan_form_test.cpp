@@ -5,29 +5,13 @@
 
 #include <string>
 
+#include "ferncliff_policy.h"
 #include "policy/loader.h"
 
 namespace attune::policy {
 namespace {
 
-// A small school's policy with one plan, its form written below `plan`.
-std::string WithPlan(const std::string& plan) {
-  return std::string(R"(format = 1
-[school]
-name = "Ferncliff Primary"
-[[steps]]
-id = "nudge"
-name = "Nudge"
-[[categories]]
-id = "wandering"
-name = "Wandering in class"
-class = "low_level"
-default_step = "nudge"
-[guards.physical_intervention]
-[guards.senco_advice]
-from_step = "nudge"
-)") + plan;
-}
+std::string WithPlan(const std::string& plan) { return test_policies::FerncliffWithPlan(plan); }
 
 std::string Said(const LoadResult& r) {
   std::string out;

@@ -79,14 +79,11 @@
     document.addEventListener("visibilitychange", refreshBell);
   }
   // A link to a form folded away (My actions' "Write the review on the
-  // plan" goes to /plans/N#review) opens it: the target itself, or the
-  // form panel in the section it names.
+  // plan" goes to /plans/N#review) opens it.
   function openTarget() {
     var id = window.location.hash.slice(1);
     var target = id && document.getElementById(id);
-    if (!target) return;
-    var panel = target.tagName === "DETAILS" ? target : target.querySelector("details.form-panel");
-    if (panel) panel.open = true;
+    if (target && target.tagName === "DETAILS") target.open = true;
   }
   function ready() {
     openTarget();
