@@ -1,0 +1,99 @@
+// attune's insight engine (issue 14): an in-memory, columnar index of
+// records, one row per involved pupil of each record (as SWIS counts a
+// referral per student), kept by school, answering the SWIS "Big 5" and the
+// weekday × hour heatmap in one fused pass over the columns.
+//
+// Each row is a handful of small integers: the school day (days since
+// 2000-01-01), the minute of the day in London time, and dictionary codes
+// for category, place and member of staff; the pupil's id, year group,
+// behaviour class and whether the record is restricted. Text lives once, in
+// the dictionaries. A query compiles its filter once (sets become bit
+// tests) and scans only the schools it asks about, in parallel when there
+// are many rows.
+//
+// The SQL store stays the record of truth: tests ask SQLite the same
+// questions on the same rows and expect the same answers
+// (tests/unit/insight_index_test.cpp).
+//
+// Thread-safety: Add and Query may be called from many threads; a query
+// sees every row added before it began.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/time.h"
+
+namespace attune::insight {
+
+// One involved pupil of one record, as the store gives it.
+struct Row {
+  long long school_id = 0;
+  Date day;                 // London date the record happened
+  int minute = 0;           // minutes after midnight, London time
+  std::string category;     // the policy's category id
+  int behaviour_class = 0;  // policy::BehaviourClass as an integer, 0–7
+  std::string place;        // as recorded; "" for none
+  long long staff_id = 0;   // who recorded it
+  long long pupil_id = 0;
+  int year_group = 0;       // 0–15
+  bool restricted = false;  // counted, never listed to those who may not read it
+};
+
+// Which rows a question is about. Empty sets mean "any".
+struct Filter {
+  std::vector<long long> schools;  // the schools asked about; never empty in a query
+  std::optional<Date> from, to;    // inclusive
+  uint32_t classes = 0xFF;         // bit c set: behaviour class c counts
+  std::vector<std::string> categories;
+  std::vector<std::string> places;
+  uint32_t years = 0xFFFF;      // bit y set: year group y counts
+  long long staff_id = 0;       // 0: anyone's
+  long long pupil_id = 0;       // 0: any pupil
+  bool list_restricted = true;  // false: restricted rows are counted but not in by_pupil
+};
+
+// The answers, each adding up to `total`.
+struct Counts {
+  long long total = 0;
+  std::vector<std::pair<std::string, long long>> by_category;  // named, count > 0, by count
+  std::vector<std::pair<std::string, long long>> by_place;     // place ("" none), by count
+  std::array<long long, 24> by_hour{};
+  std::array<long long, 8> by_class{};
+  // weekday (0 Monday .. 6 Sunday) × hour
+  std::array<std::array<long long, 24>, 7> heatmap{};
+  std::vector<std::pair<Date, long long>> by_day;         // days with rows, in order
+  std::vector<std::pair<long long, long long>> by_pupil;  // pupil id, by count (then id)
+};
+
+class Index {
+ public:
+  Index();
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  void Add(const Row& row);
+  // Answers `filter` over its schools; `pupils` caps by_pupil (0: none).
+  Counts Query(const Filter& filter, size_t pupils = 20) const;
+  // Rows held, across schools.
+  long long Size() const;
+
+ private:
+  struct School;
+  struct Dictionaries;
+  School* SchoolFor(long long school_id);
+  const School* FindSchool(long long school_id) const;
+
+  mutable std::shared_mutex schools_mutex_;
+  std::unordered_map<long long, std::unique_ptr<School>> schools_;
+  std::unique_ptr<Dictionaries> dict_;
+};
+
+}  // namespace attune::insight
