@@ -4,7 +4,8 @@
 // weekday × hour heatmap in one fused pass over the columns.
 //
 // Each row is a handful of small integers: the school day (days since
-// 2000-01-01), the minute of the day in London time, and dictionary codes
+// 2000-01-01), its weekday × hour in London time (one "slot", so the
+// heatmap and the hours are one counter), and dictionary codes
 // for category, place and member of staff; the pupil's id, year group,
 // behaviour class and whether the record is restricted. Text lives once, in
 // the dictionaries. A query compiles its filter once (sets become bit
