@@ -19,8 +19,7 @@ Status AddDailyReports(const WebContext& ctx, const http::Request& req, Date tod
     const policy::Plan& type = *r.type;
     json values = json::object();
     if (r.written) {
-      values = json::parse(r.written->fields, nullptr, false);
-      if (!values.is_object()) values = json::object();
+      values = StoredFields(r.written->fields);
     } else {
       // Today's target is the one set the day before, until it is changed.
       for (const auto& s : type.sections) {

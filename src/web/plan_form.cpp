@@ -188,6 +188,11 @@ json FormInputs(const policy::Policy& policy, const policy::Plan& type, policy::
   return {{"sections", sections}, {"has_sections", !sections.empty()}};
 }
 
+json StoredFields(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  return j.is_object() ? j : json::object();
+}
+
 json ReadFormFields(const policy::Plan& type, policy::PlanStage stage, const http::FormData& form) {
   json out = json::object();
   for (const auto& s : type.sections) {

@@ -34,6 +34,10 @@ nlohmann::json FormInputs(const policy::Policy& policy, const policy::Plan& type
                           const std::vector<LinkableRecord>& records,
                           const std::string& id_prefix = "pf");
 
+// What was written into a plan (a JSON text as stored) as an object; an
+// empty one when the text is not an object.
+nlohmann::json StoredFields(const std::string& text);
+
 // Reads the fields of `stage` from a posted form (names "f.<id>..."), as
 // JSON. Empty inputs are left out.
 nlohmann::json ReadFormFields(const policy::Plan& type, policy::PlanStage stage,

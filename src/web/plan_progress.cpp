@@ -14,11 +14,6 @@ using policy::FieldType;
 
 constexpr size_t kDays = 30;  // the last school days shown
 
-json Parsed(const std::string& text) {
-  json j = json::parse(text, nullptr, false);
-  return j.is_object() ? j : json::object();
-}
-
 // Each stage `values` (a stages field's value) ticks, with its day, into
 // `first` unless already there.
 void Steps(const json& values, std::map<std::string, std::string>& first) {
@@ -65,7 +60,7 @@ json ProgressChart(const policy::Plan& type, const std::string& start_fields,
       json cells = json::array();
       int yes = 0, answered = 0;
       for (const PlanEntry* e : days) {
-        json v = Parsed(e->fields).value(f->id, json());
+        json v = StoredFields(e->fields).value(f->id, json());
         json cell = {{"text", ""}, {"words", "not recorded"}, {"level", "none"}};
         if (v.is_boolean()) {
           ++answered;
@@ -93,10 +88,10 @@ json ProgressChart(const policy::Plan& type, const std::string& start_fields,
     // Every step the type's stages fields name, in the policy's order, with
     // the first day it was recorded (at the start or on a day since).
     std::map<std::string, std::string> first;
-    json start = Parsed(start_fields);
+    json start = StoredFields(start_fields);
     for (const policy::PlanField* f : staged) Steps(start.value(f->id, json()), first);
     for (const auto& e : entries) {
-      json fields = Parsed(e.fields);
+      json fields = StoredFields(e.fields);
       for (const policy::PlanField* f : staged) Steps(fields.value(f->id, json()), first);
     }
     json steps = json::array();

@@ -17,11 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-json Parsed(const std::string& text) {
-  json j = json::parse(text, nullptr, false);
-  return j.is_discarded() ? json::object() : j;
-}
-
 std::string Today() { return FormatDate(LondonDate(Now())); }
 
 // A review or check-in of an active plan, in words; none after its planned
@@ -65,9 +60,10 @@ Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long
     return view;
   }
   const policy::Plan& type = *d->type;
-  view["start"] = FormValues(pol, type, policy::PlanStage::kStart, Parsed(p.fields), d->records);
+  view["start"] =
+      FormValues(pol, type, policy::PlanStage::kStart, StoredFields(p.fields), d->records);
   view["end_values"] =
-      FormValues(pol, type, policy::PlanStage::kEnd, Parsed(p.end_fields), d->records);
+      FormValues(pol, type, policy::PlanStage::kEnd, StoredFields(p.end_fields), d->records);
   json participants = json::array();
   std::string taking_part;
   for (const auto& who : type.participants) {
@@ -94,7 +90,7 @@ Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long
   // Entries, reviews and signatures, in the order written.
   json entries = json::array(), reviews = json::array(), signatures = json::array();
   for (const auto& e : d->entries) {
-    json fields = Parsed(e.fields);
+    json fields = StoredFields(e.fields);
     if (e.kind == "signature") {
       std::string who = fields.value("who", "");
       signatures.push_back({{"who", policy::ParticipantWords(pol, who)},
