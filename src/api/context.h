@@ -4,6 +4,7 @@
 #include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/incident_service.h"
+#include "services/insight_service.h"
 #include "services/plan_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
@@ -25,6 +26,7 @@ struct ApiContext {
   RestorativeService& restorative;
   SuspensionService& suspensions;
   PlanService& plans;
+  InsightService& insight;
 };
 
 }  // namespace attune::api

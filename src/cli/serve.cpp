@@ -13,6 +13,7 @@
 #include "http/dispatcher.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "services/insight_service.h"
 #include "web/site.h"
 
 namespace attune::cli {
@@ -61,6 +62,9 @@ int Serve(ServeFlags& flags) {
   PolicyService policies(store);
   SchoolClock clock(store);
   IncidentService incidents(store, policies, clock);
+  InsightService insight(store, policies, clock);
+  incidents.set_listener(&insight);
+  insight.Start();
   ActionService actions(store);
   RestorativeService restorative(store);
   PlanService plans(store, policies, clock);
@@ -79,13 +83,14 @@ int Serve(ServeFlags& flags) {
                           plans,
                           suspensions,
                           notifications,
+                          insight,
                           clock,
                           renderer,
                           config.secure_cookies,
                           std::chrono::hours(config.session_hours),
                           ATTUNE_VERSION};
-  api::ApiContext api_ctx{store,     auth,    staff,       pupils,      policies,
-                          incidents, actions, restorative, suspensions, plans};
+  api::ApiContext api_ctx{store,   auth,        staff,       pupils, policies, incidents,
+                          actions, restorative, suspensions, plans,  insight};
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);

@@ -62,12 +62,14 @@ struct Index::Dictionaries {
   Codes<std::string> places;
   Codes<long long> staff;
   Codes<long long> pupils;
+  Codes<long long> forms;
 };
 
 // One school's rows, column by column.
 struct Index::School {
   mutable std::shared_mutex mutex;
-  std::vector<uint16_t> day, category, place;
+  std::vector<long long> record;
+  std::vector<uint16_t> day, category, place, form, groups;
   std::vector<uint32_t> staff, pupil;
   // slot: weekday (Monday 0) × 24 + hour, so the heatmap is one counter.
   std::vector<uint8_t> slot, cls, year, restricted;
@@ -95,28 +97,73 @@ const Index::School* Index::FindSchool(long long school_id) const {
   return it == schools_.end() ? nullptr : it->second.get();
 }
 
-void Index::Add(const Row& r) {
-  uint32_t category, place, staff, pupil;
+void Index::Add(const Row& r) { Add(std::vector<Row>{r}); }
+
+void Index::Add(const std::vector<Row>& rows) {
+  if (rows.empty()) return;
+  struct Coded {
+    uint32_t category, place, staff, pupil, form;
+  };
+  std::vector<Coded> coded(rows.size());
   {
     std::unique_lock lock(dict_->mutex);
-    category = dict_->categories.Get(r.category);
-    place = dict_->places.Get(r.place);
-    staff = dict_->staff.Get(r.staff_id);
-    pupil = dict_->pupils.Get(r.pupil_id);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      coded[i] = {dict_->categories.Get(r.category), dict_->places.Get(r.place),
+                  dict_->staff.Get(r.staff_id), dict_->pupils.Get(r.pupil_id),
+                  dict_->forms.Get(r.form_id)};
+    }
   }
-  School* s = SchoolFor(r.school_id);
+  // Rows of one school come together; a school's lock is taken once per run.
+  size_t i = 0;
+  while (i < rows.size()) {
+    const long long school_id = rows[i].school_id;
+    School* s = SchoolFor(school_id);
+    std::unique_lock lock(s->mutex);
+    for (; i < rows.size() && rows[i].school_id == school_id; ++i) {
+      const Row& r = rows[i];
+      uint16_t day = DayCode(r.day);
+      s->record.push_back(r.record_id);
+      s->day.push_back(day);
+      s->slot.push_back(
+          static_cast<uint8_t>(Weekday(day) * 24 + std::clamp(r.minute, 0, 24 * 60 - 1) / 60));
+      s->category.push_back(static_cast<uint16_t>(coded[i].category));
+      s->place.push_back(static_cast<uint16_t>(coded[i].place));
+      s->staff.push_back(coded[i].staff);
+      s->pupil.push_back(coded[i].pupil);
+      s->form.push_back(static_cast<uint16_t>(coded[i].form));
+      s->groups.push_back(static_cast<uint16_t>(r.groups));
+      s->cls.push_back(static_cast<uint8_t>(std::clamp(r.behaviour_class, 0, 7)));
+      s->year.push_back(static_cast<uint8_t>(std::clamp(r.year_group, 0, 15)));
+      s->restricted.push_back(r.restricted ? 1 : 0);
+    }
+  }
+}
+
+void Index::Remove(long long school_id, long long record_id) {
+  School* s = SchoolFor(school_id);
   std::unique_lock lock(s->mutex);
-  uint16_t day = DayCode(r.day);
-  s->day.push_back(day);
-  s->slot.push_back(
-      static_cast<uint8_t>(Weekday(day) * 24 + std::clamp(r.minute, 0, 24 * 60 - 1) / 60));
-  s->category.push_back(static_cast<uint16_t>(category));
-  s->place.push_back(static_cast<uint16_t>(place));
-  s->staff.push_back(staff);
-  s->pupil.push_back(pupil);
-  s->cls.push_back(static_cast<uint8_t>(std::clamp(r.behaviour_class, 0, 7)));
-  s->year.push_back(static_cast<uint8_t>(std::clamp(r.year_group, 0, 15)));
-  s->restricted.push_back(r.restricted ? 1 : 0);
+  size_t end = s->size();
+  while (end > 0 && s->record[end - 1] != record_id) --end;
+  size_t begin = end;
+  while (begin > 0 && s->record[begin - 1] == record_id) --begin;
+  if (begin == end) return;
+  auto cut = [&](auto& column) {
+    column.erase(column.begin() + static_cast<std::ptrdiff_t>(begin),
+                 column.begin() + static_cast<std::ptrdiff_t>(end));
+  };
+  cut(s->record);
+  cut(s->day);
+  cut(s->category);
+  cut(s->place);
+  cut(s->form);
+  cut(s->groups);
+  cut(s->staff);
+  cut(s->pupil);
+  cut(s->slot);
+  cut(s->cls);
+  cut(s->year);
+  cut(s->restricted);
 }
 
 long long Index::Size() const {
@@ -135,7 +182,8 @@ namespace {
 struct Compiled {
   uint16_t from = 0, to = kDays - 1;
   uint32_t classes = 0xFF, years = 0xFFFF;
-  Bits categories, places;
+  Bits categories, places, forms;
+  uint32_t groups = 0;
   std::optional<uint32_t> staff, pupil;
   bool nothing = false;  // a staff member or pupil never seen: no rows
   bool list_restricted = true;
@@ -168,6 +216,8 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
   const uint8_t* __restrict cls = s.cls.data();
   const uint8_t* __restrict year = s.year.data();
   const uint8_t* __restrict restricted = s.restricted.data();
+  const uint16_t* __restrict form = s.form.data();
+  const uint16_t* __restrict groups = s.groups.data();
   uint32_t* __restrict n_category = p.category.data();
   uint32_t* __restrict n_place = p.place.data();
   uint32_t* __restrict n_pupil = p.pupil.data();
@@ -176,7 +226,8 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
   uint32_t* __restrict n_day = p.day.data();
   const uint16_t from = f.from, to = f.to;
   const uint32_t classes = f.classes, years = f.years;
-  const bool by_category = !f.categories.any, by_place = !f.places.any;
+  const bool by_category = !f.categories.any, by_place = !f.places.any, by_form = !f.forms.any;
+  const uint32_t need = f.groups;
   const bool by_staff = f.staff.has_value(), by_pupil = f.pupil.has_value();
   const uint32_t the_staff = f.staff.value_or(0), the_pupil = f.pupil.value_or(0);
   const bool count_pupils = f.pupils, all_pupils = f.list_restricted;
@@ -188,6 +239,8 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
     if (!pass) continue;
     if (by_category && !f.categories.Has(category[i])) continue;
     if (by_place && !f.places.Has(place[i])) continue;
+    if (by_form && !f.forms.Has(form[i])) continue;
+    if (need && (groups[i] & need) != need) continue;
     if (by_staff && staff[i] != the_staff) continue;
     if (by_pupil && pupil[i] != the_pupil) continue;
     ++total;
@@ -224,6 +277,7 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   f.classes = filter.classes;
   f.years = filter.years;
   f.list_restricted = filter.list_restricted;
+  f.groups = filter.groups;
   f.pupils = pupils > 0;
   if (filter.from) f.from = DayCode(*filter.from);
   if (filter.to) f.to = DayCode(*filter.to);
@@ -270,6 +324,12 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
       f.places.any = false;
       for (const auto& p : filter.places) {
         if (auto code = dict_->places.Find(p)) f.places.Set(*code);
+      }
+    }
+    if (!filter.forms.empty()) {
+      f.forms.any = false;
+      for (long long id : filter.forms) {
+        if (auto code = dict_->forms.Find(id)) f.forms.Set(*code);
       }
     }
     if (filter.staff_id) {

@@ -33,8 +33,27 @@
 
 namespace attune::insight {
 
+// Pupil groups, as bits of Row::groups (the equity groups of issue 14).
+enum Group : uint32_t {
+  kSenSupport = 1u << 0,
+  kEhcp = 1u << 1,
+  kFreeMeals = 1u << 2,
+  kLookedAfter = 1u << 3,
+  kFemale = 1u << 4,
+  kMale = 1u << 5,
+  // DfE major ethnic groups, one bit each, from bit 6.
+  kEthnicWhite = 1u << 6,
+  kEthnicMixed = 1u << 7,
+  kEthnicAsian = 1u << 8,
+  kEthnicBlack = 1u << 9,
+  kEthnicChinese = 1u << 10,
+  kEthnicOther = 1u << 11,
+  kEthnicUnknown = 1u << 12,
+};
+
 // One involved pupil of one record, as the store gives it.
 struct Row {
+  long long record_id = 0;  // the incident; Remove takes its rows away
   long long school_id = 0;
   Date day;                 // London date the record happened
   int minute = 0;           // minutes after midnight, London time
@@ -44,6 +63,8 @@ struct Row {
   long long staff_id = 0;   // who recorded it
   long long pupil_id = 0;
   int year_group = 0;       // 0–15
+  long long form_id = 0;    // 0 for none
+  uint32_t groups = 0;      // Group bits
   bool restricted = false;  // counted, never listed to those who may not read it
 };
 
@@ -54,10 +75,12 @@ struct Filter {
   uint32_t classes = 0xFF;         // bit c set: behaviour class c counts
   std::vector<std::string> categories;
   std::vector<std::string> places;
-  uint32_t years = 0xFFFF;      // bit y set: year group y counts
-  long long staff_id = 0;       // 0: anyone's
-  long long pupil_id = 0;       // 0: any pupil
-  bool list_restricted = true;  // false: restricted rows are counted but not in by_pupil
+  uint32_t years = 0xFFFF;       // bit y set: year group y counts
+  long long staff_id = 0;        // 0: anyone's
+  long long pupil_id = 0;        // 0: any pupil
+  std::vector<long long> forms;  // empty: any form
+  uint32_t groups = 0;           // Group bits a row's pupil must all have
+  bool list_restricted = true;   // false: restricted rows are counted but not in by_pupil
 };
 
 // The answers, each adding up to `total`.
@@ -81,6 +104,11 @@ class Index {
   Index& operator=(const Index&) = delete;
 
   void Add(const Row& row);
+  // Adds rows together, taking each lock once (loading at start).
+  void Add(const std::vector<Row>& rows);
+  // Takes away the rows of one record (a note undone); rows are added
+  // record by record, so they are found together near the end.
+  void Remove(long long school_id, long long record_id);
   // Answers `filter` over its schools; `pupils` caps by_pupil (0: none).
   Counts Query(const Filter& filter, size_t pupils = 20) const;
   // Rows held, across schools.

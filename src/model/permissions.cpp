@@ -58,6 +58,16 @@ bool RoleHas(Role role, Permission permission) {
       // school's own figures; seed 004 gives senior leaders the duty to
       // "ensure restorative conversations take place" (decision 0013).
       return role == Role::kSenior;
+    case Permission::kInsightSchool:
+      // Those who lead the approach and plan support from its figures:
+      // leaders, the SENCO, the DSL and pastoral leads (issue 14). Class
+      // teachers and support staff see their own recording.
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kDsl ||
+             role == Role::kSenior;
+    case Permission::kInsightPupils:
+      // Ranking named pupils is for those who work with them across the
+      // school: senior leaders and pastoral staff (issue 14), never beyond.
+      return role == Role::kPastoral || role == Role::kSenior;
   }
   return false;
 }

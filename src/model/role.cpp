@@ -96,6 +96,10 @@ const char* PermissionName(Permission p) {
       return "suspension.decide";
     case Permission::kNoRepairRecord:
       return "restorative.no_repair";
+    case Permission::kInsightSchool:
+      return "insight.school";
+    case Permission::kInsightPupils:
+      return "insight.pupils";
   }
   return "unknown";
 }
@@ -119,7 +123,9 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kPlansWrite,
                                               Permission::kProfileEdit,
                                               Permission::kSuspensionDecide,
-                                              Permission::kNoRepairRecord};
+                                              Permission::kNoRepairRecord,
+                                              Permission::kInsightSchool,
+                                              Permission::kInsightPupils};
   return all;
 }
 

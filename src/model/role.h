@@ -42,6 +42,8 @@ enum class Permission {
   kProfileEdit,              // write a pupil's personal profile with them
   kSuspensionDecide,         // the headteacher's suspension decision
   kNoRepairRecord,           // record why a repair will not happen (closes the cycle, not repaired)
+  kInsightSchool,            // the whole school's figures (insight); others see their own recording
+  kInsightPupils,            // which pupils have most records ("by pupil" in insight)
 };
 
 // "public", "signed_in", "pupils.view", ...

@@ -408,6 +408,7 @@ Result<RecordOutcome> IncidentService::RecordAt(const Principal& by, const Recor
   n.notices = NoticesForRecord(by, n, policy);
   auto id = store_.CreateIncident(n, audit);
   if (!id.ok()) return id.status();
+  if (listener_) listener_->Recorded(by.school_id, *id);
   out.id = *id;
   out.actions = std::move(n.actions);
   out.escalations = std::move(n.escalations);
@@ -482,6 +483,7 @@ Status IncidentService::Undo(const Principal& by, long long id, const std::strin
         "yourself. The record is kept; if it is wrong, tell the pastoral lead.");
   }
   ATTUNE_RETURN_IF_ERROR(st);
+  if (listener_) listener_->Undone(by.school_id, id);
   Audit(store_, &by, "incident.undo", "incident", id, incident->category, ip);
   return Status::Ok();
 }

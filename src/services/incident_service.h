@@ -22,6 +22,7 @@
 #include "model/principal.h"
 #include "policy/engine.h"
 #include "services/policy_service.h"
+#include "services/record_listener.h"
 #include "services/record_search.h"
 #include "services/school_clock.h"
 #include "storage/store.h"
@@ -157,6 +158,10 @@ class IncidentService {
   // MayReadRecord allows their role.
   static bool MayRead(const Principal& by, const Incident& incident);
 
+  // Told of every record saved and undone from now on (insight). REQUIRES:
+  // set before requests are served; outlives this service.
+  void set_listener(RecordListener* listener) { listener_ = listener; }
+
  private:
   Result<RecordOutcome> Decide(const Principal& by, const RecordRequest& request, Timestamp now,
                                std::vector<Pupil>* pupils);
@@ -174,6 +179,7 @@ class IncidentService {
   Store& store_;
   PolicyService& policies_;
   SchoolClock& clock_;
+  RecordListener* listener_ = nullptr;
 };
 
 }  // namespace attune

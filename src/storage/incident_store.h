@@ -4,6 +4,7 @@
 // Thread-safety: implementations are safe to call from many threads.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,25 @@ struct HistoryExportRow {
   std::string sen;  // the pupil's SEN status now
 };
 
+// One involved pupil of one record with what insight counts it by
+// (src/insight/, services/insight_service.h): no words of the record.
+struct RecordFact {
+  long long incident_id = 0;
+  long long school_id = 0;
+  Timestamp occurred_at{};
+  std::string category;
+  std::string behaviour_class;
+  std::string place;
+  long long staff_id = 0;  // who recorded it; 0 when unknown
+  long long pupil_id = 0;
+  bool restricted = false;
+  // The pupil as they are now.
+  int year_group = 0;
+  long long form_id = 0;
+  std::string sex, sen_status, ethnicity_code;
+  bool ehcp = false, fsm = false, looked_after = false;
+};
+
 class IncidentStore {
  public:
   virtual ~IncidentStore() = default;
@@ -133,13 +153,21 @@ class IncidentStore {
   virtual Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) = 0;
   virtual Status CloseIncident(long long school_id, long long id, Timestamp at) = 0;
   virtual Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) = 0;
-  // Deletes a prosocial record that member of staff `staff_id` made at or
-  // after `since`, with everything that hangs on it, unless any of its
-  // actions is done. Conflict when there is no such record (any more).
   // Records of school `school_id` that occurred in [from, to), counted,
   // as `viewer` (a RestrictedReaderName) may read them.
   virtual Result<RecordTally> TallyRecords(long long school_id, const std::string& viewer,
                                            Timestamp from, Timestamp to) = 0;
+  // The highest incident id of any school; 0 when there are none.
+  virtual Result<long long> LastIncidentId() = 0;
+  // Every involved pupil of every record of any school with an id in
+  // (after, up_to], in id order, given to `each` one at a time (a local
+  // authority's millions are never held at once). Restricted ones too:
+  // insight counts them and lists them only to those who may read them.
+  virtual Status ForEachRecordFact(long long after, long long up_to,
+                                   const std::function<void(const RecordFact&)>& each) = 0;
+  // Deletes a prosocial record that member of staff `staff_id` made at or
+  // after `since`, with everything that hangs on it, unless any of its
+  // actions is done. Conflict when there is no such record (any more).
   virtual Status UndoIncident(long long school_id, long long id, long long staff_id,
                               Timestamp since) = 0;
 

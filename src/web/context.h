@@ -12,6 +12,7 @@
 #include "services/auth_service.h"
 #include "services/day_service.h"
 #include "services/incident_service.h"
+#include "services/insight_service.h"
 #include "services/notification_service.h"
 #include "services/plan_service.h"
 #include "services/policy_service.h"
@@ -38,6 +39,7 @@ struct WebContext {
   PlanService& plans;
   SuspensionService& suspensions;
   NotificationService& notifications;
+  InsightService& insight;
   SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;

@@ -19,11 +19,12 @@ function apiAs(server, tokens) {
   };
 }
 
-// A token for each role's demo account.
+// A token for each role's demo account (or each email given whole).
 function tokensFor(server, roles) {
   const out = {};
   for (const role of roles) {
-    out[role] = server.cli(['token', 'create', '--email', `${role}@demo.attune.school`]).trim().split('\n').pop();
+    const email = role.includes('@') ? role : `${role}@demo.attune.school`;
+    out[role] = server.cli(['token', 'create', '--email', email]).trim().split('\n').pop();
   }
   return out;
 }

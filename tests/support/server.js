@@ -55,10 +55,12 @@ async function serve(db, port, env = {}) {
 // cli(args), sql(query), settle() }.
 // `days`: school days of demo history (Default: 0, so tests start clean).
 // `env`: extra environment for the server, e.g. { ATTUNE_TRUST_PROXY: 'true' }.
-async function startServer({ pupils = 60, days = 0, env = {} } = {}) {
+// `schools`: demo schools (the second's staff are @demo2.attune.school).
+async function startServer({ pupils = 60, days = 0, env = {}, schools = 1 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
   const db = path.join(dir, 'attune.db');
-  attune(['demo', 'generate', '--pupils', String(pupils), '--days', String(days)], db);
+  attune(['demo', 'generate', '--pupils', String(pupils), '--days', String(days),
+    '--schools', String(schools)], db);
   const port = await freePort();
   let proc = await serve(db, port, env);
   const base = `http://127.0.0.1:${port}`;

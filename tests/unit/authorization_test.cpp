@@ -69,6 +69,18 @@ TEST(Authorization, OnlySeniorLeadersRecordThatARepairWillNotHappen) {
   EXPECT_STREQ(PermissionName(Permission::kNoRepairRecord), "restorative.no_repair");
 }
 
+TEST(Authorization, OnlySeniorAndPastoralStaffRankNamedPupilsInInsight) {
+  EXPECT_EQ(RolesWith(Permission::kInsightPupils),
+            (std::vector<Role>{Role::kPastoral, Role::kSenior}));
+  // Every role that ranks pupils also sees the whole school's figures.
+  for (Role r : RolesWith(Permission::kInsightPupils)) {
+    EXPECT_TRUE(RoleHas(r, Permission::kInsightSchool)) << RoleName(r);
+  }
+  EXPECT_FALSE(RoleHas(Role::kTeacher, Permission::kInsightSchool));
+  EXPECT_FALSE(RoleHas(Role::kAdmin, Permission::kInsightSchool));
+  EXPECT_STREQ(PermissionName(Permission::kInsightPupils), "insight.pupils");
+}
+
 TEST(Authorization, EveryRoleMayViewPupils) {
   EXPECT_EQ(RolesWith(Permission::kPupilsView).size(), AllRoles().size());
 }

@@ -18,7 +18,8 @@ class Sql {
     sqlite3_open(":memory:", &db_);
     Exec(
         "CREATE TABLE r (school INTEGER, day TEXT, minute INTEGER, category TEXT, cls INTEGER, "
-        "place TEXT, staff INTEGER, pupil INTEGER, year INTEGER, restricted INTEGER)");
+        "place TEXT, staff INTEGER, pupil INTEGER, year INTEGER, restricted INTEGER, record "
+        "INTEGER, form INTEGER, groups INTEGER)");
   }
   ~Sql() { sqlite3_close(db_); }
   void Exec(const std::string& sql) {
@@ -68,6 +69,13 @@ std::string Where(const Filter& f) {
   }
   if (f.staff_id) w += " AND staff = " + std::to_string(f.staff_id);
   if (f.pupil_id) w += " AND pupil = " + std::to_string(f.pupil_id);
+  if (!f.forms.empty()) {
+    w += " AND form IN (";
+    for (size_t i = 0; i < f.forms.size(); ++i) w += (i ? "," : "") + std::to_string(f.forms[i]);
+    w += ")";
+  }
+  if (f.groups)
+    w += " AND (groups & " + std::to_string(f.groups) + ") = " + std::to_string(f.groups);
   return w;
 }
 
@@ -96,6 +104,9 @@ Data Make(std::mt19937& rng, int n) {
     r.pupil_id = 1000 * r.school_id + std::min(pupil(rng), 400);
     r.year_group = year(rng);
     r.restricted = rng() % 20 == 0;
+    r.record_id = i + 1;
+    r.form_id = r.year_group * 10 + static_cast<long long>(r.pupil_id % 3);
+    r.groups = static_cast<uint32_t>((r.pupil_id * 2654435761u) >> 7) & 0x1FFF;
     d.rows.push_back(r);
   }
   return d;
@@ -119,6 +130,9 @@ Filter RandomFilter(std::mt19937& rng, const Data& d) {
   if (rng() % 4 == 0) f.places = {"Room " + std::to_string(rng() % 13), "", "Nowhere"};
   if (rng() % 6 == 0) f.staff_id = 1 + static_cast<long long>(rng() % 45);
   if (rng() % 8 == 0) f.pupil_id = 1000 * f.schools[0] + static_cast<long long>(rng() % 5);
+  if (rng() % 5 == 0) f.forms = {70 + static_cast<long long>(rng() % 3), 91, 0};
+  if (rng() % 4 == 0) f.groups = 1u << (rng() % 13);
+  if (rng() % 12 == 0) f.groups |= kFemale | kFreeMeals;
   f.list_restricted = rng() % 2;
   return f;
 }
@@ -135,10 +149,21 @@ TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
              Quoted(FormatDate(r.day)) + "," + std::to_string(r.minute) + "," + Quoted(r.category) +
              "," + std::to_string(r.behaviour_class) + "," + Quoted(r.place) + "," +
              std::to_string(r.staff_id) + "," + std::to_string(r.pupil_id) + "," +
-             std::to_string(r.year_group) + "," + std::to_string(r.restricted ? 1 : 0) + ")");
+             std::to_string(r.year_group) + "," + std::to_string(r.restricted ? 1 : 0) + "," +
+             std::to_string(r.record_id) + "," + std::to_string(r.form_id) + "," +
+             std::to_string(r.groups) + ")");
+  }
+  // Some records taken away again, as notes undone: from the engine and SQL.
+  for (long long record : {6000LL, 5999LL, 4000LL, 17LL, 123456LL}) {
+    long long school = 0;
+    for (const auto& r : d.rows) {
+      if (r.record_id == record) school = r.school_id;
+    }
+    index.Remove(school ? school : 1, record);
+    sql.Exec("DELETE FROM r WHERE record = " + std::to_string(record));
   }
   sql.Exec("COMMIT");
-  EXPECT_EQ(index.Size(), 6000);
+  EXPECT_EQ(index.Size(), 6000 - 4);  // four of the five were there to take away
   const std::string weekday = "((CAST(strftime('%w', day) AS INTEGER) + 6) % 7)";
   for (int q = 0; q < 2000; ++q) {
     Filter f = RandomFilter(rng, d);
@@ -206,6 +231,35 @@ TEST(InsightIndex, ASchoolsQuestionNeverCountsAnotherSchool) {
   Filter nobody;
   nobody.schools = {};
   EXPECT_EQ(index.Query(nobody).total, 0);  // no school asked: nothing counted
+}
+
+TEST(InsightIndex, RemovingARecordTakesAllItsPupilsAndNothingElse) {
+  Index index;
+  std::vector<Row> rows;
+  Row r;
+  r.school_id = 4;
+  r.day = date::year{2026} / 12 / 7;
+  r.category = "kindness";
+  for (long long record : {1, 2, 3}) {
+    for (long long pupil : {10, 11, 12}) {
+      r.record_id = record;
+      r.pupil_id = pupil + record;
+      rows.push_back(r);
+    }
+  }
+  index.Add(rows);
+  Filter f;
+  f.schools = {4};
+  EXPECT_EQ(index.Query(f).total, 9);
+  index.Remove(4, 2);  // not the last: the third record's rows stay
+  EXPECT_EQ(index.Query(f).total, 6);
+  index.Remove(4, 2);  // already gone: nothing changes
+  index.Remove(5, 3);  // another school's: nothing changes
+  EXPECT_EQ(index.Query(f).total, 6);
+  Counts c = index.Query(f, 10);
+  // Records 1 (pupils 11–13) and 3 (13–15) are left: pupil 13 in both.
+  std::map<long long, long long> pupils(c.by_pupil.begin(), c.by_pupil.end());
+  EXPECT_EQ(pupils, (std::map<long long, long long>{{11, 1}, {12, 1}, {13, 2}, {14, 1}, {15, 1}}));
 }
 
 TEST(InsightIndex, LargeQueriesSplitAcrossThreadsGiveTheSameAnswer) {

@@ -419,6 +419,52 @@ Result<RecordTally> SqliteStore::TallyRecords(long long school_id, const std::st
   });
 }
 
+Result<long long> SqliteStore::LastIncidentId() {
+  return Guard("last incident id", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    Rows r = sql.Query("SELECT COALESCE(MAX(id), 0) FROM incidents");
+    return r.Next() ? r.Int(0) : 0;
+  });
+}
+
+Status SqliteStore::ForEachRecordFact(long long after, long long up_to,
+                                      const std::function<void(const RecordFact&)>& each) {
+  return Guard("read records for insight", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    // The primary key of incident_pupils leads with incident_id: one range.
+    Rows r = sql.Query(
+        "SELECT ip.incident_id, ip.school_id, ip.occurred_at, ip.category, i.behaviour_class, "
+        "i.place, COALESCE(i.recorded_by_staff_id, 0), ip.pupil_id, i.restricted, p.year_group, "
+        "COALESCE(p.form_id, 0), p.sex, p.sen_status, p.ethnicity_code, p.ehcp, p.fsm, "
+        "p.looked_after FROM incident_pupils ip JOIN incidents i ON i.id = ip.incident_id "
+        "JOIN pupils p ON p.id = ip.pupil_id WHERE ip.incident_id > ?1 AND ip.incident_id <= ?2 "
+        "AND ip.role = 'involved' ORDER BY ip.incident_id");
+    r.Bind(1, after).Bind(2, up_to);
+    RecordFact f;
+    while (r.Next()) {
+      f.incident_id = r.Int(0);
+      f.school_id = r.Int(1);
+      f.occurred_at = FromUnix(r.Int(2));
+      f.category = r.Text(3);
+      f.behaviour_class = r.Text(4);
+      f.place = r.Text(5);
+      f.staff_id = r.Int(6);
+      f.pupil_id = r.Int(7);
+      f.restricted = r.Int(8) != 0;
+      f.year_group = static_cast<int>(r.Int(9));
+      f.form_id = r.Int(10);
+      f.sex = r.Text(11);
+      f.sen_status = r.Text(12);
+      f.ethnicity_code = r.Text(13);
+      f.ehcp = r.Int(14) != 0;
+      f.fsm = r.Int(15) != 0;
+      f.looked_after = r.Int(16) != 0;
+      each(f);
+    }
+    return Status::Ok();
+  });
+}
+
 Status SqliteStore::UndoIncident(long long school_id, long long id, long long staff_id,
                                  Timestamp since) {
   return Guard("undo incident", [&]() -> Status {

@@ -122,6 +122,9 @@ class SqliteStore final : public Store {
   Status SetIncidentRepaired(long long school_id, long long id, Timestamp at) override;
   Status CloseIncident(long long school_id, long long id, Timestamp at) override;
   Status MarkParentNoticeSent(long long school_id, long long incident_id, Timestamp at) override;
+  Result<long long> LastIncidentId() override;
+  Status ForEachRecordFact(long long after, long long up_to,
+                           const std::function<void(const RecordFact&)>& each) override;
   Status UndoIncident(long long school_id, long long id, long long staff_id,
                       Timestamp since) override;
   Result<RecordTally> TallyRecords(long long school_id, const std::string& viewer, Timestamp from,

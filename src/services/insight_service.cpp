@@ -1,0 +1,448 @@
+#include "services/insight_service.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "model/incident.h"
+#include "policy/policy.h"
+#include "services/authorization.h"
+
+namespace attune {
+namespace {
+
+// Rows handed to the engine at a time while loading.
+constexpr size_t kBatch = 1 << 16;
+
+std::vector<std::string_view> CommaList(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view part = text.substr(0, comma);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+std::optional<long long> Number(std::string_view s) {
+  long long v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || v < 0) return std::nullopt;
+  return v;
+}
+
+// A category id as policies write them: letters, digits, '_' and '-'.
+bool IsId(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+insight::Row RowOf(const RecordFact& f) {
+  insight::Row r;
+  r.record_id = f.incident_id;
+  r.school_id = f.school_id;
+  r.day = LondonDate(f.occurred_at);
+  auto since_midnight = f.occurred_at - LondonInstant(r.day, 0);
+  r.minute =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+  r.category = f.category;
+  r.behaviour_class = static_cast<int>(
+      policy::ParseClass(f.behaviour_class).value_or(policy::BehaviourClass::kLowLevel));
+  r.place = f.place;
+  r.staff_id = f.staff_id;
+  r.pupil_id = f.pupil_id;
+  r.year_group = f.year_group;
+  r.form_id = f.form_id;
+  r.groups = GroupsOf(f.sex, f.sen_status, f.ethnicity_code, f.ehcp, f.fsm, f.looked_after);
+  r.restricted = f.restricted;
+  return r;
+}
+
+}  // namespace
+
+const std::vector<GroupName>& InsightGroups() {
+  static const std::vector<GroupName> groups = {
+      {"sen_support", "SEN support", insight::kSenSupport},
+      {"ehcp", "EHC plan", insight::kEhcp},
+      {"fsm", "Free school meals", insight::kFreeMeals},
+      {"looked_after", "Looked after", insight::kLookedAfter},
+      {"female", "Girls", insight::kFemale},
+      {"male", "Boys", insight::kMale},
+      {"white", "White", insight::kEthnicWhite},
+      {"mixed", "Mixed or multiple ethnic groups", insight::kEthnicMixed},
+      {"asian", "Asian or Asian British", insight::kEthnicAsian},
+      {"black", "Black, Black British, Caribbean or African", insight::kEthnicBlack},
+      {"chinese", "Chinese", insight::kEthnicChinese},
+      {"other_ethnic", "Any other ethnic group", insight::kEthnicOther},
+      {"unclassified", "Ethnicity not known or refused", insight::kEthnicUnknown},
+  };
+  return groups;
+}
+
+uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
+                  const std::string& ethnicity_code, bool ehcp, bool fsm, bool looked_after) {
+  uint32_t g = 0;
+  if (sen_status == "K") g |= insight::kSenSupport;
+  if (sen_status == "E" || ehcp) g |= insight::kEhcp;
+  if (fsm) g |= insight::kFreeMeals;
+  if (looked_after) g |= insight::kLookedAfter;
+  if (sex == "F") g |= insight::kFemale;
+  if (sex == "M") g |= insight::kMale;
+  // DfE ethnicity codes lead with their major group's letter; Chinese is
+  // CHNE, and refused or not obtained (REFU, NOBT) is unclassified.
+  const std::string& e = ethnicity_code;
+  if (e == "REFU" || e == "NOBT" || e.empty()) {
+    g |= insight::kEthnicUnknown;
+  } else if (e == "CHNE") {
+    g |= insight::kEthnicChinese;
+  } else if (e[0] == 'W') {
+    g |= insight::kEthnicWhite;
+  } else if (e[0] == 'M') {
+    g |= insight::kEthnicMixed;
+  } else if (e[0] == 'A') {
+    g |= insight::kEthnicAsian;
+  } else if (e[0] == 'B') {
+    g |= insight::kEthnicBlack;
+  } else {
+    g |= insight::kEthnicOther;
+  }
+  return g;
+}
+
+Result<InsightQuery> ParseInsightQuery(const std::function<std::string(std::string_view)>& get) {
+  InsightQuery q;
+  for (const char* name : {"from", "to"}) {
+    std::string text = get(name);
+    if (text.empty()) continue;
+    auto d = ParseDate(text, name);
+    if (!d.ok()) {
+      return Status::Invalid(
+          std::string(name) + " must be a date as YYYY-MM-DD, not \"" + text.substr(0, 40) + "\"",
+          name);
+    }
+    (std::string_view(name) == "from" ? q.from : q.to) = *d;
+  }
+  if (q.from && q.to && *q.to < *q.from) {
+    return Status::Invalid("to must not be before from", "to");
+  }
+  if (std::string text = get("class"); !text.empty()) {
+    q.classes = 0;
+    for (auto part : CommaList(text)) {
+      auto c = policy::ParseClass(part);
+      if (!c) {
+        return Status::Invalid(
+            "class must be prosocial, low_level, difficult or dangerous, not \"" +
+                std::string(part.substr(0, 40)) + "\"",
+            "class");
+      }
+      q.classes |= 1u << static_cast<int>(*c);
+    }
+  }
+  if (std::string text = get("category"); !text.empty()) {
+    for (auto part : CommaList(text)) {
+      if (!IsId(part)) {
+        return Status::Invalid("category must be a category id of the policy, such as kindness",
+                               "category");
+      }
+      q.categories.emplace_back(part);
+    }
+  }
+  if (std::string text = get("place"); !text.empty()) {
+    if (text.size() > 200) return Status::Invalid("place is too long", "place");
+    // Places are free words: a place holds no comma, so a comma lists them.
+    for (auto part : CommaList(text)) q.places.emplace_back(part);
+  }
+  if (std::string text = get("year"); !text.empty()) {
+    q.years = 0;
+    for (auto part : CommaList(text)) {
+      auto y = Number(part);
+      if (!y || *y > 15) {
+        return Status::Invalid("year must be year groups from 0 to 15, such as 7,8", "year");
+      }
+      q.years |= 1u << *y;
+    }
+  }
+  if (std::string text = get("form"); !text.empty()) {
+    for (auto part : CommaList(text)) {
+      auto id = Number(part);
+      if (!id || *id == 0) return Status::Invalid("form must be form ids, such as 12,13", "form");
+      q.forms.push_back(*id);
+    }
+  }
+  if (std::string text = get("group"); !text.empty()) {
+    for (auto part : CommaList(text)) {
+      uint32_t bit = 0;
+      for (const auto& g : InsightGroups()) {
+        if (part == g.name) bit = g.bit;
+      }
+      if (!bit) {
+        std::string names;
+        for (const auto& g : InsightGroups())
+          names += (names.empty() ? "" : ", ") + std::string(g.name);
+        return Status::Invalid("group must be one of " + names, "group");
+      }
+      q.groups |= bit;
+    }
+  }
+  for (const char* name : {"staff", "pupil"}) {
+    std::string text = get(name);
+    if (text.empty()) continue;
+    auto id = Number(text);
+    if (!id || *id == 0) return Status::Invalid(std::string(name) + " must be an id", name);
+    (std::string_view(name) == "staff" ? q.staff_id : q.pupil_id) = *id;
+  }
+  return q;
+}
+
+InsightService::InsightService(Store& store, PolicyService& policies, SchoolClock& clock)
+    : store_(store), policies_(policies), clock_(clock) {}
+
+InsightService::~InsightService() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void InsightService::Start() {
+  thread_ = std::thread([this] { Run(); });
+}
+
+bool InsightService::Ready() const {
+  std::lock_guard lock(mu_);
+  return ready_;
+}
+
+void InsightService::Recorded(long long school_id, long long incident_id) {
+  {
+    std::lock_guard lock(mu_);
+    changes_.push_back({true, school_id, incident_id});
+  }
+  wake_.notify_one();
+}
+
+void InsightService::Undone(long long school_id, long long incident_id) {
+  {
+    std::lock_guard lock(mu_);
+    changes_.push_back({false, school_id, incident_id});
+  }
+  wake_.notify_one();
+}
+
+Status InsightService::Load(long long after, long long up_to) {
+  std::vector<insight::Row> batch;
+  batch.reserve(std::min<long long>(kBatch, up_to - after));
+  Status st = store_.ForEachRecordFact(after, up_to, [&](const RecordFact& f) {
+    batch.push_back(RowOf(f));
+    if (batch.size() >= kBatch) {
+      index_.Add(batch);
+      batch.clear();
+    }
+  });
+  index_.Add(batch);
+  return st;
+}
+
+void InsightService::Run() {
+  auto started = std::chrono::steady_clock::now();
+  auto last = store_.LastIncidentId();
+  if (last.ok()) {
+    // Records saved while this runs are queued (Recorded) and read after.
+    if (Status st = Load(0, *last); !st.ok()) {
+      spdlog::error("insight: loading records failed: {}", st.message());
+    }
+    loaded_up_to_ = *last;
+  } else {
+    spdlog::error("insight: {}", last.status().message());
+  }
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info("insight: {} rows loaded in {:.0f} ms", index_.Size(), ms);
+  std::unique_lock lock(mu_);
+  ready_ = true;
+  while (true) {
+    wake_.wait(lock, [&] { return stopping_ || !changes_.empty(); });
+    if (stopping_) return;
+    std::deque<Change> changes;
+    changes.swap(changes_);
+    lock.unlock();
+    for (const Change& c : changes) {
+      if (!c.added) {
+        index_.Remove(c.school_id, c.incident_id);
+      } else if (c.incident_id > loaded_up_to_) {
+        // Ids are given in order of commit; one not yet read is read now.
+        if (Status st = Load(c.incident_id - 1, c.incident_id); !st.ok()) {
+          spdlog::error("insight: reading record {} failed: {}", c.incident_id, st.message());
+        }
+      }
+    }
+    lock.lock();
+  }
+}
+
+Result<InsightAnswer> InsightService::Ask(const Principal& by, InsightQuery q, size_t pupils) {
+  if (!Ready()) {
+    return Status::Unavailable(
+        "Insight is still reading the school's records; try again in a few seconds");
+  }
+  InsightAnswer out;
+  bool school = RoleHas(by.role, Permission::kInsightSchool);
+  if (q.pupil_id) {
+    // One pupil's pattern: for anyone who may see the pupil.
+    auto pupil = store_.GetPupil(by.school_id, q.pupil_id);
+    if (!pupil.ok()) return pupil.status();
+    out.scope = "pupil";
+    if (q.staff_id && q.staff_id != by.staff_id && !school) {
+      return Status::Forbidden("You may see only your own recording");
+    }
+  } else if (q.staff_id && q.staff_id != by.staff_id) {
+    // Reflective supervision: a person's own recording is theirs and senior leaders'.
+    if (by.role != Role::kSenior) {
+      return Status::Forbidden(
+          "Another member of staff's recording is shown to them and to "
+          "senior leaders only");
+    }
+    out.scope = "staff";
+  } else if (school && !q.staff_id) {
+    out.scope = "school";
+  } else {
+    q.staff_id = by.staff_id;
+    out.scope = "own";
+  }
+  out.pupils_listed = out.scope == "school" && RoleHas(by.role, Permission::kInsightPupils);
+  insight::Filter f;
+  f.schools = {by.school_id};
+  f.from = q.from;
+  f.to = q.to;
+  f.classes = q.classes;
+  f.categories = q.categories;
+  f.places = q.places;
+  f.years = q.years;
+  f.forms = q.forms;
+  f.groups = q.groups;
+  f.staff_id = q.staff_id;
+  f.pupil_id = q.pupil_id;
+  // Restricted records are listed only to a role that reads every one:
+  // every policy's restricted categories name the DSL.
+  f.list_restricted = MayReadRecord(by.role, true, {RoleName(Role::kDsl)});
+  out.counts = index_.Query(f, out.pupils_listed ? pupils : 0);
+  ATTUNE_RETURN_IF_ERROR(Describe(by, q, out));
+  return out;
+}
+
+Status InsightService::Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out) {
+  Date today = LondonDate(Now());
+  out.to = q.to.value_or(today);
+  out.from = q.from                      ? *q.from
+             : out.counts.by_day.empty() ? out.to
+                                         : out.counts.by_day.front().first;
+  if (out.to < out.from) out.to = out.from;
+  auto time = clock_.For(by.school_id);
+  if (!time.ok()) return time.status();
+  size_t next = 0;
+  const auto& by_day = out.counts.by_day;
+  while (next < by_day.size() && by_day[next].first < out.from) ++next;
+  for (date::sys_days d = out.from; d <= date::sys_days(out.to); d += date::days(1)) {
+    Date ymd(d);
+    std::string month = FormatDate(ymd).substr(0, 7);
+    if (out.months.empty() || out.months.back().month != month) out.months.push_back({month, 0, 0});
+    if ((*time)->IsSchoolDay(ymd)) ++out.months.back().school_days;
+    while (next < by_day.size() && by_day[next].first == ymd) {
+      out.months.back().records += by_day[next].second;
+      ++next;
+    }
+  }
+  auto versions = policies_.List(by);
+  if (!versions.ok()) return versions.status();
+  for (const auto& v : *versions) {
+    if (!v.active_from) continue;
+    if (*v.active_from <= out.to) out.versions.push_back({v.version, *v.active_from});
+    auto loaded = policies_.ById(by.school_id, v.id);
+    if (!loaded.ok()) continue;
+    for (const auto& c : loaded->policy->categories) out.category_names[c.id] = c.name;
+  }
+  std::sort(out.versions.begin(), out.versions.end(),
+            [](const PolicyMark& a, const PolicyMark& b) { return a.from < b.from; });
+  for (const auto& [id, n] : out.counts.by_pupil) {
+    auto pupil = store_.GetPupil(by.school_id, id);
+    out.pupil_names[id] = pupil.ok() ? pupil->DisplayName() : "Pupil " + std::to_string(id);
+  }
+  return Status::Ok();
+}
+
+}  // namespace attune
+
+namespace attune {
+
+nlohmann::json InsightJson(const InsightAnswer& a) {
+  using nlohmann::json;
+  const auto& c = a.counts;
+  json months = json::array();
+  for (const auto& m : a.months) {
+    json rate = nullptr;
+    if (m.school_days > 0) {
+      rate = std::round(static_cast<double>(m.records) / m.school_days * 100.0) / 100.0;
+    }
+    months.push_back({{"month", m.month},
+                      {"school_days", m.school_days},
+                      {"records", m.records},
+                      {"per_school_day", rate}});
+  }
+  json categories = json::array();
+  for (const auto& [id, n] : c.by_category) {
+    auto name = a.category_names.find(id);
+    categories.push_back({{"category", id},
+                          {"name", name == a.category_names.end() ? id : name->second},
+                          {"count", n}});
+  }
+  json places = json::array();
+  for (const auto& [place, n] : c.by_place) places.push_back({{"place", place}, {"count", n}});
+  json hours = json::array();
+  for (int h = 0; h < 24; ++h) hours.push_back({{"hour", h}, {"count", c.by_hour[h]}});
+  json classes = json::array();
+  for (auto cls : {policy::BehaviourClass::kProsocial, policy::BehaviourClass::kLowLevel,
+                   policy::BehaviourClass::kDifficult, policy::BehaviourClass::kDangerous}) {
+    classes.push_back(
+        {{"class", policy::ClassName(cls)}, {"count", c.by_class[static_cast<size_t>(cls)]}});
+  }
+  json heatmap = json::array();
+  for (const auto& day : c.heatmap) heatmap.push_back(day);
+  json days = json::array();
+  for (const auto& [d, n] : c.by_day) days.push_back({{"date", FormatDate(d)}, {"count", n}});
+  json versions = json::array();
+  for (const auto& v : a.versions) {
+    versions.push_back({{"version", v.version}, {"from", FormatDate(v.from)}});
+  }
+  json out = {{"scope", a.scope},         {"from", FormatDate(a.from)},
+              {"to", FormatDate(a.to)},   {"total", c.total},
+              {"per_school_day", months}, {"by_category", categories},
+              {"by_place", places},       {"by_hour", hours},
+              {"by_class", classes},      {"heatmap", heatmap},
+              {"by_day", days},           {"policy_versions", versions}};
+  if (a.pupils_listed) {
+    json pupils = json::array();
+    for (const auto& [id, n] : c.by_pupil) {
+      auto name = a.pupil_names.find(id);
+      pupils.push_back({{"pupil_id", id},
+                        {"name", name == a.pupil_names.end() ? "" : name->second},
+                        {"count", n}});
+    }
+    out["by_pupil"] = pupils;
+  }
+  return out;
+}
+
+}  // namespace attune

@@ -1,0 +1,157 @@
+// Insight (issue 14): the server's insight engine (insight/index.h), kept
+// up to date with the store, and the questions each member of staff may
+// ask of it.
+//
+// At Start the engine is loaded from the store on a thread of its own
+// (pages answer meanwhile; insight says it is still loading). Every record
+// saved or undone afterwards is told to it (RecordListener, called by
+// IncidentService after the commit) and counted within a moment: the
+// service's thread reads the record's pupils back from the store, so what
+// insight counts is always what the store holds.
+//
+// Who sees what: the whole school's figures for those holding
+// insight.school; anyone else their own recording only; which pupils have
+// most records only for insight.pupils, and restricted records never listed
+// to a role that may not read them all. A school's staff only ever count
+// their own school.
+//
+// Thread-safety: safe to share between request threads.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/status.h"
+#include "insight/index.h"
+#include "model/principal.h"
+#include "services/policy_service.h"
+#include "services/record_listener.h"
+#include "services/school_clock.h"
+#include "storage/store.h"
+
+namespace attune {
+
+// What a person asks, as the query string gives it (ParseInsightQuery).
+struct InsightQuery {
+  std::optional<Date> from, to;  // inclusive
+  uint32_t classes = 0xFF;       // bit per policy::BehaviourClass
+  std::vector<std::string> categories;
+  std::vector<std::string> places;
+  uint32_t years = 0xFFFF;  // bit per year group
+  std::vector<long long> forms;
+  uint32_t groups = 0;     // insight::Group bits, all required
+  long long staff_id = 0;  // one member of staff's own recording
+  long long pupil_id = 0;  // one pupil's pattern
+};
+
+// The pupil groups a query may name (group=...) and insight::Group bits:
+// "sen_support", "ehcp", "fsm", "looked_after", "female", "male", and the
+// DfE major ethnic groups "white", "mixed", "asian", "black", "chinese",
+// "other_ethnic", "unclassified".
+struct GroupName {
+  const char* name;
+  const char* label;  // what a person reads
+  uint32_t bit;
+};
+const std::vector<GroupName>& InsightGroups();
+// The insight::Group bits of a pupil as the store holds them.
+uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
+                  const std::string& ethnicity_code, bool ehcp, bool fsm, bool looked_after);
+
+// Reads from, to (YYYY-MM-DD), class, category, place, year, form, group
+// (comma lists), staff and pupil (ids); `get` gives "" for a parameter not
+// given. Invalid naming the parameter for anything else it cannot read.
+Result<InsightQuery> ParseInsightQuery(const std::function<std::string(std::string_view)>& get);
+
+// One calendar month of the window: records per school day (SWIS).
+struct InsightMonth {
+  std::string month;  // YYYY-MM
+  int school_days = 0;
+  long long records = 0;
+};
+
+// The day a version of the school's policy came into force.
+struct PolicyMark {
+  int version = 0;
+  Date from;
+};
+
+struct InsightAnswer {
+  // "school": the whole school's; "own": the asker's own recording;
+  // "staff": one member of staff's, for a senior leader; "pupil": one pupil's.
+  std::string scope;
+  bool pupils_listed = false;  // whether counts.by_pupil may be shown
+  Date from, to;               // the window answered (first record to today by default)
+  insight::Counts counts;
+  std::vector<InsightMonth> months;
+  std::vector<PolicyMark> versions;                   // in force within or before the window
+  std::map<std::string, std::string> category_names;  // id -> the policy's name
+  std::map<long long, std::string> pupil_names;       // for by_pupil
+};
+
+// The answer as the API gives it (GET /api/v1/insight, docs/openapi.yaml)
+// and the insight page's charts read it: total, per_school_day (by month),
+// by_category, by_place, by_hour, by_class, heatmap (Monday first, 24
+// hours), by_day, by_pupil (only when listed), policy_versions.
+nlohmann::json InsightJson(const InsightAnswer& a);
+
+class InsightService : public RecordListener {
+ public:
+  InsightService(Store& store, PolicyService& policies, SchoolClock& clock);
+  ~InsightService() override;
+  InsightService(const InsightService&) = delete;
+  InsightService& operator=(const InsightService&) = delete;
+
+  // Loads the engine from the store on the service's thread and then
+  // keeps it up to date. Call once.
+  void Start();
+  // Whether loading has finished.
+  bool Ready() const;
+  // Rows held (each involved pupil of each record).
+  long long Size() const { return index_.Size(); }
+
+  void Recorded(long long school_id, long long incident_id) override;
+  void Undone(long long school_id, long long incident_id) override;
+
+  // Answers `q` for `by`'s school as `by` may ask it (above): Forbidden for
+  // another member of staff's recording unless a senior leader; NotFound
+  // for a pupil not of the school; Unavailable while loading. `pupils`
+  // caps by_pupil.
+  Result<InsightAnswer> Ask(const Principal& by, InsightQuery q, size_t pupils = 20);
+
+ private:
+  struct Change {
+    bool added;
+    long long school_id, incident_id;
+  };
+  void Run();
+  // The rows of records with ids in (after, up_to], added to the engine.
+  Status Load(long long after, long long up_to);
+
+  // The months, names and policy versions around the counts.
+  Status Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out);
+
+  Store& store_;
+  PolicyService& policies_;
+  SchoolClock& clock_;
+  insight::Index index_;
+  mutable std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Change> changes_;  // guarded by mu_
+  bool ready_ = false;          // guarded by mu_
+  bool stopping_ = false;       // guarded by mu_
+  long long loaded_up_to_ = 0;  // the thread's own: records up to it are in
+  std::thread thread_;
+};
+
+}  // namespace attune
