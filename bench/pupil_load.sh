@@ -22,12 +22,8 @@ trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf
 
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)" GiB"}' /proc/meminfo), $(uname -r)"
 echo "# attune $($BIN --version)"
-DB=${DB:-$WORK/attune.db}
-if [ ! -s "$DB" ]; then
-  start=$(date +%s)
-  $BIN demo generate --db "$DB" --pupils 2000 --years 5 > /dev/null 2>&1
-  echo "generated in $(( $(date +%s) - start )) s"
-fi
+source bench/page_timing.sh
+five_year_school
 # The Year 11 pupil with the most records, and a Year 7 pupil with few.
 busiest=$(sqlite3 "$DB" "SELECT ip.pupil_id FROM incident_pupils ip JOIN pupils p ON p.id = ip.pupil_id
   WHERE p.year_group = 11 GROUP BY ip.pupil_id ORDER BY COUNT(*) DESC LIMIT 1")
@@ -38,7 +34,6 @@ echo "school: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM pupils') pupils, $(sqlite3 "
 echo "pupil $busiest (Year 11): $(records "$busiest"); pupil $quiet (Year 7): $(records "$quiet")"
 
 LOG="$WORK/serve.log"
-source bench/page_timing.sh
 start_server() {
   : > "$LOG"
   ATTUNE_LOG_LEVEL=info $1 serve --db "$DB" --port "$PORT" > "$LOG" 2>&1 &

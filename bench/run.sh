@@ -6,4 +6,5 @@ bench/http_load.sh "${1:-10}"
 bench/queue_load.sh 100
 bench/every_page.sh 100
 bench/plans_load.sh 100
+bench/insight_page.sh 100
 build/bench/insight_engine 10000000

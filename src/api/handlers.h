@@ -42,5 +42,6 @@ http::Response CreateContactLog(const ApiContext& ctx, http::Request& req);
 http::Response DecideSuspension(const ApiContext& ctx, http::Request& req);
 http::Response MarkSuspensionNotice(const ApiContext& ctx, http::Request& req);
 http::Response GetInsight(const ApiContext& ctx, http::Request& req);
+http::Response GetInsightEquity(const ApiContext& ctx, http::Request& req);
 
 }  // namespace attune::api

@@ -58,6 +58,7 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("POST", "/api/v1/training", P::kPolicyManage, bind(CreateTraining));
   // Every member of staff: their own recording; the school's for insight.school.
   r.Add("GET", "/api/v1/insight", P::kSignedIn, bind(GetInsight));
+  r.Add("GET", "/api/v1/insight/equity", P::kPupilsViewSensitive, bind(GetInsightEquity));
   r.Add("GET", "/api/v1/staff", P::kStaffManage, bind(ListStaff));
   r.Add("POST", "/api/v1/staff", P::kStaffManage, bind(CreateStaff));
   return r;

@@ -1,4 +1,4 @@
-// Static browser assets (css, icons, htmx, echarts), read into memory at
+// Static browser assets (css, icons, htmx), read into memory at
 // start-up and served with an ETag and a cache lifetime.
 //
 // Thread-safety: load before serving; Serve is then safe from any thread.

@@ -72,8 +72,28 @@ struct Index::School {
   std::vector<uint16_t> day, category, place, form, groups;
   std::vector<uint32_t> staff, pupil;
   // slot: weekday (Monday 0) × 24 + hour, so the heatmap is one counter.
-  std::vector<uint8_t> slot, cls, year, restricted;
+  // flags: bit 0 restricted, bit 1 physical intervention.
+  std::vector<uint8_t> slot, cls, year, flags;
+  // Rows [0, sorted) are in order of day (SortByDay), so a question about
+  // some dates reads only theirs; rows added since follow in any order.
+  size_t sorted = 0;
   size_t size() const { return day.size(); }
+  // Applies `f` to every column.
+  template <typename F>
+  void EachColumn(F f) {
+    f(record);
+    f(day);
+    f(category);
+    f(place);
+    f(form);
+    f(groups);
+    f(staff);
+    f(pupil);
+    f(slot);
+    f(cls);
+    f(year);
+    f(flags);
+  }
 };
 
 Index::Index() : dict_(std::make_unique<Dictionaries>()) {}
@@ -135,7 +155,7 @@ void Index::Add(const std::vector<Row>& rows) {
       s->groups.push_back(static_cast<uint16_t>(r.groups));
       s->cls.push_back(static_cast<uint8_t>(std::clamp(r.behaviour_class, 0, 7)));
       s->year.push_back(static_cast<uint8_t>(std::clamp(r.year_group, 0, 15)));
-      s->restricted.push_back(r.restricted ? 1 : 0);
+      s->flags.push_back(static_cast<uint8_t>((r.restricted ? 1 : 0) | (r.physical ? 2 : 0)));
     }
   }
 }
@@ -148,22 +168,35 @@ void Index::Remove(long long school_id, long long record_id) {
   size_t begin = end;
   while (begin > 0 && s->record[begin - 1] == record_id) --begin;
   if (begin == end) return;
-  auto cut = [&](auto& column) {
+  s->EachColumn([&](auto& column) {
     column.erase(column.begin() + static_cast<std::ptrdiff_t>(begin),
                  column.begin() + static_cast<std::ptrdiff_t>(end));
-  };
-  cut(s->record);
-  cut(s->day);
-  cut(s->category);
-  cut(s->place);
-  cut(s->form);
-  cut(s->groups);
-  cut(s->staff);
-  cut(s->pupil);
-  cut(s->slot);
-  cut(s->cls);
-  cut(s->year);
-  cut(s->restricted);
+  });
+  // Erasing keeps the order of what is left.
+  if (begin < s->sorted) s->sorted -= std::min(end, s->sorted) - begin;
+}
+
+void Index::SortByDay() {
+  std::vector<School*> all;
+  {
+    std::shared_lock lock(schools_mutex_);
+    for (auto& [id, s] : schools_) all.push_back(s.get());
+  }
+  for (School* s : all) {
+    std::unique_lock lock(s->mutex);
+    size_t n = s->size();
+    std::vector<uint32_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
+    // Stable: a record's rows, added together, stay together.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return s->day[a] < s->day[b]; });
+    s->EachColumn([&](auto& column) {
+      std::remove_reference_t<decltype(column)> moved(n);
+      for (size_t i = 0; i < n; ++i) moved[i] = column[order[i]];
+      column.swap(moved);
+    });
+    s->sorted = n;
+  }
 }
 
 long long Index::Size() const {
@@ -187,6 +220,9 @@ struct Compiled {
   std::optional<uint32_t> staff, pupil;
   bool nothing = false;  // a staff member or pupil never seen: no rows
   bool list_restricted = true;
+  bool count_restricted = true;
+  bool physical_only = false;
+  bool group_counts = false;
   bool pupils = true;  // whether by_pupil is asked for
 };
 
@@ -198,8 +234,18 @@ struct Partial {
   std::array<uint32_t, 7 * 24> slot{};
   std::array<uint32_t, 8> cls{};
   std::vector<uint32_t> day;
-  Partial(size_t categories, size_t places, size_t pupils)
-      : category(categories), place(places), pupil(pupils), day(kDays) {}
+  // Only when group counts are asked for: every row's, and those with a
+  // physical intervention.
+  std::vector<uint32_t> groups, year, groups_physical, year_physical;
+  Partial(size_t categories, size_t places, size_t pupils, bool group_counts)
+      : category(categories),
+        place(places),
+        pupil(pupils),
+        day(kDays),
+        groups(group_counts ? kGroupCombinations : 0),
+        year(group_counts ? 16 : 0),
+        groups_physical(group_counts ? kGroupCombinations : 0),
+        year_physical(group_counts ? 16 : 0) {}
 };
 
 // Rows [begin, end) of `s` that pass `f`, into `p`. What the loop reads
@@ -215,7 +261,7 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
   const uint8_t* __restrict slot = s.slot.data();
   const uint8_t* __restrict cls = s.cls.data();
   const uint8_t* __restrict year = s.year.data();
-  const uint8_t* __restrict restricted = s.restricted.data();
+  const uint8_t* __restrict flags = s.flags.data();
   const uint16_t* __restrict form = s.form.data();
   const uint16_t* __restrict groups = s.groups.data();
   uint32_t* __restrict n_category = p.category.data();
@@ -231,6 +277,12 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
   const bool by_staff = f.staff.has_value(), by_pupil = f.pupil.has_value();
   const uint32_t the_staff = f.staff.value_or(0), the_pupil = f.pupil.value_or(0);
   const bool count_pupils = f.pupils, all_pupils = f.list_restricted;
+  const bool skip_restricted = !f.count_restricted, physical_only = f.physical_only;
+  const bool group_counts = f.group_counts;
+  uint32_t* __restrict n_groups = p.groups.data();
+  uint32_t* __restrict n_year = p.year.data();
+  uint32_t* __restrict n_groups_physical = p.groups_physical.data();
+  uint32_t* __restrict n_year_physical = p.year_physical.data();
   long long total = 0;
   for (size_t i = begin; i < end; ++i) {
     const uint16_t d = day[i];
@@ -241,6 +293,8 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
     if (by_place && !f.places.Has(place[i])) continue;
     if (by_form && !f.forms.Has(form[i])) continue;
     if (need && (groups[i] & need) != need) continue;
+    if (skip_restricted && (flags[i] & 1)) continue;
+    if (physical_only && !(flags[i] & 2)) continue;
     if (by_staff && staff[i] != the_staff) continue;
     if (by_pupil && pupil[i] != the_pupil) continue;
     ++total;
@@ -249,7 +303,16 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
     ++n_slot[slot[i]];
     ++n_cls[cls[i]];
     ++n_day[d];
-    if (count_pupils && (all_pupils || !restricted[i])) ++n_pupil[pupil[i]];
+    if (count_pupils && (all_pupils || !(flags[i] & 1))) ++n_pupil[pupil[i]];
+    if (group_counts) {
+      const uint32_t g = groups[i] & (kGroupCombinations - 1);
+      ++n_groups[g];
+      ++n_year[year[i]];
+      if (flags[i] & 2) {
+        ++n_groups_physical[g];
+        ++n_year_physical[year[i]];
+      }
+    }
   }
   p.total += total;
 }
@@ -276,7 +339,10 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   Compiled f;
   f.classes = filter.classes;
   f.years = filter.years;
-  f.list_restricted = filter.list_restricted;
+  f.list_restricted = filter.list_restricted && filter.count_restricted;
+  f.count_restricted = filter.count_restricted;
+  f.physical_only = filter.physical_only;
+  f.group_counts = filter.group_counts;
   f.groups = filter.groups;
   f.pupils = pupils > 0;
   if (filter.from) f.from = DayCode(*filter.from);
@@ -298,9 +364,14 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
     const School* s = FindSchool(id);
     if (!s) continue;
     locks.emplace_back(s->mutex);
-    size_t n = s->size();
-    for (size_t b = 0; b < n; b += kChunk) tasks.push_back({s, b, std::min(n, b + kChunk)});
-    rows += n;
+    // The sorted rows of the dates asked about, then every row added since.
+    const uint16_t* day = s->day.data();
+    size_t first = std::lower_bound(day, day + s->sorted, f.from) - day;
+    size_t last = std::upper_bound(day + first, day + s->sorted, f.to) - day;
+    for (auto [b0, e0] : {std::pair{first, last}, std::pair{s->sorted, s->size()}}) {
+      for (size_t b = b0; b < e0; b += kChunk) tasks.push_back({s, b, std::min(e0, b + kChunk)});
+      rows += e0 - b0;
+    }
   }
   size_t n_categories, n_places, n_pupils;
   std::vector<std::string> category_names;
@@ -341,14 +412,20 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
       f.nothing = f.nothing || !f.pupil;
     }
   }
-  if (f.nothing) return out;
+  if (f.nothing) {
+    if (f.group_counts) {
+      out.by_groups.assign(kGroupCombinations, 0);
+      out.by_groups_physical.assign(kGroupCombinations, 0);
+    }
+    return out;
+  }
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, tasks.size())));
   if (rows < kChunk) threads = 1;
   std::vector<Partial> partials;
   partials.reserve(threads);
   for (unsigned t = 0; t < threads; ++t)
-    partials.emplace_back(n_categories, n_places, f.pupils ? n_pupils : 0);
+    partials.emplace_back(n_categories, n_places, f.pupils ? n_pupils : 0, f.group_counts);
   std::atomic<size_t> next{0};
   auto work = [&](Partial& p) {
     for (size_t i = next++; i < tasks.size(); i = next++) {
@@ -372,6 +449,21 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
     for (int c = 0; c < 8; ++c) all.cls[c] += p.cls[c];
     for (int k = 0; k < 7 * 24; ++k) all.slot[k] += p.slot[k];
     for (int d = 0; d < kDays; ++d) all.day[d] += p.day[d];
+    for (size_t i = 0; i < all.groups.size(); ++i) all.groups[i] += p.groups[i];
+    for (size_t i = 0; i < all.year.size(); ++i) all.year[i] += p.year[i];
+    for (size_t i = 0; i < all.groups_physical.size(); ++i) {
+      all.groups_physical[i] += p.groups_physical[i];
+    }
+    for (size_t i = 0; i < all.year_physical.size(); ++i)
+      all.year_physical[i] += p.year_physical[i];
+  }
+  if (f.group_counts) {
+    out.by_groups.assign(all.groups.begin(), all.groups.end());
+    out.by_groups_physical.assign(all.groups_physical.begin(), all.groups_physical.end());
+    for (int y = 0; y < 16; ++y) {
+      out.by_year[y] = all.year[y];
+      out.by_year_physical[y] = all.year_physical[y];
+    }
   }
   out.total = all.total;
   for (int c = 0; c < 8; ++c) out.by_class[c] = all.cls[c];

@@ -51,6 +51,9 @@ enum Group : uint32_t {
   kEthnicUnknown = 1u << 12,
 };
 
+// Every combination of Group bits: a histogram of them has this many counters.
+inline constexpr uint32_t kGroupCombinations = 1u << 13;
+
 // One involved pupil of one record, as the store gives it.
 struct Row {
   long long record_id = 0;  // the incident; Remove takes its rows away
@@ -66,6 +69,7 @@ struct Row {
   long long form_id = 0;    // 0 for none
   uint32_t groups = 0;      // Group bits
   bool restricted = false;  // counted, never listed to those who may not read it
+  bool physical = false;    // a physical intervention was recorded with it
 };
 
 // Which rows a question is about. Empty sets mean "any".
@@ -81,6 +85,9 @@ struct Filter {
   std::vector<long long> forms;  // empty: any form
   uint32_t groups = 0;           // Group bits a row's pupil must all have
   bool list_restricted = true;   // false: restricted rows are counted but not in by_pupil
+  bool count_restricted = true;  // false: restricted rows are left out altogether
+  bool physical_only = false;    // true: only records with a physical intervention
+  bool group_counts = false;     // true: fill Counts::by_groups and by_year
 };
 
 // The answers, each adding up to `total`.
@@ -94,6 +101,13 @@ struct Counts {
   std::array<std::array<long long, 24>, 7> heatmap{};
   std::vector<std::pair<Date, long long>> by_day;         // days with rows, in order
   std::vector<std::pair<long long, long long>> by_pupil;  // pupil id, by count (then id)
+  // With Filter::group_counts: rows by their pupil's Group bits (indexed by
+  // the bits, kGroupCombinations long) and by year group.
+  std::vector<long long> by_groups;
+  std::array<long long, 16> by_year{};
+  // The same for the rows with a physical intervention.
+  std::vector<long long> by_groups_physical;
+  std::array<long long, 16> by_year_physical{};
 };
 
 class Index {
@@ -109,6 +123,10 @@ class Index {
   // Takes away the rows of one record (a note undone); rows are added
   // record by record, so they are found together near the end.
   void Remove(long long school_id, long long record_id);
+  // Puts each school's rows in order of day, so that questions about some
+  // dates read only those dates' rows (rows added later are read by every
+  // question until the next sort). Call after loading.
+  void SortByDay();
   // Answers `filter` over its schools; `pupils` caps by_pupil (0: none).
   Counts Query(const Filter& filter, size_t pupils = 20) const;
   // Rows held, across schools.

@@ -44,6 +44,31 @@ SchoolDayInfo SchoolTime::Describe(Date day) const {
   return info;
 }
 
+std::vector<bool> SchoolTime::SchoolDaysBetween(Date from, Date to) const {
+  if (to < from) return {};
+  const date::sys_days first(from);
+  const long long n = (date::sys_days(to) - first).count() + 1;
+  std::vector<char> term(static_cast<size_t>(n), 0), closed(static_cast<size_t>(n), 0);
+  for (const auto& e : calendar_) {
+    if (e.ends_on < from || to < e.starts_on) continue;
+    char* mark = e.kind == "half_term"                        ? term.data()
+                 : (e.kind == "inset" || e.kind == "holiday") ? closed.data()
+                                                              : nullptr;
+    if (!mark) continue;
+    long long a = std::max<long long>(0, (date::sys_days(e.starts_on) - first).count());
+    long long b = std::min<long long>(n - 1, (date::sys_days(e.ends_on) - first).count());
+    for (long long i = a; i <= b; ++i) mark[i] = 1;
+  }
+  std::vector<bool> out(static_cast<size_t>(n));
+  int weekday = IsoWeekday(from);  // Monday 1
+  for (long long i = 0; i < n; ++i) {
+    out[static_cast<size_t>(i)] =
+        term[static_cast<size_t>(i)] && !closed[static_cast<size_t>(i)] && weekday <= 5;
+    weekday = weekday % 7 + 1;
+  }
+  return out;
+}
+
 std::optional<Date> SchoolTime::NextSchoolDay(Date day) const {
   for (int i = 1; i <= 366; ++i) {
     Date d = AddDays(day, i);

@@ -30,6 +30,9 @@ class SchoolTime {
 
   SchoolDayInfo Describe(Date day) const;
   bool IsSchoolDay(Date day) const { return Describe(day).school_day; }
+  // IsSchoolDay of every day from `from` to `to` (inclusive), in one pass
+  // over the calendar: for questions about years of days at once.
+  std::vector<bool> SchoolDaysBetween(Date from, Date to) const;
   // The next / previous school day strictly after / before `day`, within a
   // year; nullopt when the calendar has none.
   std::optional<Date> NextSchoolDay(Date day) const;

@@ -66,6 +66,7 @@ insight::Row RowOf(const RecordFact& f) {
   r.form_id = f.form_id;
   r.groups = GroupsOf(f.sex, f.sen_status, f.ethnicity_code, f.ehcp, f.fsm, f.looked_after);
   r.restricted = f.restricted;
+  r.physical = f.physical_intervention;
   return r;
 }
 
@@ -265,6 +266,7 @@ void InsightService::Run() {
       spdlog::error("insight: loading records failed: {}", st.message());
     }
     loaded_up_to_ = *last;
+    index_.SortByDay();
   } else {
     spdlog::error("insight: {}", last.status().message());
   }
@@ -294,11 +296,23 @@ void InsightService::Run() {
 }
 
 Result<InsightAnswer> InsightService::Ask(const Principal& by, InsightQuery q, size_t pupils) {
+  auto out = Count(by, q, pupils);
+  if (!out.ok()) return out;
+  ATTUNE_RETURN_IF_ERROR(Describe(by, q, *out));
+  return out;
+}
+
+Result<InsightAnswer> InsightService::Count(const Principal& by, InsightQuery q, size_t pupils) {
   if (!Ready()) {
     return Status::Unavailable(
         "Insight is still reading the school's records; try again in a few seconds");
   }
   InsightAnswer out;
+  if (q.groups && !RoleHas(by.role, Permission::kPupilsViewSensitive)) {
+    return Status::Forbidden(
+        "Pupil groups (SEN, free school meals, ethnicity and the rest) are for staff who may see "
+        "those details");
+  }
   bool school = RoleHas(by.role, Permission::kInsightSchool);
   if (q.pupil_id) {
     // One pupil's pattern: for anyone who may see the pupil.
@@ -323,8 +337,22 @@ Result<InsightAnswer> InsightService::Ask(const Principal& by, InsightQuery q, s
     out.scope = "own";
   }
   out.pupils_listed = out.scope == "school" && RoleHas(by.role, Permission::kInsightPupils);
+  insight::Filter f = FilterFor(by.school_id, q);
+  // Restricted records are listed only to a role that reads every one:
+  // every policy's restricted categories name the DSL.
+  f.list_restricted = MayReadRecord(by.role, true, {RoleName(Role::kDsl)});
+  // One pupil's figures would tell that a record exists about them: a
+  // restricted one counts there only for a role that reads every one.
+  if (out.scope == "pupil") f.count_restricted = f.list_restricted;
+  f.group_counts = q.by_year;
+  out.counts = index_.Query(f, out.pupils_listed ? pupils : 0);
+  out.counts.by_groups.clear();  // special-category data: only Equity reads them
+  return out;
+}
+
+insight::Filter InsightService::FilterFor(long long school_id, const InsightQuery& q) {
   insight::Filter f;
-  f.schools = {by.school_id};
+  f.schools = {school_id};
   f.from = q.from;
   f.to = q.to;
   f.classes = q.classes;
@@ -335,12 +363,7 @@ Result<InsightAnswer> InsightService::Ask(const Principal& by, InsightQuery q, s
   f.groups = q.groups;
   f.staff_id = q.staff_id;
   f.pupil_id = q.pupil_id;
-  // Restricted records are listed only to a role that reads every one:
-  // every policy's restricted categories name the DSL.
-  f.list_restricted = MayReadRecord(by.role, true, {RoleName(Role::kDsl)});
-  out.counts = index_.Query(f, out.pupils_listed ? pupils : 0);
-  ATTUNE_RETURN_IF_ERROR(Describe(by, q, out));
-  return out;
+  return f;
 }
 
 Status InsightService::Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out) {
@@ -355,11 +378,13 @@ Status InsightService::Describe(const Principal& by, const InsightQuery& q, Insi
   size_t next = 0;
   const auto& by_day = out.counts.by_day;
   while (next < by_day.size() && by_day[next].first < out.from) ++next;
-  for (date::sys_days d = out.from; d <= date::sys_days(out.to); d += date::days(1)) {
+  std::vector<bool> school_days = (*time)->SchoolDaysBetween(out.from, out.to);
+  size_t i = 0;
+  for (date::sys_days d = out.from; d <= date::sys_days(out.to); d += date::days(1), ++i) {
     Date ymd(d);
     std::string month = FormatDate(ymd).substr(0, 7);
     if (out.months.empty() || out.months.back().month != month) out.months.push_back({month, 0, 0});
-    if ((*time)->IsSchoolDay(ymd)) ++out.months.back().school_days;
+    if (school_days[i]) ++out.months.back().school_days;
     while (next < by_day.size() && by_day[next].first == ymd) {
       out.months.back().records += by_day[next].second;
       ++next;

@@ -12,12 +12,14 @@
 // Who sees what: the whole school's figures for those holding
 // insight.school; anyone else their own recording only; which pupils have
 // most records only for insight.pupils, and restricted records never listed
-// to a role that may not read them all. A school's staff only ever count
-// their own school.
+// to a role that may not read them all, nor counted in one pupil's figures
+// for such a role (the count would tell that one exists). A school's staff
+// only ever count their own school.
 //
 // Thread-safety: safe to share between request threads.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -52,6 +54,7 @@ struct InsightQuery {
   uint32_t groups = 0;     // insight::Group bits, all required
   long long staff_id = 0;  // one member of staff's own recording
   long long pupil_id = 0;  // one pupil's pattern
+  bool by_year = false;    // fill counts.by_year too (the page's year groups)
 };
 
 // The pupil groups a query may name (group=...) and insight::Group bits:
@@ -99,6 +102,32 @@ struct InsightAnswer {
   std::map<long long, std::string> pupil_names;       // for by_pupil
 };
 
+// One pupil group against the rest of the school (equity): how many pupils
+// are in it, how many records involve them, and the rate and relative risk
+// built on those, unless a count is 1 or 2 (Suppressed): then only that a
+// count was too small to show is said, wherever the figures may be shared.
+struct EquityRow {
+  std::string dimension;  // "SEN", "Free school meals", "Ethnicity", "Sex", "Year group", ...
+  std::string group;      // "SEN support", "Girls", "Year 9"
+  long long pupils = 0, records = 0;            // the group's
+  long long rest_pupils = 0, rest_records = 0;  // the rest of the school's
+  bool suppressed = false;                      // a count of 1 or 2 among them
+  // What may be shown: a group of 1 or 2 pupils shows nothing of them.
+  bool pupils_shown = true, records_shown = true;
+  std::optional<double> per_100;        // records per 100 pupils of the group
+  std::optional<double> relative_risk;  // its rate over the rest's
+};
+
+// Whether a count must not be shown where a report may be shared: 1 or 2
+// (a small count can name a child).
+bool Suppressed(long long count);
+
+// The row for a group of `pupils` with `records`, against a school of
+// `all_pupils` with `all_records`, its rate and relative risk worked out
+// or suppressed.
+EquityRow EquityFor(std::string dimension, std::string group, long long pupils, long long records,
+                    long long all_pupils, long long all_records);
+
 // The answer as the API gives it (GET /api/v1/insight, docs/openapi.yaml)
 // and the insight page's charts read it: total, per_school_day (by month),
 // by_category, by_place, by_hour, by_class, heatmap (Monday first, 24
@@ -127,7 +156,21 @@ class InsightService : public RecordListener {
   // another member of staff's recording unless a senior leader; NotFound
   // for a pupil not of the school; Unavailable while loading. `pupils`
   // caps by_pupil.
+  // Pupil groups (special-category data) only for pupils.view_sensitive.
   Result<InsightAnswer> Ask(const Principal& by, InsightQuery q, size_t pupils = 20);
+  // Records per 100 pupils of each pupil group (SEN, free school meals,
+  // looked after, sex, DfE major ethnic group, year group) against the rest
+  // of the school, over `q`'s dates, classes, categories and places: the
+  // records, and those with a physical intervention, in one pass. For
+  // insight.school roles that may see special-category data; Forbidden
+  // for the rest.
+  struct EquityTables {
+    std::vector<EquityRow> records, physical;
+  };
+  Result<EquityTables> Equity(const Principal& by, const InsightQuery& q);
+  // Ask's counts alone, without the months, names and versions: for the
+  // further questions a page asks beside one Ask.
+  Result<InsightAnswer> Count(const Principal& by, InsightQuery q, size_t pupils = 0);
 
  private:
   struct Change {
@@ -138,8 +181,14 @@ class InsightService : public RecordListener {
   // The rows of records with ids in (after, up_to], added to the engine.
   Status Load(long long after, long long up_to);
 
+  // `q`'s filters as the engine takes them, for `school_id`.
+  static insight::Filter FilterFor(long long school_id, const InsightQuery& q);
   // The months, names and policy versions around the counts.
   Status Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out);
+
+  // The school's pupils counted by kind (equity's denominators), read from
+  // the store at most once a minute: a new pupil counts within the minute.
+  Result<std::vector<PupilKind>> PupilKinds(long long school_id);
 
   Store& store_;
   PolicyService& policies_;
@@ -151,6 +200,12 @@ class InsightService : public RecordListener {
   bool ready_ = false;          // guarded by mu_
   bool stopping_ = false;       // guarded by mu_
   long long loaded_up_to_ = 0;  // the thread's own: records up to it are in
+  struct Kinds {
+    std::chrono::steady_clock::time_point read;
+    std::vector<PupilKind> kinds;
+  };
+  std::mutex kinds_mu_;
+  std::map<long long, Kinds> kinds_;  // guarded by kinds_mu_
   std::thread thread_;
 };
 

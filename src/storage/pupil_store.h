@@ -27,6 +27,14 @@ struct PupilFilter {
   int offset = 0;
 };
 
+// How many pupils share one year group and set of equity fields.
+struct PupilKind {
+  int year_group = 0;
+  std::string sex, sen_status, ethnicity_code;
+  bool ehcp = false, fsm = false, looked_after = false;
+  long long pupils = 0;
+};
+
 class PupilStore {
  public:
   virtual ~PupilStore() = default;
@@ -43,6 +51,9 @@ class PupilStore {
   // The pupils `filter` finds (one query), and how many it finds in all.
   virtual Result<std::vector<Pupil>> ListPupils(long long school_id, const PupilFilter& filter) = 0;
   virtual Result<long long> CountPupils(long long school_id, const PupilFilter& filter) = 0;
+  // The school's pupils counted by what insight groups them by (equity's
+  // denominators): one entry per combination there is.
+  virtual Result<std::vector<PupilKind>> CountPupilKinds(long long school_id) = 0;
   // Counts the pupils of the school by SEN status: {SEN support, EHCP}.
   virtual Result<std::pair<int, int>> CountSen(long long school_id) = 0;
   // The pupils of teaching group `group_id` (empty when the group is not the

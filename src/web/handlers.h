@@ -18,6 +18,8 @@ http::Response PupilsSearch(const WebContext& ctx, http::Request& req);
 http::Response PupilsExport(const WebContext& ctx, http::Request& req);
 http::Response PupilShow(const WebContext& ctx, http::Request& req);
 http::Response PlansIndex(const WebContext& ctx, http::Request& req);
+http::Response InsightPage(const WebContext& ctx, http::Request& req);
+http::Response InsightCsv(const WebContext& ctx, http::Request& req);
 http::Response PlanNew(const WebContext& ctx, http::Request& req);
 http::Response PlanCreate(const WebContext& ctx, http::Request& req);
 http::Response PlanShow(const WebContext& ctx, http::Request& req);

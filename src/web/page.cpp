@@ -20,6 +20,7 @@ constexpr NavItem kNav[] = {
     {"/records", "Records", Permission::kIncidentsView},
     {"/pupils", "Pupils", Permission::kPupilsView},
     {"/plans", "Plans", Permission::kPlansManage},
+    {"/insight", "Insight", Permission::kInsightSchool},
     {"/policy", "Our policy", Permission::kPolicyView},
     {"/policies", "Policy versions", Permission::kPolicyManage},
     {"/training", "Staff training", Permission::kPolicyManage},

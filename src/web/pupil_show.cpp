@@ -14,6 +14,7 @@
 #include "web/chronology.h"
 #include "web/handlers.h"
 #include "web/incident_words.h"
+#include "web/insight_charts.h"
 #include "web/page.h"
 #include "web/profile_page.h"
 #include "web/site.h"
@@ -85,6 +86,42 @@ json ProfileForm(const PupilProfile& profile, const std::vector<policy::ProfileI
           {"pupil_voice", typed("pupil_voice", profile.pupil_voice)},
           {"error", failed ? failed->error.message() : ""},
           {"open", failed != nullptr}};
+}
+
+// The pupil's own pattern this school year (issue 14): when and where
+// their records other than prosocial fall, as the insight engine counts
+// them for this viewer (a restricted record only for the DSL).
+json PatternView(const WebContext& ctx, const Principal& by, const Pupil& p,
+                 const policy::Policy* policy, Date today) {
+  InsightQuery q;
+  q.pupil_id = p.id;
+  int y = static_cast<int>(today.year()) - (static_cast<unsigned>(today.month()) < 9 ? 1 : 0);
+  q.from = Date(date::year{y} / 9 / 1);
+  q.to = today;
+  q.classes = 0xFF & ~1u;  // every class but prosocial
+  auto counts = ctx.insight.Count(by, q);
+  if (!counts.ok()) {
+    return {{"loading", counts.status().code() == StatusCode::kUnavailable}};
+  }
+  const insight::Counts& c = counts->counts;
+  std::string top, places;
+  for (size_t i = 0; i < c.by_category.size() && i < 3; ++i) {
+    const auto& [id, n] = c.by_category[i];
+    const policy::Category* cat = policy ? policy->FindCategory(id) : nullptr;
+    top += (top.empty() ? "" : ", ") + (cat ? cat->name : id) + " (" + std::to_string(n) + ")";
+  }
+  for (size_t i = 0, shown = 0; i < c.by_place.size() && shown < 3; ++i) {
+    if (c.by_place[i].first.empty()) continue;
+    places += (places.empty() ? "" : ", ") + c.by_place[i].first + " (" +
+              std::to_string(c.by_place[i].second) + ")";
+    ++shown;
+  }
+  return {{"total", c.total},
+          {"has_records", c.total > 0},
+          {"categories", top},
+          {"places", places},
+          {"has_places", !places.empty()},
+          {"heatmap", HeatmapView(c, "pattern-heading")}};
 }
 
 }  // namespace
@@ -318,7 +355,10 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     review_words = (review_due ? "Review due since " : "Next review due ") + DateWords(**review);
   }
 
+  json pattern = PatternView(ctx, by, p, policy, today);
+
   json view = {
+      {"pattern", pattern},
       {"id", p.id},
       {"name", p.DisplayName()},
       {"first_name", p.preferred_name.empty() ? p.first_name : p.preferred_name},

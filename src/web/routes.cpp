@@ -44,6 +44,9 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/actions/([0-9]+)/reassign", P::kIncidentsView, bind(ActionReassign),
         "/actions/1/reassign");
   r.Add("GET", "/plans", P::kPupilsView, bind(PlansIndex));
+  // Every member of staff: their own recording; the school's for insight.school.
+  r.Add("GET", "/insight", P::kSignedIn, bind(InsightPage));
+  r.Add("GET", "/insight.csv", P::kSignedIn, bind(InsightCsv));
   r.Add("GET", "/plans/new", P::kPlansWrite, bind(PlanNew));
   r.Add("POST", "/plans", P::kPlansWrite, bind(PlanCreate));
   r.Add("GET", "/plans/([0-9]+)", P::kPupilsView, bind(PlanShow), "/plans/1");

@@ -130,12 +130,19 @@ test('a member of staff\'s own recording is theirs and senior leaders\'; a pupil
   const own = await insight('support', `?staff=${support}`);
   assert.equal(own.json.scope, 'own');
   const pupil = n(`SELECT ip.pupil_id FROM incident_pupils ip WHERE ip.school_id = 1 GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`);
-  for (const role of ['teacher', 'senior']) {
+  // A restricted record about them would show in their own figures that it
+  // exists: it counts there only for the DSL, who reads every one.
+  const restricted = await api('teacher', '/api/v1/incidents', { pupils: [{ id: pupil, role: 'involved' }], category: 'peer_on_peer_abuse' });
+  assert.equal(restricted.status, 201);
+  await within(1000, async () => (await insight('dsl', `?pupil=${pupil}`)).json.total === involved(1, `AND ip.pupil_id = ${pupil}`));
+  for (const role of ['teacher', 'senior', 'dsl']) {
     const p = await insight(role, `?pupil=${pupil}`);
     assert.equal(p.json.scope, 'pupil', role);
-    assert.equal(p.json.total, involved(1, `AND ip.pupil_id = ${pupil}`), role);
+    const readable = role === 'dsl' ? '' : 'AND i.restricted = 0';
+    assert.equal(p.json.total, involved(1, `AND ip.pupil_id = ${pupil} ${readable}`), role);
     assert.ok(!('by_pupil' in p.json));
   }
+  assert.ok(involved(1, `AND ip.pupil_id = ${pupil} AND i.restricted = 1`) >= 1);
 });
 
 test('a record posted is counted within a second of its 201; a positive note undone is taken away', async () => {
@@ -198,6 +205,30 @@ test('restricted records are counted, never listed by pupil', async () => {
   assert.ok(own.total >= 1);
 });
 
+test('equity by pupil group: leaders who may see special-category data; counts of 1 and 2 are null', async () => {
+  for (const role of ROLES) {
+    const res = await api(role, '/api/v1/insight/equity');
+    assert.equal(res.status, SCHOOL_WIDE.includes(role) ? 200 : 403, `${role}: ${res.text}`);
+  }
+  const a = (await api('senco', '/api/v1/insight/equity?measure=records')).json;
+  assert.equal(a.measure, 'records');
+  const boys = a.groups.find((g) => g.group === 'Boys');
+  assert.equal(boys.pupils, n("SELECT COUNT(*) FROM pupils WHERE school_id = 1 AND sex = 'M'"));
+  assert.equal(boys.records, involved(1, "AND ip.pupil_id IN (SELECT id FROM pupils WHERE sex = 'M')"));
+  for (const g of a.groups) {
+    assert.ok(![1, 2].includes(g.pupils) && ![1, 2].includes(g.records), `${g.group}: no 1 or 2`);
+    if (g.suppressed) assert.equal(g.per_100_pupils, null);
+    if (g.pupils === null) assert.equal(g.records, null, `${g.group}: nothing of a group of 1 or 2`);
+  }
+  const physical = await api('senior', '/api/v1/insight/equity?measure=physical_interventions');
+  assert.equal(physical.status, 200);
+  const pi = involved(1, 'AND i.physical_intervention = 1');
+  const byYear = physical.json.groups.filter((g) => g.dimension === 'Year group');
+  const shown = byYear.reduce((s, g) => s + (g.records ?? 0), 0);
+  assert.ok(shown <= pi, 'physical interventions only');
+  assert.equal((await api('senior', '/api/v1/insight/equity?measure=everything')).json.error.field, 'measure');
+});
+
 test('a bad filter is 422 naming it; no token is 401', async () => {
   const bad = {
     from: 'from=2026-13-01', to: 'from=2026-12-01&to=2026-11-01', class: 'class=naughty', year: 'year=20',
@@ -211,6 +242,11 @@ test('a bad filter is 422 naming it; no token is 401', async () => {
   }
   const ok = await insight('senior', '?from=2020-01-01&to=2030-12-31&year=7,8&group=female,fsm&form=1&place=M1,Playground');
   assert.equal(ok.status, 200, ok.text);
+  // Pupil groups are special-category data: only for those who may see it.
+  assert.equal((await api('teacher', '/api/v1/insight?group=fsm')).status, 403);
+  assert.equal((await api('admin', '/api/v1/insight?group=looked_after')).status, 403);
+  const girls = await insight('senco', '?group=female');
+  assert.equal(girls.json.total, involved(1, "AND ip.pupil_id IN (SELECT id FROM pupils WHERE sex = 'F')"));
   const anonymous = await fetch(`${server.base}/api/v1/insight`);
   assert.equal(anonymous.status, 401);
 });

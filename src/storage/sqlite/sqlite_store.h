@@ -71,6 +71,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Pupil>> ListPupils(long long school_id, const PupilFilter& filter) override;
   Result<long long> CountPupils(long long school_id, const PupilFilter& filter) override;
   Result<std::pair<int, int>> CountSen(long long school_id) override;
+  Result<std::vector<PupilKind>> CountPupilKinds(long long school_id) override;
   Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) override;
   Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) override;
   Status SaveProfile(long long school_id, const PupilProfile& profile, long long staff_id) override;

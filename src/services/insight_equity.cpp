@@ -1,0 +1,119 @@
+// Equity (issue 14): rates per 100 pupils and relative risk against the rest
+// of the school, by pupil group, with counts of 1 and 2 suppressed.
+#include <map>
+
+#include "services/authorization.h"
+#include "services/insight_service.h"
+
+namespace attune {
+
+bool Suppressed(long long count) { return count == 1 || count == 2; }
+
+EquityRow EquityFor(std::string dimension, std::string group, long long pupils, long long records,
+                    long long all_pupils, long long all_records) {
+  EquityRow r;
+  r.dimension = std::move(dimension);
+  r.group = std::move(group);
+  r.pupils = pupils;
+  r.records = records;
+  r.rest_pupils = all_pupils - pupils;
+  r.rest_records = all_records - records;
+  r.suppressed = Suppressed(pupils) || Suppressed(records);
+  r.pupils_shown = !Suppressed(pupils);
+  r.records_shown = !Suppressed(records) && !Suppressed(pupils);
+  if (r.suppressed || pupils == 0) return r;
+  r.per_100 = 100.0 * static_cast<double>(records) / static_cast<double>(pupils);
+  // Against the rest: only when the rest's own figures could be shown.
+  if (r.rest_pupils > 0 && r.rest_records > 0 && !Suppressed(r.rest_pupils) &&
+      !Suppressed(r.rest_records)) {
+    double rest = static_cast<double>(r.rest_records) / static_cast<double>(r.rest_pupils);
+    r.relative_risk = (static_cast<double>(records) / static_cast<double>(pupils)) / rest;
+  }
+  return r;
+}
+
+Result<std::vector<PupilKind>> InsightService::PupilKinds(long long school_id) {
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(kinds_mu_);
+    auto it = kinds_.find(school_id);
+    if (it != kinds_.end() && now - it->second.read < std::chrono::minutes(1)) {
+      return it->second.kinds;
+    }
+  }
+  auto kinds = store_.CountPupilKinds(school_id);
+  if (!kinds.ok()) return kinds.status();
+  std::lock_guard lock(kinds_mu_);
+  kinds_[school_id] = {now, *kinds};
+  return kinds;
+}
+
+Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
+                                                            const InsightQuery& q) {
+  if (!RoleHas(by.role, Permission::kInsightSchool) ||
+      !RoleHas(by.role, Permission::kPupilsViewSensitive)) {
+    return Status::Forbidden(
+        "Equity figures are for leaders who may see pupils' special-category details");
+  }
+  if (!Ready()) {
+    return Status::Unavailable(
+        "Insight is still reading the school's records; try again in a few seconds");
+  }
+  auto kinds = PupilKinds(by.school_id);
+  if (!kinds.ok()) return kinds.status();
+  std::map<uint32_t, long long> pupils_by_bit;
+  std::map<int, long long> pupils_by_year;
+  long long all_pupils = 0;
+  for (const auto& k : *kinds) {
+    uint32_t g = GroupsOf(k.sex, k.sen_status, k.ethnicity_code, k.ehcp, k.fsm, k.looked_after);
+    for (const auto& name : InsightGroups()) {
+      if (g & name.bit) pupils_by_bit[name.bit] += k.pupils;
+    }
+    pupils_by_year[k.year_group] += k.pupils;
+    all_pupils += k.pupils;
+  }
+  // Every pupil group against the whole school: the dates, classes,
+  // categories and places asked, not the year groups, forms, groups or people.
+  InsightQuery whole;
+  whole.from = q.from;
+  whole.to = q.to;
+  whole.classes = q.classes;
+  whole.categories = q.categories;
+  whole.places = q.places;
+  insight::Filter f = FilterFor(by.school_id, whole);
+  f.group_counts = true;  // counts only leave here, each group's and suppressed
+  insight::Counts c = index_.Query(f, 0);
+  auto dimension = [](uint32_t bit) -> const char* {
+    if (bit & (insight::kSenSupport | insight::kEhcp)) return "SEN";
+    if (bit & insight::kFreeMeals) return "Free school meals";
+    if (bit & insight::kLookedAfter) return "Looked after";
+    if (bit & (insight::kFemale | insight::kMale)) return "Sex";
+    return "Ethnicity";
+  };
+  auto table = [&](const std::vector<long long>& by_groups,
+                   const std::array<long long, 16>& by_year) {
+    long long all_records = 0;
+    for (long long n : by_groups) all_records += n;
+    std::vector<EquityRow> out;
+    for (const auto& name : InsightGroups()) {
+      long long records = 0;
+      for (uint32_t combo = 0; combo < by_groups.size(); ++combo) {
+        if (combo & name.bit) records += by_groups[combo];
+      }
+      long long pupils = pupils_by_bit[name.bit];
+      if (pupils == 0 && records == 0) continue;  // a group the school does not have
+      out.push_back(
+          EquityFor(dimension(name.bit), name.label, pupils, records, all_pupils, all_records));
+    }
+    for (const auto& [year, pupils] : pupils_by_year) {
+      out.push_back(EquityFor(
+          "Year group", year == 0 ? std::string("Reception") : "Year " + std::to_string(year),
+          pupils, by_year[static_cast<size_t>(year) & 15], all_pupils, all_records));
+    }
+    return out;
+  };
+  return EquityTables{table(c.by_groups, c.by_year),
+                      table(c.by_groups_physical, c.by_year_physical)};
+}
+
+}  // namespace attune

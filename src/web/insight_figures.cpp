@@ -1,0 +1,308 @@
+#include "web/insight_figures.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "http/url.h"
+#include "policy/policy.h"
+#include "services/authorization.h"
+
+namespace attune::web {
+namespace {
+
+constexpr uint32_t kAll = 0xFF;
+constexpr uint32_t kProsocial = 1u << static_cast<int>(policy::BehaviourClass::kProsocial);
+constexpr uint32_t kConcerns = 0xFF & ~kProsocial;
+
+uint32_t ClassesOf(const std::string& kind) {
+  if (kind == "prosocial") return kProsocial;
+  if (kind == "all") return kAll;
+  if (auto c = policy::ParseClass(kind)) return 1u << static_cast<int>(*c);
+  return kConcerns;
+}
+
+Date SchoolYearStart(Date day) {
+  int y = static_cast<int>(day.year());
+  if (static_cast<unsigned>(day.month()) < 9) --y;
+  return date::year{y} / 9 / 1;
+}
+
+Date Monday(Date d) {
+  date::sys_days s(d);
+  return Date(s - date::days(IsoWeekday(d) - 1));
+}
+
+// School days in [from, to], from the days of the window worked out once.
+struct SchoolDays {
+  Date first;
+  std::vector<bool> days;
+  int operator()(Date from, Date to) const {
+    int n = 0;
+    long long a = (date::sys_days(from) - date::sys_days(first)).count();
+    long long b = (date::sys_days(to) - date::sys_days(first)).count();
+    for (long long i = std::max(0LL, a); i <= b && i < static_cast<long long>(days.size()); ++i) {
+      n += days[static_cast<size_t>(i)];
+    }
+    return n;
+  }
+};
+
+}  // namespace
+
+std::string InsightChoice::Query() const {
+  std::string q = "period=" + period;
+  if (period == "custom") {
+    if (from) q += "&from=" + FormatDate(*from);
+    if (to) q += "&to=" + FormatDate(*to);
+  }
+  q += "&kind=" + kind;
+  if (year >= 0) q += "&year=" + std::to_string(year);
+  if (form) q += "&form=" + std::to_string(form);
+  if (!category.empty()) q += "&category=" + http::PercentEncode(category);
+  if (!place.empty()) q += "&place=" + http::PercentEncode(place);
+  if (!group.empty()) q += "&group=" + http::PercentEncode(group);
+  return q;
+}
+
+InsightChoice ReadInsightChoice(const http::FormData& q) {
+  InsightChoice c;
+  std::string period = q.Get("period");
+  for (const char* p : {"half_term", "term", "year", "last_year", "all", "custom"}) {
+    if (period == p) c.period = p;
+  }
+  if (!period.empty() && c.period != period) c.problems.push_back("The period was not understood");
+  if (c.period == "custom") {
+    for (const char* name : {"from", "to"}) {
+      std::string text = q.Get(name);
+      if (text.empty()) continue;
+      auto d = ParseDate(text, name);
+      if (!d.ok()) {
+        c.problems.push_back(std::string(name == std::string("from") ? "The first" : "The last") +
+                             " day was not a date as 2026-09-01");
+        continue;
+      }
+      (std::string(name) == "from" ? c.from : c.to) = *d;
+    }
+    if (c.from && c.to && *c.to < *c.from) {
+      c.problems.push_back("The last day was before the first: they were swapped");
+      std::swap(c.from, c.to);
+    }
+  }
+  std::string kind = q.Get("kind");
+  if (kind == "concerns" || kind == "prosocial" || kind == "all" || policy::ParseClass(kind)) {
+    c.kind = kind;
+  }
+  auto year = http::IntValue(q.Get("year"), -1, "year");
+  if (year.ok() && *year >= 0 && *year <= 15) c.year = *year;
+  auto form = http::IntValue(q.Get("form"), 0, "form");
+  if (form.ok() && *form > 0) c.form = *form;
+  std::string category = q.Get("category");
+  if (!category.empty() && category.size() <= 64) c.category = category;
+  std::string place = q.Get("place");
+  if (!place.empty() && place.size() <= 200 && place.find(',') == std::string::npos)
+    c.place = place;
+  std::string group = q.Get("group");
+  for (const auto& g : InsightGroups()) {
+    if (group == g.name) c.group = group;
+  }
+  return c;
+}
+
+Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
+                                     InsightChoice choice) {
+  InsightFigures out;
+  auto time = ctx.clock.For(by.school_id);
+  if (!time.ok()) return time.status();
+  const policy::SchoolTime& school = **time;
+  Date today = LondonDate(Now());
+  InsightQuery q;
+  std::string period_words;
+  if (choice.period == "half_term" || choice.period == "term") {
+    const CalendarEntry* e = school.EntryContaining(today, choice.period);
+    if (e) {
+      q.from = e->starts_on;
+      q.to = std::min(e->ends_on, today);
+      period_words = "This " + std::string(choice.period == "term" ? "term" : "half-term") +
+                     (e->name.empty() ? "" : " (" + e->name + ")");
+    } else {
+      choice.problems.push_back(std::string("Today is not in a ") +
+                                (choice.period == "term" ? "term" : "half-term") +
+                                ": this school year is shown");
+      choice.period = "year";
+    }
+  }
+  if (choice.period == "year") {
+    q.from = SchoolYearStart(today);
+    q.to = today;
+    period_words = "This school year";
+  } else if (choice.period == "last_year") {
+    Date start = SchoolYearStart(today);
+    q.from = Date(date::year_month_day(date::sys_days(start)).year() - date::years(1),
+                  date::month{9}, date::day{1});
+    q.to = Date(date::sys_days(start) - date::days(1));
+    period_words = "Last school year";
+  } else if (choice.period == "all") {
+    period_words = "Every record";
+  } else if (choice.period == "custom") {
+    q.from = choice.from;
+    q.to = choice.to.value_or(today);
+    period_words = "Chosen dates";
+  }
+  if (choice.year >= 0) q.years = 1u << choice.year;
+  if (choice.form) q.forms = {choice.form};
+  if (!choice.category.empty()) q.categories = {choice.category};
+  if (!choice.place.empty()) q.places = {choice.place};
+  out.groups_allowed = RoleHas(by.role, Permission::kPupilsViewSensitive);
+  if (!choice.group.empty()) {
+    if (out.groups_allowed) {
+      for (const auto& g : InsightGroups()) {
+        if (choice.group == g.name) q.groups = g.bit;
+      }
+    } else {
+      choice.group.clear();
+    }
+  }
+
+  InsightQuery asked = q;
+  asked.classes = ClassesOf(choice.kind);
+  auto main = ctx.insight.Ask(by, asked, 10);
+  if (!main.ok()) return main.status();
+  out.main = std::move(*main);
+  out.query = asked;
+  out.query.from = out.main.from;
+  out.query.to = out.main.to;
+  out.window_words =
+      period_words + ": " + DateWords(out.main.from) + " to " + DateWords(out.main.to);
+
+  // Prosocial and the rest, side by side, over the same window.
+  InsightQuery pro = out.query, other = out.query;
+  pro.classes = kProsocial;
+  other.classes = kConcerns;
+  pro.by_year = other.by_year = true;
+  auto p = ctx.insight.Count(by, pro);
+  if (!p.ok()) return p.status();
+  auto o = ctx.insight.Count(by, other);
+  if (!o.ok()) return o.status();
+  // Every day the page counts, from six weeks before the window (the
+  // before-and-after comparison) to its end.
+  Date earliest = Date(date::sys_days(out.main.from) - date::days(7 * kCompareWeeks + 7));
+  const SchoolDays count_days{earliest,
+                              school.SchoolDaysBetween(earliest, std::max(out.main.to, today))};
+  out.school_days = count_days(out.main.from, out.main.to);
+  // Every place recorded in the window, for the filter: prosocial and the
+  // rest together are every record, unless a category or place narrows them.
+  std::map<std::string, long long> seen;
+  if (choice.place.empty() && choice.category.empty() && choice.group.empty() && choice.year < 0 &&
+      !choice.form) {
+    for (const auto* c : {&p->counts, &o->counts}) {
+      for (const auto& [place, n] : c->by_place) seen[place] += n;
+    }
+  } else {
+    InsightQuery all;
+    all.from = out.query.from;
+    all.to = out.query.to;
+    auto places = ctx.insight.Count(by, all);
+    if (!places.ok()) return places.status();
+    for (const auto& [place, n] : places->counts.by_place) seen[place] += n;
+  }
+  for (const auto& [place, n] : seen) {
+    if (!place.empty()) out.places.push_back(place);
+  }
+  out.prosocial = p->counts.total;
+  out.other = o->counts.total;
+  // Week by week, Monday first.
+  {
+    size_t ip = 0, io = 0;
+    const auto& pd = p->counts.by_day;
+    const auto& od = o->counts.by_day;
+    for (date::sys_days w = Monday(out.main.from); w <= date::sys_days(out.main.to);
+         w += date::days(7)) {
+      InsightWeek week;
+      week.monday = Date(w);
+      Date last = std::min(Date(w + date::days(6)), out.main.to);
+      Date first = std::max(Date(w), out.main.from);
+      week.school_days = count_days(first, last);
+      for (; ip < pd.size() && pd[ip].first <= last; ++ip) week.prosocial += pd[ip].second;
+      for (; io < od.size() && od[io].first <= last; ++io) week.other += od[io].second;
+      out.weeks.push_back(week);
+    }
+  }
+  // Around the last policy version to come into force in the window.
+  for (const auto& v : out.main.versions) {
+    if (v.from <= out.main.from || v.from > out.main.to) continue;
+    BeforeAfter b;
+    b.version = v.version;
+    b.from = v.from;
+    Date start = Date(date::sys_days(v.from) - date::days(7 * kCompareWeeks));
+    Date end = std::min(Date(date::sys_days(v.from) + date::days(7 * kCompareWeeks - 1)), today);
+    InsightQuery before = asked, after = asked;
+    before.from = start;
+    before.to = Date(date::sys_days(v.from) - date::days(1));
+    after.from = v.from;
+    after.to = end;
+    auto nb = ctx.insight.Count(by, before);
+    auto na = ctx.insight.Count(by, after);
+    if (!nb.ok() || !na.ok()) continue;
+    b.before = nb->counts.total;
+    b.after = na->counts.total;
+    b.days_before = count_days(*before.from, *before.to);
+    b.days_after = count_days(*after.from, *after.to);
+    auto weeks_with_school = [&](Date from, Date to) {
+      int n = 0;
+      for (date::sys_days w = Monday(from); w <= date::sys_days(to); w += date::days(7)) {
+        if (count_days(std::max(Date(w), from), std::min(Date(w + date::days(6)), to)) > 0) {
+          ++n;
+        }
+      }
+      return n;
+    };
+    b.weeks_before = weeks_with_school(*before.from, *before.to);
+    b.weeks_after = weeks_with_school(*after.from, *after.to);
+    b.too_short = b.weeks_before < kEnoughWeeks || b.weeks_after < kEnoughWeeks;
+    out.change = b;  // versions are in order: the last one wins
+  }
+  // By year group, or by form within the year chosen.
+  auto forms = ctx.store.ListForms(by.school_id);
+  if (forms.ok()) {
+    std::set<int> years;
+    for (const auto& f : *forms) years.insert(f.year_group);
+    auto add = [&](std::vector<InsightGroupRow>& rows, std::string label, long long id,
+                   InsightQuery g) -> Status {
+      g.classes = kAll;
+      auto n = ctx.insight.Count(by, g);
+      if (!n.ok()) return n.status();
+      long long pro_n = n->counts.by_class[0];
+      rows.push_back({std::move(label), id, pro_n, n->counts.total - pro_n});
+      return Status::Ok();
+    };
+    if (choice.year < 0) {
+      for (int y : years) {
+        out.years.push_back({y == 0 ? "Reception" : "Year " + std::to_string(y), y,
+                             p->counts.by_year[static_cast<size_t>(y) & 15],
+                             o->counts.by_year[static_cast<size_t>(y) & 15]});
+      }
+    } else if (!choice.form) {
+      for (const auto& f : *forms) {
+        if (f.year_group != choice.year) continue;
+        InsightQuery g = out.query;
+        g.forms = {f.id};
+        ATTUNE_RETURN_IF_ERROR(add(out.forms, f.name, f.id, g));
+      }
+    }
+  }
+  // Equity: every pupil group against the rest of the school.
+  if (out.main.scope == "school" && out.groups_allowed &&
+      RoleHas(by.role, Permission::kInsightSchool)) {
+    InsightQuery whole = out.query;
+    auto equity = ctx.insight.Equity(by, whole);
+    if (!equity.ok()) return equity.status();
+    out.equity_shown = true;
+    out.equity = std::move(equity->records);
+    out.equity_physical = std::move(equity->physical);
+  }
+  out.choice = std::move(choice);
+  return out;
+}
+
+}  // namespace attune::web
