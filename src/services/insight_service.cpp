@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
+#include <tuple>
 
 #include "model/incident.h"
 #include "policy/policy.h"
@@ -48,14 +50,34 @@ bool IsId(std::string_view s) {
   return true;
 }
 
-insight::Row RowOf(const RecordFact& f) {
+// London's offset from UTC, looked up once an hour of records: rows come in
+// order of saving, so almost every row asks about the hour before it.
+class LondonClock {
+ public:
+  // The day and the minute of the day on London's clocks at `t`.
+  std::pair<Date, int> At(Timestamp t) {
+    long long unix = ToUnix(t);
+    long long hour = unix >= 0 ? unix / 3600 : (unix - 3599) / 3600;
+    if (hour != hour_) {
+      hour_ = hour;
+      offset_ = LondonOffset(t).count();
+    }
+    long long local = unix + offset_;
+    long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    int minute = static_cast<int>((local - days * 86400) / 60);
+    return {Date(date::sys_days(date::days(days))), minute};
+  }
+
+ private:
+  long long hour_ = std::numeric_limits<long long>::min();
+  long long offset_ = 0;
+};
+
+insight::Row RowOf(const RecordFact& f, LondonClock& clock) {
   insight::Row r;
   r.record_id = f.incident_id;
   r.school_id = f.school_id;
-  r.day = LondonDate(f.occurred_at);
-  auto since_midnight = f.occurred_at - LondonInstant(r.day, 0);
-  r.minute =
-      static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+  std::tie(r.day, r.minute) = clock.At(f.occurred_at);
   r.category = f.category;
   r.behaviour_class = static_cast<int>(
       policy::ParseClass(f.behaviour_class).value_or(policy::BehaviourClass::kLowLevel));
@@ -246,8 +268,9 @@ void InsightService::Undone(long long school_id, long long incident_id) {
 Status InsightService::Load(long long after, long long up_to) {
   std::vector<insight::Row> batch;
   batch.reserve(std::min<long long>(kBatch, up_to - after));
+  LondonClock clock;
   Status st = store_.ForEachRecordFact(after, up_to, [&](const RecordFact& f) {
-    batch.push_back(RowOf(f));
+    batch.push_back(RowOf(f, clock));
     if (batch.size() >= kBatch) {
       index_.Add(batch);
       batch.clear();
