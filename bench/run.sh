@@ -8,3 +8,4 @@ bench/every_page.sh 100
 bench/plans_load.sh 100
 bench/insight_page.sh 100
 build/bench/insight_engine 10000000
+bench/insight_bench.sh 10000000

@@ -251,7 +251,10 @@ struct Partial {
 // Rows [begin, end) of `s` that pass `f`, into `p`. What the loop reads
 // and the counters it adds to are held in locals, so the compiler need not
 // reload them after every store (they could otherwise alias the counters).
-template <typename School>
+// kExtras: whether any of the rarer tests and counts (form, pupil groups,
+// restricted or physical rows, group counts) is asked for; the common
+// question is compiled without them.
+template <bool kExtras, typename School>
 void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial& p) {
   const uint16_t* __restrict day = s.day.data();
   const uint16_t* __restrict category = s.category.data();
@@ -291,10 +294,12 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
     if (!pass) continue;
     if (by_category && !f.categories.Has(category[i])) continue;
     if (by_place && !f.places.Has(place[i])) continue;
-    if (by_form && !f.forms.Has(form[i])) continue;
-    if (need && (groups[i] & need) != need) continue;
-    if (skip_restricted && (flags[i] & 1)) continue;
-    if (physical_only && !(flags[i] & 2)) continue;
+    if constexpr (kExtras) {
+      if (by_form && !f.forms.Has(form[i])) continue;
+      if (need && (groups[i] & need) != need) continue;
+      if (skip_restricted && (flags[i] & 1)) continue;
+      if (physical_only && !(flags[i] & 2)) continue;
+    }
     if (by_staff && staff[i] != the_staff) continue;
     if (by_pupil && pupil[i] != the_pupil) continue;
     ++total;
@@ -304,7 +309,7 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
     ++n_cls[cls[i]];
     ++n_day[d];
     if (count_pupils && (all_pupils || !(flags[i] & 1))) ++n_pupil[pupil[i]];
-    if (group_counts) {
+    if (kExtras && group_counts) {
       const uint32_t g = groups[i] & (kGroupCombinations - 1);
       ++n_groups[g];
       ++n_year[year[i]];
@@ -426,10 +431,16 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   partials.reserve(threads);
   for (unsigned t = 0; t < threads; ++t)
     partials.emplace_back(n_categories, n_places, f.pupils ? n_pupils : 0, f.group_counts);
+  const bool extras =
+      !f.forms.any || f.groups || !f.count_restricted || f.physical_only || f.group_counts;
   std::atomic<size_t> next{0};
   auto work = [&](Partial& p) {
     for (size_t i = next++; i < tasks.size(); i = next++) {
-      Scan(*tasks[i].school, tasks[i].begin, tasks[i].end, f, p);
+      if (extras) {
+        Scan<true>(*tasks[i].school, tasks[i].begin, tasks[i].end, f, p);
+      } else {
+        Scan<false>(*tasks[i].school, tasks[i].begin, tasks[i].end, f, p);
+      }
     }
   };
   std::vector<std::thread> pool;
