@@ -221,7 +221,6 @@ struct Compiled {
   bool nothing = false;  // a staff member or pupil never seen: no rows
   bool list_restricted = true;
   bool count_restricted = true;
-  bool physical_only = false;
   bool group_counts = false;
   bool pupils = true;  // whether by_pupil is asked for
 };
@@ -280,7 +279,7 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
   const bool by_staff = f.staff.has_value(), by_pupil = f.pupil.has_value();
   const uint32_t the_staff = f.staff.value_or(0), the_pupil = f.pupil.value_or(0);
   const bool count_pupils = f.pupils, all_pupils = f.list_restricted;
-  const bool skip_restricted = !f.count_restricted, physical_only = f.physical_only;
+  const bool skip_restricted = !f.count_restricted;
   const bool group_counts = f.group_counts;
   uint32_t* __restrict n_groups = p.groups.data();
   uint32_t* __restrict n_year = p.year.data();
@@ -298,7 +297,6 @@ void Scan(const School& s, size_t begin, size_t end, const Compiled& f, Partial&
       if (by_form && !f.forms.Has(form[i])) continue;
       if (need && (groups[i] & need) != need) continue;
       if (skip_restricted && (flags[i] & 1)) continue;
-      if (physical_only && !(flags[i] & 2)) continue;
     }
     if (by_staff && staff[i] != the_staff) continue;
     if (by_pupil && pupil[i] != the_pupil) continue;
@@ -346,7 +344,6 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   f.years = filter.years;
   f.list_restricted = filter.list_restricted && filter.count_restricted;
   f.count_restricted = filter.count_restricted;
-  f.physical_only = filter.physical_only;
   f.group_counts = filter.group_counts;
   f.groups = filter.groups;
   f.pupils = pupils > 0;
@@ -431,8 +428,7 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   partials.reserve(threads);
   for (unsigned t = 0; t < threads; ++t)
     partials.emplace_back(n_categories, n_places, f.pupils ? n_pupils : 0, f.group_counts);
-  const bool extras =
-      !f.forms.any || f.groups || !f.count_restricted || f.physical_only || f.group_counts;
+  const bool extras = !f.forms.any || f.groups || !f.count_restricted || f.group_counts;
   std::atomic<size_t> next{0};
   auto work = [&](Partial& p) {
     for (size_t i = next++; i < tasks.size(); i = next++) {

@@ -86,7 +86,6 @@ struct Filter {
   uint32_t groups = 0;           // Group bits a row's pupil must all have
   bool list_restricted = true;   // false: restricted rows are counted but not in by_pupil
   bool count_restricted = true;  // false: restricted rows are left out altogether
-  bool physical_only = false;    // true: only records with a physical intervention
   bool group_counts = false;     // true: fill Counts::by_groups and by_year
 };
 

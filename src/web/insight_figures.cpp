@@ -22,12 +22,6 @@ uint32_t ClassesOf(const std::string& kind) {
   return kConcerns;
 }
 
-Date SchoolYearStart(Date day) {
-  int y = static_cast<int>(day.year());
-  if (static_cast<unsigned>(day.month()) < 9) --y;
-  return date::year{y} / 9 / 1;
-}
-
 Date Monday(Date d) {
   date::sys_days s(d);
   return Date(s - date::days(IsoWeekday(d) - 1));
@@ -49,6 +43,12 @@ struct SchoolDays {
 };
 
 }  // namespace
+
+Date TeachingYearStart(Date day) {
+  int y = static_cast<int>(day.year());
+  if (static_cast<unsigned>(day.month()) < 9) --y;
+  return date::year{y} / 9 / 1;
+}
 
 std::string InsightChoice::Query() const {
   std::string q = "period=" + period;
@@ -133,11 +133,11 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
     }
   }
   if (choice.period == "year") {
-    q.from = SchoolYearStart(today);
+    q.from = TeachingYearStart(today);
     q.to = today;
     period_words = "This school year";
   } else if (choice.period == "last_year") {
-    Date start = SchoolYearStart(today);
+    Date start = TeachingYearStart(today);
     q.from = Date(date::year_month_day(date::sys_days(start)).year() - date::years(1),
                   date::month{9}, date::day{1});
     q.to = Date(date::sys_days(start) - date::days(1));
@@ -228,9 +228,14 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       out.weeks.push_back(week);
     }
   }
-  // Around the last policy version to come into force in the window.
+  // Around the last policy version to come into force in the window
+  // (versions are in order of their first day).
+  const PolicyMark* last = nullptr;
   for (const auto& v : out.main.versions) {
-    if (v.from <= out.main.from || v.from > out.main.to) continue;
+    if (out.main.from < v.from && !(out.main.to < v.from)) last = &v;
+  }
+  if (last) {
+    const PolicyMark& v = *last;
     BeforeAfter b;
     b.version = v.version;
     b.from = v.from;
@@ -242,8 +247,9 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
     after.from = v.from;
     after.to = end;
     auto nb = ctx.insight.Count(by, before);
+    if (!nb.ok()) return nb.status();
     auto na = ctx.insight.Count(by, after);
-    if (!nb.ok() || !na.ok()) continue;
+    if (!na.ok()) return na.status();
     b.before = nb->counts.total;
     b.after = na->counts.total;
     b.days_before = count_days(*before.from, *before.to);
@@ -260,22 +266,13 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
     b.weeks_before = weeks_with_school(*before.from, *before.to);
     b.weeks_after = weeks_with_school(*after.from, *after.to);
     b.too_short = b.weeks_before < kEnoughWeeks || b.weeks_after < kEnoughWeeks;
-    out.change = b;  // versions are in order: the last one wins
+    out.change = b;
   }
   // By year group, or by form within the year chosen.
   auto forms = ctx.store.ListForms(by.school_id);
   if (forms.ok()) {
     std::set<int> years;
     for (const auto& f : *forms) years.insert(f.year_group);
-    auto add = [&](std::vector<InsightGroupRow>& rows, std::string label, long long id,
-                   InsightQuery g) -> Status {
-      g.classes = kAll;
-      auto n = ctx.insight.Count(by, g);
-      if (!n.ok()) return n.status();
-      long long pro_n = n->counts.by_class[0];
-      rows.push_back({std::move(label), id, pro_n, n->counts.total - pro_n});
-      return Status::Ok();
-    };
     if (choice.year < 0) {
       for (int y : years) {
         out.years.push_back({y == 0 ? "Reception" : "Year " + std::to_string(y), y,
@@ -287,7 +284,11 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
         if (f.year_group != choice.year) continue;
         InsightQuery g = out.query;
         g.forms = {f.id};
-        ATTUNE_RETURN_IF_ERROR(add(out.forms, f.name, f.id, g));
+        g.classes = kAll;
+        auto n = ctx.insight.Count(by, g);
+        if (!n.ok()) return n.status();
+        long long pro_n = n->counts.by_class[0];
+        out.forms.push_back({f.name, f.id, pro_n, n->counts.total - pro_n});
       }
     }
   }

@@ -77,6 +77,11 @@ struct InsightFigures {
   std::vector<EquityRow> equity, equity_physical;
 };
 
+// The first day of the teaching year `day` is in: 1 September (insight's
+// "this school year"; suspensions count the legal year from 1 August,
+// SuspensionService::SchoolYearStart).
+Date TeachingYearStart(Date day);
+
 Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
                                      InsightChoice choice);
 

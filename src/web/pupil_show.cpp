@@ -15,6 +15,7 @@
 #include "web/handlers.h"
 #include "web/incident_words.h"
 #include "web/insight_charts.h"
+#include "web/insight_figures.h"
 #include "web/page.h"
 #include "web/profile_page.h"
 #include "web/site.h"
@@ -95,8 +96,7 @@ json PatternView(const WebContext& ctx, const Principal& by, const Pupil& p,
                  const policy::Policy* policy, Date today) {
   InsightQuery q;
   q.pupil_id = p.id;
-  int y = static_cast<int>(today.year()) - (static_cast<unsigned>(today.month()) < 9 ? 1 : 0);
-  q.from = Date(date::year{y} / 9 / 1);
+  q.from = TeachingYearStart(today);
   q.to = today;
   q.classes = 0xFF & ~1u;  // every class but prosocial
   auto counts = ctx.insight.Count(by, q);

@@ -75,7 +75,6 @@ std::string Where(const Filter& f) {
     w += ")";
   }
   if (!f.count_restricted) w += " AND restricted = 0";
-  if (f.physical_only) w += " AND physical = 1";
   if (f.groups)
     w += " AND (groups & " + std::to_string(f.groups) + ") = " + std::to_string(f.groups);
   return w;
@@ -138,7 +137,6 @@ Filter RandomFilter(std::mt19937& rng, const Data& d) {
   if (rng() % 12 == 0) f.groups |= kFemale | kFreeMeals;
   f.list_restricted = rng() % 2;
   f.count_restricted = rng() % 5 != 0;
-  f.physical_only = rng() % 6 == 0;
   f.group_counts = rng() % 3 == 0;
   return f;
 }
