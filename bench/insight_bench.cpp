@@ -281,7 +281,7 @@ int main(int argc, char** argv) {
   long before = ResidentMb();
   start = Clock::now();
   insight::Index index;
-  for (const SyntheticRow& r : rows) index.Add(EngineRow(r));
+  LoadEngine(index, rows);
   std::printf("load engine=attune records=%lld s=%.1f resident_mb=%ld\n", records,
               Ms(Clock::now() - start) / 1000, ResidentMb() - before);
   for (const Question& q : questions) {

@@ -20,8 +20,10 @@
 # gets London time, and how many runs each median is of: the comments at
 # the top of insight_bench.cpp and insight_duckdb.mjs.
 #
-# Prints, besides load times, the engine's resident memory and the
-# memory-bandwidth floor, one line per engine and filter:
+# Prints, besides load times, the engine's resident memory, the
+# memory-bandwidth floor and the server's start-up on the SQLite file (from
+# its start to every record in its insight engine), one line per engine and
+# filter:
 #   engine=attune filter=all_but_prosocial records=10000000 ms=41.2
 # (ms: the warm median of the six questions; the engine answers all six in
 # one query), then identical=yes or identical=no (with the first
@@ -52,6 +54,24 @@ fi
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024/1024)" GiB"}' /proc/meminfo), $(uname -r)"
 echo "# sqlite $(sqlite3 --version | cut -d' ' -f1) ; duckdb (npm @duckdb/node-api) $DUCKDB_VERSION ; node $(node --version)"
 build/bench/insight_bench "$RECORDS" "$WORK"
+
+# Start-up: the server itself on the SQLite file just made (attune's own
+# schema), from its start to the insight engine holding every record (its
+# log line), and its memory then.
+cmake --build build -j2 --target attune > /dev/null
+LOG="$WORK/serve.log"
+started=$(date +%s.%N)
+ATTUNE_LOG_LEVEL=info build/attune serve --db "$WORK/attune.db" --port "${PORT:-18498}" > "$LOG" 2>&1 &
+SERVER=$!
+until grep -q 'insight: .* rows loaded' "$LOG"; do
+  kill -0 $SERVER 2>/dev/null || { cat "$LOG"; exit 1; }
+  sleep 0.02
+done
+ready=$(date +%s.%N)
+echo "startup engine=attune records=$RECORDS s=$(awk "BEGIN {printf \"%.1f\", $ready - $started}") $(grep -o 'rows loaded in [0-9]* ms' "$LOG") resident_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 )) own_mb=$(( $(awk '/RssAnon/ {print $2}' /proc/$SERVER/status) / 1024 ))"
+kill $SERVER
+wait $SERVER 2>/dev/null || true
+
 node bench/insight_duckdb.mjs "$RECORDS" "$WORK"
 
 identical=yes

@@ -1,13 +1,12 @@
 // The insight engine alone (src/insight/index.h), for docs/performance.md:
 // the synthetic local authority of synthetic_authority.h (200 schools,
 // 150,000 pupils, five school years, RECORDS involved-pupil rows with
-// weekday and hour peaks and a few pupils with many records) added row by
-// row, then the Big 5 and the heatmap asked with "every class but
-// prosocial" over every school and over one school, warm medians of 21
-// runs; and the memory-bandwidth floor of bandwidth_floor.h on the same
-// threads. insight_bench.sh asks SQLite and DuckDB the same on the same
-// rows.
-// Usage: build/bench/insight_engine [RECORDS, default 10000000]
+// weekday and hour peaks and a few pupils with many records) loaded as the
+// server loads it (LoadEngine: batches, then in order of day), then the Big 5 and the heatmap asked
+// with "every class but prosocial" over every school and over one school, warm medians of 21 runs;
+// and the memory-bandwidth floor of bandwidth_floor.h on the same threads. insight_bench.sh asks
+// SQLite and DuckDB the same on the same rows. Usage: build/bench/insight_engine [RECORDS, default
+// 10000000]
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -28,7 +27,7 @@ int main(int argc, char** argv) {
   attune::insight::Index index;
   long before = ResidentMb();
   auto start = Clock::now();
-  for (const SyntheticRow& r : rows) index.Add(EngineRow(r));
+  LoadEngine(index, rows);
   // resident_mb: what the engine added, not the generated rows.
   std::printf("loaded records=%lld s=%.1f resident_mb=%ld threads=%u\n", records,
               Ms(Clock::now() - start) / 1000, ResidentMb() - before,

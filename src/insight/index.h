@@ -68,8 +68,11 @@ struct Row {
   int year_group = 0;       // 0–15
   long long form_id = 0;    // 0 for none
   uint32_t groups = 0;      // Group bits
-  bool restricted = false;  // counted, never listed to those who may not read it
-  bool physical = false;    // a physical intervention was recorded with it
+  bool restricted = false;  // counted only for the readers below
+  // When restricted: which readers may read it, as bits 0–5 (the service
+  // numbers the roles that may read restricted records).
+  uint8_t readers = 0;
+  bool physical = false;  // a physical intervention was recorded with it
 };
 
 // Which rows a question is about. Empty sets mean "any".
@@ -84,9 +87,11 @@ struct Filter {
   long long pupil_id = 0;        // 0: any pupil
   std::vector<long long> forms;  // empty: any form
   uint32_t groups = 0;           // Group bits a row's pupil must all have
-  bool list_restricted = true;   // false: restricted rows are counted but not in by_pupil
-  bool count_restricted = true;  // false: restricted rows are left out altogether
-  bool group_counts = false;     // true: fill Counts::by_groups and by_year
+  // Restricted rows count only where a row's readers include one of these
+  // (0: no restricted row counts); none given, every row counts.
+  std::optional<uint8_t> readers;
+  bool group_counts = false;  // true: fill Counts::by_groups and by_year
+  bool class_split = false;   // true: fill Counts::by_day_class, by_year_class, by_form_class
 };
 
 // The answers, each adding up to `total`.
@@ -107,6 +112,14 @@ struct Counts {
   // The same for the rows with a physical intervention.
   std::vector<long long> by_groups_physical;
   std::array<long long, 16> by_year_physical{};
+  // With Filter::class_split: the rows by behaviour class, day by day (the
+  // days with rows, in order), by year group and by form (form id, 0 for
+  // none; the forms with rows, by id): a page's trends and year groups
+  // from one pass instead of one per class.
+  using ByClass = std::array<long long, 8>;
+  std::vector<std::pair<Date, ByClass>> by_day_class;
+  std::array<ByClass, 16> by_year_class{};
+  std::vector<std::pair<long long, ByClass>> by_form_class;
 };
 
 class Index {
@@ -130,6 +143,8 @@ class Index {
   Counts Query(const Filter& filter, size_t pupils = 20) const;
   // Rows held, across schools.
   long long Size() const;
+  // The day of the school's earliest row; none when it has none.
+  std::optional<Date> FirstDay(long long school_id) const;
 
  private:
   struct School;

@@ -32,6 +32,57 @@ EquityRow EquityFor(std::string dimension, std::string group, long long pupils, 
   return r;
 }
 
+namespace {
+
+void HideRecords(EquityRow& r) {
+  r.records_shown = false;
+  r.suppressed = true;
+  r.per_100.reset();
+  r.relative_risk.reset();
+}
+
+void HidePupils(EquityRow& r) {
+  r.pupils_shown = false;
+  r.suppressed = true;
+  r.per_100.reset();
+  r.relative_risk.reset();
+}
+
+}  // namespace
+
+void SuppressComplements(std::vector<EquityRow>& rows) {
+  if (rows.empty()) return;
+  const long long all_records = rows.front().records + rows.front().rest_records;
+  if (all_records > 0 && all_records < kEquityFewestRecords) {
+    for (auto& r : rows) HideRecords(r);
+  }
+  // Each dimension's rows are together.
+  for (size_t begin = 0; begin < rows.size();) {
+    size_t end = begin;
+    while (end < rows.size() && rows[end].dimension == rows[begin].dimension) ++end;
+    // One column at a time: whether any is hidden, then the smallest shown
+    // count of 3 or more hidden with it.
+    auto protect = [&](auto shown, auto count, auto hide) {
+      bool any_hidden = false;
+      EquityRow* smallest = nullptr;
+      for (size_t i = begin; i < end; ++i) {
+        EquityRow& r = rows[i];
+        if (!shown(r)) {
+          any_hidden = true;
+        } else if (count(r) >= 3 && (!smallest || count(r) < count(*smallest))) {
+          smallest = &r;
+        }
+      }
+      if (any_hidden && smallest) hide(*smallest);
+    };
+    protect([](const EquityRow& r) { return r.pupils_shown; },
+            [](const EquityRow& r) { return r.pupils; }, HidePupils);
+    protect([](const EquityRow& r) { return r.records_shown; },
+            [](const EquityRow& r) { return r.records; }, HideRecords);
+    begin = end;
+  }
+}
+
 Result<std::vector<PupilKind>> InsightService::PupilKinds(long long school_id) {
   auto now = std::chrono::steady_clock::now();
   {
@@ -80,7 +131,7 @@ Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
   whole.classes = q.classes;
   whole.categories = q.categories;
   whole.places = q.places;
-  insight::Filter f = FilterFor(by.school_id, whole);
+  insight::Filter f = FilterFor(by, whole);
   f.group_counts = true;  // counts only leave here, each group's and suppressed
   insight::Counts c = index_.Query(f, 0);
   auto dimension = [](uint32_t bit) -> const char* {
@@ -112,8 +163,10 @@ Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
     }
     return out;
   };
-  return EquityTables{table(c.by_groups, c.by_year),
-                      table(c.by_groups_physical, c.by_year_physical)};
+  EquityTables out{table(c.by_groups, c.by_year), table(c.by_groups_physical, c.by_year_physical)};
+  SuppressComplements(out.records);
+  SuppressComplements(out.physical);
+  return out;
 }
 
 }  // namespace attune

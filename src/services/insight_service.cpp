@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <tuple>
 
 #include "model/incident.h"
@@ -17,6 +18,8 @@ namespace {
 
 // Rows handed to the engine at a time while loading.
 constexpr size_t kBatch = 1 << 16;
+// Threads that read the store at start, at most.
+constexpr long long kMaxReaders = 4;
 
 std::vector<std::string_view> CommaList(std::string_view text) {
   std::vector<std::string_view> out;
@@ -73,6 +76,29 @@ class LondonClock {
   long long offset_ = 0;
 };
 
+// The roles that may read restricted records (those holding
+// incidents.view_restricted), each a bit of insight::Row::readers.
+uint8_t ReaderBit(std::string_view role) {
+  static const std::vector<std::string> readers = [] {
+    std::vector<std::string> out;
+    for (Role r : AllRoles()) {
+      if (RoleHas(r, Permission::kIncidentsViewRestricted)) out.push_back(RoleName(r));
+    }
+    return out;
+  }();
+  for (size_t i = 0; i < readers.size() && i < 6; ++i) {
+    if (readers[i] == role) return static_cast<uint8_t>(1u << i);
+  }
+  return 0;
+}
+
+// A restricted record's readers (its visible_to, a comma list) as bits.
+uint8_t ReadersOf(const std::string& visible_to) {
+  uint8_t bits = 0;
+  for (std::string_view role : CommaList(visible_to)) bits |= ReaderBit(role);
+  return bits;
+}
+
 insight::Row RowOf(const RecordFact& f, LondonClock& clock) {
   insight::Row r;
   r.record_id = f.incident_id;
@@ -88,6 +114,7 @@ insight::Row RowOf(const RecordFact& f, LondonClock& clock) {
   r.form_id = f.form_id;
   r.groups = GroupsOf(f.sex, f.sen_status, f.ethnicity_code, f.ehcp, f.fsm, f.looked_after);
   r.restricted = f.restricted;
+  if (f.restricted) r.readers = ReadersOf(f.visible_to);
   r.physical = f.physical_intervention;
   return r;
 }
@@ -143,6 +170,10 @@ uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
   return g;
 }
 
+bool InsightDateInRange(Date day) {
+  return !(day < Date(date::year{2000} / 1 / 1)) && !(Date(date::year{2099} / 12 / 31) < day);
+}
+
 Result<InsightQuery> ParseInsightQuery(const std::function<std::string(std::string_view)>& get) {
   InsightQuery q;
   for (const char* name : {"from", "to"}) {
@@ -150,9 +181,13 @@ Result<InsightQuery> ParseInsightQuery(const std::function<std::string(std::stri
     if (text.empty()) continue;
     auto d = ParseDate(text, name);
     if (!d.ok()) {
-      return Status::Invalid(
-          std::string(name) + " must be a date as YYYY-MM-DD, not \"" + text.substr(0, 40) + "\"",
-          name);
+      return Status::Invalid(std::string(name) + " must be a date written YYYY-MM-DD, not \"" +
+                                 text.substr(0, 40) + "\"",
+                             name);
+    }
+    if (!InsightDateInRange(*d)) {
+      return Status::Invalid(std::string(name) + " must be between 2000-01-01 and 2099-12-31",
+                             name);
     }
     (std::string_view(name) == "from" ? q.from : q.to) = *d;
   }
@@ -267,17 +302,23 @@ void InsightService::Undone(long long school_id, long long incident_id) {
 
 Status InsightService::Load(long long after, long long up_to) {
   std::vector<insight::Row> batch;
-  batch.reserve(std::min<long long>(kBatch, up_to - after));
+  batch.reserve(static_cast<size_t>(std::clamp<long long>(up_to - after, 0, kBatch)));
   LondonClock clock;
-  Status st = store_.ForEachRecordFact(after, up_to, [&](const RecordFact& f) {
-    batch.push_back(RowOf(f, clock));
-    if (batch.size() >= kBatch) {
-      index_.Add(batch);
-      batch.clear();
-    }
-  });
-  index_.Add(batch);
-  return st;
+  try {
+    Status st = store_.ForEachRecordFact(after, up_to, [&](const RecordFact& f) {
+      // A batch ends between records, so a record's rows stay together
+      // (Index::Remove) when several readers add at once.
+      if (batch.size() >= kBatch && f.incident_id != batch.back().record_id) {
+        index_.Add(batch);
+        batch.clear();
+      }
+      batch.push_back(RowOf(f, clock));
+    });
+    index_.Add(batch);
+    return st;
+  } catch (const std::length_error& e) {  // a school beyond the engine's size
+    return Status::Internal(e.what());
+  }
 }
 
 void InsightService::Run() {
@@ -285,8 +326,22 @@ void InsightService::Run() {
   auto last = store_.LastIncidentId();
   if (last.ok()) {
     // Records saved while this runs are queued (Recorded) and read after.
-    if (Status st = Load(0, *last); !st.ok()) {
-      spdlog::error("insight: loading records failed: {}", st.message());
+    // One reader per core, each a range of ids on its own connection: the
+    // load is bound by reading SQLite's rows, which one core does at about
+    // a million a second (docs/performance.md).
+    const long long readers =
+        std::clamp<long long>(std::thread::hardware_concurrency(), 1, kMaxReaders);
+    const long long step = *last / readers + 1;
+    std::vector<std::thread> pool;
+    std::vector<Status> results(static_cast<size_t>(readers));
+    for (long long r = 0; r < readers; ++r) {
+      pool.emplace_back([&, r] {
+        results[static_cast<size_t>(r)] = Load(r * step, std::min(*last, (r + 1) * step));
+      });
+    }
+    for (auto& t : pool) t.join();
+    for (const Status& st : results) {
+      if (!st.ok()) spdlog::error("insight: loading records failed: {}", st.message());
     }
     loaded_up_to_ = *last;
     index_.SortByDay();
@@ -360,22 +415,20 @@ Result<InsightAnswer> InsightService::Count(const Principal& by, InsightQuery q,
     out.scope = "own";
   }
   out.pupils_listed = out.scope == "school" && RoleHas(by.role, Permission::kInsightPupils);
-  insight::Filter f = FilterFor(by.school_id, q);
-  // Restricted records are listed only to a role that reads every one:
-  // every policy's restricted categories name the DSL.
-  f.list_restricted = MayReadRecord(by.role, true, {RoleName(Role::kDsl)});
-  // One pupil's figures would tell that a record exists about them: a
-  // restricted one counts there only for a role that reads every one.
-  if (out.scope == "pupil") f.count_restricted = f.list_restricted;
-  f.group_counts = q.by_year;
+  insight::Filter f = FilterFor(by, q);
+  f.class_split = q.split_classes;
   out.counts = index_.Query(f, out.pupils_listed ? pupils : 0);
   out.counts.by_groups.clear();  // special-category data: only Equity reads them
   return out;
 }
 
-insight::Filter InsightService::FilterFor(long long school_id, const InsightQuery& q) {
+insight::Filter InsightService::FilterFor(const Principal& by, const InsightQuery& q) {
   insight::Filter f;
-  f.schools = {school_id};
+  f.schools = {by.school_id};
+  // A restricted record counts only for those its policy lets read it: a
+  // count narrowed by date, category, year, form and pupil group would
+  // otherwise name the child it is about (decision 0023).
+  f.readers = ReaderBit(RestrictedReaderName(by.role));
   f.from = q.from;
   f.to = q.to;
   f.classes = q.classes;
@@ -390,12 +443,14 @@ insight::Filter InsightService::FilterFor(long long school_id, const InsightQuer
 }
 
 Status InsightService::Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out) {
+  // The window asked, within the school's records: from its first record
+  // (or today) to today. Months and weeks before or after would be empty,
+  // and a window of centuries would be millions of them.
   Date today = LondonDate(Now());
-  out.to = q.to.value_or(today);
-  out.from = q.from                      ? *q.from
-             : out.counts.by_day.empty() ? out.to
-                                         : out.counts.by_day.front().first;
-  if (out.to < out.from) out.to = out.from;
+  Date first = index_.FirstDay(by.school_id).value_or(today);
+  out.to = std::min(q.to.value_or(today), today);
+  out.from = std::max(q.from.value_or(first), first);
+  if (out.to < out.from) out.from = out.to;
   auto time = clock_.For(by.school_id);
   if (!time.ok()) return time.status();
   size_t next = 0;

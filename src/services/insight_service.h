@@ -11,10 +11,10 @@
 //
 // Who sees what: the whole school's figures for those holding
 // insight.school; anyone else their own recording only; which pupils have
-// most records only for insight.pupils, and restricted records never listed
-// to a role that may not read them all, nor counted in one pupil's figures
-// for such a role (the count would tell that one exists). A school's staff
-// only ever count their own school.
+// most records only for insight.pupils. A restricted record counts, and is
+// listed, only for the roles its policy lets read it: a count narrowed far
+// enough would name the child (decision 0023). A school's staff only ever
+// count their own school.
 //
 // Thread-safety: safe to share between request threads.
 #pragma once
@@ -54,7 +54,9 @@ struct InsightQuery {
   uint32_t groups = 0;     // insight::Group bits, all required
   long long staff_id = 0;  // one member of staff's own recording
   long long pupil_id = 0;  // one pupil's pattern
-  bool by_year = false;    // fill counts.by_year too (the page's year groups)
+  // Fill counts.by_day_class, by_year_class and by_form_class too (the
+  // page's trends, year groups and forms, from one pass).
+  bool split_classes = false;
 };
 
 // The pupil groups a query may name (group=...) and insight::Group bits:
@@ -70,6 +72,9 @@ const std::vector<GroupName>& InsightGroups();
 // The insight::Group bits of a pupil as the store holds them.
 uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
                   const std::string& ethnicity_code, bool ehcp, bool fsm, bool looked_after);
+
+// Whether `day` is one insight answers about: 2000-01-01 to 2099-12-31.
+bool InsightDateInRange(Date day);
 
 // Reads from, to (YYYY-MM-DD), class, category, place, year, form, group
 // (comma lists), staff and pupil (ids); `get` gives "" for a parameter not
@@ -128,6 +133,16 @@ bool Suppressed(long long count);
 EquityRow EquityFor(std::string dimension, std::string group, long long pupils, long long records,
                     long long all_pupils, long long all_records);
 
+// Protects a whole table of one measure (the rows EquityFor made for every
+// group, in dimensions), where one row's suppression would not: in each
+// dimension with a count hidden, the smallest other count of 3 or more is
+// hidden too (pupils and records apart), so the hidden ones cannot be
+// worked out from the others and the total; and a table of fewer than
+// kEquityFewestRecords records shows no group's records, as the zeros
+// beside them would tell whose they are.
+inline constexpr long long kEquityFewestRecords = 10;
+void SuppressComplements(std::vector<EquityRow>& rows);
+
 // The answer as the API gives it (GET /api/v1/insight, docs/openapi.yaml)
 // and the insight page's charts read it: total, per_school_day (by month),
 // by_category, by_place, by_hour, by_class, heatmap (Monday first, 24
@@ -181,8 +196,9 @@ class InsightService : public RecordListener {
   // The rows of records with ids in (after, up_to], added to the engine.
   Status Load(long long after, long long up_to);
 
-  // `q`'s filters as the engine takes them, for `school_id`.
-  static insight::Filter FilterFor(long long school_id, const InsightQuery& q);
+  // `q`'s filters as the engine takes them, for `by`'s school and as `by`
+  // may read its records.
+  static insight::Filter FilterFor(const Principal& by, const InsightQuery& q);
   // The months, names and policy versions around the counts.
   Status Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out);
 

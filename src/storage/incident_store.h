@@ -111,6 +111,7 @@ struct RecordFact {
   long long staff_id = 0;  // who recorded it; 0 when unknown
   long long pupil_id = 0;
   bool restricted = false;
+  std::string visible_to;  // when restricted: the roles that may read it, a comma list
   bool physical_intervention = false;
   // The pupil as they are now.
   int year_group = 0;

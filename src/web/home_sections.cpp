@@ -5,6 +5,10 @@
 // leaders this week's records and what waits for their decision.
 #include "web/home_sections.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
 #include "services/authorization.h"
 #include "services/profile_review_service.h"
 #include "web/incident_words.h"
@@ -97,6 +101,54 @@ Status AddSenco(const WebContext& ctx, const Principal& by, Timestamp now, nlohm
   return Status::Ok();
 }
 
+// "4.2": records a school day, to one decimal place.
+std::string Rate(long long n, int days) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%.1f", static_cast<double>(n) / days);
+  return out;
+}
+
+// The last four weeks against the four before, from insight: records other
+// than prosocial a school day, and prosocial records for each other one.
+// Nothing when insight is still loading or there were no school days.
+nlohmann::json RecentWeeks(const WebContext& ctx, const Principal& by, Timestamp now) {
+  constexpr int kDays = 28;
+  Date today = LondonDate(now);
+  Date from = Date(date::sys_days(today) - date::days(kDays - 1));
+  Date before_from = Date(date::sys_days(from) - date::days(kDays));
+  Date before_to = Date(date::sys_days(from) - date::days(1));
+  auto time = ctx.clock.For(by.school_id);
+  if (!time.ok()) return nullptr;
+  auto days = [&](Date a, Date b) {
+    auto v = (*time)->SchoolDaysBetween(a, b);
+    return static_cast<int>(std::count(v.begin(), v.end(), true));
+  };
+  auto count = [&](Date a, Date b) -> std::optional<insight::Counts::ByClass> {
+    InsightQuery q;
+    q.from = a;
+    q.to = b;
+    auto answer = ctx.insight.Count(by, q);
+    if (!answer.ok()) return std::nullopt;
+    return answer->counts.by_class;
+  };
+  int recent_days = days(from, today), before_days = days(before_from, before_to);
+  auto recent = count(from, today), before = count(before_from, before_to);
+  if (!recent || !before || recent_days == 0) return nullptr;
+  auto other = [](const insight::Counts::ByClass& c) {
+    long long n = 0;
+    for (size_t k = 1; k < c.size(); ++k) n += c[k];
+    return n;
+  };
+  long long now_other = other(*recent), now_pro = (*recent)[0];
+  nlohmann::json out = {{"rate", Rate(now_other, recent_days)},
+                        {"school_days", recent_days},
+                        {"has_before", before_days > 0},
+                        {"before", before_days ? Rate(other(*before), before_days) : ""},
+                        {"has_ratio", now_other > 0},
+                        {"ratio", now_other ? Rate(now_pro, static_cast<int>(now_other)) : ""}};
+  return out;
+}
+
 Status AddSenior(const WebContext& ctx, const Principal& by, Timestamp now, nlohmann::json& view) {
   // This school week so far: from Monday 00:00 (London) to now.
   auto tally = ctx.incidents.Tally(by, DueEdgesAt(now).start_of_week, now);
@@ -112,7 +164,8 @@ Status AddSenior(const WebContext& ctx, const Principal& by, Timestamp now, nloh
       {"suspensions", Count(*suspensions, "suspension decision", "suspension decisions")},
       {"has_suspensions", *suspensions > 0},
       {"plans", Count(tally->escalations_proposed, "plan proposal", "plan proposals")},
-      {"has_plans", tally->escalations_proposed > 0}};
+      {"has_plans", tally->escalations_proposed > 0},
+      {"recent", RecentWeeks(ctx, by, now)}};
   return Status::Ok();
 }
 

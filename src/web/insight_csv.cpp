@@ -3,6 +3,7 @@
 // a school-level report may be shared (issue 14). Audited as every download.
 #include <cstdio>
 
+#include "policy/policy.h"
 #include "web/csv_export.h"
 #include "web/handlers.h"
 #include "web/insight_figures.h"
@@ -60,6 +61,19 @@ http::Response InsightCsv(const WebContext& ctx, http::Request& req) {
     csv.Row({"week_commencing", "school_days", "prosocial", "other"});
     for (const auto& w : f.weeks) {
       csv.Row({FormatDate(w.monday), N(w.school_days), N(w.prosocial), N(w.other)});
+    }
+  } else if (chart == "classes") {
+    // Every class, whether or not it has records in the window.
+    std::vector<std::string> header = {"week_commencing", "school_days"};
+    const policy::BehaviourClass classes[] = {
+        policy::BehaviourClass::kProsocial, policy::BehaviourClass::kLowLevel,
+        policy::BehaviourClass::kDifficult, policy::BehaviourClass::kDangerous};
+    for (auto c : classes) header.push_back(policy::ClassName(c));
+    csv.Row(header);
+    for (const auto& w : f.weeks) {
+      std::vector<std::string> row = {FormatDate(w.monday), N(w.school_days)};
+      for (auto c : classes) row.push_back(N(w.by_class[static_cast<size_t>(c)]));
+      csv.Row(row);
     }
   } else if (chart == "years" || chart == "forms") {
     csv.Row({chart == "years" ? "year_group" : "form", "prosocial", "other"});

@@ -62,6 +62,7 @@ std::string InsightChoice::Query() const {
   if (!category.empty()) q += "&category=" + http::PercentEncode(category);
   if (!place.empty()) q += "&place=" + http::PercentEncode(place);
   if (!group.empty()) q += "&group=" + http::PercentEncode(group);
+  if (!who.empty()) q += "&who=" + who;
   return q;
 }
 
@@ -77,9 +78,13 @@ InsightChoice ReadInsightChoice(const http::FormData& q) {
       std::string text = q.Get(name);
       if (text.empty()) continue;
       auto d = ParseDate(text, name);
+      std::string which = name == std::string("from") ? "The first" : "The last";
       if (!d.ok()) {
-        c.problems.push_back(std::string(name == std::string("from") ? "The first" : "The last") +
-                             " day was not a date as 2026-09-01");
+        c.problems.push_back(which + " day was not a date written like 2026-09-01");
+        continue;
+      }
+      if (!InsightDateInRange(*d)) {
+        c.problems.push_back(which + " day must be between 2000-01-01 and 2099-12-31");
         continue;
       }
       (std::string(name) == "from" ? c.from : c.to) = *d;
@@ -106,6 +111,9 @@ InsightChoice ReadInsightChoice(const http::FormData& q) {
   for (const auto& g : InsightGroups()) {
     if (group == g.name) c.group = group;
   }
+  std::string who = q.Get("who");
+  auto staff = http::IntValue(who, 0, "who");
+  if (who == "mine" || (staff.ok() && *staff > 0)) c.who = who;
   return c;
 }
 
@@ -149,6 +157,30 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
     q.to = choice.to.value_or(today);
     period_words = "Chosen dates";
   }
+  if (choice.who == "mine") {
+    q.staff_id = by.staff_id;
+  } else if (!choice.who.empty()) {
+    long long id = std::stoll(choice.who);  // digits: ReadInsightChoice
+    if (id == by.staff_id) {
+      choice.who = "mine";
+      q.staff_id = id;
+    } else if (by.role == Role::kSenior) {
+      auto staff = ctx.store.GetStaff(by.school_id, id);
+      if (staff.ok()) {
+        q.staff_id = id;
+        out.staff_name = staff->name;
+      } else {
+        choice.problems.push_back(
+            "That member of staff was not found: the whole school's is shown");
+        choice.who.clear();
+      }
+    } else {
+      choice.problems.push_back(
+          "Another member of staff's recording is shown to them and to senior leaders only: "
+          "the whole school's is shown");
+      choice.who.clear();
+    }
+  }
   if (choice.year >= 0) q.years = 1u << choice.year;
   if (choice.form) q.forms = {choice.form};
   if (!choice.category.empty()) q.categories = {choice.category};
@@ -175,33 +207,37 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
   out.window_words =
       period_words + ": " + DateWords(out.main.from) + " to " + DateWords(out.main.to);
 
-  // Prosocial and the rest, side by side, over the same window.
-  InsightQuery pro = out.query, other = out.query;
-  pro.classes = kProsocial;
-  other.classes = kConcerns;
-  pro.by_year = other.by_year = true;
-  auto p = ctx.insight.Count(by, pro);
-  if (!p.ok()) return p.status();
-  auto o = ctx.insight.Count(by, other);
-  if (!o.ok()) return o.status();
+  // Every class of behaviour, day by day, by year group and by form, over
+  // the same window: one pass gives prosocial and the rest side by side,
+  // each class's trend, and the year groups' and forms' figures.
+  InsightQuery split = out.query;
+  split.classes = kAll;
+  split.split_classes = true;
+  auto sp = ctx.insight.Count(by, split);
+  if (!sp.ok()) return sp.status();
+  const insight::Counts& classes = sp->counts;
+  auto other_than_prosocial = [](const insight::Counts::ByClass& c) {
+    long long n = 0;
+    for (size_t k = 1; k < c.size(); ++k) n += c[k];
+    return n;
+  };
   // Every day the page counts, from six weeks before the window (the
   // before-and-after comparison) to its end.
   Date earliest = Date(date::sys_days(out.main.from) - date::days(7 * kCompareWeeks + 7));
   const SchoolDays count_days{earliest,
                               school.SchoolDaysBetween(earliest, std::max(out.main.to, today))};
   out.school_days = count_days(out.main.from, out.main.to);
-  // Every place recorded in the window, for the filter: prosocial and the
-  // rest together are every record, unless a category or place narrows them.
+  // Every place recorded in the window, for the filter: every class is
+  // every record, unless a category or place narrows them.
   std::map<std::string, long long> seen;
   if (choice.place.empty() && choice.category.empty() && choice.group.empty() && choice.year < 0 &&
       !choice.form) {
-    for (const auto* c : {&p->counts, &o->counts}) {
-      for (const auto& [place, n] : c->by_place) seen[place] += n;
-    }
+    for (const auto& [place, n] : classes.by_place) seen[place] += n;
   } else {
     InsightQuery all;
     all.from = out.query.from;
     all.to = out.query.to;
+    all.staff_id = out.query.staff_id;
     auto places = ctx.insight.Count(by, all);
     if (!places.ok()) return places.status();
     for (const auto& [place, n] : places->counts.by_place) seen[place] += n;
@@ -209,13 +245,13 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
   for (const auto& [place, n] : seen) {
     if (!place.empty()) out.places.push_back(place);
   }
-  out.prosocial = p->counts.total;
-  out.other = o->counts.total;
+  out.by_class = classes.by_class;
+  out.prosocial = classes.by_class[0];
+  out.other = other_than_prosocial(classes.by_class);
   // Week by week, Monday first.
   {
-    size_t ip = 0, io = 0;
-    const auto& pd = p->counts.by_day;
-    const auto& od = o->counts.by_day;
+    size_t i = 0;
+    const auto& days = classes.by_day_class;
     for (date::sys_days w = Monday(out.main.from); w <= date::sys_days(out.main.to);
          w += date::days(7)) {
       InsightWeek week;
@@ -223,8 +259,11 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       Date last = std::min(Date(w + date::days(6)), out.main.to);
       Date first = std::max(Date(w), out.main.from);
       week.school_days = count_days(first, last);
-      for (; ip < pd.size() && pd[ip].first <= last; ++ip) week.prosocial += pd[ip].second;
-      for (; io < od.size() && od[io].first <= last; ++io) week.other += od[io].second;
+      for (; i < days.size() && days[i].first <= last; ++i) {
+        for (size_t k = 0; k < week.by_class.size(); ++k) week.by_class[k] += days[i].second[k];
+      }
+      week.prosocial = week.by_class[0];
+      week.other = other_than_prosocial(week.by_class);
       out.weeks.push_back(week);
     }
   }
@@ -275,20 +314,17 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
     for (const auto& f : *forms) years.insert(f.year_group);
     if (choice.year < 0) {
       for (int y : years) {
-        out.years.push_back({y == 0 ? "Reception" : "Year " + std::to_string(y), y,
-                             p->counts.by_year[static_cast<size_t>(y) & 15],
-                             o->counts.by_year[static_cast<size_t>(y) & 15]});
+        const auto& c = classes.by_year_class[static_cast<size_t>(y) & 15];
+        out.years.push_back(
+            {y == 0 ? "Reception" : "Year " + std::to_string(y), y, c[0], other_than_prosocial(c)});
       }
     } else if (!choice.form) {
+      std::map<long long, insight::Counts::ByClass> by_form(classes.by_form_class.begin(),
+                                                            classes.by_form_class.end());
       for (const auto& f : *forms) {
         if (f.year_group != choice.year) continue;
-        InsightQuery g = out.query;
-        g.forms = {f.id};
-        g.classes = kAll;
-        auto n = ctx.insight.Count(by, g);
-        if (!n.ok()) return n.status();
-        long long pro_n = n->counts.by_class[0];
-        out.forms.push_back({f.name, f.id, pro_n, n->counts.total - pro_n});
+        const auto& c = by_form[f.id];
+        out.forms.push_back({f.name, f.id, c[0], other_than_prosocial(c)});
       }
     }
   }

@@ -23,6 +23,10 @@ struct InsightChoice {
   int year = -1;
   long long form = 0;
   std::string category, place, group;
+  // Whose recording: "" the whole school's (for insight.school), "mine"
+  // the person's own, or a member of staff's id (senior leaders only:
+  // reflective supervision).
+  std::string who;
   std::vector<std::string> problems;
   // The query string that chooses these again (without `chart`).
   std::string Query() const;
@@ -35,6 +39,7 @@ struct InsightWeek {
   Date monday;
   int school_days = 0;
   long long prosocial = 0, other = 0;
+  insight::Counts::ByClass by_class{};  // by policy::BehaviourClass
 };
 
 // Prosocial and other records of one year group or form.
@@ -60,13 +65,15 @@ inline constexpr int kEnoughWeeks = 4;
 
 struct InsightFigures {
   InsightChoice choice;
-  InsightQuery query;                  // as asked, with the window's dates
-  InsightAnswer main;                  // the kind chosen, with months, names and versions
-  long long prosocial = 0, other = 0;  // in the window, every other filter applied
+  InsightQuery query;                   // as asked, with the window's dates
+  InsightAnswer main;                   // the kind chosen, with months, names and versions
+  long long prosocial = 0, other = 0;   // in the window, every other filter applied
+  insight::Counts::ByClass by_class{};  // the same, by policy::BehaviourClass
   std::vector<InsightWeek> weeks;
   std::optional<BeforeAfter> change;
   std::vector<InsightGroupRow> years, forms;  // forms when a year is chosen
   std::vector<std::string> places;            // recorded in the window, for the filter
+  std::string staff_name;                     // whose recording, when another's
   std::string window_words;                   // "This school year: Tuesday 1 September 2026 to …"
   int school_days = 0;                        // in the window
   bool groups_allowed = false;                // pupil groups offered (special-category data)

@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "policy/policy.h"
+#include "services/authorization.h"
 #include "web/handlers.h"
 #include "web/insight_charts.h"
 #include "web/insight_figures.h"
@@ -40,13 +41,13 @@ std::string Share(long long n, long long total) {
   return NumberWords(100.0 * static_cast<double>(n) / static_cast<double>(total), 0) + "%";
 }
 
-// "2.5 prosocial for each other record", in the words staff use.
+// "2.5 prosocial to every 1 other record", in the words staff use.
 std::string RatioWords(long long prosocial, long long other) {
   if (prosocial == 0 && other == 0) return "No records";
   if (other == 0) return "Only prosocial records";
   char r[32];
   std::snprintf(r, sizeof r, "%.1f", static_cast<double>(prosocial) / static_cast<double>(other));
-  return std::string(r) + " prosocial for each other record";
+  return std::string(r) + " prosocial to every 1 other record";
 }
 
 // Horizontal bars as a table: the figures are the chart.
@@ -183,6 +184,56 @@ json WeeksView(const InsightFigures& f) {
   return view;
 }
 
+// Each class of behaviour a school day, week by week, with the policy's
+// versions marked: the classes with records in the window.
+json ClassWeeksView(const InsightFigures& f) {
+  Chart c;
+  c.id = "classes";
+  c.title = "Each class of behaviour a school day, week by week";
+  c.lines = true;
+  std::vector<size_t> shown;
+  for (auto cls : {policy::BehaviourClass::kProsocial, policy::BehaviourClass::kLowLevel,
+                   policy::BehaviourClass::kDifficult, policy::BehaviourClass::kDangerous}) {
+    size_t k = static_cast<size_t>(cls);
+    if (!f.by_class[k]) continue;
+    shown.push_back(k);
+    c.series.push_back({policy::ClassLabel(cls), policy::ClassName(cls)});
+  }
+  json header = json::array();
+  for (size_t k : shown)
+    header.push_back(policy::ClassLabel(static_cast<policy::BehaviourClass>(k)));
+  json rows = json::array();
+  for (size_t i = 0; i < f.weeks.size(); ++i) {
+    const auto& w = f.weeks[i];
+    std::vector<std::optional<double>> values;
+    std::string words = "Week of " + DateWords(w.monday, false) + ": ";
+    json counts = json::array();
+    for (size_t j = 0; j < shown.size(); ++j) {
+      long long n = w.by_class[shown[j]];
+      counts.push_back(NumberWords(static_cast<double>(n)));
+      if (!w.school_days) {
+        values.push_back(std::nullopt);
+        continue;
+      }
+      double rate = static_cast<double>(n) / w.school_days;
+      values.push_back(rate);
+      words += (j ? ", " : "") + NumberWords(rate) + " " +
+               policy::ClassLabel(static_cast<policy::BehaviourClass>(shown[j]));
+    }
+    if (!w.school_days) words += "no school days";
+    std::string label = FormatDate(w.monday).substr(8, 2) + "/" + FormatDate(w.monday).substr(5, 2);
+    c.columns.push_back({label, words, values});
+    rows.push_back(
+        {{"week", DateWords(w.monday, false)}, {"school_days", w.school_days}, {"counts", counts}});
+    for (const auto& v : f.main.versions) {
+      if (v.from >= w.monday && date::sys_days(v.from) < date::sys_days(w.monday) + date::days(7)) {
+        c.marks.push_back({i, "Version " + std::to_string(v.version)});
+      }
+    }
+  }
+  return {{"chart", ChartView(c)}, {"rows", rows}, {"header", header}, {"shown", !shown.empty()}};
+}
+
 // `choice` given: each year group links to its forms.
 json GroupRows(const std::vector<InsightGroupRow>& rows, const InsightChoice* choice) {
   json out = json::array();
@@ -267,7 +318,29 @@ json FiltersView(const WebContext& ctx, const Principal& by, const InsightFigure
       groups.push_back({{"value", g.name}, {"label", g.label}, {"selected", c.group == g.name}});
     }
   }
+  // Whose recording: for those who see the whole school's, their own too
+  // (reflective supervision), and for senior leaders any colleague's.
+  json whos = json::array();
+  if (RoleHas(by.role, Permission::kInsightSchool)) {
+    whos.push_back({{"value", ""}, {"label", "The whole school's"}, {"selected", c.who.empty()}});
+    whos.push_back(
+        {{"value", "mine"}, {"label", "My own recording"}, {"selected", c.who == "mine"}});
+    if (by.role == Role::kSenior) {
+      auto staff = ctx.store.ListStaff(by.school_id);
+      if (staff.ok()) {
+        for (const auto& s : *staff) {
+          if (s.id == by.staff_id || (!s.active && c.who != std::to_string(s.id))) continue;
+          std::string value = std::to_string(s.id);
+          whos.push_back({{"value", value},
+                          {"label", s.name + (s.active ? "" : " (left)")},
+                          {"selected", c.who == value}});
+        }
+      }
+    }
+  }
   json view = {{"periods", periods},
+               {"whos", whos},
+               {"has_whos", !whos.empty()},
                {"kinds", kinds},
                {"categories", categories},
                {"places", places},
@@ -297,9 +370,13 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
   const InsightAnswer& a = f.main;
   std::string scope_words =
       a.scope == "school"  ? "The whole school's records"
-      : a.scope == "staff" ? "One member of staff's recording"
-                           : "Your own recording: the records you made. Senior leaders, pastoral "
-                             "leads, the SENCO and the DSL see the whole school's.";
+      : a.scope == "staff" ? f.staff_name +
+                                 "'s recording: shown to them and to senior leaders only, for "
+                                 "reflective supervision"
+      : RoleHas(by.role, Permission::kInsightSchool)
+          ? "Your own recording: the records you made"
+          : "Your own recording: the records you made. Senior leaders, pastoral leads, the "
+            "SENCO and the DSL see the whole school's.";
   std::vector<std::pair<std::string, long long>> categories;
   for (const auto& [id, n] : a.counts.by_category) {
     auto name = a.category_names.find(id);
@@ -317,7 +394,12 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
                       {"count", NumberWords(static_cast<double>(n))}});
   }
   std::string query = f.choice.Query();
+  std::string kind_words = f.choice.kind == "concerns" ? "Every record but prosocial"
+                           : f.choice.kind == "all"    ? "Every record"
+                                                       : "";
+  if (auto cls = policy::ParseClass(f.choice.kind)) kind_words = policy::ClassLabel(*cls);
   json view = {
+      {"kind_words", kind_words},
       {"scope_words", scope_words},
       {"window_words", f.window_words},
       {"problems", f.choice.problems},
@@ -340,6 +422,7 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
       {"pupils", pupils},
       {"pupils_listed", a.pupils_listed && !pupils.empty()},
       {"weeks", WeeksView(f)},
+      {"class_weeks", ClassWeeksView(f)},
       {"years", GroupRows(f.years, &f.choice)},
       {"has_years", !f.years.empty()},
       {"forms", GroupRows(f.forms, nullptr)},

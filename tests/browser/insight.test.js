@@ -22,7 +22,8 @@ test.after(async () => {
   await server?.stop();
 });
 
-const total = async (page) => Number((await page.locator('.insight-key__item dd').first().innerText()).replace(/,/g, ''));
+// The first key figure: the records counted (before the note of which).
+const total = async (page) => Number(/^[\d,]+/.exec(await page.locator('.insight-key__item dd').first().innerText())[0].replace(/,/g, ''));
 
 test('a senior leader reads the school\'s figures, narrows them with one choice and opens a year\'s forms', async () => {
   const page = await browser.context.newPage();
@@ -32,14 +33,15 @@ test('a senior leader reads the school\'s figures, narrows them with one choice 
   await page.waitForURL(`${server.base}/insight`);
   await page.getByRole('heading', { name: 'Records a school day, month by month' }).waitFor();
   for (const heading of ['By category', 'By place', 'By time of day', 'Day and time of day', 'Pupils with most records',
-    'Prosocial and other records, week by week', 'Prosocial and other records by year group']) {
+    'Prosocial and other records, week by week', 'Each class of behaviour, week by week',
+    'Prosocial and other records by year group']) {
     assert.equal(await page.getByRole('heading', { name: heading, exact: true }).count(), 1, heading);
   }
   // Each drawn chart has its figures as a table too.
   const charts = await page.locator('svg.chart__svg').count();
-  assert.equal(charts, 3);
+  assert.equal(charts, 4);
   assert.ok(await page.locator('svg.chart__svg rect.chart__bar').count() > 0, 'bars drawn');
-  assert.equal(await page.locator('details.insight-table').count(), 3);
+  assert.equal(await page.locator('details.insight-table').count(), 4);
   const concerns = await total(page);
   const expected = Number(server.sql(`SELECT COUNT(*) FROM incident_pupils ip JOIN incidents i ON i.id = ip.incident_id
     WHERE ip.role = 'involved' AND i.behaviour_class <> 'prosocial'`));

@@ -7,7 +7,8 @@
 //   - a school's token never counts another school, nor names its pupils;
 //   - a record posted is counted within a second of its 201, and a
 //     positive note undone is taken away again;
-//   - restricted records are counted but never listed by pupil;
+//   - a restricted record counts, and is listed, only for the roles its
+//     policy lets read it, so no filter narrows a count down to a child;
 //   - a bad filter is 422 naming it.
 'use strict';
 const test = require('node:test');
@@ -23,6 +24,24 @@ const n = (query) => Number(server.sql(query));
 const involved = (school, where = '') => n(`SELECT COUNT(*) FROM incident_pupils ip JOIN incidents i
   ON i.id = ip.incident_id WHERE ip.school_id = ${school} AND ip.role = 'involved' ${where}`);
 const staffId = (email) => n(`SELECT id FROM staff WHERE email = '${email}'`);
+// The pupils of an equity row's group, as SQL on the pupils table.
+const sqlOfGroup = (g) => {
+  if (g.dimension === 'Year group') return `year_group = ${g.group === 'Reception' ? 0 : Number(g.group.split(' ')[1])}`;
+  const e = "COALESCE(ethnicity_code, '')";
+  const unknown = `${e} IN ('', 'REFU', 'NOBT')`;
+  const named = {
+    'SEN support': "sen_status = 'K'", 'EHC plan': "(sen_status = 'E' OR ehcp = 1)", 'Free school meals': 'fsm = 1',
+    'Looked after': 'looked_after = 1', Girls: "sex = 'F'", Boys: "sex = 'M'",
+    White: `substr(${e}, 1, 1) = 'W' AND NOT ${unknown}`, 'Mixed or multiple ethnic groups': `substr(${e}, 1, 1) = 'M'`,
+    'Asian or Asian British': `substr(${e}, 1, 1) = 'A'`, 'Black, Black British, Caribbean or African': `substr(${e}, 1, 1) = 'B'`,
+    Chinese: `${e} = 'CHNE'`, 'Ethnicity not known or refused': unknown,
+    'Any other ethnic group': `NOT ${unknown} AND ${e} <> 'CHNE' AND substr(${e}, 1, 1) NOT IN ('W', 'M', 'A', 'B')`,
+  };
+  assert.ok(named[g.group], g.group);
+  return named[g.group];
+};
+// The records `role` may read: not restricted, or naming the role among its readers.
+const readableBy = (role) => `AND (i.restricted = 0 OR ',' || i.visible_to || ',' LIKE '%,${role},%')`;
 
 // Polls until `check` passes or `ms` pass; the time it took.
 async function within(ms, check) {
@@ -130,16 +149,15 @@ test('a member of staff\'s own recording is theirs and senior leaders\'; a pupil
   const own = await insight('support', `?staff=${support}`);
   assert.equal(own.json.scope, 'own');
   const pupil = n(`SELECT ip.pupil_id FROM incident_pupils ip WHERE ip.school_id = 1 GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`);
-  // A restricted record about them would show in their own figures that it
-  // exists: it counts there only for the DSL, who reads every one.
+  // A restricted record about them would show in their figures that it
+  // exists: it counts only for those who may read it (the policy's readers).
   const restricted = await api('teacher', '/api/v1/incidents', { pupils: [{ id: pupil, role: 'involved' }], category: 'peer_on_peer_abuse' });
   assert.equal(restricted.status, 201);
   await within(1000, async () => (await insight('dsl', `?pupil=${pupil}`)).json.total === involved(1, `AND ip.pupil_id = ${pupil}`));
-  for (const role of ['teacher', 'senior', 'dsl']) {
+  for (const role of ['teacher', 'pastoral', 'senior', 'dsl']) {
     const p = await insight(role, `?pupil=${pupil}`);
     assert.equal(p.json.scope, 'pupil', role);
-    const readable = role === 'dsl' ? '' : 'AND i.restricted = 0';
-    assert.equal(p.json.total, involved(1, `AND ip.pupil_id = ${pupil} ${readable}`), role);
+    assert.equal(p.json.total, involved(1, `AND ip.pupil_id = ${pupil} ${readableBy(role)}`), role);
     assert.ok(!('by_pupil' in p.json));
   }
   assert.ok(involved(1, `AND ip.pupil_id = ${pupil} AND i.restricted = 1`) >= 1);
@@ -179,9 +197,9 @@ test('a record posted is counted within a second of its 201; a positive note und
   assert.equal((await insight('senior')).json.total, involved(1));
 });
 
-test('restricted records are counted, never listed by pupil', async () => {
+test('a restricted record counts, and is listed, only for those who may read it, however narrow the filters', async () => {
   // A safeguarding concern (restricted to the DSL and senior leaders by
-  // the demo policy) about a pupil: the count grows, their listed count not.
+  // the demo policy) about a pupil: counted and listed for its readers only.
   const pupil = n('SELECT MIN(id) FROM pupils WHERE school_id = 1');
   const listed = async (role) => {
     const a = (await insight(role, '?pupils=500')).json;
@@ -192,17 +210,31 @@ test('restricted records are counted, never listed by pupil', async () => {
   const made = await api('teacher', '/api/v1/incidents', { pupils: [{ id: pupil, role: 'involved' }], category: 'peer_on_peer_abuse' });
   assert.equal(made.status, 201, made.text);
   assert.equal(server.sql(`SELECT restricted FROM incidents WHERE id = ${made.json.id}`), '1');
+  const readers = server.sql(`SELECT visible_to FROM incidents WHERE id = ${made.json.id}`).trim().split(',');
+  assert.ok(readers.includes('senior') && !readers.includes('pastoral'), 'the policy lets senior leaders read it, not pastoral leads');
   assert.ok(await within(1000, async () => (await insight('senior')).json.total === before.senior.total + 1) <= 1000, 'counted');
   for (const role of LISTS_PUPILS) {
+    const reads = readers.includes(role) ? 1 : 0;
     const after = await listed(role);
-    assert.equal(after.total, before[role].total + 1, `${role}: counted`);
-    assert.equal(after.count, before[role].count, `${role}: not listed`);
+    assert.equal(after.total, before[role].total + reads, `${role}: counted only by a reader`);
+    assert.equal(after.count, before[role].count + reads, `${role}: listed only to a reader`);
     assert.equal(after.count, n(`SELECT COUNT(*) FROM incident_pupils ip JOIN incidents i ON i.id = ip.incident_id
-      WHERE ip.pupil_id = ${pupil} AND ip.role = 'involved' AND i.restricted = 0`));
+      WHERE ip.pupil_id = ${pupil} AND ip.role = 'involved' ${readableBy(role)}`));
   }
-  // A teacher's own recording counts it too: the count reveals nothing.
-  const own = (await insight('teacher', '?category=peer_on_peer_abuse')).json;
-  assert.ok(own.total >= 1);
+  // Narrowed to the category, a day, a year, a form and a pupil group, a
+  // count would name the child: nothing of it reaches those who may not
+  // read it, the recorder included.
+  const today = server.sql("SELECT date(occurred_at, 'unixepoch') FROM incidents WHERE id = " + made.json.id).trim();
+  const { year_group: year, form_id: form } = JSON.parse(server.sql(
+    `SELECT json_object('year_group', year_group, 'form_id', form_id) FROM pupils WHERE id = ${pupil}`));
+  for (const role of ['teacher', 'pastoral', 'senco', 'senior', 'dsl']) {
+    const q = `?category=peer_on_peer_abuse&from=${today}&to=${today}&year=${year}&form=${form}`;
+    const a = (await insight(role, q)).json;
+    const where = `AND i.category = 'peer_on_peer_abuse' AND date(ip.occurred_at, 'unixepoch') = '${today}' AND ip.pupil_id IN (SELECT id FROM pupils WHERE form_id = ${form}) ${readableBy(role)}`;
+    const own = a.scope === 'own' ? `AND i.recorded_by_staff_id = ${staffId(`${role}@demo.attune.school`)}` : '';
+    assert.equal(a.total, involved(1, `${where} ${own}`), role);
+    if (!['senior', 'dsl'].includes(role)) assert.equal(a.total, 0, `${role}: nothing of a record they may not read`);
+  }
 });
 
 test('equity by pupil group: leaders who may see special-category data; counts of 1 and 2 are null', async () => {
@@ -214,11 +246,24 @@ test('equity by pupil group: leaders who may see special-category data; counts o
   assert.equal(a.measure, 'records');
   const boys = a.groups.find((g) => g.group === 'Boys');
   assert.equal(boys.pupils, n("SELECT COUNT(*) FROM pupils WHERE school_id = 1 AND sex = 'M'"));
-  assert.equal(boys.records, involved(1, "AND ip.pupil_id IN (SELECT id FROM pupils WHERE sex = 'M')"));
+  assert.equal(boys.records, involved(1, `AND ip.pupil_id IN (SELECT id FROM pupils WHERE sex = 'M') ${readableBy('senco')}`));
   for (const g of a.groups) {
     assert.ok(![1, 2].includes(g.pupils) && ![1, 2].includes(g.records), `${g.group}: no 1 or 2`);
     if (g.suppressed) assert.equal(g.per_100_pupils, null);
-    if (g.pupils === null) assert.equal(g.records, null, `${g.group}: nothing of a group of 1 or 2`);
+  }
+  // A group of 1 or 2 pupils shows no records; and no dimension hides just
+  // one count, which the others and the total would give back.
+  for (const g of a.groups) {
+    const size = n(`SELECT COUNT(*) FROM pupils WHERE school_id = 1 AND ${sqlOfGroup(g)}`);
+    if ([1, 2].includes(size)) assert.equal(g.records, null, `${g.group}: nothing of a group of 1 or 2`);
+  }
+  for (const dimension of new Set(a.groups.map((g) => g.dimension))) {
+    const rows = a.groups.filter((g) => g.dimension === dimension);
+    for (const column of ['pupils', 'records']) {
+      const hidden = rows.filter((g) => g[column] === null).length;
+      const others = rows.filter((g) => g[column] !== null && g[column] >= 3).length;
+      assert.ok(hidden !== 1 || others === 0, `${dimension}: one ${column} count hidden alone`);
+    }
   }
   const physical = await api('senior', '/api/v1/insight/equity?measure=physical_interventions');
   assert.equal(physical.status, 200);
@@ -249,4 +294,32 @@ test('a bad filter is 422 naming it; no token is 401', async () => {
   assert.equal(girls.json.total, involved(1, "AND ip.pupil_id IN (SELECT id FROM pupils WHERE sex = 'F')"));
   const anonymous = await fetch(`${server.base}/api/v1/insight`);
   assert.equal(anonymous.status, 401);
+});
+
+test('a window wider than the records is theirs: far dates cost nothing, dates beyond this century are 422', async () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const first = server.sql("SELECT date(MIN(occurred_at), 'unixepoch') FROM incidents WHERE school_id = 1").trim();
+  const wide = await insight('senior', '?from=2000-01-01&to=2099-12-31');
+  assert.equal(wide.status, 200, wide.text);
+  assert.equal(wide.json.from, first, 'from the first record');
+  assert.equal(wide.json.to, today, 'to today');
+  const months = (a, b) => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
+  assert.equal(wide.json.per_school_day.length, months(first, today), 'the months from the first record to today');
+  assert.equal(wide.json.total, (await insight('senior')).json.total);
+  for (const query of ['from=0000-01-01', 'to=9999-12-31', 'from=1999-12-31', 'to=2100-01-01']) {
+    const res = await api('senior', `/api/v1/insight?${query}`);
+    assert.equal(res.status, 422, query);
+    assert.equal(res.json.error.field, query.split('=')[0], query);
+    assert.match(res.json.error.message, /between 2000-01-01 and 2099-12-31/);
+  }
+  // The page and its downloads say so and show the records' own window.
+  const b = new Browser(server.base);
+  await b.signIn('senior@demo.attune.school');
+  const page = await b.get('/insight?period=custom&from=0000-01-01&to=9999-12-31');
+  assert.equal(page.status, 200);
+  assert.ok(page.text.length < 500000, `a page of ${page.text.length} bytes`);
+  assert.match(page.text, /between 2000-01-01 and 2099-12-31/);
+  const csv = await b.get('/insight.csv?chart=weeks&period=custom&from=2000-01-01&to=2099-12-31');
+  assert.equal(csv.status, 200);
+  assert.ok(csv.text.trim().split(/\r?\n/).length < 20, 'weeks from the first record to today');
 });

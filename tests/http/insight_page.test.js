@@ -76,7 +76,8 @@ test('each chart downloads as CSV, audited, for the same filters; pupils by name
   const senior = await as('senior');
   const a = (await api('senior', '/api/v1/insight?class=prosocial')).json;
   const before = n("SELECT COUNT(*) FROM audit_log WHERE action = 'export.csv'");
-  for (const chart of ['months', 'categories', 'places', 'hours', 'heatmap', 'weeks', 'years']) {
+  const every = (await api('senior', '/api/v1/insight')).json;
+  for (const chart of ['months', 'categories', 'places', 'hours', 'heatmap', 'weeks', 'years', 'classes']) {
     const res = await senior.get(`/insight.csv?chart=${chart}&period=all&kind=prosocial`);
     assert.equal(res.status, 200, chart);
     assert.match(res.headers.get('content-type'), /text\/csv/, chart);
@@ -86,13 +87,21 @@ test('each chart downloads as CSV, audited, for the same filters; pupils by name
       const sum = rows.slice(1).reduce((s, r) => s + Number(r.split(',').pop()), 0);
       assert.equal(sum, a.total, 'the categories add up to the total');
     }
+    if (chart === 'classes') {
+      // Every class week by week, whatever kind is chosen: together every record.
+      assert.equal(rows[0], 'week_commencing,school_days,prosocial,low_level,difficult,dangerous');
+      const sum = rows.slice(1).reduce((s, r) => s + r.split(',').slice(2).reduce((t, x) => t + Number(x), 0), 0);
+      assert.equal(sum, every.total, 'the classes add up to every record');
+      const pro = rows.slice(1).reduce((s, r) => s + Number(r.split(',')[2]), 0);
+      assert.equal(pro, a.total, 'the prosocial column is the prosocial records');
+    }
     if (chart === 'heatmap') {
       const sum = rows.slice(1).reduce((s, r) => s + r.split(',').slice(1).reduce((t, x) => t + Number(x), 0), 0);
       assert.equal(sum, a.total);
     }
   }
   await server.settle();
-  assert.equal(n("SELECT COUNT(*) FROM audit_log WHERE action = 'export.csv'"), before + 7, 'every download audited');
+  assert.equal(n("SELECT COUNT(*) FROM audit_log WHERE action = 'export.csv'"), before + 8, 'every download audited');
   for (const chart of ['pupils', 'by_pupil', '', 'x']) {
     const res = await senior.get(`/insight.csv?chart=${chart}`);
     assert.equal(res.status, 404, chart);
@@ -128,6 +137,47 @@ test('filters that make no sense or are not for this person are dropped and said
   const formCount = n(`SELECT COUNT(*) FROM forms WHERE year_group = ${year}`);
   const section = forms.text.slice(forms.text.indexOf('insight-forms'));
   assert.equal((section.match(/<tr><th scope="row">/g) || []).length, formCount);
+});
+
+test('whose records: the whole school, your own, and for senior leaders a colleague\'s (reflective supervision)', async () => {
+  const staffId = (email) => n(`SELECT id FROM staff WHERE email = '${email}'`);
+  const teacher = staffId('teacher@demo.attune.school');
+  const teacherName = server.sql(`SELECT name FROM staff WHERE id = ${teacher}`).trim();
+  const counted = (html) => number(keyFigure(html, 'Records'));
+  // A senior leader chooses a teacher: the teacher's own recording, the same as the teacher sees.
+  const senior = await page('senior', `?period=all&kind=all&who=${teacher}`);
+  assert.equal(senior.status, 200);
+  const escaped = teacherName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(senior.text, new RegExp(`${escaped}(&#39;|&#x27;|&apos;|')s recording`), 'named');
+  const own = await page('teacher', '?period=all&kind=all');
+  assert.equal(counted(senior.text), counted(own.text), 'what the teacher sees of their own');
+  const sql = n(`SELECT COUNT(*) FROM incident_pupils ip JOIN incidents i ON i.id = ip.incident_id WHERE ip.role = 'involved' AND i.recorded_by_staff_id = ${teacher}`);
+  assert.equal(counted(senior.text), sql, 'the teacher\'s records, as the store holds them');
+  assert.ok(!senior.text.includes('Pupils with most records'), 'no pupils by name in one person\'s figures');
+  // Anyone who sees the whole school may look at their own.
+  for (const role of ['pastoral', 'senco', 'dsl', 'senior']) {
+    const me = staffId(`${role}@demo.attune.school`);
+    const res = await page(role, '?period=all&kind=all&who=mine');
+    assert.match(res.text, /Your own recording/, role);
+    const mine = n(`SELECT COUNT(*) FROM incident_pupils ip JOIN incidents i ON i.id = ip.incident_id WHERE ip.role = 'involved' AND i.recorded_by_staff_id = ${me}`);
+    assert.equal(counted(res.text), mine, role);
+  }
+  // Another's recording is for senior leaders only: others are told and get the whole school's.
+  const pastoral = await page('pastoral', `?period=all&who=${teacher}`);
+  assert.match(pastoral.text, /shown to them and to senior leaders only/);
+  assert.match(pastoral.text, /The whole school(&#39;|&#x27;|&apos;|')s records/);
+  const whoSelect = (html) => (/<select id="insight-who"[^]*?<\/select>/.exec(html) || [''])[0];
+  assert.match(whoSelect(pastoral.text), /My own recording/);
+  assert.ok(!whoSelect(pastoral.text).includes(`<option value="${teacher}"`), 'no colleagues to choose');
+  assert.ok(whoSelect(senior.text).includes(`<option value="${teacher}" selected>`), 'a senior leader chooses among colleagues');
+  // A teacher has no choice to make; someone of another school is not found.
+  assert.ok(!(await page('teacher', '?period=all')).text.includes('id="insight-who"'));
+  const stranger = await page('senior', '?period=all&who=999999');
+  assert.match(stranger.text, /That member of staff was not found/);
+  // The downloads follow the choice.
+  const csv = await (await as('senior')).get(`/insight.csv?chart=categories&period=all&kind=all&who=${teacher}`);
+  const sum = csv.text.trim().split(/\r?\n/).slice(1).reduce((t, r) => t + Number(r.split(',').pop()), 0);
+  assert.equal(sum, sql);
 });
 
 test('equity by pupil group for leaders who may see special-category data, counts of 1 and 2 never shown', async () => {
@@ -178,4 +228,24 @@ test('the pupil page shows the pupil\'s own pattern', async () => {
   const cells = [...res.text.slice(res.text.indexOf('id="pattern"')).split('id="chronology"')[0]
     .matchAll(/heatmap__cell--\d" title="[^"]*">(\d+)</g)].reduce((s, m) => s + Number(m[1]), 0);
   assert.equal(cells, expected, 'the map adds up');
+});
+
+test('a senior leader\'s day shows the last four weeks from insight, as the API counts them', async () => {
+  await page('senior');  // insight has read the records
+  const home = await (await as('senior')).get('/');
+  assert.equal(home.status, 200);
+  const m = /([\d.]+) records other than prosocial a school day \((\d+) school days\)/.exec(home.text);
+  assert.ok(m, 'the last four weeks are shown');
+  const day = (d) => d.toISOString().slice(0, 10);
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const today = new Date(`${london}T12:00:00Z`);
+  const from = new Date(today.getTime() - 27 * 86400000);
+  const a = (await api('senior', `/api/v1/insight?from=${day(from)}&to=${day(today)}&class=low_level,difficult,dangerous`)).json;
+  assert.equal(m[1], (a.total / Number(m[2])).toFixed(1), 'records a school day, as the API counts them');
+  assert.match(home.text, /Insight shows <a href="\/insight">the patterns behind these figures<\/a>/);
+  // Only senior leaders' days show it.
+  for (const role of ['teacher', 'pastoral', 'dsl']) {
+    const other = await (await as(role)).get('/');
+    assert.ok(!other.text.includes('records other than prosocial a school day'), role);
+  }
 });

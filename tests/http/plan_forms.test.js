@@ -13,6 +13,7 @@ const path = require('node:path');
 const { startServer, Browser } = require('../support/server');
 const { apiAs, tokensFor } = require('../support/api');
 const { schoolDays, londonToday } = require('../support/school_days');
+const { bringIntoForce } = require('../support/policies');
 
 const root = path.resolve(__dirname, '../..');
 const policyText = fs.readFileSync(
@@ -26,13 +27,7 @@ test.before(async () => {
   api = apiAs(server, tokensFor(server, ['teacher', 'support', 'pastoral', 'senior', 'dsl']));
   const admin = new Browser(server.base);
   await admin.signIn('admin@demo.attune.school');
-  await admin.get('/policies');
-  const saved = await admin.post('/policies', { multipart: { csrf_token: admin.csrf, policy: policyText, note: 'Hollybank' } });
-  assert.equal(saved.status, 303, saved.text.slice(0, 2000));
-  const id = saved.headers.get('location').split('/').pop();
-  await admin.get(`/policies/${id}`);
-  const on = await admin.post(`/policies/${id}/activate`, { form: { csrf_token: admin.csrf, active_from: londonToday() } });
-  assert.equal(on.status, 303);
+  const id = await bringIntoForce(admin, policyText, 'Hollybank');
   since = days.after(days.previous(days.latest()), 0);
   for (let i = 0; i < 12; i++) since = days.previous(since);
   server.sql(`UPDATE policy_versions SET active_from = '${since}' WHERE id = ${id}`);

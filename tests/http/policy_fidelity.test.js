@@ -10,11 +10,11 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startServer, Browser } = require('../support/server');
+const { bringIntoForce } = require('../support/policies');
 
 const root = path.resolve(__dirname, '../..');
 const policyText = fs.readFileSync(
   path.join(root, 'tests/policy_cases/policies/002_hollybank_colour_bands.toml'), 'utf8');
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 let server;
 const tokens = {};
@@ -29,15 +29,7 @@ test.before(async () => {
   // The school uploads its policy, pasted into the form, and brings it into force today.
   admin = new Browser(server.base);
   await admin.signIn('admin@demo.attune.school');
-  await admin.get('/policies');
-  const saved = await admin.post('/policies', {
-    multipart: { csrf_token: admin.csrf, policy: policyText, note: 'Hollybank' },
-  });
-  assert.equal(saved.status, 303, saved.text.slice(0, 2000));
-  const id = saved.headers.get('location').split('/').pop();
-  await admin.get(`/policies/${id}`);
-  const on = await admin.post(`/policies/${id}/activate`, { form: { csrf_token: admin.csrf, active_from: today } });
-  assert.equal(on.status, 303);
+  await bringIntoForce(admin, policyText, 'Hollybank');
   const list = await (await api('/api/v1/pupils?limit=100', { as: 'teacher' })).json();
   pupils = list.pupils.filter((p) => p.sen_status === 'N').map((p) => p.id);
 });

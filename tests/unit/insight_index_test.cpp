@@ -6,6 +6,7 @@
 
 #include <map>
 #include <random>
+#include <stdexcept>
 
 #include "insight/index.h"
 
@@ -19,7 +20,7 @@ class Sql {
     Exec(
         "CREATE TABLE r (school INTEGER, day TEXT, minute INTEGER, category TEXT, cls INTEGER, "
         "place TEXT, staff INTEGER, pupil INTEGER, year INTEGER, restricted INTEGER, record "
-        "INTEGER, form INTEGER, groups INTEGER, physical INTEGER)");
+        "INTEGER, form INTEGER, groups INTEGER, physical INTEGER, readers INTEGER)");
   }
   ~Sql() { sqlite3_close(db_); }
   void Exec(const std::string& sql) {
@@ -74,7 +75,9 @@ std::string Where(const Filter& f) {
     for (size_t i = 0; i < f.forms.size(); ++i) w += (i ? "," : "") + std::to_string(f.forms[i]);
     w += ")";
   }
-  if (!f.count_restricted) w += " AND restricted = 0";
+  if (f.readers) {
+    w += " AND (restricted = 0 OR (readers & " + std::to_string(*f.readers) + ") != 0)";
+  }
   if (f.groups)
     w += " AND (groups & " + std::to_string(f.groups) + ") = " + std::to_string(f.groups);
   return w;
@@ -105,6 +108,7 @@ Data Make(std::mt19937& rng, int n) {
     r.pupil_id = 1000 * r.school_id + std::min(pupil(rng), 400);
     r.year_group = year(rng);
     r.restricted = rng() % 20 == 0;
+    r.readers = static_cast<uint8_t>(rng() % 16);
     r.record_id = i + 1;
     r.form_id = r.year_group * 10 + static_cast<long long>(r.pupil_id % 3);
     r.groups = static_cast<uint32_t>((r.pupil_id * 2654435761u) >> 7) & 0x1FFF;
@@ -135,9 +139,9 @@ Filter RandomFilter(std::mt19937& rng, const Data& d) {
   if (rng() % 5 == 0) f.forms = {70 + static_cast<long long>(rng() % 3), 91, 0};
   if (rng() % 4 == 0) f.groups = 1u << (rng() % 13);
   if (rng() % 12 == 0) f.groups |= kFemale | kFreeMeals;
-  f.list_restricted = rng() % 2;
-  f.count_restricted = rng() % 5 != 0;
+  if (rng() % 2) f.readers = static_cast<uint8_t>(rng() % 16);
   f.group_counts = rng() % 3 == 0;
+  f.class_split = rng() % 3 == 0;
   return f;
 }
 
@@ -158,7 +162,8 @@ TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
              std::to_string(r.staff_id) + "," + std::to_string(r.pupil_id) + "," +
              std::to_string(r.year_group) + "," + std::to_string(r.restricted ? 1 : 0) + "," +
              std::to_string(r.record_id) + "," + std::to_string(r.form_id) + "," +
-             std::to_string(r.groups) + "," + std::to_string(r.physical ? 1 : 0) + ")");
+             std::to_string(r.groups) + "," + std::to_string(r.physical ? 1 : 0) + "," +
+             std::to_string(r.readers) + ")");
   }
   // Some records taken away again, as notes undone: from the engine and SQL.
   for (long long record : {6000LL, 5999LL, 4000LL, 17LL, 123456LL}) {
@@ -204,10 +209,9 @@ TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
       by_day.emplace_back(*ParseDate(row[0]), std::stoll(row[1]));
     }
     ASSERT_EQ(c.by_day, by_day);
-    // The pupils with most, ties by id; restricted rows left out when asked.
-    std::string listed = f.list_restricted ? "" : " AND restricted = 0";
+    // The pupils with most, ties by id.
     std::vector<std::pair<long long, long long>> by_pupil;
-    for (const auto& row : sql.Rows("SELECT pupil, COUNT(*) FROM r" + w + listed +
+    for (const auto& row : sql.Rows("SELECT pupil, COUNT(*) FROM r" + w +
                                     " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10")) {
       by_pupil.emplace_back(std::stoll(row[0]), std::stoll(row[1]));
     }
@@ -238,6 +242,33 @@ TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
     } else {
       ASSERT_TRUE(c.by_groups.empty());
     }
+    if (f.class_split) {
+      // Each day, year group and form split by behaviour class.
+      std::vector<std::pair<Date, Counts::ByClass>> days;
+      for (const auto& row :
+           sql.Rows("SELECT day, cls, COUNT(*) FROM r" + w + " GROUP BY 1, 2 ORDER BY 1, 2")) {
+        Date day = *ParseDate(row[0]);
+        if (days.empty() || days.back().first != day) days.push_back({day, {}});
+        days.back().second[std::stoul(row[1])] = std::stoll(row[2]);
+      }
+      ASSERT_EQ(c.by_day_class, days);
+      std::array<Counts::ByClass, 16> years{};
+      for (const auto& row : sql.Rows("SELECT year, cls, COUNT(*) FROM r" + w + " GROUP BY 1, 2")) {
+        years[std::stoul(row[0])][std::stoul(row[1])] = std::stoll(row[2]);
+      }
+      ASSERT_EQ(c.by_year_class, years);
+      std::vector<std::pair<long long, Counts::ByClass>> forms;
+      for (const auto& row :
+           sql.Rows("SELECT form, cls, COUNT(*) FROM r" + w + " GROUP BY 1, 2 ORDER BY 1, 2")) {
+        long long form = std::stoll(row[0]);
+        if (forms.empty() || forms.back().first != form) forms.push_back({form, {}});
+        forms.back().second[std::stoul(row[1])] = std::stoll(row[2]);
+      }
+      ASSERT_EQ(c.by_form_class, forms);
+    } else {
+      ASSERT_TRUE(c.by_day_class.empty());
+      ASSERT_TRUE(c.by_form_class.empty());
+    }
   }
 }
 
@@ -266,13 +297,19 @@ TEST(InsightIndex, ASchoolsQuestionNeverCountsAnotherSchool) {
   EXPECT_EQ(index.Query(nobody).total, 0);  // no school asked: nothing counted
 }
 
+// A kindness on 7 December 2026 at `school`, to copy and vary.
+Row Kindness(long long school) {
+  Row r;
+  r.school_id = school;
+  r.day = date::year{2026} / 12 / 7;
+  r.category = "kindness";
+  return r;
+}
+
 TEST(InsightIndex, RemovingARecordTakesAllItsPupilsAndNothingElse) {
   Index index;
   std::vector<Row> rows;
-  Row r;
-  r.school_id = 4;
-  r.day = date::year{2026} / 12 / 7;
-  r.category = "kindness";
+  Row r = Kindness(4);
   for (long long record : {1, 2, 3}) {
     for (long long pupil : {10, 11, 12}) {
       r.record_id = record;
@@ -293,6 +330,34 @@ TEST(InsightIndex, RemovingARecordTakesAllItsPupilsAndNothingElse) {
   // Records 1 (pupils 11–13) and 3 (13–15) are left: pupil 13 in both.
   std::map<long long, long long> pupils(c.by_pupil.begin(), c.by_pupil.end());
   EXPECT_EQ(pupils, (std::map<long long, long long>{{11, 1}, {12, 1}, {13, 2}, {14, 1}, {15, 1}}));
+}
+
+TEST(InsightIndex, ASchoolHoldsAtMost65536PupilsAndARowBeyondIsRefusedWhole) {
+  // Pupils and staff are coded per school in 16 bits (a school has far
+  // fewer); the row that would overflow is refused and leaves nothing.
+  Index index;
+  std::vector<Row> rows;
+  Row r = Kindness(1);
+  for (long long pupil = 1; pupil <= 65536; ++pupil) {
+    r.record_id = pupil;
+    r.pupil_id = pupil;
+    rows.push_back(r);
+  }
+  index.Add(rows);
+  r.pupil_id = 65537;
+  EXPECT_THROW(index.Add(r), std::length_error);
+  EXPECT_EQ(index.Size(), 65536);
+  Filter f;
+  f.schools = {1};
+  Counts c = index.Query(f, 1);
+  EXPECT_EQ(c.total, 65536);
+  ASSERT_EQ(c.by_pupil.size(), 1u);
+  EXPECT_EQ(c.by_pupil[0], (std::pair<long long, long long>{1, 1}));
+  r.school_id = 2;  // another school codes its own pupils
+  index.Add(r);
+  f.schools = {2};
+  f.pupil_id = 65537;
+  EXPECT_EQ(index.Query(f).total, 1);
 }
 
 TEST(InsightIndex, LargeQueriesSplitAcrossThreadsGiveTheSameAnswer) {

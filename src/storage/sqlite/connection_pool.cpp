@@ -41,10 +41,17 @@ std::unique_ptr<soci::session> ConnectionPool::Connect() {
 
 Status ConnectionPool::Open() {
   // Memory statistics take a process-wide mutex on every allocation, which
-  // serialises the request threads; attune does not read them. Must be set
-  // before SQLite initialises.
+  // serialises the request threads; attune does not read them. And a
+  // connection is used by one thread at a time (a lease, the group commit's
+  // own thread), so SQLite need not lock each connection on every call: in
+  // its default "serialized" mode reading a column took a mutex, a third of
+  // the time insight spent loading ten million rows (docs/performance.md).
+  // Both must be set before SQLite initialises.
   static std::once_flag configured;
-  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(configured, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
   std::filesystem::path p(path_);
   if (p.has_parent_path()) {
     std::error_code ec;
