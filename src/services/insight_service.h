@@ -134,6 +134,8 @@ EquityRow EquityFor(std::string dimension, std::string group, long long pupils, 
 // hours), by_day, by_pupil (only when listed), policy_versions.
 nlohmann::json InsightJson(const InsightAnswer& a);
 
+struct InsightOutcomes;  // services/insight_outcomes.h
+
 class InsightService : public RecordListener {
  public:
   InsightService(Store& store, PolicyService& policies, SchoolClock& clock);
@@ -168,6 +170,10 @@ class InsightService : public RecordListener {
     std::vector<EquityRow> records, physical;
   };
   Result<EquityTables> Equity(const Principal& by, const InsightQuery& q);
+  // Outcomes over time, month by month (or, not `by_month`, over the whole
+  // window at once), and their equity: services/insight_outcomes.{h,cpp}.
+  Result<InsightOutcomes> Outcomes(const Principal& by, const InsightQuery& q,
+                                   bool by_month = true);
   // Ask's counts alone, without the months, names and versions: for the
   // further questions a page asks beside one Ask.
   Result<InsightAnswer> Count(const Principal& by, InsightQuery q, size_t pupils = 0);
