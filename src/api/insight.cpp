@@ -4,6 +4,8 @@
 
 #include "api/handlers.h"
 #include "api/site.h"
+#include "services/authorization.h"
+#include "services/insight_outcomes.h"
 
 namespace attune::api {
 
@@ -28,21 +30,20 @@ namespace attune::api {
 // GET /api/v1/insight/equity: records (or, with measure=
 // physical_interventions, those with one) per 100 pupils of each pupil
 // group and the relative risk against the rest of the school; counts of 1
-// and 2, and the rates built on them, are null.
+// and 2, and the rates built on them, are null. measure=consequences gives
+// a table for each consequence of the school's policy, measure=suspensions
+// one for suspensions (services/insight_outcomes.h), over the dates asked.
 http::Response GetInsightEquity(const ApiContext& ctx, http::Request& req) {
   auto query =
       ParseInsightQuery([&](std::string_view name) { return req.query.Get(std::string(name)); });
   if (!query.ok()) return JsonError(query.status());
   std::string measure = req.query.Get("measure");
-  if (!measure.empty() && measure != "records" && measure != "physical_interventions") {
-    return JsonError(
-        Status::Invalid("measure must be records or physical_interventions", "measure"));
+  if (measure.empty()) measure = "records";
+  if (measure != "records" && measure != "physical_interventions" && measure != "consequences" &&
+      measure != "suspensions") {
+    return JsonError(Status::Invalid(
+        "measure must be records, physical_interventions, consequences or suspensions", "measure"));
   }
-  bool physical = measure == "physical_interventions";
-  auto tables = ctx.insight.Equity(*req.principal, *query);
-  if (!tables.ok()) return JsonError(tables.status());
-  const auto& rows = physical ? tables->physical : tables->records;
-  nlohmann::json groups = nlohmann::json::array();
   auto shared = [](long long n, bool shown) -> nlohmann::json {
     if (!shown) return nullptr;
     return n;
@@ -51,17 +52,54 @@ http::Response GetInsightEquity(const ApiContext& ctx, http::Request& req) {
     if (!v) return nullptr;
     return std::round(*v * 100) / 100;
   };
-  for (const auto& r : rows) {
-    groups.push_back({{"dimension", r.dimension},
-                      {"group", r.group},
-                      {"pupils", shared(r.pupils, r.pupils_shown)},
-                      {"records", shared(r.records, r.records_shown)},
-                      {"per_100_pupils", maybe(r.per_100)},
-                      {"relative_risk", maybe(r.relative_risk)},
-                      {"suppressed", r.suppressed}});
+  auto groups_of = [&](const std::vector<EquityRow>& rows) {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& r : rows) {
+      groups.push_back({{"dimension", r.dimension},
+                        {"group", r.group},
+                        {"pupils", shared(r.pupils, r.pupils_shown)},
+                        {"records", shared(r.records, r.records_shown)},
+                        {"per_100_pupils", maybe(r.per_100)},
+                        {"relative_risk", maybe(r.relative_risk)},
+                        {"suppressed", r.suppressed}});
+    }
+    return groups;
+  };
+  if (measure == "consequences" || measure == "suspensions") {
+    // Equity is for those who may see special-category details, as below.
+    if (!RoleHas(req.principal->role, Permission::kPupilsViewSensitive)) {
+      return JsonError(Status::Forbidden(
+          "Equity figures are for leaders who may see pupils' special-category details"));
+    }
+    InsightQuery dates;  // the dates alone: these follow no other filter
+    dates.from = query->from;
+    dates.to = query->to;
+    auto outcomes = ctx.insight.Outcomes(*req.principal, dates, false);
+    if (!outcomes.ok()) return JsonError(outcomes.status());
+    nlohmann::json out = {{"measure", measure},
+                          {"from", FormatDate(outcomes->from)},
+                          {"to", FormatDate(outcomes->to)}};
+    if (measure == "suspensions") {
+      out["groups"] = groups_of(outcomes->equity.back().rows);
+      return http::Response::Json(out);
+    }
+    nlohmann::json consequences = nlohmann::json::array();
+    for (size_t i = 0; i < outcomes->consequences.size(); ++i) {
+      const auto& c = outcomes->consequences[i];
+      consequences.push_back({{"consequence", c.line.id},
+                              {"name", c.line.name},
+                              {"protective", c.protective},
+                              {"off_site", c.off_site},
+                              {"groups", groups_of(outcomes->equity[i].rows)}});
+    }
+    out["consequences"] = consequences;
+    return http::Response::Json(out);
   }
+  bool physical = measure == "physical_interventions";
+  auto tables = ctx.insight.Equity(*req.principal, *query);
+  if (!tables.ok()) return JsonError(tables.status());
   return http::Response::Json(
-      {{"measure", physical ? "physical_interventions" : "records"}, {"groups", groups}});
+      {{"measure", measure}, {"groups", groups_of(physical ? tables->physical : tables->records)}});
 }
 
 }  // namespace attune::api

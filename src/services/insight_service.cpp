@@ -443,13 +443,15 @@ insight::Filter InsightService::FilterFor(const Principal& by, const InsightQuer
 }
 
 Status InsightService::Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out) {
-  // The window asked, within the school's records: from its first record
-  // (or today) to today. Months and weeks before or after would be empty,
-  // and a window of centuries would be millions of them.
+  // The window asked (by default from the school's first record to today),
+  // ending a year from today at most (a suspension decided today may start
+  // next week) and ten years long at most: a window of centuries would be
+  // millions of empty weeks and months.
   Date today = LondonDate(Now());
-  Date first = index_.FirstDay(by.school_id).value_or(today);
-  out.to = std::min(q.to.value_or(today), today);
-  out.from = std::max(q.from.value_or(first), first);
+  Date latest = Date(date::sys_days(today) + date::days(366));
+  out.to = std::min(q.to.value_or(today), latest);
+  Date earliest = Date(date::sys_days(out.to) - date::days(kInsightLongestDays - 1));
+  out.from = std::max(q.from.value_or(index_.FirstDay(by.school_id).value_or(today)), earliest);
   if (out.to < out.from) out.from = out.to;
   auto time = clock_.For(by.school_id);
   if (!time.ok()) return time.status();

@@ -75,6 +75,9 @@ uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
 
 // Whether `day` is one insight answers about: 2000-01-01 to 2099-12-31.
 bool InsightDateInRange(Date day);
+// The longest window insight answers, in days (ten years); a longer one
+// keeps its last ten years.
+inline constexpr int kInsightLongestDays = 3653;
 
 // Reads from, to (YYYY-MM-DD), class, category, place, year, form, group
 // (comma lists), staff and pupil (ids); `get` gives "" for a parameter not
@@ -149,6 +152,8 @@ void SuppressComplements(std::vector<EquityRow>& rows);
 // hours), by_day, by_pupil (only when listed), policy_versions.
 nlohmann::json InsightJson(const InsightAnswer& a);
 
+struct InsightOutcomes;  // services/insight_outcomes.h
+
 class InsightService : public RecordListener {
  public:
   InsightService(Store& store, PolicyService& policies, SchoolClock& clock);
@@ -183,6 +188,10 @@ class InsightService : public RecordListener {
     std::vector<EquityRow> records, physical;
   };
   Result<EquityTables> Equity(const Principal& by, const InsightQuery& q);
+  // Outcomes over time, month by month (or, not `by_month`, over the whole
+  // window at once), and their equity: services/insight_outcomes.{h,cpp}.
+  Result<InsightOutcomes> Outcomes(const Principal& by, const InsightQuery& q,
+                                   bool by_month = true);
   // Ask's counts alone, without the months, names and versions: for the
   // further questions a page asks beside one Ask.
   Result<InsightAnswer> Count(const Principal& by, InsightQuery q, size_t pupils = 0);

@@ -18,6 +18,7 @@
 #include "storage/amends_store.h"
 #include "storage/audit_store.h"
 #include "storage/incident_store.h"
+#include "storage/insight_store.h"
 #include "storage/notification_store.h"
 #include "storage/plan_store.h"
 #include "storage/policy_store.h"
@@ -44,7 +45,8 @@ class Store : public SchoolStore,
               public AmendsStore,
               public NotificationStore,
               public SeatingStore,
-              public PlanStore {
+              public PlanStore,
+              public InsightStore {
  public:
   ~Store() override = default;
 

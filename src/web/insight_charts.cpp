@@ -53,6 +53,15 @@ std::string NumberWords(double v, int decimals) {
   return (negative ? "-" : "") + out;
 }
 
+std::string MonthWords(const std::string& ym, bool with_year) {
+  static const char* const names[] = {"January",   "February", "March",    "April",
+                                      "May",       "June",     "July",     "August",
+                                      "September", "October",  "November", "December"};
+  int m = std::stoi(ym.substr(5, 2));
+  std::string name = names[std::clamp(m, 1, 12) - 1];
+  return with_year ? name + " " + ym.substr(0, 4) : name.substr(0, 3);
+}
+
 std::string HourWords(int h) { return (h < 10 ? "0" : "") + std::to_string(h) + ":00"; }
 
 // The weekday × hour map: school days only unless the weekend has records.

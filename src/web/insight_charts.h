@@ -50,6 +50,9 @@ nlohmann::json ChartView(const Chart& chart);
 // `heading`: the id of the heading naming it.
 nlohmann::json HeatmapView(const insight::Counts& counts, const std::string& heading);
 
+// "March 2026" for "2026-03" (`with_year`), else "Mar".
+std::string MonthWords(const std::string& ym, bool with_year);
+
 // "09:00".
 std::string HourWords(int h);
 

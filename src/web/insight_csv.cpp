@@ -7,6 +7,7 @@
 #include "web/csv_export.h"
 #include "web/handlers.h"
 #include "web/insight_figures.h"
+#include "web/insight_outcomes.h"
 #include "web/page.h"
 #include "web/site.h"
 
@@ -25,7 +26,13 @@ http::Response InsightCsv(const WebContext& ctx, http::Request& req) {
   const InsightFigures& f = *figures;
   const InsightAnswer& a = f.main;
   CsvWriter csv;
-  if (chart == "months") {
+  if (IsOutcomesChart(chart)) {
+    auto outcomes = GatherOutcomes(ctx, by, f);
+    if (!outcomes.ok()) return RenderError(ctx, req, outcomes.status());
+    if (!*outcomes || !OutcomesCsv(**outcomes, chart, csv)) {
+      return RenderError(ctx, req, Status::NotFound("There is no such chart to download"));
+    }
+  } else if (chart == "months") {
     csv.Row({"month", "school_days", "records", "records_per_school_day"});
     for (const auto& m : a.months) {
       char rate[32] = "";
@@ -84,12 +91,7 @@ http::Response InsightCsv(const WebContext& ctx, http::Request& req) {
     // As shared: counts of 1 and 2 and the rates built on them left out.
     csv.Row({"dimension", "group", "pupils", "records", "per_100_pupils", "relative_risk"});
     for (const auto& r : chart == "equity" ? f.equity : f.equity_physical) {
-      auto shared = [](long long n, bool shown) { return shown ? N(n) : std::string("<3"); };
-      char per[32] = "", risk[32] = "";
-      if (r.per_100) std::snprintf(per, sizeof per, "%.1f", *r.per_100);
-      if (r.relative_risk) std::snprintf(risk, sizeof risk, "%.2f", *r.relative_risk);
-      csv.Row({r.dimension, r.group, shared(r.pupils, r.pupils_shown),
-               shared(r.records, r.records_shown), per, risk});
+      csv.Row(EquityCsvCells(r));
     }
   } else {
     return RenderError(ctx, req,

@@ -18,6 +18,7 @@
 #include "web/handlers.h"
 #include "web/insight_charts.h"
 #include "web/insight_figures.h"
+#include "web/insight_outcomes.h"
 #include "web/list_paging.h"
 #include "web/page.h"
 #include "web/site.h"
@@ -26,15 +27,6 @@ namespace attune::web {
 namespace {
 
 using nlohmann::json;
-
-std::string MonthWords(const std::string& ym, bool with_year) {
-  static const char* const names[] = {"January",   "February", "March",    "April",
-                                      "May",       "June",     "July",     "August",
-                                      "September", "October",  "November", "December"};
-  int m = std::stoi(ym.substr(5, 2));
-  std::string name = names[std::clamp(m, 1, 12) - 1];
-  return with_year ? name + " " + ym.substr(0, 4) : name.substr(0, 3);
-}
 
 std::string Share(long long n, long long total) {
   if (total <= 0) return "";
@@ -252,37 +244,6 @@ json GroupRows(const std::vector<InsightGroupRow>& rows, const InsightChoice* ch
   return out;
 }
 
-// A count as it may be shared: 1 and 2, and a small group's, are not given.
-std::string SharedCount(long long n, bool shown) {
-  if (shown) return NumberWords(static_cast<double>(n));
-  return Suppressed(n) ? "fewer than 3" : "not shown";
-}
-
-json EquityView(const std::vector<EquityRow>& rows) {
-  json out = json::array();
-  std::string dimension;
-  for (const auto& r : rows) {
-    bool first = r.dimension != dimension;
-    dimension = r.dimension;
-    std::string risk = "—";
-    if (r.relative_risk) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.2f", *r.relative_risk);
-      risk = buf;
-    }
-    out.push_back({{"dimension", r.dimension},
-                   {"first", first},
-                   {"group", r.group},
-                   {"pupils", SharedCount(r.pupils, r.pupils_shown)},
-                   {"records", SharedCount(r.records, r.records_shown)},
-                   {"per_100", r.per_100 ? NumberWords(*r.per_100) : "—"},
-                   {"risk", risk},
-                   {"suppressed", r.suppressed},
-                   {"high", r.relative_risk && *r.relative_risk >= 1.5}});
-  }
-  return out;
-}
-
 json FiltersView(const WebContext& ctx, const Principal& by, const InsightFigures& f) {
   const InsightChoice& c = f.choice;
   json periods = json::array();
@@ -431,6 +392,10 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
       {"equity", EquityView(f.equity)},
       {"equity_physical", EquityView(f.equity_physical)},
   };
+  auto outcomes = GatherOutcomes(ctx, by, f);
+  if (!outcomes.ok()) return RenderError(ctx, req, outcomes.status());
+  view["outcomes_shown"] = outcomes->has_value();
+  if (*outcomes) view["outcomes"] = OutcomesView(**outcomes, query);
   return RenderPage(ctx, req, "insight", "Insight", view);
 }
 

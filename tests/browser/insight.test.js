@@ -8,6 +8,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
 const { launch, checkWidths, watchErrors, signIn, keep, smallTargets, settled } = require('../support/chromium');
 
@@ -21,6 +22,22 @@ test.after(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+// With SCREENSHOTS=dir, the outcomes' cards one by one at 1280 and 360 px.
+async function keepOutcomes(page) {
+  if (!process.env.SCREENSHOTS) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    const ids = ['insight-outcomes', 'insight-outcomes-physical', 'insight-outcomes-consequences',
+      'insight-outcomes-suspensions', 'insight-outcomes-repair', 'insight-outcomes-plans', 'insight-equity'];
+    for (const id of ids) {
+      await page.locator(`section[aria-labelledby="${id}"]`).screenshot({
+        path: path.join(process.env.SCREENSHOTS, `${id}-${width}.png`),
+      });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 // The first key figure: the records counted (before the note of which).
 const total = async (page) => Number(/^[\d,]+/.exec(await page.locator('.insight-key__item dd').first().innerText())[0].replace(/,/g, ''));
@@ -37,11 +54,21 @@ test('a senior leader reads the school\'s figures, narrows them with one choice 
     'Prosocial and other records by year group']) {
     assert.equal(await page.getByRole('heading', { name: heading, exact: true }).count(), 1, heading);
   }
-  // Each drawn chart has its figures as a table too.
+  // Each drawn chart has its figures as a table too: four of records, and
+  // of outcomes over time one for each with any in the period (the demo's
+  // history asks for repairs and starts plans).
   const charts = await page.locator('svg.chart__svg').count();
-  assert.equal(charts, 4);
+  assert.ok(charts >= 4 + 2, `${charts} charts`);
   assert.ok(await page.locator('svg.chart__svg rect.chart__bar').count() > 0, 'bars drawn');
-  assert.equal(await page.locator('details.insight-table').count(), 4);
+  assert.equal(await page.locator('details.insight-table').count(), charts);
+  for (const heading of ['Outcomes over time', 'Physical interventions', 'Consequences in the school\'s policy',
+    'Suspensions', 'Repair within the policy\'s time', 'Plans started and how they ended']) {
+    assert.ok(await page.getByRole('heading', { name: heading, exact: true }).count() >= 1, heading);
+  }
+  // The demo policy's own consequences and plans, by their names.
+  await page.getByRole('rowheader', { name: 'Time in a safe space to calm' }).waitFor();
+  await page.getByRole('rowheader', { name: 'Daily Positive Reporting' }).waitFor();
+  await keepOutcomes(page);
   const concerns = await total(page);
   const expected = Number(server.sql(`SELECT COUNT(*) FROM incident_pupils ip JOIN incidents i ON i.id = ip.incident_id
     WHERE ip.role = 'involved' AND i.behaviour_class <> 'prosocial'`));
@@ -75,6 +102,7 @@ test('a teacher\'s insight is their own recording; the pupil page shows a pupil\
   await page.goto(`${server.base}/insight?period=all`);
   await page.getByText('Your own recording').waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Pupils with most records' }).count(), 0);
+  assert.equal(await page.getByRole('heading', { name: 'Outcomes over time' }).count(), 0, 'no school-wide outcomes');
   await checkWidths(page, 'insight, own recording');
   await keep(page, 'insight-teacher');
 

@@ -296,15 +296,23 @@ test('a bad filter is 422 naming it; no token is 401', async () => {
   assert.equal(anonymous.status, 401);
 });
 
-test('a window wider than the records is theirs: far dates cost nothing, dates beyond this century are 422', async () => {
+test('a window is ten years at most, ending a year from today at most; dates beyond this century are 422', async () => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const first = server.sql("SELECT date(MIN(occurred_at), 'unixepoch') FROM incidents WHERE school_id = 1").trim();
+  const shift = (day, n) => {
+    const d = new Date(`${day}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
   const wide = await insight('senior', '?from=2000-01-01&to=2099-12-31');
   assert.equal(wide.status, 200, wide.text);
-  assert.equal(wide.json.from, first, 'from the first record');
-  assert.equal(wide.json.to, today, 'to today');
+  assert.equal(wide.json.to, shift(today, 366), 'to a year from today at most');
+  assert.equal(wide.json.from, shift(wide.json.to, -3652), 'ten years at most');
+  const open = (await insight('senior')).json;
+  assert.equal(open.from, first, 'by default from the first record');
+  assert.equal(open.to, today, 'to today');
   const months = (a, b) => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
-  assert.equal(wide.json.per_school_day.length, months(first, today), 'the months from the first record to today');
+  assert.equal(wide.json.per_school_day.length, months(wide.json.from, wide.json.to), 'a month each, no more');
   assert.equal(wide.json.total, (await insight('senior')).json.total);
   for (const query of ['from=0000-01-01', 'to=9999-12-31', 'from=1999-12-31', 'to=2100-01-01']) {
     const res = await api('senior', `/api/v1/insight?${query}`);
@@ -312,14 +320,17 @@ test('a window wider than the records is theirs: far dates cost nothing, dates b
     assert.equal(res.json.error.field, query.split('=')[0], query);
     assert.match(res.json.error.message, /between 2000-01-01 and 2099-12-31/);
   }
-  // The page and its downloads say so and show the records' own window.
+  // The page and its downloads say so, and keep to ten years.
   const b = new Browser(server.base);
   await b.signIn('senior@demo.attune.school');
   const page = await b.get('/insight?period=custom&from=0000-01-01&to=9999-12-31');
   assert.equal(page.status, 200);
   assert.ok(page.text.length < 500000, `a page of ${page.text.length} bytes`);
   assert.match(page.text, /between 2000-01-01 and 2099-12-31/);
+  const decade = await b.get('/insight?period=custom&from=2000-01-01&to=2099-12-31');
+  assert.equal(decade.status, 200);
+  assert.ok(decade.text.length < 2000000, `ten years: a page of ${decade.text.length} bytes`);
   const csv = await b.get('/insight.csv?chart=weeks&period=custom&from=2000-01-01&to=2099-12-31');
   assert.equal(csv.status, 200);
-  assert.ok(csv.text.trim().split(/\r?\n/).length < 20, 'weeks from the first record to today');
+  assert.ok(csv.text.trim().split(/\r?\n/).length <= 1 + 523, 'ten years of weeks at most');
 });

@@ -71,12 +71,14 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
   }
   for (const auto& c : i.consequences) {
     auto& st = w.Prepared(
-        "INSERT INTO consequences (incident_id, consequence, protective, on_date) "
-        "VALUES (?1, ?2, ?3, NULLIF(?4, ''))");
+        "INSERT INTO consequences (incident_id, consequence, protective, on_date, school_id, "
+        "occurred_at) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5, ?6)");
     st.Bind(1, *id)
         .Bind(2, c.consequence)
         .Bind(3, static_cast<long long>(c.protective))
         .Bind(4, c.on_date ? FormatDate(*c.on_date) : std::string())
+        .Bind(5, i.school_id)
+        .Bind(6, ToUnix(i.occurred_at))
         .Run();
   }
   if (i.physical) {

@@ -184,6 +184,10 @@ class SqliteStore final : public Store {
   Result<int> CountUnread(const NotificationQuery& query, int cap) override;
   Status MarkNotificationsRead(long long school_id, long long staff_id, long long id, Timestamp at,
                                Timestamp forget_before) override;
+  // InsightStore (sqlite_insight_store.cpp)
+  Result<OutcomeCounts> CountOutcomes(long long school_id, const std::vector<OutcomeMonth>& months,
+                                      const std::string& viewer) override;
+
   // PlanStore
   Result<long long> CreatePlan(const PupilPlan& plan, const PlanActions& actions) override;
   Result<PupilPlan> GetPlan(long long school_id, long long id) override;
