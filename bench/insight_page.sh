@@ -5,7 +5,8 @@
 # server takes to read every record into its insight engine at start (its
 # log line), its resident memory once it has, and the server's own time for
 # the insight page as each kind of reader opens it and with the filters
-# leaders use, the pupil page with a pupil's pattern, and /healthz as the
+# leaders use, the outcomes part the page asks for once shown, the pupil
+# page with a pupil's pattern, and /healthz as the
 # floor in the same run; each asked for one request at a time after 20 to
 # warm up, timed by the server itself (the "ms=" of its request log line).
 # Usage: bench/insight_page.sh [requests per page, default 100]
@@ -50,4 +51,11 @@ measure "insight, one category, five years" "$senior" "/insight?period=all&categ
 measure "insight, girls on free school meals" "$senior" "/insight?group=fsm"
 measure "insight, a teacher's own recording" "$teacher" "/insight?period=all"
 measure "insight CSV, weeks of five years" "$senior" "/insight.csv?chart=weeks&period=all"
+# The outcomes part each page asks for once shown (GET /insight/outcomes):
+# month by month from the store, for this school year and for five years.
+today=$(date +%F)
+year_start=$(( $(date +%m | sed 's/^0//') >= 9 ? $(date +%Y) : $(date +%Y) - 1 ))-09-01
+first_day=$(sqlite3 "$DB" "SELECT date(MIN(occurred_at), 'unixepoch') FROM incidents")
+measure "insight outcomes part, this school year" "$senior" "/insight/outcomes?period=year&window=$year_start,$today"
+measure "insight outcomes part, five years" "$senior" "/insight/outcomes?period=all&window=$first_day,$today"
 measure "pupil page with pattern, busiest Year 11 (teacher)" "$teacher" "/pupils/$busiest"

@@ -1,7 +1,9 @@
 #include "insight/index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <thread>
 
 #include "insight/index_parts.h"
 
@@ -37,21 +39,46 @@ void Index::Add(const std::vector<Row>& rows) {
     uint32_t category, place, form;
   };
   std::vector<Coded> coded(rows.size());
+  // Coded under the shared lock, so that readers loading at once do not
+  // wait on each other; only values never seen take the lock alone.
+  std::vector<size_t> unseen;
   {
-    std::unique_lock lock(dict_->mutex);
+    std::shared_lock lock(dict_->mutex);
     for (size_t i = 0; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      auto category = dict_->categories.Find(r.category);
+      auto place = dict_->places.Find(r.place);
+      auto form = dict_->forms.Find(r.form_id);
+      if (category && place && form) {
+        coded[i] = {*category, *place, *form};
+      } else {
+        unseen.push_back(i);
+      }
+    }
+  }
+  if (!unseen.empty()) {
+    std::unique_lock lock(dict_->mutex);
+    for (size_t i : unseen) {
       const Row& r = rows[i];
       coded[i] = {dict_->categories.Get(r.category), dict_->places.Get(r.place),
                   dict_->forms.Get(r.form_id)};
     }
   }
-  // Rows of one school come together; a school's lock is taken once per run.
-  size_t i = 0;
-  while (i < rows.size()) {
-    const long long school_id = rows[i].school_id;
+  // Each school's rows together, in the order given (a record's rows stay
+  // together), so a school's lock is taken once per batch.
+  std::vector<uint32_t> order(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  auto by_school = [&](uint32_t a, uint32_t b) { return rows[a].school_id < rows[b].school_id; };
+  if (!std::is_sorted(order.begin(), order.end(), by_school)) {
+    std::stable_sort(order.begin(), order.end(), by_school);
+  }
+  size_t k = 0;
+  while (k < order.size()) {
+    const long long school_id = rows[order[k]].school_id;
     School* s = SchoolFor(school_id);
     std::unique_lock lock(s->mutex);
-    for (; i < rows.size() && rows[i].school_id == school_id; ++i) {
+    for (; k < order.size() && rows[order[k]].school_id == school_id; ++k) {
+      const size_t i = order[k];
       const Row& r = rows[i];
       // Coded before any column grows, so a refused row leaves none behind.
       const uint16_t staff = School::Local(s->staff_codes, r.staff_id);
@@ -97,7 +124,21 @@ void Index::SortByDay() {
     std::shared_lock lock(schools_mutex_);
     for (auto& [id, s] : schools_) all.push_back(s.get());
   }
-  for (School* s : all) {
+  // Schools apart on every core, taken in turn.
+  std::atomic<size_t> next{0};
+  auto sort = [&] {
+    for (size_t k = next++; k < all.size(); k = next++) SortSchool(*all[k]);
+  };
+  std::vector<std::thread> pool;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  for (unsigned t = 1; t < threads && t < all.size(); ++t) pool.emplace_back(sort);
+  sort();
+  for (auto& t : pool) t.join();
+}
+
+void Index::SortSchool(School& school) {
+  School* s = &school;
+  {
     std::unique_lock lock(s->mutex);
     size_t n = s->size();
     std::vector<uint32_t> order(n);

@@ -150,6 +150,7 @@ class Index {
   struct School;
   struct Dictionaries;
   School* SchoolFor(long long school_id);
+  static void SortSchool(School& school);
   const School* FindSchool(long long school_id) const;
 
   mutable std::shared_mutex schools_mutex_;

@@ -88,7 +88,7 @@ struct Partial {
 // about one pupil or member of staff, where most rows fail). What the loop
 // reads and adds to is held in locals, so the compiler need not reload it
 // after every store. kExtras: whether any of the rarer tests and counts
-// (form, pupil groups, restricted or physical rows, group counts) is
+// (form, pupil groups, physical rows, group counts, classes split) is
 // asked; the common question is compiled without them. kInOrder: the rows
 // are in order of day and within the dates, so days are counted by runs.
 template <bool kExtras, bool kInOrder, bool kBranch>
@@ -144,12 +144,14 @@ void Scan(const Task& t, const Compiled& f, Partial& p) {
     if constexpr (!kInOrder) pass &= static_cast<uint32_t>((d >= from) & (d <= to));
     if (by_category) pass &= f.categories.Has(category[i]);
     if (by_place) pass &= f.places.Has(place[i]);
+    // Most questions come from people who may not read some restricted
+    // record, so this test is in the common scan: one byte a row.
+    if (check_readers) {
+      pass &= (~flags[i] & 1u) | static_cast<uint32_t>(((flags[i] >> 2) & readers) != 0);
+    }
     if constexpr (kExtras) {
       if (by_form) pass &= f.forms.Has(form[i]);
       if (need) pass &= static_cast<uint32_t>((groups[i] & need) == need);
-      if (check_readers) {
-        pass &= (~flags[i] & 1u) | static_cast<uint32_t>(((flags[i] >> 2) & readers) != 0);
-      }
     }
     if (by_staff) pass &= static_cast<uint32_t>(staff[i] == the_staff);
     if (by_pupil) pass &= static_cast<uint32_t>(pupil[i] == the_pupil);
@@ -342,7 +344,7 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   partials.reserve(threads);
   for (unsigned t = 0; t < threads; ++t) partials.emplace_back(f, days, pupil_ids.size());
   const bool extras =
-      !f.forms.any || f.groups || f.check_readers || f.group_counts || f.class_split;
+      !f.forms.any || f.groups || f.group_counts || f.class_split;
   const bool branch = f.by_staff || f.by_pupil;
   std::atomic<size_t> next{0};
   auto work = [&](Partial& p) {

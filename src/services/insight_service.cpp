@@ -344,7 +344,11 @@ void InsightService::Run() {
       if (!st.ok()) spdlog::error("insight: loading records failed: {}", st.message());
     }
     loaded_up_to_ = *last;
+    double read_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
     index_.SortByDay();
+    spdlog::info("insight: records read in {:.0f} ms, then put in order of day", read_ms);
   } else {
     spdlog::error("insight: {}", last.status().message());
   }

@@ -20,6 +20,10 @@ http::Response PupilShow(const WebContext& ctx, http::Request& req);
 http::Response PlansIndex(const WebContext& ctx, http::Request& req);
 http::Response InsightPage(const WebContext& ctx, http::Request& req);
 http::Response InsightCsv(const WebContext& ctx, http::Request& req);
+// GET /insight/outcomes?<the page's choices>&window=FROM,TO: the outcomes
+// part of the page for the window the page worked out, asked by the page
+// once shown (htmx), so the rest of it need not wait for the store.
+http::Response InsightOutcomesPart(const WebContext& ctx, http::Request& req);
 http::Response PlanNew(const WebContext& ctx, http::Request& req);
 http::Response PlanCreate(const WebContext& ctx, http::Request& req);
 http::Response PlanShow(const WebContext& ctx, http::Request& req);

@@ -117,6 +117,24 @@ InsightChoice ReadInsightChoice(const http::FormData& q) {
   return c;
 }
 
+bool ApplyChoiceFilters(const Principal& by, InsightChoice& choice, InsightQuery& q) {
+  if (choice.year >= 0) q.years = 1u << choice.year;
+  if (choice.form) q.forms = {choice.form};
+  if (!choice.category.empty()) q.categories = {choice.category};
+  if (!choice.place.empty()) q.places = {choice.place};
+  bool groups_allowed = RoleHas(by.role, Permission::kPupilsViewSensitive);
+  if (!choice.group.empty()) {
+    if (groups_allowed) {
+      for (const auto& g : InsightGroups()) {
+        if (choice.group == g.name) q.groups = g.bit;
+      }
+    } else {
+      choice.group.clear();
+    }
+  }
+  return groups_allowed;
+}
+
 Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
                                      InsightChoice choice) {
   InsightFigures out;
@@ -181,20 +199,7 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       choice.who.clear();
     }
   }
-  if (choice.year >= 0) q.years = 1u << choice.year;
-  if (choice.form) q.forms = {choice.form};
-  if (!choice.category.empty()) q.categories = {choice.category};
-  if (!choice.place.empty()) q.places = {choice.place};
-  out.groups_allowed = RoleHas(by.role, Permission::kPupilsViewSensitive);
-  if (!choice.group.empty()) {
-    if (out.groups_allowed) {
-      for (const auto& g : InsightGroups()) {
-        if (choice.group == g.name) q.groups = g.bit;
-      }
-    } else {
-      choice.group.clear();
-    }
-  }
+  out.groups_allowed = ApplyChoiceFilters(by, choice, q);
 
   InsightQuery asked = q;
   asked.classes = ClassesOf(choice.kind);

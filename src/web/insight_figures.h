@@ -89,6 +89,11 @@ struct InsightFigures {
 // SuspensionService::SchoolYearStart).
 Date TeachingYearStart(Date day);
 
+// `choice`'s year, form, category, place and pupil group into `q`; a pupil
+// group only for those who may see special-category data (else dropped
+// from `choice`). Returns whether they may.
+bool ApplyChoiceFilters(const Principal& by, InsightChoice& choice, InsightQuery& q);
+
 Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
                                      InsightChoice choice);
 

@@ -3,7 +3,10 @@
 #include <cstdio>
 
 #include "services/authorization.h"
+#include "web/handlers.h"
 #include "web/insight_charts.h"
+#include "web/page.h"
+#include "web/site.h"
 
 namespace attune::web {
 namespace {
@@ -191,11 +194,13 @@ std::vector<std::string> EquityCsvCells(const EquityRow& r) {
       per,         risk};
 }
 
+bool OutcomesShown(const Principal& by, const InsightFigures& f) {
+  return f.main.scope == "school" && RoleHas(by.role, Permission::kInsightSchool);
+}
+
 Result<std::optional<InsightOutcomes>> GatherOutcomes(const WebContext& ctx, const Principal& by,
                                                       const InsightFigures& f) {
-  if (f.main.scope != "school" || !RoleHas(by.role, Permission::kInsightSchool)) {
-    return std::optional<InsightOutcomes>();
-  }
+  if (!OutcomesShown(by, f)) return std::optional<InsightOutcomes>();
   InsightQuery q;
   q.from = f.query.from;
   q.to = f.query.to;
@@ -205,6 +210,34 @@ Result<std::optional<InsightOutcomes>> GatherOutcomes(const WebContext& ctx, con
   auto o = ctx.insight.Outcomes(by, q);
   if (!o.ok()) return o.status();
   return std::optional<InsightOutcomes>(std::move(*o));
+}
+
+http::Response InsightOutcomesPart(const WebContext& ctx, http::Request& req) {
+  const Principal& by = *req.principal;
+  InsightChoice choice = ReadInsightChoice(req.query);
+  if (!choice.who.empty()) {
+    return RenderError(
+        ctx, req, Status::NotFound("Outcomes are the whole school's figures, not one person's"));
+  }
+  // The window as the page worked it out: two dates.
+  std::string window = req.query.Get("window");
+  size_t comma = window.find(',');
+  auto from = ParseDate(window.substr(0, comma), "window");
+  auto to = ParseDate(comma == std::string::npos ? "" : window.substr(comma + 1), "window");
+  if (!from.ok() || !to.ok() || *to < *from || !InsightDateInRange(*from) ||
+      !InsightDateInRange(*to)) {
+    return RenderError(ctx, req,
+                       Status::Invalid("The window was not two dates, the first before the last, "
+                                       "as 2026-09-01,2026-12-18",
+                                       "window"));
+  }
+  InsightQuery q;
+  q.from = *from;
+  q.to = *to;
+  ApplyChoiceFilters(by, choice, q);
+  auto o = ctx.insight.Outcomes(by, q);
+  if (!o.ok()) return RenderError(ctx, req, o.status());
+  return RenderFragment(ctx, "insight_outcomes", {{"outcomes", OutcomesView(*o, choice.Query())}});
 }
 
 json OutcomesView(const InsightOutcomes& o, const std::string& query) {

@@ -19,6 +19,9 @@
 
 namespace attune::web {
 
+// Whether `by` is shown outcomes on the page of `f`: the whole school's.
+bool OutcomesShown(const Principal& by, const InsightFigures& f);
+
 // The page's outcomes for `f`'s window and filters; nullopt when `by` is
 // not shown them (not the whole school's page).
 Result<std::optional<InsightOutcomes>> GatherOutcomes(const WebContext& ctx, const Principal& by,

@@ -392,10 +392,19 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
       {"equity", EquityView(f.equity)},
       {"equity_physical", EquityView(f.equity_physical)},
   };
-  auto outcomes = GatherOutcomes(ctx, by, f);
-  if (!outcomes.ok()) return RenderError(ctx, req, outcomes.status());
-  view["outcomes_shown"] = outcomes->has_value();
-  if (*outcomes) view["outcomes"] = OutcomesView(**outcomes, query);
+  // Outcomes over time come from the store month by month, which takes
+  // longer than the rest of the page at a large school: the page asks for
+  // them once it is shown (GET /insight/outcomes, for this window), or
+  // has them at once when asked (outcomes=now: without script).
+  if (req.query.Get("outcomes") == "now") {
+    auto outcomes = GatherOutcomes(ctx, by, f);
+    if (!outcomes.ok()) return RenderError(ctx, req, outcomes.status());
+    if (*outcomes) view["outcomes"] = OutcomesView(**outcomes, query);
+  } else if (OutcomesShown(by, f)) {
+    view["outcomes_later"] = {{"href", "/insight/outcomes?" + query + "&window=" +
+                                           FormatDate(f.main.from) + "," + FormatDate(f.main.to)},
+                              {"fallback", "/insight?" + query + "&outcomes=now#insight-outcomes"}};
+  }
   return RenderPage(ctx, req, "insight", "Insight", view);
 }
 

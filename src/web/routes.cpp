@@ -47,6 +47,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   // Every member of staff: their own recording; the school's for insight.school.
   r.Add("GET", "/insight", P::kSignedIn, bind(InsightPage));
   r.Add("GET", "/insight.csv", P::kSignedIn, bind(InsightCsv));
+  r.Add("GET", "/insight/outcomes", P::kInsightSchool, bind(InsightOutcomesPart));
   r.Add("GET", "/plans/new", P::kPlansWrite, bind(PlanNew));
   r.Add("POST", "/plans", P::kPlansWrite, bind(PlanCreate));
   r.Add("GET", "/plans/([0-9]+)", P::kPupilsView, bind(PlanShow), "/plans/1");

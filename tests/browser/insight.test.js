@@ -54,6 +54,9 @@ test('a senior leader reads the school\'s figures, narrows them with one choice 
     'Prosocial and other records by year group']) {
     assert.equal(await page.getByRole('heading', { name: heading, exact: true }).count(), 1, heading);
   }
+  // Outcomes over time follow once the page is shown (htmx asks for them).
+  await page.getByRole('heading', { name: 'Outcomes over time', exact: true }).waitFor();
+  assert.equal(await page.locator('#insight-outcomes-slot').count(), 0, 'the slot is replaced');
   // Each drawn chart has its figures as a table too: four of records, and
   // of outcomes over time one for each with any in the period (the demo's
   // history asks for repairs and starts plans).

@@ -49,12 +49,21 @@ async function as(role) {
   return browsers[role];
 }
 
+// The page as a browser with script shows it: the outcomes part asked for
+// once the page is there (its slot's hx-get), put in its place.
 async function page(role, query) {
   const b = await as(role);
   for (;;) {
     const res = await b.get(`/insight?${query}`);
-    if (res.status !== 503) return res;
-    await new Promise((r) => setTimeout(r, 50));
+    if (res.status === 503) {
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    const slot = /<div id="insight-outcomes-slot"[^>]*hx-get="([^"]+)"[^>]*>[^]*?<\/div>/.exec(res.text);
+    if (!slot) return res;
+    const part = await b.get(slot[1].replace(/&amp;/g, '&'));
+    assert.equal(part.status, 200, part.text.slice(0, 500));
+    return { ...res, text: res.text.replace(slot[0], part.text) };
   }
 }
 
@@ -133,6 +142,38 @@ test('the whole school\'s roles see the outcomes; a teacher, support staff and t
   }
   // Said plainly which filters the outcomes do not follow.
   assert.match((await page('senior', WINDOW)).text, /They do not follow the kind of record, category or place/);
+});
+
+test('the outcomes follow the page: asked for once it is shown, or at once without script; for the whole school\'s roles only', async () => {
+  const senior = await as('senior');
+  const first = await senior.get(`/insight?${WINDOW}`);
+  assert.ok(!first.text.includes('<h2 id="insight-outcomes">'), 'not in the page itself');
+  const slot = /hx-get="(\/insight\/outcomes\?[^"]+)"/.exec(first.text);
+  assert.ok(slot, 'a slot that asks for them');
+  const href = slot[1].replace(/&amp;/g, '&');
+  assert.match(href, new RegExp(`window=${FROM},`), 'for the window the page worked out');
+  const part = await senior.get(href);
+  assert.equal(part.status, 200);
+  assert.ok(!/<html/i.test(part.text), 'a part of a page');
+  const now = await senior.get(`/insight?${WINDOW}&outcomes=now`);
+  const section = (html) => html.slice(html.indexOf('<h2 id="insight-outcomes">'), html.indexOf('chart=outcomes_plans'));
+  assert.ok(section(part.text).length > 1000, 'the outcomes, charts and tables');
+  assert.equal(section(part.text), section(now.text), 'without script, the same outcomes in the page');
+  // Others: no slot, and the part itself is refused.
+  for (const role of ['teacher', 'support', 'admin']) {
+    const b = await as(role);
+    assert.ok(!(await b.get(`/insight?${WINDOW}`)).text.includes('insight-outcomes-slot'), role);
+    const refused = await b.get(href);
+    assert.ok([403, 404].includes(refused.status), `${role}: ${refused.status}`);
+    assert.ok(!refused.text.includes('Outcomes over time'), role);
+  }
+  // One person's recording has none; a window that is not two dates is a clear 422.
+  assert.equal((await senior.get(`${href}&who=mine`)).status, 404);
+  for (const bad of ['window=', 'window=2026-12-01', 'window=2026-12-01,2026-11-01', 'window=0000-01-01,2026-01-01']) {
+    const res = await senior.get(`/insight/outcomes?${bad}`);
+    assert.equal(res.status, 422, bad);
+    assert.match(res.text, /The window was not two dates/, bad);
+  }
 });
 
 test('each download adds up to what SQL counts, and the second school never counts', async () => {
