@@ -4,6 +4,7 @@
 
 #include "api/handlers.h"
 #include "api/site.h"
+#include "policy/policy.h"
 #include "services/authorization.h"
 #include "services/insight_outcomes.h"
 
@@ -37,6 +38,11 @@ http::Response GetInsightEquity(const ApiContext& ctx, http::Request& req) {
   auto query =
       ParseInsightQuery([&](std::string_view name) { return req.query.Get(std::string(name)); });
   if (!query.ok()) return JsonError(query.status());
+  // Unless a class is named, every class but prosocial, as the page counts:
+  // a relative risk of recognition and concerns mixed would mislead.
+  if (req.query.Get("class").empty()) {
+    query->classes = 0xFF & ~(1u << static_cast<int>(policy::BehaviourClass::kProsocial));
+  }
   std::string measure = req.query.Get("measure");
   if (measure.empty()) measure = "records";
   if (measure != "records" && measure != "physical_interventions" && measure != "consequences" &&

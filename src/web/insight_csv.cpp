@@ -65,20 +65,20 @@ http::Response InsightCsv(const WebContext& ctx, http::Request& req) {
       csv.Row(row);
     }
   } else if (chart == "weeks") {
-    csv.Row({"week_commencing", "school_days", "prosocial", "other"});
+    csv.Row({f.by_month ? "month" : "week_commencing", "school_days", "prosocial", "other"});
     for (const auto& w : f.weeks) {
-      csv.Row({FormatDate(w.monday), N(w.school_days), N(w.prosocial), N(w.other)});
+      csv.Row({FormatDate(w.start), N(w.school_days), N(w.prosocial), N(w.other)});
     }
   } else if (chart == "classes") {
     // Every class, whether or not it has records in the window.
-    std::vector<std::string> header = {"week_commencing", "school_days"};
+    std::vector<std::string> header = {f.by_month ? "month" : "week_commencing", "school_days"};
     const policy::BehaviourClass classes[] = {
         policy::BehaviourClass::kProsocial, policy::BehaviourClass::kLowLevel,
         policy::BehaviourClass::kDifficult, policy::BehaviourClass::kDangerous};
     for (auto c : classes) header.push_back(policy::ClassName(c));
     csv.Row(header);
     for (const auto& w : f.weeks) {
-      std::vector<std::string> row = {FormatDate(w.monday), N(w.school_days)};
+      std::vector<std::string> row = {FormatDate(w.start), N(w.school_days)};
       for (auto c : classes) row.push_back(N(w.by_class[static_cast<size_t>(c)]));
       csv.Row(row);
     }

@@ -253,15 +253,26 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
   out.by_class = classes.by_class;
   out.prosocial = classes.by_class[0];
   out.other = other_than_prosocial(classes.by_class);
-  // Week by week, Monday first.
+  // Week by week, Monday first; month by month over more than a year.
+  out.by_month = date::sys_days(out.main.to) - date::sys_days(out.main.from) > date::days(366);
   {
     size_t i = 0;
     const auto& days = classes.by_day_class;
-    for (date::sys_days w = Monday(out.main.from); w <= date::sys_days(out.main.to);
-         w += date::days(7)) {
+    auto period_end = [&](date::sys_days w) {
+      if (!out.by_month) return Date(w + date::days(6));
+      date::year_month_day d(w);
+      return Date(date::sys_days(d.year() / d.month() / date::last));
+    };
+    date::sys_days w = Monday(out.main.from);
+    if (out.by_month) {
+      date::year_month_day d(out.main.from);
+      w = date::sys_days(d.year() / d.month() / 1);
+    }
+    for (; w <= date::sys_days(out.main.to); w = date::sys_days(period_end(w)) + date::days(1)) {
       InsightWeek week;
-      week.monday = Date(w);
-      Date last = std::min(Date(w + date::days(6)), out.main.to);
+      week.start = Date(w);
+      week.end = period_end(w);
+      Date last = std::min(week.end, out.main.to);
       Date first = std::max(Date(w), out.main.from);
       week.school_days = count_days(first, last);
       for (; i < days.size() && days[i].first <= last; ++i) {

@@ -35,8 +35,9 @@ struct InsightChoice {
 InsightChoice ReadInsightChoice(const http::FormData& q);
 
 // One week of the trend: records a school day, prosocial and the rest.
+// (A month when the window is longer than a year: InsightFigures::by_month.)
 struct InsightWeek {
-  Date monday;
+  Date start, end;  // Monday and Sunday, or the first and last of the month
   int school_days = 0;
   long long prosocial = 0, other = 0;
   insight::Counts::ByClass by_class{};  // by policy::BehaviourClass
@@ -70,6 +71,9 @@ struct InsightFigures {
   long long prosocial = 0, other = 0;   // in the window, every other filter applied
   insight::Counts::ByClass by_class{};  // the same, by policy::BehaviourClass
   std::vector<InsightWeek> weeks;
+  // Weeks are months: a window longer than a year reads better by month
+  // than in hundreds of weeks, and is drawn in a fifth of the time.
+  bool by_month = false;
   std::optional<BeforeAfter> change;
   std::vector<InsightGroupRow> years, forms;  // forms when a year is chosen
   std::vector<std::string> places;            // recorded in the window, for the filter

@@ -113,10 +113,40 @@ json HoursView(const InsightAnswer& a) {
   return {{"chart", ChartView(c)}, {"rows", rows}};
 }
 
+// A week's or month's words: in a table ("Monday 7 September" or
+// "September 2026"), under the axis ("07/09" or "Sep") and on hover.
+struct PeriodWords {
+  std::string row, label, hover;
+};
+PeriodWords WordsOf(const InsightFigures& f, const InsightWeek& w) {
+  if (f.by_month) {
+    std::string ym = FormatDate(w.start).substr(0, 7);
+    return {MonthWords(ym, true), MonthWords(ym, false), MonthWords(ym, true)};
+  }
+  std::string day = DateWords(w.start, false);
+  return {day, FormatDate(w.start).substr(8, 2) + "/" + FormatDate(w.start).substr(5, 2),
+          "Week of " + day};
+}
+
+// Marks on a chart of `f`'s weeks for the policy versions that came into
+// force in each.
+std::vector<ChartMark> VersionMarks(const InsightFigures& f) {
+  std::vector<ChartMark> marks;
+  for (size_t i = 0; i < f.weeks.size(); ++i) {
+    for (const auto& v : f.main.versions) {
+      if (!(v.from < f.weeks[i].start) && !(f.weeks[i].end < v.from)) {
+        marks.push_back({i, "Version " + std::to_string(v.version)});
+      }
+    }
+  }
+  return marks;
+}
+
 json WeeksView(const InsightFigures& f) {
   Chart c;
   c.id = "weeks";
-  c.title = "Prosocial and other records a school day, week by week";
+  c.title = std::string("Prosocial and other records a school day, ") +
+            (f.by_month ? "month by month" : "week by week");
   c.lines = true;
   c.series = {{"Prosocial", "prosocial"}, {"Other records", "concern"}};
   json rows = json::array();
@@ -127,23 +157,18 @@ json WeeksView(const InsightFigures& f) {
       pro = static_cast<double>(w.prosocial) / w.school_days;
       other = static_cast<double>(w.other) / w.school_days;
     }
-    std::string day = DateWords(w.monday, false);
-    std::string words = "Week of " + day + ": " +
+    PeriodWords at = WordsOf(f, w);
+    std::string words = at.hover + ": " +
                         (w.school_days ? NumberWords(*pro) + " prosocial and " +
                                              NumberWords(*other) + " other a school day"
                                        : "no school days");
-    std::string label = FormatDate(w.monday).substr(8, 2) + "/" + FormatDate(w.monday).substr(5, 2);
-    c.columns.push_back({label, words, {pro, other}});
-    rows.push_back({{"week", day},
+    c.columns.push_back({at.label, words, {pro, other}});
+    rows.push_back({{"week", at.row},
                     {"school_days", w.school_days},
                     {"prosocial", NumberWords(static_cast<double>(w.prosocial))},
                     {"other", NumberWords(static_cast<double>(w.other))}});
-    for (const auto& v : f.main.versions) {
-      if (v.from >= w.monday && date::sys_days(v.from) < date::sys_days(w.monday) + date::days(7)) {
-        c.marks.push_back({i, "Version " + std::to_string(v.version)});
-      }
-    }
   }
+  c.marks = VersionMarks(f);
   json view = {{"chart", ChartView(c)}, {"rows", rows}};
   json versions = json::array();
   for (const auto& v : f.main.versions) {
@@ -181,7 +206,8 @@ json WeeksView(const InsightFigures& f) {
 json ClassWeeksView(const InsightFigures& f) {
   Chart c;
   c.id = "classes";
-  c.title = "Each class of behaviour a school day, week by week";
+  c.title = std::string("Each class of behaviour a school day, ") +
+            (f.by_month ? "month by month" : "week by week");
   c.lines = true;
   std::vector<size_t> shown;
   for (auto cls : {policy::BehaviourClass::kProsocial, policy::BehaviourClass::kLowLevel,
@@ -198,11 +224,14 @@ json ClassWeeksView(const InsightFigures& f) {
   for (size_t i = 0; i < f.weeks.size(); ++i) {
     const auto& w = f.weeks[i];
     std::vector<std::optional<double>> values;
-    std::string words = "Week of " + DateWords(w.monday, false) + ": ";
+    PeriodWords at = WordsOf(f, w);
+    std::string words = at.hover + ": ";
     json counts = json::array();
     for (size_t j = 0; j < shown.size(); ++j) {
       long long n = w.by_class[shown[j]];
-      counts.push_back(NumberWords(static_cast<double>(n)));
+      counts.push_back(
+          {{"label", policy::ClassLabel(static_cast<policy::BehaviourClass>(shown[j]))},
+           {"count", NumberWords(static_cast<double>(n))}});
       if (!w.school_days) {
         values.push_back(std::nullopt);
         continue;
@@ -213,16 +242,10 @@ json ClassWeeksView(const InsightFigures& f) {
                policy::ClassLabel(static_cast<policy::BehaviourClass>(shown[j]));
     }
     if (!w.school_days) words += "no school days";
-    std::string label = FormatDate(w.monday).substr(8, 2) + "/" + FormatDate(w.monday).substr(5, 2);
-    c.columns.push_back({label, words, values});
-    rows.push_back(
-        {{"week", DateWords(w.monday, false)}, {"school_days", w.school_days}, {"counts", counts}});
-    for (const auto& v : f.main.versions) {
-      if (v.from >= w.monday && date::sys_days(v.from) < date::sys_days(w.monday) + date::days(7)) {
-        c.marks.push_back({i, "Version " + std::to_string(v.version)});
-      }
-    }
+    c.columns.push_back({at.label, words, values});
+    rows.push_back({{"week", at.row}, {"school_days", w.school_days}, {"counts", counts}});
   }
+  c.marks = VersionMarks(f);
   return {{"chart", ChartView(c)}, {"rows", rows}, {"header", header}, {"shown", !shown.empty()}};
 }
 
@@ -383,6 +406,8 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
       {"pupils", pupils},
       {"pupils_listed", a.pupils_listed && !pupils.empty()},
       {"weeks", WeeksView(f)},
+      {"by_period", f.by_month ? "month by month" : "week by week"},
+      {"period_head", f.by_month ? "Month" : "Week of"},
       {"class_weeks", ClassWeeksView(f)},
       {"years", GroupRows(f.years, &f.choice)},
       {"has_years", !f.years.empty()},

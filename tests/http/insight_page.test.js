@@ -249,3 +249,20 @@ test('a senior leader\'s day shows the last four weeks from insight, as the API 
     assert.ok(!other.text.includes('records other than prosocial a school day'), role);
   }
 });
+
+test('over more than a year the trends go month by month, week by week within one', async () => {
+  const senior = await as('senior');
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const twoYears = `${Number(london.slice(0, 4)) - 2}${london.slice(4, 8)}01`;
+  const long = await page('senior', `?period=custom&from=${twoYears}&to=${london}&kind=all`);
+  assert.match(long.text, /<h2 id="insight-weeks">Prosocial and other records, month by month<\/h2>/);
+  assert.match(long.text, /<h2 id="insight-classes">Each class of behaviour, month by month<\/h2>/);
+  const months = (await senior.get(`/insight.csv?chart=classes&period=custom&from=${twoYears}&to=${london}`)).text.trim().split(/\r?\n/);
+  assert.match(months[0], /^month,school_days,/);
+  assert.equal(months.length - 1, 25, 'a row for each month, the first and last in part');
+  assert.ok(months.slice(1).every((r) => /^\d{4}-\d{2}-01,/.test(r)), 'each from the first of its month');
+  const total = months.slice(1).reduce((s, r) => s + r.split(',').slice(2).reduce((t, x) => t + Number(x), 0), 0);
+  assert.equal(total, (await api('senior', `/api/v1/insight?from=${twoYears}&to=${london}`)).json.total);
+  const short = await page('senior', '?period=year&kind=all');
+  assert.match(short.text, /Prosocial and other records, week by week/);
+});

@@ -88,7 +88,7 @@ test('the change of policy is marked week by week, and the before and after says
     const v = x / k;
     return Math.abs(v - Math.round(v)) < 1e-9 ? String(Math.round(v)) : v.toFixed(1);
   };
-  const m = /Six weeks before: <strong>([^<]+)<\/strong> a school day\. Since: <strong>([^<]+)<\/strong>/.exec(res.text);
+  const m = /Six weeks before: <strong>([^<]+)<\/strong> a school day\. In the six weeks from then \(to today, if sooner\): <strong>([^<]+)<\/strong>/.exec(res.text);
   assert.ok(m, 'the before and after in numbers');
   assert.equal(m[1], rate(a, count(before, addDays(since, -1))), 'before');
   assert.equal(m[2], rate(b, count(since, end)), 'after');
