@@ -19,6 +19,14 @@ const char* SenCode(SenStatus s);   // "N", "K", "E"
 const char* SenLabel(SenStatus s);  // "No SEN", "SEN support", "EHC plan"
 bool ParseSenCode(std::string_view code, SenStatus& out);
 
+// The columns a pupil's equity groups are read from (SEN, free school
+// meals, looked after, sex, ethnicity), as insight counts pupils by them
+// (services/insight_service.h, GroupsOf).
+struct PupilGroupFields {
+  std::string sex, sen_status, ethnicity_code;
+  bool ehcp = false, fsm = false, looked_after = false;
+};
+
 struct Pupil {
   long long id = 0;
   long long school_id = 0;

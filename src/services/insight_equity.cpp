@@ -116,7 +116,7 @@ Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
   std::map<int, long long> pupils_by_year;
   long long all_pupils = 0;
   for (const auto& k : *kinds) {
-    uint32_t g = GroupsOf(k.sex, k.sen_status, k.ethnicity_code, k.ehcp, k.fsm, k.looked_after);
+    uint32_t g = GroupsOf(k.groups);
     for (const auto& name : InsightGroups()) {
       if (g & name.bit) pupils_by_bit[name.bit] += k.pupils;
     }

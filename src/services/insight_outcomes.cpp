@@ -23,9 +23,7 @@ std::vector<OutcomeMonth> MonthsOf(Date from, Date to) {
   return out;
 }
 
-uint32_t GroupsOfCount(const OutcomeCount& c) {
-  return GroupsOf(c.sex, c.sen_status, c.ethnicity_code, c.ehcp, c.fsm, c.looked_after);
-}
+uint32_t GroupsOfCount(const OutcomeCount& c) { return GroupsOf(c.groups); }
 
 // Whether the pupil a count is about is one the query chose.
 bool Chosen(const InsightQuery& q, const OutcomeCount& c) {
@@ -226,7 +224,7 @@ Result<InsightOutcomes> InsightService::Outcomes(const Principal& by, const Insi
     if (!kinds.ok()) return kinds.status();
     Roll roll;
     for (const auto& k : *kinds) {
-      uint32_t g = GroupsOf(k.sex, k.sen_status, k.ethnicity_code, k.ehcp, k.fsm, k.looked_after);
+      uint32_t g = GroupsOf(k.groups);
       for (const auto& name : InsightGroups()) {
         if (g & name.bit) roll.by_bit[name.bit] += k.pupils;
       }

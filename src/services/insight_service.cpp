@@ -112,7 +112,7 @@ insight::Row RowOf(const RecordFact& f, LondonClock& clock) {
   r.pupil_id = f.pupil_id;
   r.year_group = f.year_group;
   r.form_id = f.form_id;
-  r.groups = GroupsOf(f.sex, f.sen_status, f.ethnicity_code, f.ehcp, f.fsm, f.looked_after);
+  r.groups = GroupsOf(f.groups);
   r.restricted = f.restricted;
   if (f.restricted) r.readers = ReadersOf(f.visible_to);
   r.physical = f.physical_intervention;
@@ -140,8 +140,9 @@ const std::vector<GroupName>& InsightGroups() {
   return groups;
 }
 
-uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
-                  const std::string& ethnicity_code, bool ehcp, bool fsm, bool looked_after) {
+uint32_t GroupsOf(const PupilGroupFields& pupil) {
+  const std::string &sex = pupil.sex, &sen_status = pupil.sen_status;
+  const bool ehcp = pupil.ehcp, fsm = pupil.fsm, looked_after = pupil.looked_after;
   uint32_t g = 0;
   if (sen_status == "K") g |= insight::kSenSupport;
   if (sen_status == "E" || ehcp) g |= insight::kEhcp;
@@ -151,7 +152,7 @@ uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
   if (sex == "M") g |= insight::kMale;
   // DfE ethnicity codes lead with their major group's letter; Chinese is
   // CHNE, and refused or not obtained (REFU, NOBT) is unclassified.
-  const std::string& e = ethnicity_code;
+  const std::string& e = pupil.ethnicity_code;
   if (e == "REFU" || e == "NOBT" || e.empty()) {
     g |= insight::kEthnicUnknown;
   } else if (e == "CHNE") {

@@ -70,8 +70,7 @@ struct GroupName {
 };
 const std::vector<GroupName>& InsightGroups();
 // The insight::Group bits of a pupil as the store holds them.
-uint32_t GroupsOf(const std::string& sex, const std::string& sen_status,
-                  const std::string& ethnicity_code, bool ehcp, bool fsm, bool looked_after);
+uint32_t GroupsOf(const PupilGroupFields& pupil);
 
 // Whether `day` is one insight answers about: 2000-01-01 to 2099-12-31.
 bool InsightDateInRange(Date day);

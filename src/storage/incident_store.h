@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "model/audit.h"
 #include "model/incident.h"
+#include "model/pupil.h"
 
 namespace attune {
 
@@ -116,8 +117,7 @@ struct RecordFact {
   // The pupil as they are now.
   int year_group = 0;
   long long form_id = 0;
-  std::string sex, sen_status, ethnicity_code;
-  bool ehcp = false, fsm = false, looked_after = false;
+  PupilGroupFields groups;
 };
 
 class IncidentStore {

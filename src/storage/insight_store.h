@@ -18,6 +18,7 @@
 
 #include "core/status.h"
 #include "core/time.h"
+#include "model/pupil.h"
 
 namespace attune {
 
@@ -38,8 +39,7 @@ struct OutcomeCount {
   // The pupil, as the store holds them now.
   int year_group = 0;
   long long form_id = 0;
-  std::string sex, sen_status, ethnicity_code;
-  bool ehcp = false, fsm = false, looked_after = false;
+  PupilGroupFields groups;
   long long count = 0;
   long long days = 0;  // suspensions: the school days they add up to
 };

@@ -30,8 +30,7 @@ struct PupilFilter {
 // How many pupils share one year group and set of equity fields.
 struct PupilKind {
   int year_group = 0;
-  std::string sex, sen_status, ethnicity_code;
-  bool ehcp = false, fsm = false, looked_after = false;
+  PupilGroupFields groups;
   long long pupils = 0;
 };
 

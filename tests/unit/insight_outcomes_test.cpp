@@ -271,11 +271,11 @@ TEST_F(InsightOutcomesTest, CountsEachMonthInLondonTimeFromTheStore) {
   // Each count knows its pupil: the girl with an EHC plan in 8B.
   bool found = false;
   for (const auto& r : c->physical) {
-    if (r.form_id == 82 && r.sex == "F") {
+    if (r.form_id == 82 && r.groups.sex == "F") {
       found = true;
       EXPECT_EQ(r.year_group, 8);
-      EXPECT_TRUE(r.ehcp);
-      EXPECT_EQ(r.ethnicity_code, "CHNE");
+      EXPECT_TRUE(r.groups.ehcp);
+      EXPECT_EQ(r.groups.ethnicity_code, "CHNE");
     }
   }
   EXPECT_TRUE(found);

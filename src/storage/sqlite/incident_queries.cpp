@@ -437,8 +437,7 @@ Status SqliteStore::ForEachRecordFact(long long after, long long up_to,
     Rows r = sql.Query(
         "SELECT ip.incident_id, ip.school_id, ip.occurred_at, ip.category, i.behaviour_class, "
         "i.place, COALESCE(i.recorded_by_staff_id, 0), ip.pupil_id, i.restricted, p.year_group, "
-        "COALESCE(p.form_id, 0), p.sex, p.sen_status, p.ethnicity_code, p.ehcp, p.fsm, "
-        "p.looked_after, i.physical_intervention, i.visible_to FROM incident_pupils ip JOIN "
+        "COALESCE(p.form_id, 0), " ATTUNE_PUPIL_GROUP_FIELDS("p") ", i.physical_intervention, i.visible_to FROM incident_pupils ip JOIN "
         "incidents i ON i.id "
         "= ip.incident_id "
         "JOIN pupils p ON p.id = ip.pupil_id WHERE ip.incident_id > ?1 AND ip.incident_id <= ?2 "
@@ -457,12 +456,7 @@ Status SqliteStore::ForEachRecordFact(long long after, long long up_to,
       f.restricted = r.Int(8) != 0;
       f.year_group = static_cast<int>(r.Int(9));
       f.form_id = r.Int(10);
-      f.sex = r.Text(11);
-      f.sen_status = r.Text(12);
-      f.ethnicity_code = r.Text(13);
-      f.ehcp = r.Int(14) != 0;
-      f.fsm = r.Int(15) != 0;
-      f.looked_after = r.Int(16) != 0;
+      f.groups = ReadGroupFields(r, 11);
       f.physical_intervention = r.Int(17) != 0;
       f.visible_to = f.restricted ? r.Text(18) : std::string();
       each(f);

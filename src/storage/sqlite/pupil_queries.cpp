@@ -212,20 +212,15 @@ Result<std::pair<int, int>> SqliteStore::CountSen(long long school_id) {
 Result<std::vector<PupilKind>> SqliteStore::CountPupilKinds(long long school_id) {
   return Guard("count pupil kinds", [&]() -> Result<std::vector<PupilKind>> {
     auto sql = pool_.Acquire();
-    Rows r = sql.Query(
-        "SELECT year_group, sex, sen_status, ethnicity_code, ehcp, fsm, looked_after, COUNT(*) "
-        "FROM pupils WHERE school_id = ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7");
+    Rows r = sql.Query("SELECT year_group, " ATTUNE_PUPIL_GROUP_FIELDS(
+        "pupils") ", COUNT(*) "
+                  "FROM pupils WHERE school_id = ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7");
     r.Bind(1, school_id);
     std::vector<PupilKind> out;
     while (r.Next()) {
       PupilKind k;
       k.year_group = static_cast<int>(r.Int(0));
-      k.sex = r.Text(1);
-      k.sen_status = r.Text(2);
-      k.ethnicity_code = r.Text(3);
-      k.ehcp = r.Int(4) != 0;
-      k.fsm = r.Int(5) != 0;
-      k.looked_after = r.Int(6) != 0;
+      k.groups = ReadGroupFields(r, 1);
       k.pupils = r.Int(7);
       out.push_back(std::move(k));
     }

@@ -14,9 +14,8 @@
 
 // clang-format off
 // The pupil a count is about: read by ReadKind from column 2 on.
-#define ATTUNE_OUTCOME_KIND                                                                 \
-  "p.year_group, COALESCE(p.form_id, 0), p.sex, p.sen_status, p.ethnicity_code, p.ehcp, "   \
-  "p.fsm, p.looked_after"
+#define ATTUNE_OUTCOME_KIND \
+  "p.year_group, COALESCE(p.form_id, 0), " ATTUNE_PUPIL_GROUP_FIELDS("p")
 // The involved pupils of the record in `record_id`, and who they are.
 #define ATTUNE_OUTCOME_PUPILS(record_id)                                                    \
   " JOIN incident_pupils ip ON ip.incident_id = " record_id " AND ip.role = 'involved'"     \
@@ -81,12 +80,7 @@ void ReadCounts(Rows& r, size_t month, std::vector<OutcomeCount>& out) {
     c.how = r.Text(1);
     c.year_group = static_cast<int>(r.Int(2));
     c.form_id = r.Int(3);
-    c.sex = r.Text(4);
-    c.sen_status = r.Text(5);
-    c.ethnicity_code = r.Text(6);
-    c.ehcp = r.Int(7) != 0;
-    c.fsm = r.Int(8) != 0;
-    c.looked_after = r.Int(9) != 0;
+    c.groups = ReadGroupFields(r, 4);
     c.count = r.Int(10);
     c.days = r.Int(11);
     out.push_back(std::move(c));

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "core/time.h"
+#include "model/pupil.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -88,6 +89,21 @@ class Rows {
  private:
   Statement& s_;
 };
+
+// A pupil's group fields (model/pupil.h) from column `at` on, selected in
+// the order of ATTUNE_PUPIL_GROUP_FIELDS.
+#define ATTUNE_PUPIL_GROUP_FIELDS(p) \
+  p ".sex, " p ".sen_status, " p ".ethnicity_code, " p ".ehcp, " p ".fsm, " p ".looked_after"
+inline PupilGroupFields ReadGroupFields(const Rows& r, int at) {
+  PupilGroupFields g;
+  g.sex = r.Text(at);
+  g.sen_status = r.Text(at + 1);
+  g.ethnicity_code = r.Text(at + 2);
+  g.ehcp = r.Int(at + 3) != 0;
+  g.fsm = r.Int(at + 4) != 0;
+  g.looked_after = r.Int(at + 5) != 0;
+  return g;
+}
 
 // Runs `sql` (one or several statements, no rows wanted) on a raw
 // connection. Throws std::runtime_error with SQLite's message on failure.
