@@ -12,6 +12,7 @@
 #include "services/authorization.h"
 #include "services/profile_review_service.h"
 #include "web/incident_words.h"
+#include "web/insight_figures.h"
 
 namespace attune::web {
 namespace {
@@ -134,18 +135,14 @@ nlohmann::json RecentWeeks(const WebContext& ctx, const Principal& by, Timestamp
   int recent_days = days(from, today), before_days = days(before_from, before_to);
   auto recent = count(from, today), before = count(before_from, before_to);
   if (!recent || !before || recent_days == 0) return nullptr;
-  auto other = [](const insight::Counts::ByClass& c) {
-    long long n = 0;
-    for (size_t k = 1; k < c.size(); ++k) n += c[k];
-    return n;
-  };
-  long long now_other = other(*recent), now_pro = (*recent)[0];
-  nlohmann::json out = {{"rate", Rate(now_other, recent_days)},
-                        {"school_days", recent_days},
-                        {"has_before", before_days > 0},
-                        {"before", before_days ? Rate(other(*before), before_days) : ""},
-                        {"has_ratio", now_other > 0},
-                        {"ratio", now_other ? Rate(now_pro, static_cast<int>(now_other)) : ""}};
+  long long now_other = OtherThanProsocial(*recent), now_pro = (*recent)[0];
+  nlohmann::json out = {
+      {"rate", Rate(now_other, recent_days)},
+      {"school_days", recent_days},
+      {"has_before", before_days > 0},
+      {"before", before_days ? Rate(OtherThanProsocial(*before), before_days) : ""},
+      {"has_ratio", now_other > 0},
+      {"ratio", now_other ? Rate(now_pro, static_cast<int>(now_other)) : ""}};
   return out;
 }
 

@@ -67,7 +67,8 @@ http::Response InsightCsv(const WebContext& ctx, http::Request& req) {
   } else if (chart == "weeks") {
     csv.Row({f.by_month ? "month" : "week_commencing", "school_days", "prosocial", "other"});
     for (const auto& w : f.weeks) {
-      csv.Row({FormatDate(w.start), N(w.school_days), N(w.prosocial), N(w.other)});
+      csv.Row({FormatDate(w.start), N(w.school_days), N(w.by_class[0]),
+               N(OtherThanProsocial(w.by_class))});
     }
   } else if (chart == "classes") {
     // Every class, whether or not it has records in the window.

@@ -44,6 +44,14 @@ struct SchoolDays {
 
 }  // namespace
 
+long long OtherThanProsocial(const insight::Counts::ByClass& by_class) {
+  long long n = 0;
+  for (size_t k = 0; k < by_class.size(); ++k) {
+    if (k != static_cast<size_t>(policy::BehaviourClass::kProsocial)) n += by_class[k];
+  }
+  return n;
+}
+
 Date TeachingYearStart(Date day) {
   int y = static_cast<int>(day.year());
   if (static_cast<unsigned>(day.month()) < 9) --y;
@@ -221,11 +229,6 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
   auto sp = ctx.insight.Count(by, split);
   if (!sp.ok()) return sp.status();
   const insight::Counts& classes = sp->counts;
-  auto other_than_prosocial = [](const insight::Counts::ByClass& c) {
-    long long n = 0;
-    for (size_t k = 1; k < c.size(); ++k) n += c[k];
-    return n;
-  };
   // Every day the page counts, from six weeks before the window (the
   // before-and-after comparison) to its end.
   Date earliest = Date(date::sys_days(out.main.from) - date::days(7 * kCompareWeeks + 7));
@@ -251,8 +254,6 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
     if (!place.empty()) out.places.push_back(place);
   }
   out.by_class = classes.by_class;
-  out.prosocial = classes.by_class[0];
-  out.other = other_than_prosocial(classes.by_class);
   // Week by week, Monday first; month by month over more than a year.
   out.by_month = date::sys_days(out.main.to) - date::sys_days(out.main.from) > date::days(366);
   {
@@ -278,8 +279,6 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       for (; i < days.size() && days[i].first <= last; ++i) {
         for (size_t k = 0; k < week.by_class.size(); ++k) week.by_class[k] += days[i].second[k];
       }
-      week.prosocial = week.by_class[0];
-      week.other = other_than_prosocial(week.by_class);
       out.weeks.push_back(week);
     }
   }
@@ -332,7 +331,7 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       for (int y : years) {
         const auto& c = classes.by_year_class[static_cast<size_t>(y) & 15];
         out.years.push_back(
-            {y == 0 ? "Reception" : "Year " + std::to_string(y), y, c[0], other_than_prosocial(c)});
+            {y == 0 ? "Reception" : "Year " + std::to_string(y), y, c[0], OtherThanProsocial(c)});
       }
     } else if (!choice.form) {
       std::map<long long, insight::Counts::ByClass> by_form(classes.by_form_class.begin(),
@@ -340,7 +339,7 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       for (const auto& f : *forms) {
         if (f.year_group != choice.year) continue;
         const auto& c = by_form[f.id];
-        out.forms.push_back({f.name, f.id, c[0], other_than_prosocial(c)});
+        out.forms.push_back({f.name, f.id, c[0], OtherThanProsocial(c)});
       }
     }
   }

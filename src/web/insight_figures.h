@@ -39,9 +39,11 @@ InsightChoice ReadInsightChoice(const http::FormData& q);
 struct InsightWeek {
   Date start, end;  // Monday and Sunday, or the first and last of the month
   int school_days = 0;
-  long long prosocial = 0, other = 0;
   insight::Counts::ByClass by_class{};  // by policy::BehaviourClass
 };
+
+// Records of every class but prosocial among `by_class`.
+long long OtherThanProsocial(const insight::Counts::ByClass& by_class);
 
 // Prosocial and other records of one year group or form.
 struct InsightGroupRow {
@@ -66,10 +68,10 @@ inline constexpr int kEnoughWeeks = 4;
 
 struct InsightFigures {
   InsightChoice choice;
-  InsightQuery query;                   // as asked, with the window's dates
-  InsightAnswer main;                   // the kind chosen, with months, names and versions
-  long long prosocial = 0, other = 0;   // in the window, every other filter applied
-  insight::Counts::ByClass by_class{};  // the same, by policy::BehaviourClass
+  InsightQuery query;  // as asked, with the window's dates
+  InsightAnswer main;  // the kind chosen, with months, names and versions
+  // In the window, every other filter applied, by policy::BehaviourClass.
+  insight::Counts::ByClass by_class{};
   std::vector<InsightWeek> weeks;
   // Weeks are months: a window longer than a year reads better by month
   // than in hundreds of weeks, and is drawn in a fifth of the time.

@@ -154,8 +154,8 @@ json WeeksView(const InsightFigures& f) {
     const auto& w = f.weeks[i];
     std::optional<double> pro, other;
     if (w.school_days) {
-      pro = static_cast<double>(w.prosocial) / w.school_days;
-      other = static_cast<double>(w.other) / w.school_days;
+      pro = static_cast<double>(w.by_class[0]) / w.school_days;
+      other = static_cast<double>(OtherThanProsocial(w.by_class)) / w.school_days;
     }
     PeriodWords at = WordsOf(f, w);
     std::string words = at.hover + ": " +
@@ -165,8 +165,8 @@ json WeeksView(const InsightFigures& f) {
     c.columns.push_back({at.label, words, {pro, other}});
     rows.push_back({{"week", at.row},
                     {"school_days", w.school_days},
-                    {"prosocial", NumberWords(static_cast<double>(w.prosocial))},
-                    {"other", NumberWords(static_cast<double>(w.other))}});
+                    {"prosocial", NumberWords(static_cast<double>(w.by_class[0]))},
+                    {"other", NumberWords(static_cast<double>(OtherThanProsocial(w.by_class)))}});
   }
   c.marks = VersionMarks(f);
   json view = {{"chart", ChartView(c)}, {"rows", rows}};
@@ -394,9 +394,9 @@ http::Response InsightPage(const WebContext& ctx, http::Request& req) {
       {"school_days", f.school_days},
       {"per_day",
        f.school_days ? NumberWords(static_cast<double>(a.counts.total) / f.school_days) : "—"},
-      {"ratio", RatioWords(f.prosocial, f.other)},
-      {"prosocial", NumberWords(static_cast<double>(f.prosocial))},
-      {"other", NumberWords(static_cast<double>(f.other))},
+      {"ratio", RatioWords(f.by_class[0], OtherThanProsocial(f.by_class))},
+      {"prosocial", NumberWords(static_cast<double>(f.by_class[0]))},
+      {"other", NumberWords(static_cast<double>(OtherThanProsocial(f.by_class)))},
       {"empty", a.counts.total == 0},
       {"months", MonthsView(a)},
       {"categories", BarRows(categories, a.counts.total, 12)},

@@ -20,8 +20,7 @@ const { startServer, Browser } = require('../support/server');
 const { apiAs, tokensFor } = require('../support/api');
 
 const root = path.resolve(__dirname, '../..');
-const ROLES = ['teacher', 'support', 'pastoral', 'senco', 'dsl', 'senior', 'admin'];
-const SCHOOL_WIDE = ['pastoral', 'senco', 'dsl', 'senior'];
+const { ROLES, SCHOOL_WIDE } = require('../support/insight_roles');
 const CHARTS = ['outcomes_physical', 'outcomes_consequences', 'outcomes_suspensions', 'outcomes_repair',
   'outcomes_plans', 'equity_outcomes'];
 let server, api;

@@ -15,9 +15,7 @@ const assert = require('node:assert/strict');
 const { startServer, Browser } = require('../support/server');
 const { apiAs, tokensFor } = require('../support/api');
 
-const ROLES = ['teacher', 'support', 'pastoral', 'senco', 'dsl', 'senior', 'admin'];
-const SCHOOL_WIDE = ['pastoral', 'senco', 'dsl', 'senior'];
-const LISTS_PUPILS = ['pastoral', 'senior'];
+const { ROLES, SCHOOL_WIDE, LISTS_PUPILS } = require('../support/insight_roles');
 let server, api;
 const n = (query) => Number(server.sql(query));
 const browsers = {};
