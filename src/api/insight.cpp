@@ -9,10 +9,32 @@
 #include "services/insight_outcomes.h"
 
 namespace attune::api {
+namespace {
 
-http::Response GetInsight(const ApiContext& ctx, http::Request& req) {
+// An insight question's filters as the API takes them: each named once
+// (which of two would count is unclear) and every form, category and
+// member of staff one the school has (InsightService::CheckKnown).
+Result<InsightQuery> ReadQuery(const ApiContext& ctx, const http::Request& req) {
+  for (const char* name : {"from", "to", "class", "category", "place", "year", "form", "group",
+                           "staff", "pupil", "pupils", "measure"}) {
+    if (req.query.GetAll(name).size() > 1) {
+      return Status::Invalid(std::string(name) +
+                                 " is given more than once: give it once, with commas between "
+                                 "its values (year=7,8)",
+                             name);
+    }
+  }
   auto query =
       ParseInsightQuery([&](std::string_view name) { return req.query.Get(std::string(name)); });
+  if (!query.ok()) return query;
+  ATTUNE_RETURN_IF_ERROR(ctx.insight.CheckKnown(*req.principal, *query));
+  return query;
+}
+
+}  // namespace
+
+http::Response GetInsight(const ApiContext& ctx, http::Request& req) {
+  auto query = ReadQuery(ctx, req);
   if (!query.ok()) return JsonError(query.status());
   auto pupils = http::IntValue(req.query.Get("pupils"), 20, "pupils");
   if (!pupils.ok()) return JsonError(pupils.status());
@@ -35,8 +57,7 @@ namespace attune::api {
 // a table for each consequence of the school's policy, measure=suspensions
 // one for suspensions (services/insight_outcomes.h), over the dates asked.
 http::Response GetInsightEquity(const ApiContext& ctx, http::Request& req) {
-  auto query =
-      ParseInsightQuery([&](std::string_view name) { return req.query.Get(std::string(name)); });
+  auto query = ReadQuery(ctx, req);
   if (!query.ok()) return JsonError(query.status());
   // Unless a class is named, every class but prosocial, as the page counts:
   // a relative risk of recognition and concerns mixed would mislead.

@@ -7,7 +7,16 @@ namespace attune::api {
 http::Router BuildRouter(const ApiContext* ctx) {
   http::Router r;
   auto bind = [ctx](http::Response (*fn)(const ApiContext&, http::Request&)) {
-    return [ctx, fn](http::Request& req) { return WithReadsAudited(*ctx, req, fn(*ctx, req)); };
+    return [ctx, fn](http::Request& req) {
+      // A query the API cannot read is refused, never answered as if the
+      // filters in it had not been asked.
+      if (!req.query_problem.empty()) {
+        return JsonError(
+            Status::BadRequest("The query string could not be read: " + req.query_problem +
+                               ". Percent-encode it as UTF-8 (%C3%A9 for é)."));
+      }
+      return WithReadsAudited(*ctx, req, fn(*ctx, req));
+    };
   };
   using P = Permission;
   r.Add("GET", "/api/v1/me", P::kSignedIn, bind(GetMe));

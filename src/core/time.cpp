@@ -74,7 +74,21 @@ Result<Date> ParseDate(std::string_view text, std::string_view field) {
   return ymd;
 }
 
-std::string FormatDate(Date d) { return date::format("%F", d); }
+std::string FormatDate(Date d) {
+  // By hand: date::format goes through a stream and its locale, and pages
+  // and files write thousands of dates (every day of a five-year window).
+  int y = static_cast<int>(d.year());
+  unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+  if (y < 0 || y > 9999 || !d.ok()) return date::format("%F", d);
+  std::string out = "0000-00-00";
+  for (int i = 3; i >= 0; --i, y /= 10)
+    out[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
+}
 
 std::string DateWords(Date d, bool with_year) {
   // %e would pad a one-digit day with a space.

@@ -38,6 +38,10 @@ struct Request {
   std::string method;  // "GET", "POST", ...
   std::string path;    // without the query string
   FormData query;
+  // Why the query string could not be read ("it is not UTF-8 text, or has
+  // a broken %-escape"), or "" when it was: `query` is then empty. Pages
+  // show what they would without one and say so; the API refuses it.
+  std::string query_problem;
   std::multimap<std::string, std::string> headers;  // names lower-case
   std::string body;
   std::string ip;

@@ -71,9 +71,13 @@ Status ReadHead(const beast_http::request_header<>& head, std::string_view peer_
   }
   out.path = std::move(*path);
   if (query != std::string_view::npos) {
-    // An unreadable query is ignored, as if none had been sent.
+    // An unreadable query is read as none, and why is kept (query_problem).
     auto parsed = FormData::Parse(target.substr(query + 1));
-    if (parsed.ok()) out.query = std::move(*parsed);
+    if (parsed.ok()) {
+      out.query = std::move(*parsed);
+    } else {
+      out.query_problem = "it is not UTF-8 text, or has a broken %-escape";
+    }
   }
   for (const auto& field : head) {
     out.headers.emplace(

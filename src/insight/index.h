@@ -92,6 +92,17 @@ struct Filter {
   std::optional<uint8_t> readers;
   bool group_counts = false;  // true: fill Counts::by_groups and by_year
   bool class_split = false;   // true: fill Counts::by_day_class, by_year_class, by_form_class
+  // So that a page's several questions about one window are one pass:
+  // - split_every_class: the class split counts rows of every class (the
+  //   class test applies to the rest of Counts only);
+  // - groups_whole_school: the group counts are the whole school's, as if
+  //   no year group, form, pupil group, member of staff or pupil were asked
+  //   (equity: each group against the rest of the school);
+  // - places_seen: fill Counts::places_seen with the places recorded within
+  //   the dates (and by staff_id when given), whatever else is asked.
+  bool split_every_class = false;
+  bool groups_whole_school = false;
+  bool places_seen = false;
 };
 
 // The answers, each adding up to `total`.
@@ -120,6 +131,8 @@ struct Counts {
   std::vector<std::pair<Date, ByClass>> by_day_class;
   std::array<ByClass, 16> by_year_class{};
   std::vector<std::pair<long long, ByClass>> by_form_class;
+  // With Filter::places_seen: each place with rows ("" for none), by name.
+  std::vector<std::string> places_seen;
 };
 
 class Index {

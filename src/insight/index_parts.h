@@ -19,8 +19,9 @@ namespace detail {
 // Days are kept as days since 2000-01-01, a Saturday.
 inline const date::sys_days kEpoch = date::sys_days(date::year{2000} / 1 / 1);
 constexpr int kDays = 1 << 16;
-// Rows a thread takes at a time.
+// Rows a thread takes at a time: at most kChunk, at least kSmallestChunk.
 constexpr size_t kChunk = 1 << 18;
+constexpr size_t kSmallestChunk = 1 << 15;
 // Row::readers as kept: six bits, after flags' restricted and physical bits.
 constexpr uint8_t kReaders = 0x3F;
 

@@ -33,6 +33,7 @@ struct Compiled {
   uint8_t readers = 0;
   bool group_counts = false;
   bool class_split = false;
+  bool split_every_class = false, groups_whole_school = false, places_seen = false;
   bool pupils = true;  // whether by_pupil is asked for
   size_t n_categories = 0, n_places = 0, n_forms = 0;
   uint16_t first_day = 0;  // Partial::day[0] counts this day
@@ -51,7 +52,9 @@ struct Task {
   bool in_order;          // sorted by day and all within the dates asked
   size_t school;          // its place among the schools asked
   uint16_t staff, pupil;  // the school's codes for Filter::staff_id, pupil_id
-  size_t pupils;          // the school's pupil codes when the query began
+  // 0 when the school has no such member of staff or pupil: no row is theirs.
+  uint32_t staff_known = 1, pupil_known = 1;
+  size_t pupils;  // the school's pupil codes when the query began
 };
 
 // What one thread has counted.
@@ -65,21 +68,22 @@ struct Partial {
   std::vector<std::vector<uint32_t>> pupil;  // by school asked, by its pupil code
   // Only when group counts are asked for: every row's, and those with a
   // physical intervention.
-  std::vector<uint32_t> groups, year, groups_physical, year_physical;
+  // Each counter twice over: [2 * n] the rows without one, [2 * n + 1] with.
+  std::vector<uint32_t> groups, year;
   // Only when the classes are split: by day, year group and form, × 8.
   std::vector<uint32_t> day_class, year_class, form_class;
+  std::vector<uint32_t> place_seen;  // only with Filter::places_seen
   Partial(const Compiled& f, size_t days, size_t schools)
       : category(kCopies * f.n_categories),
         place(kCopies * f.n_places),
         day(days),
         pupil(schools),
-        groups(f.group_counts ? kGroupCombinations : 0),
-        year(f.group_counts ? 16 : 0),
-        groups_physical(f.group_counts ? kGroupCombinations : 0),
-        year_physical(f.group_counts ? 16 : 0),
+        groups(f.group_counts ? 2 * kGroupCombinations : 0),
+        year(f.group_counts ? 2 * 16 : 0),
         day_class(f.class_split ? days * 8 : 0),
         year_class(f.class_split ? 16 * 8 : 0),
-        form_class(f.class_split ? f.n_forms * 8 : 0) {}
+        form_class(f.class_split ? f.n_forms * 8 : 0),
+        place_seen(f.places_seen ? f.n_places : 0) {}
 };
 
 // The rows of `t` that pass `f`, into `p`. Each row's tests give 0 or 1
@@ -88,12 +92,18 @@ struct Partial {
 // about one pupil or member of staff, where most rows fail). What the loop
 // reads and adds to is held in locals, so the compiler need not reload it
 // after every store. kExtras: whether any of the rarer tests and counts
-// (form, pupil groups, physical rows, group counts, classes split) is
-// asked; the common question is compiled without them. kInOrder: the rows
-// are in order of day and within the dates, so days are counted by runs.
-template <bool kExtras, bool kInOrder, bool kBranch>
+// (form, pupil groups, group counts, classes split, places seen) is asked;
+// the common question is compiled without them. kCounts: which of the
+// rarer counts are asked (kGroupCounts, kClassSplit, kPlacesSeen), known
+// when compiled (a page's question of many counts then tests none of them
+// row by row), or kAsAsked to read them from `f`. kInOrder: the rows are in
+// order of day and within the dates, so days are counted by runs; rows out
+// of order are skipped when outside the dates.
+constexpr unsigned kGroupCounts = 1, kClassSplit = 2, kPlacesSeen = 4, kAsAsked = 8;
+
+template <bool kExtras, bool kInOrder, bool kBranch, unsigned kCounts = kAsAsked>
 void Scan(const Task& t, const Compiled& f, Partial& p) {
-  static_assert(kInOrder || kBranch, "rows out of order are skipped when outside the dates");
+  constexpr bool kKnown = kCounts != kAsAsked;
   const uint16_t* __restrict day = t.c.day;
   const uint16_t* __restrict category = t.c.category;
   const uint16_t* __restrict place = t.c.place;
@@ -124,37 +134,51 @@ void Scan(const Task& t, const Compiled& f, Partial& p) {
   const uint32_t need = f.groups;
   const bool by_staff = f.by_staff, by_pupil = f.by_pupil;
   const uint32_t the_staff = t.staff, the_pupil = t.pupil;
+  const uint32_t staff_known = t.staff_known, pupil_known = t.pupil_known;
   const bool check_readers = f.check_readers;
   const uint32_t readers = f.readers;
-  const bool group_counts = f.group_counts;
+  const bool group_counts = kKnown ? (kCounts & kGroupCounts) != 0 : f.group_counts;
   uint32_t* __restrict n_groups = p.groups.data();
   uint32_t* __restrict n_year = p.year.data();
-  uint32_t* __restrict n_groups_physical = p.groups_physical.data();
-  uint32_t* __restrict n_year_physical = p.year_physical.data();
-  const bool class_split = f.class_split;
+  const bool class_split = kKnown ? (kCounts & kClassSplit) != 0 : f.class_split;
   uint32_t* __restrict n_day_class = p.day_class.data();
   uint32_t* __restrict n_year_class = p.year_class.data();
   uint32_t* __restrict n_form_class = p.form_class.data();
+  const bool split_every_class = f.split_every_class;
+  const bool groups_whole_school = f.groups_whole_school;
+  const bool places_seen = kKnown ? (kCounts & kPlacesSeen) != 0 : f.places_seen;
+  uint32_t* __restrict n_place_seen = p.place_seen.data();
   long long total = 0;
   uint16_t current = t.begin < t.end ? day[t.begin] : 0;
   uint32_t run = 0;
   for (size_t i = t.begin; i < t.end; ++i) {
     const uint16_t d = day[i];
-    uint32_t pass = ((classes >> cls[i]) & 1) & ((years >> year[i]) & 1);
-    if constexpr (!kInOrder) pass &= static_cast<uint32_t>((d >= from) & (d <= to));
-    if (by_category) pass &= f.categories.Has(category[i]);
-    if (by_place) pass &= f.places.Has(place[i]);
+    if constexpr (!kInOrder) {
+      if (d < from || d > to) continue;
+    }
+    // Whether the row passes: the class test; what is about the record
+    // (category, place, who may read it); what is about its pupil (year
+    // group, form, groups, the pupil) and who recorded it.
+    const uint32_t class_ok = (classes >> cls[i]) & 1;
+    uint32_t record_ok = 1;
+    if (by_category) record_ok &= f.categories.Has(category[i]);
+    if (by_place) record_ok &= f.places.Has(place[i]);
     // Most questions come from people who may not read some restricted
     // record, so this test is in the common scan: one byte a row.
+    uint32_t readable = 1;
     if (check_readers) {
-      pass &= (~flags[i] & 1u) | static_cast<uint32_t>(((flags[i] >> 2) & readers) != 0);
+      readable = (~flags[i] & 1u) | static_cast<uint32_t>(((flags[i] >> 2) & readers) != 0);
     }
+    record_ok &= readable;
+    uint32_t pupil_ok = (years >> year[i]) & 1;
     if constexpr (kExtras) {
-      if (by_form) pass &= f.forms.Has(form[i]);
-      if (need) pass &= static_cast<uint32_t>((groups[i] & need) == need);
+      if (by_form) pupil_ok &= f.forms.Has(form[i]);
+      if (need) pupil_ok &= static_cast<uint32_t>((groups[i] & need) == need);
     }
-    if (by_staff) pass &= static_cast<uint32_t>(staff[i] == the_staff);
-    if (by_pupil) pass &= static_cast<uint32_t>(pupil[i] == the_pupil);
+    if (by_pupil) pupil_ok &= static_cast<uint32_t>(pupil[i] == the_pupil) & pupil_known;
+    uint32_t staff_ok = 1;
+    if (by_staff) staff_ok = static_cast<uint32_t>(staff[i] == the_staff) & staff_known;
+    const uint32_t pass = class_ok & record_ok & pupil_ok & staff_ok;
     if constexpr (kBranch) {
       if (!pass) continue;
     }
@@ -177,19 +201,20 @@ void Scan(const Task& t, const Compiled& f, Partial& p) {
     if (count_pupils) n_pupil[pupil[i]] += pass;
     if constexpr (kExtras) {
       if (group_counts) {
+        const uint32_t counted = groups_whole_school ? class_ok & record_ok : pass;
         const uint32_t g = groups[i] & (kGroupCombinations - 1);
-        const uint32_t physical = pass & (flags[i] >> 1);
-        n_groups[g] += pass;
-        n_year[year[i]] += pass;
-        n_groups_physical[g] += physical;
-        n_year_physical[year[i]] += physical;
+        const uint32_t physical = (flags[i] >> 1) & 1u;
+        n_groups[2 * g + physical] += counted;
+        n_year[2u * year[i] + physical] += counted;
       }
       if (class_split) {
+        const uint32_t counted = split_every_class ? record_ok & pupil_ok & staff_ok : pass;
         const uint32_t c = cls[i];
-        n_day_class[static_cast<size_t>(d - first_day) * 8 + c] += pass;
-        n_year_class[year[i] * 8u + c] += pass;
-        n_form_class[form[i] * 8u + c] += pass;
+        n_day_class[static_cast<size_t>(d - first_day) * 8 + c] += counted;
+        n_year_class[year[i] * 8u + c] += counted;
+        n_form_class[form[i] * 8u + c] += counted;
       }
+      if (places_seen) n_place_seen[place[i]] += readable & staff_ok;
     }
   }
   if constexpr (kInOrder) {
@@ -200,12 +225,27 @@ void Scan(const Task& t, const Compiled& f, Partial& p) {
 
 template <bool kExtras>
 void ScanTask(const Task& t, const Compiled& f, Partial& p, bool branch) {
-  if (!t.in_order) {
-    Scan<kExtras, false, true>(t, f, p);
-  } else if (branch) {
-    Scan<kExtras, true, true>(t, f, p);
+  if (t.in_order) {
+    branch ? Scan<kExtras, true, true>(t, f, p) : Scan<kExtras, true, false>(t, f, p);
   } else {
-    Scan<kExtras, true, false>(t, f, p);
+    branch ? Scan<kExtras, false, true>(t, f, p) : Scan<kExtras, false, false>(t, f, p);
+  }
+}
+
+// The rows in order and read whole (not skipped), with the rarer counts
+// compiled in: the insight page's question.
+void ScanCounts(const Task& t, const Compiled& f, Partial& p) {
+  unsigned counts = (f.group_counts ? kGroupCounts : 0) | (f.class_split ? kClassSplit : 0) |
+                    (f.places_seen ? kPlacesSeen : 0);
+  switch (counts) {
+    case kClassSplit:
+      return Scan<true, true, false, kClassSplit>(t, f, p);
+    case kClassSplit | kPlacesSeen:
+      return Scan<true, true, false, kClassSplit | kPlacesSeen>(t, f, p);
+    case kGroupCounts | kClassSplit | kPlacesSeen:
+      return Scan<true, true, false, kGroupCounts | kClassSplit | kPlacesSeen>(t, f, p);
+    default:
+      return Scan<true, true, false>(t, f, p);
   }
 }
 
@@ -239,6 +279,9 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   f.readers = filter.readers.value_or(0) & kReaders;
   f.group_counts = filter.group_counts;
   f.class_split = filter.class_split;
+  f.split_every_class = filter.class_split && filter.split_every_class;
+  f.groups_whole_school = filter.group_counts && filter.groups_whole_school;
+  f.places_seen = filter.places_seen;
   f.groups = filter.groups;
   f.pupils = pupils > 0;
   f.by_staff = filter.staff_id != 0;
@@ -249,7 +292,7 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
 
   // The work: each school's rows as they stand now, in chunks taken in turn
   // by the threads. The locks are held until the answer is named.
-  std::vector<Task> tasks;
+  std::vector<Task> ranges, tasks;
   std::vector<std::shared_lock<std::shared_mutex>> locks;
   std::vector<const std::vector<long long>*> pupil_ids;  // by school asked
   size_t rows = 0;
@@ -265,15 +308,20 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
     t.c = {s->day.data(),    s->category.data(), s->place.data(), s->form.data(),
            s->groups.data(), s->staff.data(),    s->pupil.data(), s->slot.data(),
            s->cls.data(),    s->year.data(),     s->flags.data()};
+    // A member of staff or pupil the school does not have: none of its rows
+    // count, unless some counts are of rows beyond the question's.
+    const bool wide = f.split_every_class || f.groups_whole_school || f.places_seen;
     if (f.by_staff) {
       auto code = s->staff_codes.Find(filter.staff_id);
-      if (!code) continue;
-      t.staff = static_cast<uint16_t>(*code);
+      if (!code && !wide) continue;
+      t.staff = static_cast<uint16_t>(code.value_or(0));
+      t.staff_known = code.has_value();
     }
     if (f.by_pupil) {
       auto code = s->pupil_codes.Find(filter.pupil_id);
-      if (!code) continue;
-      t.pupil = static_cast<uint16_t>(*code);
+      if (!code && !wide) continue;
+      t.pupil = static_cast<uint16_t>(code.value_or(0));
+      t.pupil_known = code.has_value();
     }
     t.school = pupil_ids.size();
     t.pupils = s->pupil_codes.value.size();
@@ -293,16 +341,30 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
     }
     for (auto [b0, e0, in_order] :
          {std::tuple{first, last, true}, std::tuple{s->sorted, s->size(), false}}) {
-      for (size_t b = b0; b < e0; b += kChunk) {
-        t.begin = b;
-        t.end = std::min(e0, b + kChunk);
-        t.in_order = in_order;
-        tasks.push_back(t);
-      }
+      if (b0 >= e0) continue;
+      t.begin = b0;
+      t.end = e0;
+      t.in_order = in_order;
+      ranges.push_back(t);
       rows += e0 - b0;
     }
   }
-  if (tasks.empty() || hi < lo) return out;
+  if (ranges.empty() || hi < lo) return out;
+  // The ranges in chunks the threads take in turn: a few for each thread,
+  // so that they finish together (one school's five years would otherwise
+  // be two whole chunks and a small one), and none larger than kChunk.
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  if (rows < 2 * kSmallestChunk) threads = 1;  // starting a thread would cost more
+  const size_t chunk =
+      std::clamp<size_t>((rows + 4 * threads - 1) / (4 * threads), kSmallestChunk, kChunk);
+  for (const Task& r : ranges) {
+    for (size_t b = r.begin; b < r.end; b += chunk) {
+      Task t = r;
+      t.begin = b;
+      t.end = std::min(r.end, b + chunk);
+      tasks.push_back(t);
+    }
+  }
   f.first_day = lo;
   std::vector<std::string> category_names, place_names;
   std::vector<long long> form_ids;
@@ -337,19 +399,21 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   f.n_forms = form_ids.size();
   const size_t days = static_cast<size_t>(hi - lo) + 1;
 
-  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, tasks.size()));
-  if (rows < kChunk) threads = 1;
   std::vector<Partial> partials;
   partials.reserve(threads);
   for (unsigned t = 0; t < threads; ++t) partials.emplace_back(f, days, pupil_ids.size());
-  const bool extras =
-      !f.forms.any || f.groups || f.group_counts || f.class_split;
-  const bool branch = f.by_staff || f.by_pupil;
+  const bool extras = !f.forms.any || f.groups || f.group_counts || f.class_split || f.places_seen;
+  // Skipping the rows that fail suits a question about one pupil or member
+  // of staff, unless some counts are of rows beyond the question's.
+  const bool branch = (f.by_staff || f.by_pupil) && !f.split_every_class &&
+                      !f.groups_whole_school && !f.places_seen;
   std::atomic<size_t> next{0};
   auto work = [&](Partial& p) {
     for (size_t i = next++; i < tasks.size(); i = next++) {
-      if (extras) {
+      if (extras && tasks[i].in_order && !branch) {
+        ScanCounts(tasks[i], f, p);
+      } else if (extras) {
         ScanTask<true>(tasks[i], f, p, branch);
       } else {
         ScanTask<false>(tasks[i], f, p, branch);
@@ -365,6 +429,7 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
   std::vector<long long> category(f.n_categories), place(f.n_places), day(days);
   std::vector<long long> day_class(f.class_split ? days * 8 : 0);
   std::vector<long long> form_class(f.class_split ? f.n_forms * 8 : 0);
+  std::vector<long long> place_seen(f.places_seen ? f.n_places : 0);
   std::array<long long, kSlots> slot{};
   for (const Partial& p : partials) {
     out.total += p.total;
@@ -375,16 +440,17 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
       for (size_t c = 0; c < 8; ++c) out.by_class[c] += p.cls[k * 8 + c];
     }
     for (size_t d = 0; d < days; ++d) day[d] += p.day[d];
-    for (size_t i = 0; i < p.groups.size(); ++i) {
-      out.by_groups[i] += p.groups[i];
-      out.by_groups_physical[i] += p.groups_physical[i];
+    for (size_t i = 0; i < p.groups.size() / 2; ++i) {
+      out.by_groups[i] += p.groups[2 * i] + p.groups[2 * i + 1];
+      out.by_groups_physical[i] += p.groups[2 * i + 1];
     }
-    for (size_t y = 0; y < p.year.size(); ++y) {
-      out.by_year[y] += p.year[y];
-      out.by_year_physical[y] += p.year_physical[y];
+    for (size_t y = 0; y < p.year.size() / 2; ++y) {
+      out.by_year[y] += p.year[2 * y] + p.year[2 * y + 1];
+      out.by_year_physical[y] += p.year[2 * y + 1];
     }
     for (size_t i = 0; i < p.day_class.size(); ++i) day_class[i] += p.day_class[i];
     for (size_t i = 0; i < p.form_class.size(); ++i) form_class[i] += p.form_class[i];
+    for (size_t i = 0; i < p.place_seen.size(); ++i) place_seen[i] += p.place_seen[i];
     for (size_t i = 0; i < p.year_class.size(); ++i)
       out.by_year_class[i / 8][i % 8] += p.year_class[i];
   }
@@ -422,6 +488,10 @@ Counts Index::Query(const Filter& filter, size_t pupils) const {
     if (place[i]) places.emplace_back(place_names[i], place[i]);
   }
   out.by_place = Ranked(std::move(places), 0);
+  for (size_t i = 0; i < place_seen.size(); ++i) {
+    if (place_seen[i]) out.places_seen.push_back(place_names[i]);
+  }
+  std::sort(out.places_seen.begin(), out.places_seen.end());
   if (pupils) {
     std::vector<std::pair<long long, long long>> listed;
     std::vector<long long> n;

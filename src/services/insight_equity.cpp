@@ -99,30 +99,24 @@ Result<std::vector<PupilKind>> InsightService::PupilKinds(long long school_id) {
   return kinds;
 }
 
-Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
-                                                            const InsightQuery& q) {
+Status InsightService::MaySeeEquity(const Principal& by) {
   if (!RoleHas(by.role, Permission::kInsightSchool) ||
       !RoleHas(by.role, Permission::kPupilsViewSensitive)) {
     return Status::Forbidden(
         "Equity figures are for leaders who may see pupils' special-category details");
   }
+  return Status::Ok();
+}
+
+Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
+                                                            const InsightQuery& q) {
+  ATTUNE_RETURN_IF_ERROR(MaySeeEquity(by));
   if (!Ready()) {
     return Status::Unavailable(
         "Insight is still reading the school's records; try again in a few seconds");
   }
   auto kinds = PupilKinds(by.school_id);
   if (!kinds.ok()) return kinds.status();
-  std::map<uint32_t, long long> pupils_by_bit;
-  std::map<int, long long> pupils_by_year;
-  long long all_pupils = 0;
-  for (const auto& k : *kinds) {
-    uint32_t g = GroupsOf(k.groups);
-    for (const auto& name : InsightGroups()) {
-      if (g & name.bit) pupils_by_bit[name.bit] += k.pupils;
-    }
-    pupils_by_year[k.year_group] += k.pupils;
-    all_pupils += k.pupils;
-  }
   // Every pupil group against the whole school: the dates, classes,
   // categories and places asked, not the year groups, forms, groups or people.
   InsightQuery whole;
@@ -133,7 +127,22 @@ Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
   whole.places = q.places;
   insight::Filter f = FilterFor(by, whole);
   f.group_counts = true;  // counts only leave here, each group's and suppressed
-  insight::Counts c = index_.Query(f, 0);
+  return EquityTablesOf(*kinds, index_.Query(f, 0));
+}
+
+InsightService::EquityTables InsightService::EquityTablesOf(const std::vector<PupilKind>& kinds,
+                                                            const insight::Counts& c) {
+  std::map<uint32_t, long long> pupils_by_bit;
+  std::map<int, long long> pupils_by_year;
+  long long all_pupils = 0;
+  for (const auto& k : kinds) {
+    uint32_t g = GroupsOf(k.groups);
+    for (const auto& name : InsightGroups()) {
+      if (g & name.bit) pupils_by_bit[name.bit] += k.pupils;
+    }
+    pupils_by_year[k.year_group] += k.pupils;
+    all_pupils += k.pupils;
+  }
   auto dimension = [](uint32_t bit) -> const char* {
     if (bit & (insight::kSenSupport | insight::kEhcp)) return "SEN";
     if (bit & insight::kFreeMeals) return "Free school meals";
@@ -143,14 +152,19 @@ Result<InsightService::EquityTables> InsightService::Equity(const Principal& by,
   };
   auto table = [&](const std::vector<long long>& by_groups,
                    const std::array<long long, 16>& by_year) {
+    // Each group's records: every combination of groups with rows, added
+    // to each group in it.
     long long all_records = 0;
-    for (long long n : by_groups) all_records += n;
+    std::map<uint32_t, long long> records_by_bit;
+    for (uint32_t combo = 0; combo < by_groups.size(); ++combo) {
+      long long n = by_groups[combo];
+      if (!n) continue;
+      all_records += n;
+      for (uint32_t bits = combo; bits; bits &= bits - 1) records_by_bit[bits & -bits] += n;
+    }
     std::vector<EquityRow> out;
     for (const auto& name : InsightGroups()) {
-      long long records = 0;
-      for (uint32_t combo = 0; combo < by_groups.size(); ++combo) {
-        if (combo & name.bit) records += by_groups[combo];
-      }
+      long long records = records_by_bit[name.bit];
       long long pupils = pupils_by_bit[name.bit];
       if (pupils == 0 && records == 0) continue;  // a group the school does not have
       out.push_back(

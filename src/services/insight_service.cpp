@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -379,18 +380,51 @@ void InsightService::Run() {
 }
 
 Result<InsightAnswer> InsightService::Ask(const Principal& by, InsightQuery q, size_t pupils) {
+  if (!Ready()) {
+    return Status::Unavailable(
+        "Insight is still reading the school's records; try again in a few seconds");
+  }
+  ResolveWindow(by, q);
   auto out = Count(by, q, pupils);
   if (!out.ok()) return out;
   ATTUNE_RETURN_IF_ERROR(Describe(by, q, *out));
   return out;
 }
 
-Result<InsightAnswer> InsightService::Count(const Principal& by, InsightQuery q, size_t pupils) {
+Result<InsightService::PageAnswer> InsightService::AskPage(const Principal& by, InsightQuery q,
+                                                           size_t pupils, bool equity) {
   if (!Ready()) {
     return Status::Unavailable(
         "Insight is still reading the school's records; try again in a few seconds");
   }
-  InsightAnswer out;
+  ResolveWindow(by, q);
+  PageAnswer page;
+  InsightAnswer& out = page.answer;
+  ATTUNE_RETURN_IF_ERROR(Scope(by, q, out));
+  insight::Filter f = FilterFor(by, q);
+  f.class_split = true;
+  f.split_every_class = true;
+  f.places_seen = true;
+  std::vector<PupilKind> kinds;
+  if (equity && out.scope == "school" && MaySeeEquity(by).ok()) {
+    auto k = PupilKinds(by.school_id);
+    if (!k.ok()) return k.status();
+    kinds = std::move(*k);
+    f.group_counts = true;
+    f.groups_whole_school = true;
+  }
+  out.counts = index_.Query(f, out.pupils_listed ? pupils : 0);
+  if (f.group_counts) page.equity = EquityTablesOf(kinds, out.counts);
+  // Special-category data: only the equity tables leave here.
+  out.counts.by_groups.clear();
+  out.counts.by_groups_physical.clear();
+  out.counts.by_year = {};
+  out.counts.by_year_physical = {};
+  ATTUNE_RETURN_IF_ERROR(Describe(by, q, out));
+  return page;
+}
+
+Status InsightService::Scope(const Principal& by, InsightQuery& q, InsightAnswer& out) {
   if (q.groups && !RoleHas(by.role, Permission::kPupilsViewSensitive)) {
     return Status::Forbidden(
         "Pupil groups (SEN, free school meals, ethnicity and the rest) are for staff who may see "
@@ -420,6 +454,52 @@ Result<InsightAnswer> InsightService::Count(const Principal& by, InsightQuery q,
     out.scope = "own";
   }
   out.pupils_listed = out.scope == "school" && RoleHas(by.role, Permission::kInsightPupils);
+  return Status::Ok();
+}
+
+Status InsightService::CheckKnown(const Principal& by, const InsightQuery& q) {
+  if (!q.forms.empty()) {
+    auto forms = store_.ListForms(by.school_id);
+    if (!forms.ok()) return forms.status();
+    for (long long id : q.forms) {
+      if (std::none_of(forms->begin(), forms->end(), [&](const Form& f) { return f.id == id; })) {
+        return Status::Invalid("form " + std::to_string(id) + " is not one of the school's forms",
+                               "form");
+      }
+    }
+  }
+  if (q.staff_id && (q.staff_id == by.staff_id || by.role == Role::kSenior)) {
+    if (!store_.GetStaff(by.school_id, q.staff_id).ok()) {
+      return Status::Invalid(
+          "staff " + std::to_string(q.staff_id) + " is not one of the school's staff", "staff");
+    }
+  }
+  if (!q.categories.empty()) {
+    auto versions = policies_.List(by);
+    if (!versions.ok()) return versions.status();
+    std::set<std::string> known;
+    for (const auto& v : *versions) {
+      auto loaded = policies_.ById(by.school_id, v.id);
+      if (!loaded.ok()) continue;
+      for (const auto& c : loaded->policy->categories) known.insert(c.id);
+    }
+    for (const auto& c : q.categories) {
+      if (!known.count(c)) {
+        return Status::Invalid("category " + c + " is in none of the school's policy's versions",
+                               "category");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<InsightAnswer> InsightService::Count(const Principal& by, InsightQuery q, size_t pupils) {
+  if (!Ready()) {
+    return Status::Unavailable(
+        "Insight is still reading the school's records; try again in a few seconds");
+  }
+  InsightAnswer out;
+  ATTUNE_RETURN_IF_ERROR(Scope(by, q, out));
   insight::Filter f = FilterFor(by, q);
   f.class_split = q.split_classes;
   out.counts = index_.Query(f, out.pupils_listed ? pupils : 0);
@@ -447,17 +527,26 @@ insight::Filter InsightService::FilterFor(const Principal& by, const InsightQuer
   return f;
 }
 
-Status InsightService::Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out) {
+void InsightService::ResolveWindow(const Principal& by, InsightQuery& q) const {
   // The window asked (by default from the school's first record to today),
   // ending a year from today at most (a suspension decided today may start
   // next week) and ten years long at most: a window of centuries would be
   // millions of empty weeks and months.
   Date today = LondonDate(Now());
   Date latest = Date(date::sys_days(today) + date::days(366));
-  out.to = std::min(q.to.value_or(today), latest);
-  Date earliest = Date(date::sys_days(out.to) - date::days(kInsightLongestDays - 1));
-  out.from = std::max(q.from.value_or(index_.FirstDay(by.school_id).value_or(today)), earliest);
-  if (out.to < out.from) out.from = out.to;
+  Date to = std::min(q.to.value_or(today), latest);
+  Date earliest = Date(date::sys_days(to) - date::days(kInsightLongestDays - 1));
+  Date from = std::max(q.from.value_or(index_.FirstDay(by.school_id).value_or(today)), earliest);
+  q.from = std::min(from, to);
+  q.to = to;
+}
+
+Status InsightService::Describe(const Principal& by, const InsightQuery& q, InsightAnswer& out) {
+  // The window: ResolveWindow's, or as asked of Count.
+  InsightQuery window = q;
+  ResolveWindow(by, window);
+  out.from = *window.from;
+  out.to = *window.to;
   auto time = clock_.For(by.school_id);
   if (!time.ok()) return time.status();
   size_t next = 0;
@@ -467,8 +556,9 @@ Status InsightService::Describe(const Principal& by, const InsightQuery& q, Insi
   size_t i = 0;
   for (date::sys_days d = out.from; d <= date::sys_days(out.to); d += date::days(1), ++i) {
     Date ymd(d);
-    std::string month = FormatDate(ymd).substr(0, 7);
-    if (out.months.empty() || out.months.back().month != month) out.months.push_back({month, 0, 0});
+    if (out.months.empty() || ymd.day() == date::day{1}) {
+      out.months.push_back({FormatDate(ymd).substr(0, 7), 0, 0});
+    }
     if (school_days[i]) ++out.months.back().school_days;
     while (next < by_day.size() && by_day[next].first == ymd) {
       out.months.back().records += by_day[next].second;

@@ -187,10 +187,28 @@ class InsightService : public RecordListener {
     std::vector<EquityRow> records, physical;
   };
   Result<EquityTables> Equity(const Principal& by, const InsightQuery& q);
+  // The insight page's questions about one window, in one pass over the
+  // engine: Ask's answer for `q` (the window resolved first), whose counts
+  // also hold every class by day, year group and form under q's other
+  // filters (Counts::by_day_class, by_year_class, by_form_class) and the
+  // places recorded in the window (Counts::places_seen); and, when `equity`
+  // and `by` may see them (as Equity), the equity tables of the whole
+  // school over q's dates, classes, categories and places.
+  struct PageAnswer {
+    InsightAnswer answer;
+    std::optional<EquityTables> equity;
+  };
+  Result<PageAnswer> AskPage(const Principal& by, InsightQuery q, size_t pupils, bool equity);
   // Outcomes over time, month by month (or, not `by_month`, over the whole
   // window at once), and their equity: services/insight_outcomes.{h,cpp}.
   Result<InsightOutcomes> Outcomes(const Principal& by, const InsightQuery& q,
                                    bool by_month = true);
+  // Invalid, naming the filter, for a form, category or member of staff
+  // `q` names that `by`'s school does not have (a category of none of its
+  // policy's versions): an id the school does not know is a mistake to be
+  // told of, not a question whose answer is nought. Another member of
+  // staff is looked up only for a senior leader (Ask refuses the rest).
+  Status CheckKnown(const Principal& by, const InsightQuery& q);
   // Ask's counts alone, without the months, names and versions: for the
   // further questions a page asks beside one Ask.
   Result<InsightAnswer> Count(const Principal& by, InsightQuery q, size_t pupils = 0);
@@ -204,6 +222,18 @@ class InsightService : public RecordListener {
   // The rows of records with ids in (after, up_to], added to the engine.
   Status Load(long long after, long long up_to);
 
+  // Whose recording `q` may count for `by` (InsightAnswer::scope, and
+  // q.staff_id set to by's own when by sees only their own), and whether
+  // its pupils may be listed; Forbidden or NotFound as Ask says.
+  Status Scope(const Principal& by, InsightQuery& q, InsightAnswer& out);
+  // q's window as answered: from the school's first record (or ten years
+  // before its end) to today (or a year from today at most).
+  void ResolveWindow(const Principal& by, InsightQuery& q) const;
+  // Whether `by` may see equity figures (Equity's rule).
+  static Status MaySeeEquity(const Principal& by);
+  // The equity tables from counts with group counts, against the school's
+  // pupils of each kind.
+  static EquityTables EquityTablesOf(const std::vector<PupilKind>& kinds, const insight::Counts& c);
   // `q`'s filters as the engine takes them, for `by`'s school and as `by`
   // may read its records.
   static insight::Filter FilterFor(const Principal& by, const InsightQuery& q);

@@ -1,6 +1,7 @@
 #include "web/insight_charts.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -16,7 +17,8 @@ const char* const kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
 // rather than shrink its words (css/insight.css).
 constexpr double kWidth = 600, kHeight = 240;
 constexpr double kLeft = 44, kRight = 10, kTop = 22, kBottom = 30;
-constexpr double kLabelWidth = 40;  // room one label under the axis needs
+constexpr double kLabelWidth = 40;      // room one label under the axis needs
+constexpr double kYearLabelWidth = 58;  // and one with its year ("Sep 2025")
 
 // The smallest of 1, 2, 2.5, 5 × 10^k at or above `v`: a step of the axis.
 double NiceCeiling(double v) {
@@ -28,19 +30,23 @@ double NiceCeiling(double v) {
   return 10 * base;
 }
 
+// One decimal place, as printf's "%.1f" gives it (to_chars: no locale, a
+// chart has hundreds of them).
 std::string Fixed(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+  char buf[400];
+  auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr;
+  return std::string(buf, end);
 }
 
 }  // namespace
 
 std::string NumberWords(double v, int decimals) {
   bool whole = std::fabs(v - std::round(v)) < 1e-9 || decimals == 0;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", whole ? 0 : decimals, std::fabs(v));
-  std::string text = buf;
+  char buf[400];  // the largest double has 309 digits
+  auto end = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::fixed,
+                           whole ? 0 : decimals)
+                 .ptr;
+  std::string text(buf, end);
   size_t point = text.find('.');
   std::string digits = text.substr(0, point);
   std::string out;
@@ -51,6 +57,13 @@ std::string NumberWords(double v, int decimals) {
   if (point != std::string::npos) out += text.substr(point);
   bool negative = v < 0 && out.find_first_not_of("0.,") != std::string::npos;
   return (negative ? "-" : "") + out;
+}
+
+std::string PercentWords(long long n, long long of) {
+  std::string whole = NumberWords(100.0 * static_cast<double>(n) / static_cast<double>(of), 0);
+  if (n > 0 && whole == "0") return "under 1%";
+  if (n < of && whole == "100") return "over 99%";
+  return whole + "%";
 }
 
 std::string MonthWords(const std::string& ym, bool with_year) {
@@ -128,14 +141,22 @@ json ChartView(const Chart& c) {
                     {"tx", Fixed(kLeft - 6)},
                     {"text", NumberWords(v, decimals) + c.unit}});
   }
-  // Labels under the axis, thinned so that none overlaps the next.
-  size_t step = std::max<size_t>(1, static_cast<size_t>(std::ceil(kLabelWidth / band)));
+  // Labels under the axis, thinned so that none overlaps the next (wider
+  // when some carry their year).
+  const bool years = std::any_of(c.columns.begin(), c.columns.end(),
+                                 [](const ChartColumn& col) { return !col.year.empty(); });
+  const double label_width = years ? kYearLabelWidth : kLabelWidth;
+  size_t step = std::max<size_t>(1, static_cast<size_t>(std::ceil(label_width / band)));
   json labels = json::array();
+  std::string last_year;
   for (size_t i = 0; i < c.columns.size(); i += step) {
-    if (c.columns[i].label.empty()) continue;
-    labels.push_back({{"x", Fixed(x_mid(i))},
-                      {"y", Fixed(kHeight - kBottom + 16)},
-                      {"text", c.columns[i].label}});
+    const ChartColumn& col = c.columns[i];
+    if (col.label.empty()) continue;
+    std::string text = col.label;
+    if (!col.year.empty() && col.year != last_year) text += " " + col.year;
+    last_year = col.year;
+    labels.push_back(
+        {{"x", Fixed(x_mid(i))}, {"y", Fixed(kHeight - kBottom + 16)}, {"text", text}});
   }
   json bars = json::array();
   json lines = json::array();

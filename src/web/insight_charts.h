@@ -16,6 +16,10 @@ namespace attune::web {
 // One bar, or one point of each line, along the x axis.
 struct ChartColumn {
   std::string label;  // under the axis ("" for none)
+  // The calendar year the column is in ("" for none): a label under the
+  // axis carries it where it differs from the label before (and on the
+  // first), so "Sep 2025 … Jan 2026 … May" reads without the table.
+  std::string year;
   std::string words;  // what hovering says, e.g. "March 2026: 4.2 a school day"
   std::vector<std::optional<double>> values;  // one per series; nullopt: no value (a gap)
 };
@@ -58,5 +62,10 @@ std::string HourWords(int h);
 
 // A number for people: "4", "4.2", "12,345".
 std::string NumberWords(double v, int decimals = 1);
+
+// `n` of `of` as a whole percentage ("12%"), never rounded to a claim it is
+// not: some, however few, are "under 1%", and not all "over 99%".
+// REQUIRES: of > 0.
+std::string PercentWords(long long n, long long of);
 
 }  // namespace attune::web

@@ -211,49 +211,32 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
 
   InsightQuery asked = q;
   asked.classes = ClassesOf(choice.kind);
-  auto main = ctx.insight.Ask(by, asked, 10);
-  if (!main.ok()) return main.status();
-  out.main = std::move(*main);
+  // One pass gives the kind chosen; every class of behaviour day by day,
+  // by year group and by form (prosocial and the rest side by side, each
+  // class's trend, the year groups' and forms' figures); the places
+  // recorded (for the filter); and equity, for those who may see it.
+  auto page = ctx.insight.AskPage(by, asked, 10, out.groups_allowed);
+  if (!page.ok()) return page.status();
+  out.main = std::move(page->answer);
   out.query = asked;
   out.query.from = out.main.from;
   out.query.to = out.main.to;
   out.window_words =
       period_words + ": " + DateWords(out.main.from) + " to " + DateWords(out.main.to);
-
-  // Every class of behaviour, day by day, by year group and by form, over
-  // the same window: one pass gives prosocial and the rest side by side,
-  // each class's trend, and the year groups' and forms' figures.
-  InsightQuery split = out.query;
-  split.classes = kAll;
-  split.split_classes = true;
-  auto sp = ctx.insight.Count(by, split);
-  if (!sp.ok()) return sp.status();
-  const insight::Counts& classes = sp->counts;
+  const insight::Counts& classes = out.main.counts;
   // Every day the page counts, from six weeks before the window (the
   // before-and-after comparison) to its end.
   Date earliest = Date(date::sys_days(out.main.from) - date::days(7 * kCompareWeeks + 7));
   const SchoolDays count_days{earliest,
                               school.SchoolDaysBetween(earliest, std::max(out.main.to, today))};
   out.school_days = count_days(out.main.from, out.main.to);
-  // Every place recorded in the window, for the filter: every class is
-  // every record, unless a category or place narrows them.
-  std::map<std::string, long long> seen;
-  if (choice.place.empty() && choice.category.empty() && choice.group.empty() && choice.year < 0 &&
-      !choice.form) {
-    for (const auto& [place, n] : classes.by_place) seen[place] += n;
-  } else {
-    InsightQuery all;
-    all.from = out.query.from;
-    all.to = out.query.to;
-    all.staff_id = out.query.staff_id;
-    auto places = ctx.insight.Count(by, all);
-    if (!places.ok()) return places.status();
-    for (const auto& [place, n] : places->counts.by_place) seen[place] += n;
-  }
-  for (const auto& [place, n] : seen) {
+  for (const auto& place : classes.places_seen) {
     if (!place.empty()) out.places.push_back(place);
   }
-  out.by_class = classes.by_class;
+  // Every class, every other filter applied: every row has a year group.
+  for (const auto& year : classes.by_year_class) {
+    for (size_t k = 0; k < year.size(); ++k) out.by_class[k] += year[k];
+  }
   // Week by week, Monday first; month by month over more than a year.
   out.by_month = date::sys_days(out.main.to) - date::sys_days(out.main.from) > date::days(366);
   {
@@ -343,15 +326,12 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       }
     }
   }
-  // Equity: every pupil group against the rest of the school.
-  if (out.main.scope == "school" && out.groups_allowed &&
-      RoleHas(by.role, Permission::kInsightSchool)) {
-    InsightQuery whole = out.query;
-    auto equity = ctx.insight.Equity(by, whole);
-    if (!equity.ok()) return equity.status();
+  // Equity: every pupil group against the rest of the school (the whole
+  // school's figures only).
+  if (page->equity) {
     out.equity_shown = true;
-    out.equity = std::move(equity->records);
-    out.equity_physical = std::move(equity->physical);
+    out.equity = std::move(page->equity->records);
+    out.equity_physical = std::move(page->equity->physical);
   }
   out.choice = std::move(choice);
   return out;

@@ -43,6 +43,7 @@ json MonthChart(const InsightOutcomes& o, const std::string& id, const std::stri
     std::string words = MonthWords(o.months[m].name, true) + ":";
     ChartColumn col;
     col.label = MonthWords(o.months[m].name, false);
+    col.year = o.months[m].name.substr(0, 4);
     for (size_t s = 0; s < lines.size(); ++s) {
       long long v = lines[s]->counts[m];
       words += (s ? ", " : " ") + Words(v) + (lines.size() > 1 ? " " + lines[s]->name : "");
@@ -57,8 +58,7 @@ json MonthChart(const InsightOutcomes& o, const std::string& id, const std::stri
 // "3 of 8 (38%)".
 std::string ShareWords(long long n, long long of) {
   if (of <= 0) return "none due";
-  return Words(n) + " of " + Words(of) + " (" +
-         NumberWords(100.0 * static_cast<double>(n) / static_cast<double>(of), 0) + "%)";
+  return Words(n) + " of " + Words(of) + " (" + PercentWords(n, of) + ")";
 }
 
 json ConsequencesView(const InsightOutcomes& o, const std::string& query) {

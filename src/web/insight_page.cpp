@@ -30,7 +30,7 @@ using nlohmann::json;
 
 std::string Share(long long n, long long total) {
   if (total <= 0) return "";
-  return NumberWords(100.0 * static_cast<double>(n) / static_cast<double>(total), 0) + "%";
+  return PercentWords(n, total);
 }
 
 // "2.5 prosocial to every 1 other record", in the words staff use.
@@ -79,7 +79,7 @@ json MonthsView(const InsightAnswer& a) {
     if (m.school_days) rate = static_cast<double>(m.records) / m.school_days;
     std::string words = MonthWords(m.month, true) + ": " +
                         (rate ? NumberWords(*rate) + " a school day" : "no school days");
-    c.columns.push_back({MonthWords(m.month, false), words, {rate}});
+    c.columns.push_back({MonthWords(m.month, false), m.month.substr(0, 4), words, {rate}});
     rows.push_back({{"month", MonthWords(m.month, true)},
                     {"school_days", m.school_days},
                     {"records", NumberWords(static_cast<double>(m.records))},
@@ -105,7 +105,7 @@ json HoursView(const InsightAnswer& a) {
     long long n = a.counts.by_hour[h];
     std::string words =
         HourWords(h) + " to " + HourWords(h + 1) + ": " + NumberWords(static_cast<double>(n));
-    c.columns.push_back({HourWords(h).substr(0, 2), words, {static_cast<double>(n)}});
+    c.columns.push_back({HourWords(h).substr(0, 2), "", words, {static_cast<double>(n)}});
     rows.push_back({{"hour", HourWords(h) + "–" + HourWords(h + 1)},
                     {"count", NumberWords(static_cast<double>(n))},
                     {"share", Share(n, a.counts.total)}});
@@ -116,15 +116,16 @@ json HoursView(const InsightAnswer& a) {
 // A week's or month's words: in a table ("Monday 7 September" or
 // "September 2026"), under the axis ("07/09" or "Sep") and on hover.
 struct PeriodWords {
-  std::string row, label, hover;
+  std::string row, label, year, hover;
 };
 PeriodWords WordsOf(const InsightFigures& f, const InsightWeek& w) {
+  std::string start = FormatDate(w.start);
   if (f.by_month) {
-    std::string ym = FormatDate(w.start).substr(0, 7);
-    return {MonthWords(ym, true), MonthWords(ym, false), MonthWords(ym, true)};
+    std::string ym = start.substr(0, 7);
+    return {MonthWords(ym, true), MonthWords(ym, false), start.substr(0, 4), MonthWords(ym, true)};
   }
   std::string day = DateWords(w.start, false);
-  return {day, FormatDate(w.start).substr(8, 2) + "/" + FormatDate(w.start).substr(5, 2),
+  return {day, start.substr(8, 2) + "/" + start.substr(5, 2), start.substr(0, 4),
           "Week of " + day};
 }
 
@@ -162,7 +163,7 @@ json WeeksView(const InsightFigures& f) {
                         (w.school_days ? NumberWords(*pro) + " prosocial and " +
                                              NumberWords(*other) + " other a school day"
                                        : "no school days");
-    c.columns.push_back({at.label, words, {pro, other}});
+    c.columns.push_back({at.label, at.year, words, {pro, other}});
     rows.push_back({{"week", at.row},
                     {"school_days", w.school_days},
                     {"prosocial", NumberWords(static_cast<double>(w.by_class[0]))},
@@ -242,7 +243,7 @@ json ClassWeeksView(const InsightFigures& f) {
                policy::ClassLabel(static_cast<policy::BehaviourClass>(shown[j]));
     }
     if (!w.school_days) words += "no school days";
-    c.columns.push_back({at.label, words, values});
+    c.columns.push_back({at.label, at.year, words, values});
     rows.push_back({{"week", at.row}, {"school_days", w.school_days}, {"counts", counts}});
   }
   c.marks = VersionMarks(f);
@@ -344,6 +345,10 @@ json FiltersView(const WebContext& ctx, const Principal& by, const InsightFigure
 http::Response InsightPage(const WebContext& ctx, http::Request& req) {
   const Principal& by = *req.principal;
   InsightChoice choice = ReadInsightChoice(req.query);
+  if (!req.query_problem.empty()) {
+    choice.problems.push_back("The filters in the address could not be read (" +
+                              req.query_problem + "): the page is shown without them");
+  }
   auto figures = GatherInsight(ctx, by, choice);
   if (!figures.ok() && figures.status().code() == StatusCode::kUnavailable) {
     json view = {{"loading", true}, {"message", figures.status().message()}};

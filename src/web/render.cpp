@@ -16,16 +16,25 @@ namespace {
 
 using kainjow::mustache::data;
 
+// The view as kainjow's data, each value built in its place: kainjow's
+// set() and push_back() copy what they are given, and a copy of data is
+// deep, so building a page's tree with them copied every table row once
+// for each level above it (most of a large page's time went on it). The
+// list is kainjow's own vector, reached through list_value() (const only
+// in name: the data owns it) and reserved so no row is copied when it
+// grows; data's move is not noexcept, so a growing vector would copy.
 data ToData(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       data d(data::type::object);
-      for (auto it = value.begin(); it != value.end(); ++it) d.set(it.key(), ToData(it.value()));
+      for (auto it = value.begin(); it != value.end(); ++it) d[it.key()] = ToData(it.value());
       return d;
     }
     case nlohmann::json::value_t::array: {
       data d(data::type::list);
-      for (const auto& item : value) d.push_back(ToData(item));
+      auto& items = const_cast<kainjow::mustache::list&>(d.list_value());
+      items.reserve(value.size());
+      for (const auto& item : value) items.emplace_back(ToData(item));
       return d;
     }
     case nlohmann::json::value_t::string: {

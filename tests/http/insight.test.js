@@ -131,8 +131,8 @@ test('a school\'s token never counts another school or names its pupils', async 
   assert.equal((await api('senior', `/api/v1/insight?pupil=${theirPupil}`)).status, 404);
   const theirStaff = staffId('teacher@demo2.attune.school');
   const staffOfTwo = await insight('senior', `?staff=${theirStaff}`);
-  assert.equal(staffOfTwo.status, 200);
-  assert.equal(staffOfTwo.json.total, 0, 'another school\'s recording is never counted');
+  assert.equal(staffOfTwo.status, 422, 'another school\'s member of staff is not one of ours');
+  assert.equal(staffOfTwo.json.error.field, 'staff');
 });
 
 test('a member of staff\'s own recording is theirs and senior leaders\'; a pupil\'s pattern is for those who may see them', async () => {
@@ -287,6 +287,29 @@ test('a bad filter is 422 naming it; no token is 401', async () => {
     assert.equal(res.status, 422, `${query}: ${res.text}`);
     assert.equal(res.json.error.field, field, query);
   }
+  // A form, category or member of staff the school does not have is a
+  // mistake to be told of, not a count of nought; so is a filter given twice.
+  const theirForm = n('SELECT MIN(id) FROM forms WHERE school_id = 2');
+  const unknown = {
+    form: `form=${theirForm}`, category: 'category=no_such_category', staff: 'staff=99999999',
+    year: 'year=7&year=8', from: 'from=2026-01-01&from=2026-02-01',
+  };
+  for (const [field, query] of Object.entries(unknown)) {
+    for (const route of ['/api/v1/insight', '/api/v1/insight/equity']) {
+      const res = await api('senior', `${route}?${query}`);
+      assert.equal(res.status, 422, `${route}?${query}: ${res.text}`);
+      assert.equal(res.json.error.field, field, query);
+    }
+  }
+  // A query string that is not UTF-8 is refused, not read as no filter.
+  const garbled = await api('senior', '/api/v1/insight?place=%FF%FE');
+  assert.equal(garbled.status, 400, garbled.text);
+  assert.match(garbled.json.error.message, /^The query string could not be read: it is not UTF-8 text/);
+  assert.equal((await api('senior', '/api/v1/insight?from=%ZZ')).status, 400);
+  const ours = n('SELECT MIN(id) FROM forms WHERE school_id = 1');
+  const category = server.sql("SELECT category FROM incident_pupils WHERE school_id = 1 LIMIT 1");
+  const known = await insight('senior', `?form=${ours}&category=${category}`);
+  assert.equal(known.status, 200, known.text);
   const ok = await insight('senior', '?from=2020-01-01&to=2030-12-31&year=7,8&group=female,fsm&form=1&place=M1,Playground');
   assert.equal(ok.status, 200, ok.text);
   // Pupil groups are special-category data: only for those who may see it.

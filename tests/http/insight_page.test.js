@@ -124,6 +124,12 @@ test('filters that make no sense or are not for this person are dropped and said
   }
   assert.match((await page('senior', '?period=zzz')).text, /The period was not understood/);
   assert.match((await page('senior', '?period=custom&from=2026-12-01&to=2026-01-01')).text, /swapped/);
+  // An address whose filters cannot be read (not UTF-8) says so, rather
+  // than show the whole school's figures as if they were the ones asked.
+  const unreadable = await page('senior', '?period=all&place=%FF%FE');
+  assert.equal(unreadable.status, 200);
+  assert.match(unreadable.text, /The filters in the address could not be read \(it is not UTF-8 text, or has a broken %-escape\): the page is shown without them/);
+  assert.doesNotMatch((await page('senior', '?period=all')).text, /could not be read/);
   // A teacher asking for a pupil group gets their own figures, not the group's.
   const teacher = await page('teacher', '?group=fsm&period=all');
   assert.equal(teacher.status, 200);

@@ -25,6 +25,18 @@ TEST(Result, HoldsValueOrStatus) {
   EXPECT_EQ(bad.status().code(), StatusCode::kNotFound);
 }
 
+TEST(Time, FormatsEveryDayAsTheCalendarLibraryDoes) {
+  // Every day from 1800 to 2200, and the ends of the four-digit years.
+  for (date::sys_days d = date::sys_days(date::year{1800} / 1 / 1);
+       d <= date::sys_days(date::year{2200} / 12 / 31); d += date::days(1)) {
+    ASSERT_EQ(FormatDate(Date(d)), date::format("%F", Date(d)));
+  }
+  EXPECT_EQ(FormatDate(Date(date::year{1} / 1 / 1)), "0001-01-01");
+  EXPECT_EQ(FormatDate(Date(date::year{9999} / 12 / 31)), "9999-12-31");
+  EXPECT_EQ(FormatDate(Date(date::year{10000} / 1 / 1)),
+            date::format("%F", Date(date::year{10000} / 1 / 1)));
+}
+
 TEST(Time, ParsesRealDatesOnly) {
   auto d = ParseDate("2027-02-28");
   ASSERT_TRUE(d.ok());

@@ -142,7 +142,40 @@ Filter RandomFilter(std::mt19937& rng, const Data& d) {
   if (rng() % 2) f.readers = static_cast<uint8_t>(rng() % 16);
   f.group_counts = rng() % 3 == 0;
   f.class_split = rng() % 3 == 0;
+  f.split_every_class = rng() % 2 == 0;
+  f.groups_whole_school = rng() % 2 == 0;
+  f.places_seen = rng() % 4 == 0;
   return f;
+}
+
+// The rows the class split counts: with split_every_class, every class.
+Filter SplitRows(Filter f) {
+  if (f.split_every_class) f.classes = 0xFF;
+  return f;
+}
+
+// The rows the group counts count: with groups_whole_school, the whole
+// school's within the dates, classes, categories, places and readers.
+Filter GroupRows(Filter f) {
+  if (f.groups_whole_school) {
+    f.years = 0xFFFF;
+    f.forms.clear();
+    f.groups = 0;
+    f.staff_id = 0;
+    f.pupil_id = 0;
+  }
+  return f;
+}
+
+// The rows whose places are seen: the dates, readers and recorder alone.
+Filter SeenRows(const Filter& f) {
+  Filter seen;
+  seen.schools = f.schools;
+  seen.from = f.from;
+  seen.to = f.to;
+  seen.readers = f.readers;
+  seen.staff_id = f.staff_id;
+  return seen;
 }
 
 TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
@@ -217,6 +250,7 @@ TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
     }
     ASSERT_EQ(c.by_pupil, by_pupil);
     if (f.group_counts) {
+      const std::string w = Where(GroupRows(f));
       std::vector<long long> groups(kGroupCombinations, 0);
       for (const auto& row : sql.Rows("SELECT groups, COUNT(*) FROM r" + w + " GROUP BY 1")) {
         groups[std::stoul(row[0])] = std::stoll(row[1]);
@@ -242,7 +276,18 @@ TEST(InsightIndex, AnswersAsSqlDoesForThousandsOfRandomFilters) {
     } else {
       ASSERT_TRUE(c.by_groups.empty());
     }
+    if (f.places_seen) {
+      std::vector<std::string> seen;
+      for (const auto& row :
+           sql.Rows("SELECT DISTINCT place FROM r" + Where(SeenRows(f)) + " ORDER BY 1")) {
+        seen.push_back(row[0]);
+      }
+      ASSERT_EQ(c.places_seen, seen);
+    } else {
+      ASSERT_TRUE(c.places_seen.empty());
+    }
     if (f.class_split) {
+      const std::string w = Where(SplitRows(f));
       // Each day, year group and form split by behaviour class.
       std::vector<std::pair<Date, Counts::ByClass>> days;
       for (const auto& row :

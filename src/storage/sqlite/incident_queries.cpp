@@ -1,6 +1,7 @@
 // IncidentStore on SQLite. New incidents go through the group committer.
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 #include "storage/sqlite/incident_row.h"
 #include "storage/sqlite/incident_write.h"
@@ -433,32 +434,78 @@ Status SqliteStore::ForEachRecordFact(long long after, long long up_to,
                                       const std::function<void(const RecordFact&)>& each) {
   return Guard("read records for insight", [&]() -> Status {
     auto sql = pool_.Acquire();
+    // Every pupil once, and their records without a look-up of the pupil
+    // for each. Read first: a record's pupil was saved before it, so every
+    // record up to `up_to` finds its pupil here (one deleted since has
+    // taken its records with it).
+    struct Pupil {
+      int year_group = 0;
+      long long form_id = 0;
+      PupilGroupFields groups;
+    };
+    // By id: ids are near dense (a school's pupils are added together), so
+    // a list indexed by id finds one in a step; a hash map if they are not.
+    std::vector<Pupil> pupils;
+    std::vector<int32_t> place_of;  // pupils' place by id; -1 for none
+    std::unordered_map<long long, int32_t> sparse;
+    {
+      Rows p =
+          sql.Query("SELECT p.id, p.year_group, COALESCE(p.form_id, 0), " ATTUNE_PUPIL_GROUP_FIELDS(
+              "p") " FROM pupils p ORDER BY p.id");
+      std::vector<long long> ids;
+      while (p.Next()) {
+        ids.push_back(p.Int(0));
+        pupils.push_back({static_cast<int>(p.Int(1)), p.Int(2), ReadGroupFields(p, 3)});
+      }
+      const long long most = ids.empty() ? 0 : ids.back();
+      // Dense enough: a list of ids up to sixteen times the pupils (or a
+      // million), four bytes each, held while the records are read.
+      const bool dense =
+          most >= 0 && most < std::max<long long>(16 * static_cast<long long>(ids.size()), 1 << 20);
+      if (dense) place_of.assign(static_cast<size_t>(most) + 1, -1);
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (dense && ids[i] >= 0) {
+          place_of[static_cast<size_t>(ids[i])] = static_cast<int32_t>(i);
+        } else {
+          sparse[ids[i]] = static_cast<int32_t>(i);
+        }
+      }
+    }
+    auto find = [&](long long id) -> const Pupil* {
+      if (id >= 0 && static_cast<size_t>(id) < place_of.size()) {
+        int32_t at = place_of[static_cast<size_t>(id)];
+        return at < 0 ? nullptr : &pupils[static_cast<size_t>(at)];
+      }
+      auto it = sparse.find(id);
+      return it == sparse.end() ? nullptr : &pupils[static_cast<size_t>(it->second)];
+    };
     // The primary key of incident_pupils leads with incident_id: one range.
     Rows r = sql.Query(
         "SELECT ip.incident_id, ip.school_id, ip.occurred_at, ip.category, i.behaviour_class, "
-        "i.place, COALESCE(i.recorded_by_staff_id, 0), ip.pupil_id, i.restricted, p.year_group, "
-        "COALESCE(p.form_id, 0), " ATTUNE_PUPIL_GROUP_FIELDS("p") ", i.physical_intervention, i.visible_to FROM incident_pupils ip JOIN "
-        "incidents i ON i.id "
-        "= ip.incident_id "
-        "JOIN pupils p ON p.id = ip.pupil_id WHERE ip.incident_id > ?1 AND ip.incident_id <= ?2 "
-        "AND ip.role = 'involved' ORDER BY ip.incident_id");
+        "i.place, COALESCE(i.recorded_by_staff_id, 0), ip.pupil_id, i.restricted, "
+        "i.physical_intervention, i.visible_to FROM incident_pupils ip JOIN incidents i ON "
+        "i.id = ip.incident_id WHERE ip.incident_id > ?1 AND ip.incident_id <= ?2 AND "
+        "ip.role = 'involved' ORDER BY ip.incident_id");
     r.Bind(1, after).Bind(2, up_to);
     RecordFact f;
     while (r.Next()) {
       f.incident_id = r.Int(0);
       f.school_id = r.Int(1);
       f.occurred_at = FromUnix(r.Int(2));
-      f.category = r.Text(3);
-      f.behaviour_class = r.Text(4);
-      f.place = r.Text(5);
+      // Into the strings' own room: no allocation a row.
+      f.category.assign(r.TextView(3));
+      f.behaviour_class.assign(r.TextView(4));
+      f.place.assign(r.TextView(5));
       f.staff_id = r.Int(6);
       f.pupil_id = r.Int(7);
       f.restricted = r.Int(8) != 0;
-      f.year_group = static_cast<int>(r.Int(9));
-      f.form_id = r.Int(10);
-      f.groups = ReadGroupFields(r, 11);
-      f.physical_intervention = r.Int(17) != 0;
-      f.visible_to = f.restricted ? r.Text(18) : std::string();
+      f.physical_intervention = r.Int(9) != 0;
+      f.visible_to.assign(f.restricted ? r.TextView(10) : std::string_view());
+      const Pupil* pupil = find(f.pupil_id);
+      if (!pupil) continue;  // a pupil's row always exists (foreign key)
+      f.year_group = pupil->year_group;
+      f.form_id = pupil->form_id;
+      f.groups = pupil->groups;
       each(f);
     }
     return Status::Ok();

@@ -5,9 +5,10 @@
 namespace attune::sqlite {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT v.id, v.school_id, v.version, v.school_name, v.note, COALESCE(s.name, ''), "
-    "v.uploaded_at, COALESCE(v.active_from, ''), ";
+#define ATTUNE_VERSION_COLUMNS                                                         \
+  "SELECT v.id, v.school_id, v.version, v.school_name, v.note, COALESCE(s.name, ''), " \
+  "v.uploaded_at, COALESCE(v.active_from, ''), "
+constexpr const char* kColumns = ATTUNE_VERSION_COLUMNS;
 
 template <typename Row>
 PolicyVersion ReadVersion(const Row& r, bool with_text) {
@@ -57,13 +58,12 @@ Result<std::vector<PolicyVersion>> SqliteStore::ListPolicyVersions(long long sch
   return Guard("list policy versions", [&]() -> Result<std::vector<PolicyVersion>> {
     auto sql = pool_.Acquire();
     std::vector<PolicyVersion> out;
-    soci::rowset<soci::row> rows =
-        (sql->prepare << std::string(kColumns) +
-                             "'' FROM policy_versions v LEFT JOIN staff s ON "
-                             "s.id = v.uploaded_by_staff_id WHERE v.school_id = :s "
-                             "ORDER BY v.version DESC",
-         soci::use(school_id));
-    for (const auto& r : rows) out.push_back(ReadVersion(r, false));
+    // Read by every page that names the policy's categories: a kept statement.
+    Rows r = sql.Query(ATTUNE_VERSION_COLUMNS
+                       "'' FROM policy_versions v LEFT JOIN staff s ON s.id = "
+                       "v.uploaded_by_staff_id WHERE v.school_id = ?1 ORDER BY v.version DESC");
+    r.Bind(1, school_id);
+    while (r.Next()) out.push_back(ReadVersion(r, false));
     return out;
   });
 }

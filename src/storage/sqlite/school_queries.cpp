@@ -18,7 +18,8 @@ Result<long long> SqliteStore::CreateSchool(const School& s) {
 }
 
 namespace {
-School ReadSchool(const soci::row& r) {
+template <typename Row>
+School ReadSchool(const Row& r) {
   School s;
   s.id = Int(r, 0);
   s.name = Text(r, 1);
@@ -32,10 +33,10 @@ School ReadSchool(const soci::row& r) {
 Result<School> SqliteStore::GetSchool(long long id) {
   return Guard("get school", [&]() -> Result<School> {
     auto sql = pool_.Acquire();
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT id, name, urn, phase, timezone FROM schools WHERE id = :id",
-         soci::use(id));
-    for (const auto& r : rows) return ReadSchool(r);
+    // Read by every page (its header): a kept statement.
+    Rows r = sql.Query("SELECT id, name, urn, phase, timezone FROM schools WHERE id = ?1");
+    r.Bind(1, id);
+    if (r.Next()) return ReadSchool(r);
     return Status::NotFound("No such school");
   });
 }
@@ -160,12 +161,12 @@ Result<std::vector<Form>> SqliteStore::ListForms(long long school_id) {
   return Guard("list forms", [&]() -> Result<std::vector<Form>> {
     auto sql = pool_.Acquire();
     std::vector<Form> out;
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT id, name, year_group, tutor_staff_id FROM forms "
-                         "WHERE school_id = :s ORDER BY year_group, name",
-         soci::use(school_id));
-    for (const auto& r : rows) {
-      out.push_back(Form{Int(r, 0), school_id, Text(r, 1), static_cast<int>(Int(r, 2)), Int(r, 3)});
+    Rows r = sql.Query(
+        "SELECT id, name, year_group, COALESCE(tutor_staff_id, 0) FROM forms WHERE school_id = ?1 "
+        "ORDER BY year_group, name");
+    r.Bind(1, school_id);
+    while (r.Next()) {
+      out.push_back(Form{r.Int(0), school_id, r.Text(1), static_cast<int>(r.Int(2)), r.Int(3)});
     }
     return out;
   });

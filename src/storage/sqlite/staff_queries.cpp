@@ -5,10 +5,11 @@
 namespace attune::sqlite {
 namespace {
 
-constexpr const char* kStaffColumns =
-    "SELECT id, school_id, email, name, role, job_title, active, password_hash FROM staff ";
+#define ATTUNE_STAFF_COLUMNS \
+  "SELECT id, school_id, email, name, role, job_title, active, password_hash FROM staff "
 
-Staff ReadStaff(const soci::row& r) {
+template <typename Row>
+Staff ReadStaff(const Row& r) {
   Staff s;
   s.id = Int(r, 0);
   s.school_id = Int(r, 1);
@@ -45,9 +46,9 @@ Result<long long> SqliteStore::CreateStaff(const Staff& s) {
 Result<Staff> SqliteStore::FindStaffByEmail(const std::string& email) {
   return Guard("find staff", [&]() -> Result<Staff> {
     auto sql = pool_.Acquire();
-    soci::rowset<soci::row> rows =
-        (sql->prepare << std::string(kStaffColumns) + "WHERE email = :e", soci::use(email));
-    for (const auto& r : rows) return ReadStaff(r);
+    Rows r = sql.Query(ATTUNE_STAFF_COLUMNS "WHERE email = ?1");
+    r.Bind(1, std::string_view(email));
+    if (r.Next()) return ReadStaff(r);
     return Status::NotFound("No member of staff with that email");
   });
 }
@@ -55,10 +56,9 @@ Result<Staff> SqliteStore::FindStaffByEmail(const std::string& email) {
 Result<Staff> SqliteStore::GetStaff(long long school_id, long long id) {
   return Guard("get staff", [&]() -> Result<Staff> {
     auto sql = pool_.Acquire();
-    soci::rowset<soci::row> rows =
-        (sql->prepare << std::string(kStaffColumns) + "WHERE school_id = :s AND id = :id",
-         soci::use(school_id), soci::use(id));
-    for (const auto& r : rows) return ReadStaff(r);
+    Rows r = sql.Query(ATTUNE_STAFF_COLUMNS "WHERE school_id = ?1 AND id = ?2");
+    r.Bind(1, school_id).Bind(2, id);
+    if (r.Next()) return ReadStaff(r);
     return Status::NotFound("No such member of staff");
   });
 }
@@ -67,11 +67,9 @@ Result<std::vector<Staff>> SqliteStore::ListStaff(long long school_id) {
   return Guard("list staff", [&]() -> Result<std::vector<Staff>> {
     auto sql = pool_.Acquire();
     std::vector<Staff> out;
-    soci::rowset<soci::row> rows =
-        (sql->prepare << std::string(kStaffColumns) +
-                             "WHERE school_id = :s ORDER BY active DESC, name",
-         soci::use(school_id));
-    for (const auto& r : rows) out.push_back(ReadStaff(r));
+    Rows r = sql.Query(ATTUNE_STAFF_COLUMNS "WHERE school_id = ?1 ORDER BY active DESC, name");
+    r.Bind(1, school_id);
+    while (r.Next()) out.push_back(ReadStaff(r));
     return out;
   });
 }

@@ -44,6 +44,9 @@ class Statement {
   // Columns are 0-based. NULL reads as 0 and "".
   long long Int(int column) const;
   std::string Text(int column) const;
+  // The same text in SQLite's own buffer, valid until the next Step:
+  // for rows read by the million, copied into strings that keep their room.
+  std::string_view TextView(int column) const;
   bool IsNull(int column) const;
   // Ends this use: no read stays open, bindings are cleared.
   void Reset();
@@ -84,6 +87,7 @@ class Rows {
   bool Next() { return s_.Step(); }
   long long Int(int column) const { return s_.Int(column); }
   std::string Text(int column) const { return s_.Text(column); }
+  std::string_view TextView(int column) const { return s_.TextView(column); }
   bool IsNull(int column) const { return s_.IsNull(column); }
 
  private:
