@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -475,16 +474,10 @@ Status InsightService::CheckKnown(const Principal& by, const InsightQuery& q) {
     }
   }
   if (!q.categories.empty()) {
-    auto versions = policies_.List(by);
-    if (!versions.ok()) return versions.status();
-    std::set<std::string> known;
-    for (const auto& v : *versions) {
-      auto loaded = policies_.ById(by.school_id, v.id);
-      if (!loaded.ok()) continue;
-      for (const auto& c : loaded->policy->categories) known.insert(c.id);
-    }
+    auto known = policies_.CategoryNames(by);
+    if (!known.ok()) return known.status();
     for (const auto& c : q.categories) {
-      if (!known.count(c)) {
+      if (!known->count(c)) {
         return Status::Invalid("category " + c + " is in none of the school's policy's versions",
                                "category");
       }
@@ -568,12 +561,13 @@ Status InsightService::Describe(const Principal& by, const InsightQuery& q, Insi
   auto versions = policies_.List(by);
   if (!versions.ok()) return versions.status();
   for (const auto& v : *versions) {
-    if (!v.active_from) continue;
-    if (*v.active_from <= out.to) out.versions.push_back({v.version, *v.active_from});
-    auto loaded = policies_.ById(by.school_id, v.id);
-    if (!loaded.ok()) continue;
-    for (const auto& c : loaded->policy->categories) out.category_names[c.id] = c.name;
+    if (v.active_from && *v.active_from <= out.to) {
+      out.versions.push_back({v.version, *v.active_from});
+    }
   }
+  auto names = policies_.CategoryNames(by);
+  if (!names.ok()) return names.status();
+  out.category_names = std::move(*names);
   std::sort(out.versions.begin(), out.versions.end(),
             [](const PolicyMark& a, const PolicyMark& b) { return a.from < b.from; });
   for (const auto& [id, n] : out.counts.by_pupil) {

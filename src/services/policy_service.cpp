@@ -94,6 +94,24 @@ Result<LoadedPolicy> PolicyService::ById(long long school_id, long long id) {
   return LoadedPolicy{*version, *parsed, {}};
 }
 
+Result<std::map<std::string, std::string>> PolicyService::CategoryNames(const Principal& by) {
+  auto versions = List(by);
+  if (!versions.ok()) return versions.status();
+  std::map<std::string, std::string> out;
+  for (const auto& v : *versions) {  // newest first: its name stays
+    // Parsed once and kept: the text is read again only for a version
+    // not yet parsed.
+    std::shared_ptr<const policy::Policy> parsed = Cached(v.id);
+    if (!parsed) {
+      auto loaded = ById(by.school_id, v.id);
+      if (!loaded.ok()) continue;  // a version that no longer loads names nothing
+      parsed = loaded->policy;
+    }
+    for (const auto& c : parsed->categories) out.emplace(c.id, c.name);
+  }
+  return out;
+}
+
 Result<LoadedPolicy> PolicyService::Version(const Principal& by, long long id) {
   auto loaded = ById(by.school_id, id);
   if (!loaded.ok()) return loaded.status();

@@ -51,6 +51,9 @@ class PolicyService {
   // Version `id` of the school's policy, parsed (cached), without the
   // checker's warnings: the words a record was made under.
   Result<LoadedPolicy> ById(long long school_id, long long id);
+  // Every category id of any version of the school's policy, with the name
+  // the newest version gives it: what a record may have been made under.
+  Result<std::map<std::string, std::string>> CategoryNames(const Principal& by);
   // Changes from the version in force today (or from nothing) to version `id`.
   Result<std::vector<policy::PolicyChange>> ChangesIn(const Principal& by, long long id);
   // `from` as YYYY-MM-DD, today or later. Invalid (field "active_from") otherwise.
