@@ -8,6 +8,8 @@ find_package(CLI11 CONFIG REQUIRED)
 find_package(tomlplusplus CONFIG REQUIRED)
 # Boost.Beast and Boost.Asio (header-only) for the HTTP server.
 find_package(Boost 1.81 CONFIG REQUIRED)
+# libcurl's SMTP and MIME support sends the outbox (libcurl4-openssl-dev).
+find_package(CURL REQUIRED)
 
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

@@ -14,6 +14,8 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "services/insight_service.h"
+#include "services/mail_sender.h"
+#include "services/outbox_service.h"
 #include "web/site.h"
 
 namespace attune::cli {
@@ -28,6 +30,32 @@ struct ServeFlags {
   CLI::Option* port_option = nullptr;
   CLI::Option* host_option = nullptr;
   CLI::Option* threads_option = nullptr;
+  // Text options that have a flag of the same name (--smtp-host for
+  // smtp_host), applied over file and environment when given.
+  struct TextFlag {
+    const char* flag;
+    const char* help;
+    std::string Config::*field;
+    std::string value;
+    CLI::Option* option = nullptr;
+  };
+  std::vector<TextFlag> text = {
+      {"--smtp-host", "SMTP server for email (default: none: email waits in the outbox)",
+       &Config::smtp_host},
+      {"--smtp-tls", "none, starttls or tls (default: starttls)", &Config::smtp_tls},
+      {"--smtp-user",
+       "SMTP sign-in name (default: none); the password only in the "
+       "configuration file or ATTUNE_SMTP_PASSWORD",
+       &Config::smtp_user},
+      {"--smtp-from", "From address of every email (default: attune@localhost)",
+       &Config::smtp_from},
+      {"--smtp-retry", "Seconds between attempts (default: 60,300,1800,7200,21600)",
+       &Config::smtp_retry},
+      {"--base-url", "The site's address for links in email (default: http://HOST:PORT)",
+       &Config::base_url},
+  };
+  int smtp_port = 0;
+  CLI::Option* smtp_port_option = nullptr;
 };
 
 int Serve(ServeFlags& flags) {
@@ -45,6 +73,10 @@ int Serve(ServeFlags& flags) {
   if (flags.port_option->count()) config.port = flags.port;
   if (flags.host_option->count()) config.host = flags.host;
   if (flags.threads_option->count()) config.threads = flags.threads;
+  if (flags.smtp_port_option->count()) config.smtp_port = flags.smtp_port;
+  for (const auto& t : flags.text) {
+    if (t.option->count()) config.*t.field = t.value;
+  }
   if (Status st = ValidateConfig(config); !st.ok()) return Fail(st);
   spdlog::set_level(spdlog::level::from_str(config.log_level));
 
@@ -70,6 +102,11 @@ int Serve(ServeFlags& flags) {
   PlanService plans(store, policies, clock);
   SuspensionService suspensions(store, clock);
   NotificationService notifications(store);
+  OutboxService outbox(store, MailSettingsFrom(config));
+  MailSender sender(store, outbox.settings());
+  outbox.set_waker([&sender] { sender.Wake(); });
+  incidents.set_outbox(&outbox);
+  sender.Start();
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
@@ -84,6 +121,7 @@ int Serve(ServeFlags& flags) {
                           suspensions,
                           notifications,
                           insight,
+                          outbox,
                           clock,
                           renderer,
                           config.secure_cookies,
@@ -132,6 +170,7 @@ int Serve(ServeFlags& flags) {
               << " ms)" << std::endl;
     if (flags.demo) PrintDemoSignIns(store, std::cout);
   });
+  sender.Stop();
   if (!st.ok()) return Fail(st);
   return 0;
 }
@@ -147,6 +186,9 @@ Runner RegisterServe(CLI::App& app) {
       cmd->add_option("--host", flags->host, "Address to listen on (default: 127.0.0.1)");
   flags->threads_option =
       cmd->add_option("--threads", flags->threads, "Worker threads (default: 64)");
+  flags->smtp_port_option = cmd->add_option("--smtp-port", flags->smtp_port,
+                                            "SMTP port (default: 587; 465 for tls, 25 for none)");
+  for (auto& t : flags->text) t.option = cmd->add_option(t.flag, t.value, t.help);
   cmd->add_flag("--demo", flags->demo,
                 "Create the demo school if the database has no school, and print its sign-ins");
   return [flags] { return Serve(*flags); };

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -44,7 +45,39 @@ struct Config {
   int session_hours = 12;
   // trace, debug, info, warn, error. Default: info
   std::string log_level = "info";
+
+  // Email (the outbox, decision 0025). With no smtp_host, mail is kept in
+  // the outbox, pending, and the admin's page says so. Default: ""
+  std::string smtp_host;
+  // Default: 587 (25 with smtp_tls = "none", 465 with "tls") when 0.
+  int smtp_port = 0;
+  // "none" (plain, for a relay on the same machine), "starttls" (upgrade
+  // and require TLS) or "tls" (TLS from the start, smtps). Default: starttls
+  std::string smtp_tls = "starttls";
+  // Sign-in for the SMTP server; none when empty. Default: ""
+  std::string smtp_user;
+  std::string smtp_password;
+  // The From address of every email. Default: attune@localhost
+  std::string smtp_from = "attune@localhost";
+  // Seconds one message may take to send before it counts as failed; a
+  // claimed message is another sender's again after twice this. Default: 60
+  int smtp_timeout = 60;
+  // Seconds to wait after the 1st, 2nd, ... failed attempt; after one more
+  // failure than there are waits, the message is failed and waits for the
+  // admin. Default: 60,300,1800,7200,21600 (1 min, 5 min, 30 min, 2 h, 6 h)
+  std::string smtp_retry = "60,300,1800,7200,21600";
+  // The site's address as staff reach it, for links in emails, e.g.
+  // https://attune.school.example. Default: http://<host>:<port>
+  std::string base_url;
 };
+
+// The effective SMTP port: smtp_port, or the usual port of its TLS mode.
+int SmtpPort(const Config& config);
+// The effective base URL, without a trailing slash.
+std::string BaseUrl(const Config& config);
+// smtp_retry read as whole seconds. Invalid naming smtp_retry when it is
+// not a comma-separated list of 1 to 20 numbers, each 1 to 604800.
+Result<std::vector<int>> RetryWaits(const std::string& text);
 
 // Overlays `path` (TOML: keys as above, e.g. port = 8081) onto `config`.
 // A missing file is an error only if `required`.
@@ -54,7 +87,9 @@ Status LoadConfigFile(const std::string& path, bool required, Config& config);
 // ATTUNE_IO_THREADS, ATTUNE_MAX_CONNECTIONS, ATTUNE_KEEP_ALIVE_MAX,
 // ATTUNE_KEEP_ALIVE_TIMEOUT, ATTUNE_STATIC_DIR, ATTUNE_SECURE_COOKIES,
 // ATTUNE_TRUST_PROXY, ATTUNE_PROXY_HOPS, ATTUNE_SESSION_HOURS,
-// ATTUNE_LOG_LEVEL onto `config`.
+// ATTUNE_LOG_LEVEL, ATTUNE_SMTP_HOST, ATTUNE_SMTP_PORT, ATTUNE_SMTP_TLS,
+// ATTUNE_SMTP_USER, ATTUNE_SMTP_PASSWORD, ATTUNE_SMTP_FROM,
+// ATTUNE_SMTP_TIMEOUT, ATTUNE_SMTP_RETRY, ATTUNE_BASE_URL onto `config`.
 Status LoadConfigEnvironment(Config& config);
 
 // Checks ranges; returns Invalid naming the option.

@@ -12,6 +12,7 @@
 
 #include "core/time.h"
 #include "model/action.h"
+#include "model/mail.h"
 #include "model/notification.h"
 #include "model/role.h"
 
@@ -169,6 +170,9 @@ struct NewIncident {
   std::vector<EscalationRecord> escalations;
   // Who is told of it (decision 0017), written with it.
   std::vector<NewNotice> notices;
+  // Emails it causes (decision 0025: a concern's alert to the DSL), put in
+  // the outbox with it.
+  std::vector<NewMail> mails;
 };
 
 }  // namespace attune

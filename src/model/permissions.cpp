@@ -68,6 +68,10 @@ bool RoleHas(Role role, Permission permission) {
       // Ranking named pupils is for those who work with them across the
       // school: senior leaders and pastoral staff (issue 14), never beyond.
       return role == Role::kPastoral || role == Role::kSenior;
+    case Permission::kMailManage:
+      // The office keeps the school's email going; the outbox shows only
+      // addresses, subjects and the server's errors, never a record.
+      return role == Role::kAdmin;
   }
   return false;
 }

@@ -100,6 +100,8 @@ const char* PermissionName(Permission p) {
       return "insight.school";
     case Permission::kInsightPupils:
       return "insight.pupils";
+    case Permission::kMailManage:
+      return "mail.manage";
   }
   return "unknown";
 }
@@ -125,7 +127,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kSuspensionDecide,
                                               Permission::kNoRepairRecord,
                                               Permission::kInsightSchool,
-                                              Permission::kInsightPupils};
+                                              Permission::kInsightPupils,
+                                              Permission::kMailManage};
   return all;
 }
 

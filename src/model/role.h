@@ -44,6 +44,7 @@ enum class Permission {
   kNoRepairRecord,           // record why a repair will not happen (closes the cycle, not repaired)
   kInsightSchool,            // the whole school's figures (insight); others see their own recording
   kInsightPupils,            // which pupils have most records ("by pupil" in insight)
+  kMailManage,               // the email outbox: what waits or failed, and trying again
 };
 
 // "public", "signed_in", "pupils.view", ...

@@ -175,6 +175,7 @@ constexpr std::pair<const char*, const char*> kWords[] = {
     {"policy.uploaded", "Uploaded a policy version"},
     {"policy.activated", "Put a policy version in force"},
     {"staff.training_recorded", "Recorded staff training"},
+    {"mail.retry", "Asked for a failed email to be tried again"},
 };
 
 }  // namespace

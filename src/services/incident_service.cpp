@@ -8,6 +8,7 @@
 #include "services/audit.h"
 #include "services/authorization.h"
 #include "services/notification_service.h"
+#include "services/outbox_service.h"
 
 namespace attune {
 namespace {
@@ -406,9 +407,16 @@ Result<RecordOutcome> IncidentService::RecordAt(const Principal& by, const Recor
                  (i.physical ? ", physical intervention" : "");
   audit.ip = ip;
   n.notices = NoticesForRecord(by, n, policy);
+  if (outbox_ && i.safeguarding) {
+    // The DSL's email that there is a concern and where (decision 0025).
+    auto school = store_.GetSchool(by.school_id);
+    n.mails =
+        MailsForNotices(n.notices, outbox_->settings(), school.ok() ? school->name : "the school");
+  }
   auto id = store_.CreateIncident(n, audit);
   if (!id.ok()) return id.status();
   if (listener_) listener_->Recorded(by.school_id, *id);
+  if (outbox_ && !n.mails.empty()) outbox_->Enqueued();
   out.id = *id;
   out.actions = std::move(n.actions);
   out.escalations = std::move(n.escalations);

@@ -29,6 +29,8 @@
 
 namespace attune {
 
+class OutboxService;
+
 struct RecordPupil {
   long long id = 0;
   std::string role = "involved";  // involved, affected, witness
@@ -161,6 +163,10 @@ class IncidentService {
   // Told of every record saved and undone from now on (insight). REQUIRES:
   // set before requests are served; outlives this service.
   void set_listener(RecordListener* listener) { listener_ = listener; }
+  // Puts a safeguarding concern's email alert to the DSL in the outbox with
+  // the record (decision 0025). Default: none (no email). REQUIRES: set
+  // before requests are served; outlives this service.
+  void set_outbox(OutboxService* outbox) { outbox_ = outbox; }
 
  private:
   Result<RecordOutcome> Decide(const Principal& by, const RecordRequest& request, Timestamp now,
@@ -180,6 +186,7 @@ class IncidentService {
   PolicyService& policies_;
   SchoolClock& clock_;
   RecordListener* listener_ = nullptr;
+  OutboxService* outbox_ = nullptr;
 };
 
 }  // namespace attune

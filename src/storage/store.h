@@ -20,6 +20,7 @@
 #include "storage/incident_store.h"
 #include "storage/insight_store.h"
 #include "storage/notification_store.h"
+#include "storage/outbox_store.h"
 #include "storage/plan_store.h"
 #include "storage/policy_store.h"
 #include "storage/pupil_store.h"
@@ -44,6 +45,7 @@ class Store : public SchoolStore,
               public TrainingStore,
               public AmendsStore,
               public NotificationStore,
+              public OutboxStore,
               public SeatingStore,
               public PlanStore,
               public InsightStore {

@@ -14,6 +14,7 @@
 #include "services/incident_service.h"
 #include "services/insight_service.h"
 #include "services/notification_service.h"
+#include "services/outbox_service.h"
 #include "services/plan_service.h"
 #include "services/policy_service.h"
 #include "services/pupil_service.h"
@@ -40,6 +41,7 @@ struct WebContext {
   SuspensionService& suspensions;
   NotificationService& notifications;
   InsightService& insight;
+  OutboxService& outbox;
   SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;

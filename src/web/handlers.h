@@ -69,6 +69,8 @@ http::Response AmendsCreate(const WebContext& ctx, http::Request& req);
 http::Response ProfileReviews(const WebContext& ctx, http::Request& req);
 http::Response TrainingIndex(const WebContext& ctx, http::Request& req);
 http::Response TrainingCreate(const WebContext& ctx, http::Request& req);
+http::Response MailOutbox(const WebContext& ctx, http::Request& req);
+http::Response MailRetry(const WebContext& ctx, http::Request& req);
 http::Response RestorativeCreate(const WebContext& ctx, http::Request& req);
 http::Response RestorativeRepair(const WebContext& ctx, http::Request& req);
 http::Response RestorativeNoRepair(const WebContext& ctx, http::Request& req);

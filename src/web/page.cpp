@@ -26,6 +26,7 @@ constexpr NavItem kNav[] = {
     {"/training", "Staff training", Permission::kPolicyManage},
     {"/staff", "Staff", Permission::kStaffManage},
     {"/audit", "Audit log", Permission::kAuditView},
+    {"/mail", "Email outbox", Permission::kMailManage},
     {"/account", "Account", Permission::kSignedIn},
 };
 

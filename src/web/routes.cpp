@@ -102,6 +102,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/policies/1/activate");
   r.Add("GET", "/training", P::kPolicyManage, bind(TrainingIndex));
   r.Add("POST", "/training", P::kPolicyManage, bind(TrainingCreate));
+  r.Add("GET", "/mail", P::kMailManage, bind(MailOutbox));
+  r.Add("POST", "/mail/([0-9]+)/retry", P::kMailManage, bind(MailRetry), "/mail/1/retry");
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("GET", "/staff/export.csv", P::kStaffManage, bind(StaffExport));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));

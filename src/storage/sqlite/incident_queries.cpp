@@ -6,6 +6,7 @@
 #include "storage/sqlite/incident_row.h"
 #include "storage/sqlite/incident_write.h"
 #include "storage/sqlite/notification_write.h"
+#include "storage/sqlite/outbox_write.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -166,6 +167,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
     }
     WriteNotices(w, i.school_id, notices, recorded_at);
   }
+  // And the emails it causes (decision 0025), in the outbox with it.
+  WriteMails(w, i.school_id, n.mails, *id, recorded_at);
   w.Prepared(
        "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, "
        "detail, ip) VALUES (?1, ?2, ?3, ?4, 'incident', ?5, ?6, ?7)")

@@ -1,5 +1,6 @@
 // NotificationStore on SQLite, and the notices written with what causes them.
 #include "storage/sqlite/notification_write.h"
+#include "storage/sqlite/reach.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -11,26 +12,20 @@ void WriteNotices(WriteSession& w, long long school_id, const std::vector<NewNot
   for (const NewNotice& n : notices) {
     // Fanned out here, in the writer's transaction, over the school's staff
     // as they are at this moment (about 100 rows in a large school).
-    w.Prepared(
-         "INSERT INTO notifications (school_id, staff_id, kind, text, incident_id, action_id, "
-         "escalation_id, pupil_id, created_at) SELECT ?1, s.id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM "
-         "staff s WHERE s.school_id = ?1 AND s.active = 1 AND s.id <> ?9 AND CASE WHEN ?10 <> 0 "
-         "THEN s.id = ?10 ELSE (',' || ?11 || ',') LIKE ('%,' || s.role || ',%') END AND "
-         "(?12 = 0 OR (',' || ?13 || ',') LIKE ('%,' || s.role || ',%'))")
-        .Bind(1, school_id)
-        .Bind(2, n.kind)
-        .Bind(3, n.text)
-        .BindIdOrNull(4, n.incident_id)
-        .BindIdOrNull(5, n.action_id)
-        .BindIdOrNull(6, n.escalation_id)
-        .BindIdOrNull(7, n.pupil_id)
-        .Bind(8, at)
-        .Bind(9, n.author_staff_id)
-        .Bind(10, n.staff_id)
-        .Bind(11, JoinList(n.roles))
-        .Bind(12, static_cast<long long>(n.restricted))
-        .Bind(13, JoinList(n.readers))
-        .Run();
+    Statement& st =
+        w.Prepared(
+             "INSERT INTO notifications (school_id, staff_id, kind, text, incident_id, action_id, "
+             "escalation_id, pupil_id, created_at) SELECT ?1, s.id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
+             "FROM staff s WHERE " ATTUNE_SQL_STAFF_REACHED("?1", "?9", "?10", "?11", "?12", "?13"))
+            .Bind(1, school_id)
+            .Bind(2, n.kind)
+            .Bind(3, n.text)
+            .BindIdOrNull(4, n.incident_id)
+            .BindIdOrNull(5, n.action_id)
+            .BindIdOrNull(6, n.escalation_id)
+            .BindIdOrNull(7, n.pupil_id)
+            .Bind(8, at);
+    BindReach(st, 9, n).Run();
   }
 }
 

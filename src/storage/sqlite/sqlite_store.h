@@ -184,6 +184,16 @@ class SqliteStore final : public Store {
   Result<int> CountUnread(const NotificationQuery& query, int cap) override;
   Status MarkNotificationsRead(long long school_id, long long staff_id, long long id, Timestamp at,
                                Timestamp forget_before) override;
+  // OutboxStore (outbox_queries.cpp)
+  Result<int> EnqueueMail(long long school_id, const NewMail& mail, Timestamp at) override;
+  Result<std::optional<OutboxMessage>> ClaimMail(Timestamp now, Timestamp lease_until,
+                                                 const std::string& lease) override;
+  Status MarkMailSent(long long id, const std::string& lease, Timestamp at) override;
+  Status MarkMailAttemptFailed(long long id, const std::string& lease, const std::string& error,
+                               std::optional<Timestamp> next_attempt) override;
+  Result<std::optional<Timestamp>> NextMailDue() override;
+  Result<std::vector<OutboxMessage>> ListUnsentMail(long long school_id, int limit) override;
+  Status RetryMail(long long school_id, long long id, Timestamp now) override;
   // InsightStore (sqlite_insight_store.cpp)
   Result<OutcomeCounts> CountOutcomes(long long school_id, const std::vector<OutcomeMonth>& months,
                                       const std::string& viewer) override;
