@@ -40,19 +40,33 @@ struct ServeFlags {
     CLI::Option* option = nullptr;
   };
   std::vector<TextFlag> text = {
-      {"--smtp-host", "SMTP server for email (default: none: email waits in the outbox)",
-       &Config::smtp_host},
-      {"--smtp-tls", "none, starttls or tls (default: starttls)", &Config::smtp_tls},
+      {"--smtp-host",
+       "SMTP server for email (default: none: email waits in the outbox)",
+       &Config::smtp_host,
+       {},
+       nullptr},
+      {"--smtp-tls", "none, starttls or tls (default: starttls)", &Config::smtp_tls, {}, nullptr},
       {"--smtp-user",
        "SMTP sign-in name (default: none); the password only in the "
        "configuration file or ATTUNE_SMTP_PASSWORD",
-       &Config::smtp_user},
-      {"--smtp-from", "From address of every email (default: attune@localhost)",
-       &Config::smtp_from},
-      {"--smtp-retry", "Seconds between attempts (default: 60,300,1800,7200,21600)",
-       &Config::smtp_retry},
-      {"--base-url", "The site's address for links in email (default: http://HOST:PORT)",
-       &Config::base_url},
+       &Config::smtp_user,
+       {},
+       nullptr},
+      {"--smtp-from",
+       "From address of every email (default: attune@localhost)",
+       &Config::smtp_from,
+       {},
+       nullptr},
+      {"--smtp-retry",
+       "Seconds between attempts (default: 60,300,1800,7200,21600)",
+       &Config::smtp_retry,
+       {},
+       nullptr},
+      {"--base-url",
+       "The site's address for links in email (default: http://HOST:PORT)",
+       &Config::base_url,
+       {},
+       nullptr},
   };
   int smtp_port = 0;
   CLI::Option* smtp_port_option = nullptr;

@@ -21,6 +21,14 @@ std::string RandomToken(size_t bytes) {
   return out;
 }
 
+std::string Base64(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
 std::string HashToken(std::string_view token, std::string_view key) {
   unsigned char digest[32];
   crypto_generichash(

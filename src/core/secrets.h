@@ -21,6 +21,10 @@ Status InitSecrets();
 // `bytes` random bytes, base64url without padding.
 std::string RandomToken(size_t bytes = 32);
 
+// `bytes` in base64 with padding (RFC 4648's standard alphabet), as MIME's
+// encoded words and bodies carry them.
+std::string Base64(std::string_view bytes);
+
 // Hex BLAKE2b-256 of `token`: what is stored for session ids and API tokens.
 // Keyed with `key` (16 to 64 bytes; Default: none), it is a MAC: only a
 // holder of the key can make it.

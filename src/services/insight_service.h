@@ -165,8 +165,6 @@ class InsightService : public RecordListener {
   void Start();
   // Whether loading has finished.
   bool Ready() const;
-  // Rows held (each involved pupil of each record).
-  long long Size() const { return index_.Size(); }
 
   void Recorded(long long school_id, long long incident_id) override;
   void Undone(long long school_id, long long incident_id) override;

@@ -4,6 +4,8 @@
 
 #include <date/date.h>
 
+#include "core/secrets.h"
+
 namespace attune {
 namespace {
 
@@ -27,20 +29,6 @@ bool PlainAscii(const std::string& text) {
 // RFC 2047: =?UTF-8?B?...?= in encoded words short enough for one line,
 // each holding whole UTF-8 characters.
 std::string EncodedWords(const std::string& text) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  auto base64 = [](const std::string& in) {
-    std::string out;
-    for (size_t i = 0; i < in.size(); i += 3) {
-      unsigned n = static_cast<unsigned char>(in[i]) << 16;
-      if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-      if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-      out += kAlphabet[(n >> 18) & 63];
-      out += kAlphabet[(n >> 12) & 63];
-      out += i + 1 < in.size() ? kAlphabet[(n >> 6) & 63] : '=';
-      out += i + 2 < in.size() ? kAlphabet[n & 63] : '=';
-    }
-    return out;
-  };
   std::string out, chunk;
   for (size_t i = 0; i < text.size();) {
     size_t len = 1;
@@ -52,14 +40,14 @@ std::string EncodedWords(const std::string& text) {
     else if (c >= 0xc0)
       len = 2;
     if (chunk.size() + len > 45) {
-      out += (out.empty() ? "" : " ") + std::string("=?UTF-8?B?") + base64(chunk) + "?=";
+      out += (out.empty() ? "" : " ") + std::string("=?UTF-8?B?") + Base64(chunk) + "?=";
       chunk.clear();
     }
     chunk += text.substr(i, len);
     i += len;
   }
   if (!chunk.empty())
-    out += (out.empty() ? "" : " ") + std::string("=?UTF-8?B?") + base64(chunk) + "?=";
+    out += (out.empty() ? "" : " ") + std::string("=?UTF-8?B?") + Base64(chunk) + "?=";
   return out;
 }
 

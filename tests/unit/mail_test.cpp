@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/config.h"
+#include "core/secrets.h"
 
 namespace attune {
 namespace {
@@ -133,6 +134,12 @@ TEST(MailTest, ASubjectBeyondAsciiIsEncodedWholeCharactersAtATime) {
   EXPECT_NE(subject.find("?= =?UTF-8?B?"), std::string::npos) << subject;  // folded in words
   m.subject = "Plain words";
   EXPECT_EQ(MessageHeaders(m, s, Now())[2], "Subject: Plain words");
+  // The encoding is libsodium's base64 with padding (RFC 4648).
+  EXPECT_EQ(Base64("Café"), "Q2Fmw6k=");
+  EXPECT_EQ(Base64("ab"), "YWI=");
+  EXPECT_EQ(Base64(""), "");
+  m.subject = "Zoë";
+  EXPECT_EQ(MessageHeaders(m, s, Now())[2], "Subject: =?UTF-8?B?Wm/Dqw==?=");
 }
 
 }  // namespace
