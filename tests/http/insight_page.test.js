@@ -65,6 +65,16 @@ test('every role gets the page: the school\'s figures for insight.school, their 
     assert.equal(number(keyFigure(res.text, 'Records')), a.total, `${role}: the page counts what the API does`);
     // Group filters only for those who may see special-category data.
     assert.equal(res.text.includes('id="insight-group"'), ['pastoral', 'senco', 'dsl', 'senior'].includes(role), role);
+    // "On this page" links every section shown, and only those (outcomes
+    // arrive a moment later, with their heading).
+    const nav = /<nav class="insight-contents"[\s\S]*?<\/nav>/.exec(res.text)[0];
+    const targets = [...nav.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1]);
+    assert.ok(targets.length >= 7, `${role}: ${targets}`);
+    for (const id of targets.filter((t) => t !== 'insight-outcomes')) {
+      assert.ok(res.text.includes(`id="${id}"`), `${role}: #${id} is on the page`);
+    }
+    assert.equal(targets.includes('insight-pupils'), LISTS_PUPILS.includes(role), `${role}: pupils linked`);
+    assert.equal(targets.includes('insight-outcomes'), res.text.includes('insight-outcomes-slot'), role);
   }
   const anonymous = await fetch(`${server.base}/insight`, { redirect: 'manual' });
   assert.equal(anonymous.status, 303);
@@ -139,7 +149,7 @@ test('filters that make no sense or are not for this person are dropped and said
   const forms = await page('senior', `?period=all&year=${year}&kind=all`);
   assert.match(forms.text, /Prosocial and other records by form/);
   const formCount = n(`SELECT COUNT(*) FROM forms WHERE year_group = ${year}`);
-  const section = forms.text.slice(forms.text.indexOf('insight-forms'));
+  const section = forms.text.slice(forms.text.indexOf('id="insight-forms"'));
   assert.equal((section.match(/<tr><th scope="row">/g) || []).length, formCount);
 });
 
