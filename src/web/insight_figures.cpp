@@ -207,6 +207,25 @@ Result<InsightFigures> GatherInsight(const WebContext& ctx, const Principal& by,
       choice.who.clear();
     }
   }
+  // A form or category the school does not have would count nothing: it
+  // is dropped and said, as the API refuses it (InsightService::CheckKnown).
+  if (choice.form) {
+    InsightQuery probe;
+    probe.forms = {choice.form};
+    if (!ctx.insight.CheckKnown(by, probe).ok()) {
+      choice.problems.push_back("That form was not found: every form is shown");
+      choice.form = 0;
+    }
+  }
+  if (!choice.category.empty()) {
+    InsightQuery probe;
+    probe.categories = {choice.category};
+    if (!ctx.insight.CheckKnown(by, probe).ok()) {
+      choice.problems.push_back(
+          "That category is in none of the school's policy's versions: every category is shown");
+      choice.category.clear();
+    }
+  }
   out.groups_allowed = ApplyChoiceFilters(by, choice, q);
 
   InsightQuery asked = q;

@@ -133,6 +133,13 @@ test('filters that make no sense or are not for this person are dropped and said
     assert.ok(!res.text.includes('<b>'), q);
   }
   assert.match((await page('senior', '?period=zzz')).text, /The period was not understood/);
+  // A form or category the school does not have is said, not counted as nought.
+  const noForm = n('SELECT MAX(id) + 1000 FROM forms');
+  const unknown = await page('senior', `?period=all&kind=all&form=${noForm}&category=no_such_category`);
+  assert.match(unknown.text, /That form was not found: every form is shown/);
+  assert.match(unknown.text, /That category is in none of the school(&#39;|&#x27;|&apos;|')s policy(&#39;|&#x27;|&apos;|')s versions/);
+  const everything = await page('senior', '?period=all&kind=all');
+  assert.equal(keyFigure(unknown.text, 'Records'), keyFigure(everything.text, 'Records'));
   assert.match((await page('senior', '?period=custom&from=2026-12-01&to=2026-01-01')).text, /swapped/);
   // An address whose filters cannot be read (not UTF-8) says so, rather
   // than show the whole school's figures as if they were the ones asked.
