@@ -46,6 +46,11 @@ struct ServeFlags {
        {},
        nullptr},
       {"--smtp-tls", "none, starttls or tls (default: starttls)", &Config::smtp_tls, {}, nullptr},
+      {"--smtp-ca-file",
+       "PEM certificates that may vouch for the SMTP server (default: the system's)",
+       &Config::smtp_ca_file,
+       {},
+       nullptr},
       {"--smtp-user",
        "SMTP sign-in name (default: none); the password only in the "
        "configuration file or ATTUNE_SMTP_PASSWORD",

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <utility>
 
@@ -40,6 +41,7 @@ std::map<std::string, std::string*> TextOptions(Config& config) {
           {"log_level", &config.log_level},
           {"smtp_host", &config.smtp_host},
           {"smtp_tls", &config.smtp_tls},
+          {"smtp_ca_file", &config.smtp_ca_file},
           {"smtp_user", &config.smtp_user},
           {"smtp_password", &config.smtp_password},
           {"smtp_from", &config.smtp_from},
@@ -193,6 +195,9 @@ Status ValidateConfig(const Config& config) {
   if (config.db.empty()) return Status::Invalid("db must name a file", "db");
   if (config.smtp_tls != "none" && config.smtp_tls != "starttls" && config.smtp_tls != "tls")
     return Status::Invalid("smtp_tls must be none, starttls or tls", "smtp_tls");
+  if (!config.smtp_ca_file.empty() && !std::ifstream(config.smtp_ca_file).good())
+    return Status::Invalid("smtp_ca_file names no file attune can read: " + config.smtp_ca_file,
+                           "smtp_ca_file");
   if (config.smtp_port < 0 || config.smtp_port > 65535)
     return Status::Invalid("smtp_port must be between 1 and 65535", "smtp_port");
   if (config.smtp_timeout < 1 || config.smtp_timeout > 3600)

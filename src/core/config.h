@@ -54,6 +54,10 @@ struct Config {
   // "none" (plain, for a relay on the same machine), "starttls" (upgrade
   // and require TLS) or "tls" (TLS from the start, smtps). Default: starttls
   std::string smtp_tls = "starttls";
+  // A file of the certificates (PEM) that may vouch for the SMTP server's,
+  // for a school's own mail relay with a private authority; the system's
+  // usual ones when empty. Default: ""
+  std::string smtp_ca_file;
   // Sign-in for the SMTP server; none when empty. Default: ""
   std::string smtp_user;
   std::string smtp_password;

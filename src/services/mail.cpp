@@ -68,6 +68,7 @@ MailSettings MailSettingsFrom(const Config& config) {
   s.smtp_host = config.smtp_host;
   s.smtp_port = SmtpPort(config);
   s.smtp_tls = config.smtp_tls;
+  s.smtp_ca_file = config.smtp_ca_file;
   s.smtp_user = config.smtp_user;
   s.smtp_password = config.smtp_password;
   s.from = config.smtp_from;

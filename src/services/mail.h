@@ -21,6 +21,7 @@ struct MailSettings {
   std::string smtp_host;  // "" : nothing is sent; mail waits in the outbox
   int smtp_port = 587;
   std::string smtp_tls = "starttls";  // none, starttls, tls
+  std::string smtp_ca_file;           // certificates to trust; the system's when empty
   std::string smtp_user;
   std::string smtp_password;
   std::string from = "attune@localhost";

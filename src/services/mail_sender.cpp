@@ -39,6 +39,11 @@ Status MailSender::Send(const OutboxMessage& message) const {
       curl_slist_append(nullptr, ("<" + message.recipient + ">").c_str()));
   curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
   if (settings_.smtp_tls == "starttls") curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+  // The server's certificate is always checked; against the school's own
+  // authorities when named.
+  if (!settings_.smtp_ca_file.empty()) {
+    curl_easy_setopt(c, CURLOPT_CAINFO, settings_.smtp_ca_file.c_str());
+  }
   if (!settings_.smtp_user.empty()) {
     curl_easy_setopt(c, CURLOPT_USERNAME, settings_.smtp_user.c_str());
     curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.smtp_password.c_str());
