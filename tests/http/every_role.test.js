@@ -66,7 +66,13 @@ async function wholeQueue(b, first) {
 
 test('those who run the queue land on the team\'s queue, 25 to a page, grouped by due time', async () => {
   const b = await signedIn('pastoral');
+  // Follow-ups fall due as the test runs (the demo's are due minutes after
+  // it was made): the overdue count is asked before and after the page,
+  // and the page's must lie between.
+  const overdueNow = () => Number(server.sql(`SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_at < strftime('%s','now')`));
+  const overdueBefore = overdueNow();
   const res = await b.get('/actions');
+  const overdueAfter = overdueNow();
   assert.equal(res.status, 200);
   assert.match(res.text, /<h1>The team&apos;s queue<\/h1>/);
   const open = Number(server.sql("SELECT COUNT(*) FROM actions WHERE status = 'open'"));
@@ -75,9 +81,11 @@ test('those who run the queue land on the team\'s queue, 25 to a page, grouped b
   assert.equal(actionIds(res.text).length, 25);
   assert.match(res.text, new RegExp(`1–25 of ${open}`));
   // Overdue first, under its heading with the whole queue's count.
-  const overdue = Number(server.sql(`SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_at < strftime('%s','now')`));
-  assert.ok(overdue > 0);
-  assert.match(res.text, new RegExp(`id="due-0">Overdue <span class="action-group__count">· ${overdue} actions`));
+  assert.ok(overdueAfter > 0);
+  const shown = /id="due-0">Overdue <span class="action-group__count">· (\d+) actions?/.exec(res.text);
+  assert.ok(shown, 'the overdue heading with its count');
+  const overdue = Number(shown[1]);
+  assert.ok(overdue >= overdueBefore && overdue <= overdueAfter, `${overdue} overdue, between ${overdueBefore} and ${overdueAfter}`);
   // No staff list per action: passing on is its own page.
   assert.doesNotMatch(res.text, /optgroup label="A named person"/);
   assert.ok(res.text.length < 120000, `the page is ${res.text.length} bytes`);
