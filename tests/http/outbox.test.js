@@ -15,84 +15,28 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, Browser } = require('../support/server');
+const { freePort, startSmtp, stopSmtp, saved, until, sleep } = require('../support/smtp');
 
-const SUPPORT = path.join(__dirname, '..', 'support');
-// Debian's python3, which python3-aiosmtpd is installed for.
-const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const PASSWORD = 'outbox-test-2026';
 const DSLS = ['dsl@demo.attune.school', 'dsl.two@demo.attune.school', 'dsl.three@demo.attune.school'];
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// A real SMTP server on `port` saving into `folder`; `delay` seconds
-// between saving a message and answering 250.
-async function startSmtp(port, folder, delay = 0) {
-  const proc = spawn(PYTHON, ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`,
-    '-c', 'smtp_saver.Saver', folder, String(delay)], {
-    env: { ...process.env, PYTHONPATH: SUPPORT }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  proc.stderr.on('data', (c) => { err += c; });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
-      s.on('error', () => resolve(false));
-    });
-    if (up) return proc;
-    if (proc.exitCode !== null) break;
-    await sleep(100);
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`the SMTP server did not start: ${err}`);
-}
-
-async function stopSmtp(proc) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const gone = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  await gone;
-}
 
 // The messages the SMTP server saved, oldest first, each with its
 // Message-ID and its text as sent (quoted-printable undone).
 function delivered(folder) {
-  if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const saved = JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8'));
-    const content = saved.content;
+  return saved(folder).map((one) => {
+    const content = one.content;
     const id = (/^Message-ID: (.+)$/mi.exec(content) || [])[1];
     const text = content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g,
       (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return { to: saved.rcpt_tos, id: id && id.trim(), content, text };
+    return { to: one.rcpt_tos, id: id && id.trim(), content, text };
   });
 }
 
-async function until(what, check, ms = 20000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 // A server whose mail goes to 127.0.0.1:smtpPort (or nowhere with no port).
 async function serverFor(smtpPort, retry = Array(20).fill(1).join(',')) {
@@ -225,7 +169,7 @@ test('attune killed after the server took a message but before it heard so sends
   const already = delivered(folder).length;
   await concern(main);
   // The server saves the message, then waits 2 s before its 250.
-  smtp = await startSmtp(smtpPort, folder, 2);
+  smtp = await startSmtp(smtpPort, folder, { delay: 2 });
   await until('a message taken', () => delivered(folder).length > already, 15000);
   await main.server.kill('SIGKILL');
   const inFlight = delivered(folder)[already];

@@ -14,62 +14,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const net = require('node:net');
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { startServer, Browser } = require('../support/server');
-
-const SUPPORT = path.join(__dirname, '..', 'support');
-// Debian's python3, which python3-aiosmtpd is installed for.
-const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// An SMTP server on `port` saving into `folder`, with TLS as `mode` asks.
-async function startSmtp(port, folder, mode, cert, key) {
-  const tls = mode === 'tls' ? ['--smtpscert', cert, '--smtpskey', key] : ['--tlscert', cert, '--tlskey', key];
-  const proc = spawn(PYTHON, ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, ...tls,
-    '-c', 'smtp_saver.Saver', folder], {
-    env: { ...process.env, PYTHONPATH: SUPPORT }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  proc.stderr.on('data', (c) => { err += c; });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
-      s.on('error', () => resolve(false));
-    });
-    if (up) return proc;
-    if (proc.exitCode !== null) break;
-    await sleep(100);
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`the SMTP server did not start: ${err}`);
-}
-
-function saved(folder) {
-  return fs.readdirSync(folder).filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')));
-}
-
-async function until(what, check, ms = 20000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const { freePort, startSmtp, saved, until } = require('../support/smtp');
 
 let dir, cert, key;
 const running = [];
@@ -95,7 +42,7 @@ test.after(async () => {
 async function concernOver(mode, ca) {
   const port = await freePort();
   const folder = fs.mkdtempSync(path.join(dir, `${mode}-`));
-  running.push(await startSmtp(port, folder, mode, cert, key));
+  running.push(await startSmtp(port, folder, { tls: { mode, cert, key } }));
   const env = {
     ATTUNE_SMTP_HOST: '127.0.0.1', ATTUNE_SMTP_PORT: String(port), ATTUNE_SMTP_TLS: mode,
     ATTUNE_SMTP_TIMEOUT: '4', ATTUNE_SMTP_RETRY: '1,1,1,1,1,1,1,1,1,1', ATTUNE_SMTP_FROM: 'alerts@demo.attune.school',
