@@ -39,7 +39,7 @@ Policy Builder::Build() {
   r_.OnlyKeys(root_,
               {"format", "school", "vocabulary", "removed_words", "roles", "values", "bands",
                "categories", "ladder", "steps", "escalations", "consequences", "guards", "rewards",
-               "plans", "functions", "profile", "training"},
+               "plans", "functions", "profile", "training", "families"},
               "the policy");
   ReadTop();
   ReadRemovedWords();
@@ -54,6 +54,7 @@ Policy Builder::Build() {
   ReadEscalations();
   ReadConsequences();
   ReadRewards();
+  ReadFamilies();  // after categories and rewards: it checks them
   ReadGuards();
   ReadFunctions();
   ReadProfile();

@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,10 +49,15 @@ class Builder {
   // A list of who may act, as attune role names (school roles resolved).
   std::vector<std::string> ReadPlanRoles(const toml::table& t, const char* key,
                                          const std::string& owner, const std::string& where);
-  // A list whose items must each be one of `allowed`.
+  // A list whose items must each be one of `allowed`. An item in `refused`
+  // is reported with its reason rather than the allowed list.
   std::vector<std::string> ReadChoices(const toml::table& t, const char* key,
                                        const std::vector<std::string>& allowed,
-                                       const std::string& where);
+                                       const std::string& where,
+                                       const std::map<std::string, std::string>& refused = {});
+  // Adds the attune role of `id` (an attune role or a school role id) to
+  // `out`, once.
+  void AddAttuneRole(std::vector<std::string>& out, const std::string& id) const;
 
   // builder_rules.cpp: escalations, consequences, rewards, guards.
   void ReadEscalations();
@@ -60,6 +66,14 @@ class Builder {
   void ReadConsequences();
   void ReadRewards();
   void ReadGuards();
+
+  // builder_families.cpp: what families see ([families], a category's
+  // `families`, a reward's `send_home`).
+  void ReadFamilies();
+  std::optional<FamilyShare> ReadFamilyShare(const toml::table& t, const char* key,
+                                             const std::string& where);
+  std::vector<std::string> ReadFamilyReviewers(const toml::table& t);
+  void CheckFamilies(const toml::table* families);
 
   // checks.cpp: what only the whole policy shows.
   void CheckReachability();
@@ -103,6 +117,7 @@ class Builder {
   std::vector<const toml::table*> category_tables_;
   std::vector<const toml::table*> escalation_tables_;
   std::vector<const toml::table*> consequence_tables_;
+  std::vector<const toml::table*> reward_tables_;
 };
 
 // Reports every id used twice in one list (steps, categories...), naming

@@ -103,7 +103,7 @@ void Builder::ReadCategories() {
   for (const toml::table* t : r_.Tables(root_, "categories", "the policy")) {
     r_.OnlyKeys(*t,
                 {"id", "name", "class", "band", "value", "response", "safeguarding", "visible_to",
-                 "default_step", "highest_step", "description", "family"},
+                 "default_step", "highest_step", "description", "family", "families"},
                 "[[categories]]");
     Category c;
     c.id = r_.Id(*t, "id", "[[categories]]").value_or("");
@@ -149,6 +149,7 @@ void Builder::ReadCategories() {
     CheckStepRef(*t, "highest_step", c.highest_step, where);
     c.description = r_.Text(*t, "description", false, where).value_or("");
     c.family = Said(*t, "family", false, where).value_or("");
+    c.families = ReadFamilyShare(*t, "families", where);
     if (c.behaviour_class != BehaviourClass::kProsocial && !c.planned_ignoring &&
         c.default_step.empty()) {
       r_.Warning(t->source(), where +

@@ -24,7 +24,8 @@ std::vector<std::string> PlanRoles() {
 
 std::vector<std::string> Builder::ReadChoices(const toml::table& t, const char* key,
                                               const std::vector<std::string>& allowed,
-                                              const std::string& where) {
+                                              const std::string& where,
+                                              const std::map<std::string, std::string>& refused) {
   std::vector<std::string> out;
   const toml::node* node = t.get(key);
   if (!node) return out;
@@ -40,6 +41,11 @@ std::vector<std::string> Builder::ReadChoices(const toml::table& t, const char* 
     if (!value) {
       r_.Error(item.source(), "'" + std::string(key) + "' in " + where + ": found " +
                                   TomlReader::TypeName(item) + " in the list, expected text");
+      continue;
+    }
+    if (auto why = refused.find(*value); why != refused.end()) {
+      r_.Error(item.source(), "'" + std::string(key) + "' in " + where + ": found \"" + *value +
+                                  "\": " + why->second);
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), *value) == allowed.end()) {
@@ -58,6 +64,12 @@ std::vector<std::string> Builder::ReadChoices(const toml::table& t, const char* 
   return out;
 }
 
+void Builder::AddAttuneRole(std::vector<std::string>& out, const std::string& id) const {
+  const SchoolRole* role = p_.FindRole(id);
+  std::string name = role ? role->attune_role : id;
+  if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+}
+
 std::vector<std::string> Builder::ReadPlanRoles(const toml::table& t, const char* key,
                                                 const std::string& owner,
                                                 const std::string& where) {
@@ -68,11 +80,7 @@ std::vector<std::string> Builder::ReadPlanRoles(const toml::table& t, const char
   }
   const toml::node* node = t.get(key);
   std::vector<std::string> out;
-  for (const std::string& id : ReadChoices(t, key, allowed, where)) {
-    const SchoolRole* role = p_.FindRole(id);
-    std::string name = role ? role->attune_role : id;
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-  }
+  for (const std::string& id : ReadChoices(t, key, allowed, where)) AddAttuneRole(out, id);
   if (node->as_array() && node->as_array()->empty()) {
     r_.Error(node->source(), "'" + std::string(key) + "' in " + where +
                                  " is empty: name at least one role, or leave it out for the "

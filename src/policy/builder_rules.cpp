@@ -164,7 +164,7 @@ void Builder::ReadConsequences() {
 
 void Builder::ReadRewards() {
   for (const toml::table* t : r_.Tables(root_, "rewards", "the policy")) {
-    r_.OnlyKeys(*t, {"id", "name", "kind", "value", "cap_per_day"}, "[[rewards]]");
+    r_.OnlyKeys(*t, {"id", "name", "kind", "value", "cap_per_day", "send_home"}, "[[rewards]]");
     Reward w;
     w.id = r_.Id(*t, "id", "[[rewards]]").value_or("");
     std::string where = "reward '" + w.id + "'";
@@ -177,7 +177,9 @@ void Builder::ReadRewards() {
     if (auto cap = r_.Int(*t, "cap_per_day", 1, 1000, where)) {
       w.cap_per_day = static_cast<int>(*cap);
     }
+    w.send_home = r_.Bool(*t, "send_home", where).value_or(false);
     p_.rewards.push_back(w);
+    reward_tables_.push_back(t);
   }
 }
 

@@ -19,6 +19,30 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
+std::string Shared(const std::optional<FamilyShare>& s) { return s ? FamilyShareName(*s) : ""; }
+
+// What [families] says, as one change.
+void CompareFamilies(std::vector<PolicyChange>& out, const Policy& before, const Policy& after) {
+  std::vector<std::string> parts;
+  for (auto cls : {BehaviourClass::kProsocial, BehaviourClass::kLowLevel,
+                   BehaviourClass::kDifficult, BehaviourClass::kDangerous}) {
+    Category of_class;
+    of_class.behaviour_class = cls;
+    Field(parts, ClassName(cls), FamilyShareName(before.FamilyShareOf(of_class)),
+          FamilyShareName(after.FamilyShareOf(of_class)));
+  }
+  Field(parts, "notes home", before.families.notes_home ? "yes" : "no",
+        after.families.notes_home ? "yes" : "no");
+  auto roles = [](const std::vector<std::string>& list) {
+    std::string text;
+    for (const auto& r : list) text += (text.empty() ? "" : ", ") + r;
+    return text;
+  };
+  Field(parts, "reviewed by", roles(before.families.reviewed_by),
+        roles(after.families.reviewed_by));
+  if (!parts.empty()) out.push_back({"changed", "What families see", Join(parts)});
+}
+
 std::string Actions(const std::vector<Action>& actions) {
   std::string out;
   for (const auto& a : actions) {
@@ -110,6 +134,7 @@ std::vector<PolicyChange> DiffPolicies(const Policy& before, const Policy& after
                   a.planned_ignoring ? "planned ignoring" : "respond");
             Field(parts, "safeguarding", b.safeguarding ? "yes" : "no",
                   a.safeguarding ? "yes" : "no");
+            Field(parts, "shared with families", Shared(b.families), Shared(a.families));
           });
   Compare(out, "Step", before.steps, after.steps,
           [](const Step& b, const Step& a, std::vector<std::string>& parts) {
@@ -137,7 +162,9 @@ std::vector<PolicyChange> DiffPolicies(const Policy& before, const Policy& after
             Field(parts, "name", b.name, a.name);
             Field(parts, "value", std::to_string(b.value), std::to_string(a.value));
             Field(parts, "cap per day", Number(b.cap_per_day), Number(a.cap_per_day));
+            Field(parts, "sent home", b.send_home ? "yes" : "no", a.send_home ? "yes" : "no");
           });
+  CompareFamilies(out, before, after);
   Compare(out, "Plan", before.plans, after.plans,
           [](const Plan& b, const Plan& a, std::vector<std::string>& parts) {
             Field(parts, "name", b.name, a.name);

@@ -1,5 +1,8 @@
 #include "policy/explain.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "policy/window.h"
@@ -178,6 +181,79 @@ std::string Trigger(const Policy& p, const Escalation& e) {
   return "If " + what + " " + times + " " + WindowWords(e.window, p);
 }
 
+// What families are shown, as a parent reads it: a class in words, the
+// categories that differ from it, and who checks records first.
+std::string SharedKinds(const Policy& p, FamilyShare share) {
+  static const std::map<BehaviourClass, std::string> kKinds = {
+      {BehaviourClass::kProsocial,
+       "the notes adults send home about what your child has done well"},
+      {BehaviourClass::kLowLevel, "records of low-level behaviour"},
+      {BehaviourClass::kDifficult, "records of difficult behaviour"},
+      {BehaviourClass::kDangerous, "records of dangerous behaviour"}};
+  std::vector<std::string> kinds, own;
+  for (const auto& [cls, words] : kKinds) {
+    Category of_class;
+    of_class.behaviour_class = cls;
+    FamilyShare class_share = p.FamilyShareOf(of_class);
+    bool follows = false;
+    std::vector<std::string> except;
+    for (const auto& c : p.categories) {
+      if (c.behaviour_class != cls || c.safeguarding) continue;
+      if (p.FamilyShareOf(c) == class_share) {
+        follows = true;
+      } else {
+        except.push_back("\"" + c.name + "\"");
+        if (p.FamilyShareOf(c) == share) own.push_back("records of \"" + c.name + "\"");
+      }
+    }
+    if (!follows || class_share != share) continue;
+    kinds.push_back(words + (except.empty() ? "" : " other than " + Joined(except, " or ")));
+  }
+  kinds.insert(kinds.end(), own.begin(), own.end());
+  return Joined(kinds);
+}
+
+// "What we share with you": only what the policy's [families] and its
+// recognitions say.
+std::optional<ExplainedSection> FamiliesSection(const Policy& p) {
+  std::vector<std::string> postcards;
+  for (const auto& r : p.rewards) {
+    if (r.send_home) postcards.push_back(r.name);
+  }
+  if (!p.families.declared && postcards.empty()) return std::nullopt;
+  ExplainedSection s{"What we share with you", "", {}};
+  std::string now = SharedKinds(p, FamilyShare::kAtOnce);
+  if (!now.empty()) s.items.push_back({"", {"In attune you see straight away: " + now + "."}});
+  std::string later = SharedKinds(p, FamilyShare::kAfterReview);
+  if (!later.empty()) {
+    std::vector<std::string> who;
+    for (const auto& role : p.families.reviewed_by) who.push_back(WhoDoes(p, role));
+    if (who.empty()) who.push_back("a member of staff");
+    s.items.push_back(
+        {"",
+         {"In attune you see, once " + Joined(who, " or ") + " has checked them: " + later + "."}});
+  }
+  if (now.empty() && later.empty()) {
+    s.items.push_back({"", {"Records of behaviour are not shown to you in attune."}});
+  }
+  if (std::any_of(p.categories.begin(), p.categories.end(),
+                  [](const Category& c) { return c.safeguarding; })) {
+    s.items.push_back({"",
+                       {"Records about keeping your child safe (safeguarding) are never shown "
+                        "in attune: " +
+                        WhoDoes(p, "dsl") + " decides what we tell you."}});
+  }
+  if (p.families.notes_home) {
+    s.items.push_back({"",
+                       {"When an adult writes a note about something your child has done well, "
+                        "it is usually sent home to you."}});
+  }
+  if (!postcards.empty()) {
+    s.items.push_back({"", {"We usually send home: " + Joined(postcards) + "."}});
+  }
+  return s;
+}
+
 }  // namespace
 
 Explanation Explain(const Policy& p) {
@@ -338,6 +414,8 @@ Explanation Explain(const Policy& p) {
     }
     if (!s.items.empty()) ex.sections.push_back(s);
   }
+
+  if (auto families = FamiliesSection(p)) ex.sections.push_back(*families);
 
   {
     ExplainedSection s{"What the law asks of us, and what we promise", "", {}};

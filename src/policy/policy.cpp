@@ -26,6 +26,18 @@ std::optional<BehaviourClass> ParseClass(std::string_view s) {
   return std::nullopt;
 }
 
+const char* FamilyShareName(FamilyShare s) {
+  switch (s) {
+    case FamilyShare::kAtOnce:
+      return "at_once";
+    case FamilyShare::kAfterReview:
+      return "after_review";
+    case FamilyShare::kNever:
+      return "never";
+  }
+  return "never";
+}
+
 const char* ClassLabel(BehaviourClass c) {
   switch (c) {
     case BehaviourClass::kProsocial:
@@ -225,5 +237,26 @@ const Consequence* Policy::FindConsequence(const std::string& id) const {
   return FindById(consequences, id);
 }
 const Reward* Policy::FindReward(const std::string& id) const { return FindById(rewards, id); }
+
+FamilyShare Policy::FamilyShareOf(const Category& c) const {
+  if (c.safeguarding) return FamilyShare::kNever;
+  if (c.families) return *c.families;
+  auto it = families.by_class.find(c.behaviour_class);
+  if (it != families.by_class.end()) return it->second;
+  // The format's defaults, for a policy not built by the loader.
+  return c.behaviour_class == BehaviourClass::kProsocial ? FamilyShare::kAtOnce
+                                                         : FamilyShare::kNever;
+}
+
+bool Policy::SendsHomeByDefault(const std::string& reward_id) const {
+  if (reward_id.empty()) return families.notes_home;
+  const Reward* r = FindReward(reward_id);
+  return r && r->send_home;
+}
+
+bool Policy::ReviewsForFamilies(const std::string& role) const {
+  return std::find(families.reviewed_by.begin(), families.reviewed_by.end(), role) !=
+         families.reviewed_by.end();
+}
 
 }  // namespace attune::policy

@@ -39,6 +39,20 @@ struct Band {
   std::string highest_step;  // "" when no limit
 };
 
+// Whether records of a kind reach the child's family in attune's parents'
+// view: at once, after a role named in [families] reviewed_by approves them,
+// or never.
+enum class FamilyShare { kAtOnce, kAfterReview, kNever };
+const char* FamilyShareName(FamilyShare s);  // "at_once", "after_review", "never"
+
+// What the policy shares with families ([families] in docs/policy.md).
+struct Families {
+  bool declared = false;  // the policy has a [families] table
+  bool notes_home = false;
+  std::map<BehaviourClass, FamilyShare> by_class;  // the loader fills all four
+  std::vector<std::string> reviewed_by;            // attune role names
+};
+
 struct Category {
   std::string id;
   std::string name;
@@ -52,6 +66,9 @@ struct Category {
   std::string highest_step;  // "" when no limit of its own
   std::string description;   // for staff: examples, in the school's words
   std::string family;        // for families
+  // Overrides the class's [families] setting; a safeguarding category is
+  // never shared, whatever this says (the checker refuses anything else).
+  std::optional<FamilyShare> families;
 };
 
 struct Action {
@@ -148,6 +165,8 @@ struct Reward {
   std::string kind;  // points, gems, postcard, note_home, award, other
   int value = 0;
   std::optional<int> cap_per_day;
+  // "Send home" starts ticked on a positive note with this recognition.
+  bool send_home = false;
 };
 
 // Why a note was kept without `r`: its cap for the day was reached.
@@ -318,6 +337,7 @@ struct Policy {
   std::vector<PerceivedFunction> functions;  // the loader fills the default list
   ProfileSettings profile;                   // the loader fills the default checklist
   std::vector<Training> training;
+  Families families;
 
   // The school's word for `key` (see docs/policy.md), or `fallback`.
   std::string Word(const std::string& key, const std::string& fallback) const;
@@ -340,6 +360,15 @@ struct Policy {
   const Plan* FindPlan(const std::string& id) const;
   const Consequence* FindConsequence(const std::string& id) const;
   const Reward* FindReward(const std::string& id) const;
+
+  // Whether records of `c` reach families: never for a safeguarding category,
+  // else the category's own `families`, else its class's.
+  FamilyShare FamilyShareOf(const Category& c) const;
+  // Whether "Send home" starts ticked on a positive note with recognition
+  // `reward_id` ("" for none): the reward's send_home, or notes_home.
+  bool SendsHomeByDefault(const std::string& reward_id) const;
+  // Whether a member of staff in attune role `role` may approve records for families.
+  bool ReviewsForFamilies(const std::string& role) const;
 
   // Builds the id indexes. REQUIRES: called again after any change to the lists.
   void BuildIndex();

@@ -4,31 +4,19 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "policy/explain.h"
 #include "policy/loader.h"
 #include "policy/simulate.h"
+#include "policy_text.h"
 
 namespace attune::policy {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kRoot = ATTUNE_SOURCE_DIR;
-
-std::string Read(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string All(const LoadResult& r) {
-  std::string out;
-  for (const auto& d : r.diagnostics) out += FormatDiagnostic("p.toml", d) + "\n";
-  return out;
-}
+using policy_text::All;
+using policy_text::kRoot;
+using policy_text::Read;
 
 // A small valid policy to break in one place at a time.
 const char* kBase = R"(format = 1
