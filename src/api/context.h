@@ -3,6 +3,7 @@
 
 #include "services/action_service.h"
 #include "services/auth_service.h"
+#include "services/family_service.h"
 #include "services/incident_service.h"
 #include "services/insight_service.h"
 #include "services/plan_service.h"
@@ -27,6 +28,7 @@ struct ApiContext {
   SuspensionService& suspensions;
   PlanService& plans;
   InsightService& insight;
+  FamilyService& families;
 };
 
 }  // namespace attune::api

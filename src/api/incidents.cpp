@@ -1,5 +1,6 @@
 // POST /api/v1/incidents (record; 201 with the policy's decision),
 // GET /api/v1/incidents (filtered list, or found by words: q) and GET /api/v1/incidents/{id}.
+#include "api/family.h"
 #include "api/handlers.h"
 #include "api/site.h"
 #include "api/views.h"
@@ -102,6 +103,12 @@ Result<RecordRequest> ReadRecord(const nlohmann::json& body) {
   auto safeguarding = http::BoolMember(body, "safeguarding");
   if (!safeguarding.ok()) return safeguarding.status();
   r.safeguarding = *safeguarding;
+  // A positive note's "Send home" (decision 0026): true, false, or absent
+  // for what the policy says of its recognition.
+  if (auto home = body.find("send_home"); home != body.end() && !home->is_null()) {
+    if (!home->is_boolean()) return Status::Invalid("send_home must be true or false", "send_home");
+    r.send_home = home->get<bool>() ? SendHome::kYes : SendHome::kNo;
+  }
   ATTUNE_RETURN_IF_ERROR(ReadPhysical(body, r));
   return r;
 }
@@ -161,6 +168,7 @@ http::Response CreateIncident(const ApiContext& ctx, http::Request& req) {
 }
 
 http::Response ListIncidents(const ApiContext& ctx, http::Request& req) {
+  if (IsFamily(req)) return FamilyIncidents(ctx, req);
   IncidentQuery q;
   auto limit = http::IntValue(req.query.Get("limit"), 50, "limit");
   if (!limit.ok()) return JsonError(limit.status());
@@ -193,6 +201,7 @@ http::Response ListIncidents(const ApiContext& ctx, http::Request& req) {
 http::Response GetIncident(const ApiContext& ctx, http::Request& req) {
   auto id = http::ParamId(req);
   if (!id.ok()) return JsonError(id.status());
+  if (IsFamily(req)) return FamilyIncident(ctx, req, *id);
   auto view = ctx.incidents.Get(*req.principal, *id, req.ip);
   if (!view.ok()) return JsonError(view.status());
   http::JsonWriter w;

@@ -5,7 +5,7 @@ namespace attune::api {
 
 http::Response GetMe(const ApiContext&, http::Request& req) {
   const Principal& p = *req.principal;
-  return http::Response::Json({{"id", p.staff_id},
+  return http::Response::Json({{"id", p.role == Role::kParent ? p.family_id : p.staff_id},
                                {"school_id", p.school_id},
                                {"name", p.name},
                                {"email", p.email},

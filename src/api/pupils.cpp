@@ -1,5 +1,6 @@
 // GET /api/v1/pupils (q, limit, offset), GET /api/v1/pupils/{id} and
 // PUT /api/v1/pupils/{id}/profile.
+#include "api/family.h"
 #include "api/handlers.h"
 #include "api/site.h"
 #include "http/json_body.h"
@@ -40,6 +41,7 @@ nlohmann::json ProfileJson(const PupilProfile& pr) {
 }  // namespace
 
 http::Response ListPupils(const ApiContext& ctx, http::Request& req) {
+  if (IsFamily(req)) return FamilyPupils(ctx, req);
   PupilSearch search;
   search.query = req.query.Get("q");
   auto limit = http::IntValue(req.query.Get("limit"), 100, "limit");
@@ -63,6 +65,7 @@ http::Response ListPupils(const ApiContext& ctx, http::Request& req) {
 http::Response GetPupil(const ApiContext& ctx, http::Request& req) {
   auto id = http::ParamId(req);
   if (!id.ok()) return JsonError(id.status());
+  if (IsFamily(req)) return FamilyPupil(ctx, req, *id);
   auto page = ctx.pupils.Page(*req.principal, *id, req.ip);
   if (!page.ok()) return JsonError(page.status());
   nlohmann::json j = PupilJson(page->pupil, page->show_sensitive);

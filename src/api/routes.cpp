@@ -19,9 +19,12 @@ http::Router BuildRouter(const ApiContext* ctx) {
     };
   };
   using P = Permission;
-  r.Add("GET", "/api/v1/me", P::kSignedIn, bind(GetMe));
-  r.Add("GET", "/api/v1/pupils", P::kPupilsView, bind(ListPupils));
-  r.Add("GET", "/api/v1/pupils/([0-9]+)", P::kPupilsView, bind(GetPupil), "/api/v1/pupils/1");
+  // A parent or carer's token reads these too, narrowed to their own
+  // children and what families may see (api/family.h).
+  r.AddEither("GET", "/api/v1/me", P::kSignedIn, P::kFamilyView, bind(GetMe));
+  r.AddEither("GET", "/api/v1/pupils", P::kPupilsView, P::kFamilyView, bind(ListPupils));
+  r.AddEither("GET", "/api/v1/pupils/([0-9]+)", P::kPupilsView, P::kFamilyView, bind(GetPupil),
+              "/api/v1/pupils/1");
   r.Add("PUT", "/api/v1/pupils/([0-9]+)/profile", P::kProfileEdit, bind(PutPupilProfile),
         "/api/v1/pupils/1/profile");
   r.Add("GET", "/api/v1/pupils/([0-9]+)/plans", P::kPupilsView, bind(ListPupilPlans),
@@ -38,9 +41,9 @@ http::Router BuildRouter(const ApiContext* ctx) {
   r.Add("POST", "/api/v1/plans/([0-9]+)/end", P::kPlansWrite, bind(EndPlan), "/api/v1/plans/1/end");
   r.Add("GET", "/api/v1/policy", P::kPolicyView, bind(GetPolicy));
   r.Add("POST", "/api/v1/incidents", P::kIncidentsRecord, bind(CreateIncident));
-  r.Add("GET", "/api/v1/incidents", P::kIncidentsView, bind(ListIncidents));
-  r.Add("GET", "/api/v1/incidents/([0-9]+)", P::kIncidentsView, bind(GetIncident),
-        "/api/v1/incidents/1");
+  r.AddEither("GET", "/api/v1/incidents", P::kIncidentsView, P::kFamilyView, bind(ListIncidents));
+  r.AddEither("GET", "/api/v1/incidents/([0-9]+)", P::kIncidentsView, P::kFamilyView,
+              bind(GetIncident), "/api/v1/incidents/1");
   r.Add("GET", "/api/v1/incidents/([0-9]+)/amends", P::kIncidentsView, bind(ListAmends),
         "/api/v1/incidents/1/amends");
   r.Add("POST", "/api/v1/incidents/([0-9]+)/amends", P::kRestorativeRecord, bind(CreateAmends),

@@ -12,6 +12,7 @@ using Runner = std::function<int()>;
 Runner RegisterServe(CLI::App& app);
 Runner RegisterDemo(CLI::App& app);
 Runner RegisterUser(CLI::App& app);
+Runner RegisterParent(CLI::App& app);
 Runner RegisterToken(CLI::App& app);
 Runner RegisterMigrate(CLI::App& app);
 Runner RegisterBackup(CLI::App& app);

@@ -18,11 +18,15 @@ Runner RegisterRoutes(CLI::App& app) {
       for (const auto& r : router.routes()) {
         nlohmann::json roles = nlohmann::json::array();
         for (Role role : RolesWith(r.permission)) roles.push_back(RoleName(role));
+        if (r.also) {
+          for (Role role : RolesWith(*r.also)) roles.push_back(RoleName(role));
+        }
         out.push_back({{"site", site},
                        {"method", r.method},
                        {"pattern", r.pattern},
                        {"example", r.example},
                        {"permission", PermissionName(r.permission)},
+                       {"also", r.also ? PermissionName(*r.also) : ""},
                        {"roles", roles}});
       }
     };

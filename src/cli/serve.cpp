@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "api/site.h"
@@ -13,6 +15,7 @@
 #include "http/dispatcher.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "services/family_service.h"
 #include "services/insight_service.h"
 #include "services/mail_sender.h"
 #include "services/outbox_service.h"
@@ -125,7 +128,23 @@ int Serve(ServeFlags& flags) {
   MailSender sender(store, outbox.settings());
   outbox.set_waker([&sender] { sender.Wake(); });
   incidents.set_outbox(&outbox);
+  FamilyService families(store, policies, &outbox);
+  incidents.set_families(&families);
   sender.Start();
+  // Families' weekly digest (decision 0026): looked for every five minutes,
+  // sent from Friday 15:30 (London), at most once in six days per family.
+  std::mutex digest_mu;
+  std::condition_variable digest_cv;
+  bool digest_stop = false;
+  std::thread digests([&] {
+    std::unique_lock<std::mutex> lock(digest_mu);
+    while (!digest_cv.wait_for(lock, std::chrono::minutes(5), [&] { return digest_stop; })) {
+      Timestamp now = Now();
+      if (!FamilyService::IsDigestTime(now)) continue;
+      auto sent = families.SendDigests(now);
+      if (!sent.ok()) spdlog::warn("weekly digests: {}", sent.status().message());
+    }
+  });
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
@@ -141,13 +160,14 @@ int Serve(ServeFlags& flags) {
                           notifications,
                           insight,
                           outbox,
+                          families,
                           clock,
                           renderer,
                           config.secure_cookies,
                           std::chrono::hours(config.session_hours),
                           ATTUNE_VERSION};
   api::ApiContext api_ctx{store,   auth,        staff,       pupils, policies, incidents,
-                          actions, restorative, suspensions, plans,  insight};
+                          actions, restorative, suspensions, plans,  insight,  families};
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);
@@ -189,6 +209,12 @@ int Serve(ServeFlags& flags) {
               << " ms)" << std::endl;
     if (flags.demo) PrintDemoSignIns(store, std::cout);
   });
+  {
+    std::lock_guard<std::mutex> lock(digest_mu);
+    digest_stop = true;
+  }
+  digest_cv.notify_all();
+  digests.join();
   sender.Stop();
   if (!st.ok()) return Fail(st);
   return 0;

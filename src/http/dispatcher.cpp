@@ -112,6 +112,10 @@ Response Dispatcher::Dispatch(const Site& site, Request& request) const {
   }
 
   Status allowed = site.authorize(request.principal, match.route->permission);
+  if (!allowed.ok() && match.route->also &&
+      site.authorize(request.principal, *match.route->also).ok()) {
+    allowed = Status::Ok();
+  }
   if (!allowed.ok()) return site.render_error(request, allowed);
 
   bool changes_state = request.method == "POST" || request.method == "PUT" ||

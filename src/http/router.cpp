@@ -14,6 +14,12 @@ void Router::Add(std::string method, std::string pattern, Permission permission,
   routes_.push_back(std::move(r));
 }
 
+void Router::AddEither(std::string method, std::string pattern, Permission permission,
+                       Permission also, Handler handler, std::string example) {
+  Add(std::move(method), std::move(pattern), permission, std::move(handler), std::move(example));
+  routes_.back().also = also;
+}
+
 Router::MatchResult Router::Match(const std::string& method, const std::string& path) const {
   MatchResult result;
   std::string effective = method == "HEAD" ? "GET" : method;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct Route {
   std::string method;
   std::string pattern;  // e.g. "/pupils/([0-9]+)"
   Permission permission;
+  // A second permission that also opens the route (the API's routes a
+  // parent or carer may ask, narrowed by the handler); none for most.
+  std::optional<Permission> also;
   Handler handler;
   std::string example;  // a concrete path for tests, e.g. "/pupils/1"
   std::regex regex;
@@ -32,6 +36,10 @@ class Router {
   // `example` is a path that matches `pattern`, used when walking the table.
   void Add(std::string method, std::string pattern, Permission permission, Handler handler,
            std::string example = "");
+  // A route open to holders of either permission; the handler tells them
+  // apart (Principal::role) and answers each only what they may see.
+  void AddEither(std::string method, std::string pattern, Permission permission, Permission also,
+                 Handler handler, std::string example = "");
 
   enum class MatchKind { kFound, kNotFound, kMethodNotAllowed };
   struct MatchResult {

@@ -12,6 +12,7 @@
 
 #include "core/time.h"
 #include "model/action.h"
+#include "model/family.h"
 #include "model/mail.h"
 #include "model/notification.h"
 #include "model/role.h"
@@ -173,6 +174,8 @@ struct NewIncident {
   // Emails it causes (decision 0025: a concern's alert to the DSL), put in
   // the outbox with it.
   std::vector<NewMail> mails;
+  // What of it reaches each pupil's family (decision 0026), written with it.
+  std::vector<NewFamilyShare> family_shares;
 };
 
 }  // namespace attune

@@ -54,6 +54,18 @@ struct NewMail {
   long long author_staff_id = 0;
   bool restricted = false;
   std::vector<std::string> readers;
+  // To families instead of staff: every active family account linked to
+  // this pupil that has accepted its invitation and wants each note as it
+  // comes (not the weekly digest). 0: to staff as above.
+  long long family_pupil_id = 0;
+  // To this one address instead (a family's invitation); "" : as above.
+  std::string to;
+  // The record it goes with (undoing the record takes back its waiting
+  // email); 0 for none, else the record written with it.
+  bool with_record = false;
+  // How long it waits before it is first sent (a note home waits out the
+  // undo window).
+  int delay_seconds = 0;
 };
 
 }  // namespace attune

@@ -4,6 +4,11 @@
 namespace attune {
 
 bool RoleHas(Role role, Permission permission) {
+  // A parent or carer holds nothing of staff's: their own children's pages
+  // only (model/family.h), whatever is added below.
+  if (role == Role::kParent) {
+    return permission == Permission::kPublic || permission == Permission::kFamilyView;
+  }
   switch (permission) {
     case Permission::kPublic:
     case Permission::kSignedIn:
@@ -72,6 +77,12 @@ bool RoleHas(Role role, Permission permission) {
       // The office keeps the school's email going; the outbox shows only
       // addresses, subjects and the server's errors, never a record.
       return role == Role::kAdmin;
+    case Permission::kFamilyReview:
+      // Adults who work with pupils; the policy's [families] reviewed_by
+      // names who approves (office admins never judge what goes home).
+      return role != Role::kAdmin;
+    case Permission::kFamilyView:
+      return false;  // parents only, above
   }
   return false;
 }
@@ -101,6 +112,7 @@ std::vector<Role> RolesWith(Permission permission) {
   for (Role r : AllRoles()) {
     if (RoleHas(r, permission)) out.push_back(r);
   }
+  if (RoleHas(Role::kParent, permission)) out.push_back(Role::kParent);
   return out;
 }
 

@@ -25,7 +25,9 @@ struct ReadLedger {
 };
 
 struct Principal {
-  long long staff_id = 0;
+  long long staff_id = 0;  // 0 for a parent or carer
+  // A parent or carer (role kParent): their family account's id; 0 for staff.
+  long long family_id = 0;
   long long school_id = 0;
   std::string name;
   std::string email;

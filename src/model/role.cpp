@@ -18,6 +18,8 @@ const char* RoleName(Role role) {
       return "senior";
     case Role::kAdmin:
       return "admin";
+    case Role::kParent:
+      return "parent";
   }
   return "teacher";
 }
@@ -38,6 +40,8 @@ const char* RoleLabel(Role role) {
       return "Senior leader";
     case Role::kAdmin:
       return "Administrator";
+    case Role::kParent:
+      return "Parent or carer";
   }
   return "Teacher";
 }
@@ -102,6 +106,10 @@ const char* PermissionName(Permission p) {
       return "insight.pupils";
     case Permission::kMailManage:
       return "mail.manage";
+    case Permission::kFamilyReview:
+      return "family.review";
+    case Permission::kFamilyView:
+      return "family.view";
   }
   return "unknown";
 }
@@ -128,7 +136,9 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kNoRepairRecord,
                                               Permission::kInsightSchool,
                                               Permission::kInsightPupils,
-                                              Permission::kMailManage};
+                                              Permission::kMailManage,
+                                              Permission::kFamilyReview,
+                                              Permission::kFamilyView};
   return all;
 }
 

@@ -12,14 +12,22 @@
 
 namespace attune {
 
-enum class Role { kTeacher, kSupport, kPastoral, kSenco, kDsl, kSenior, kAdmin };
+// Staff roles, and kParent: a parent or carer signed in to see their own
+// children (model/family.h). kParent is never a member of staff's role:
+// AllRoles() and ParseRole() know only staff roles, so no staff form,
+// policy or import can give it.
+enum class Role { kTeacher, kSupport, kPastoral, kSenco, kDsl, kSenior, kAdmin, kParent };
 
-// "teacher", "support", "pastoral", "senco", "dsl", "senior", "admin".
+// "teacher", "support", "pastoral", "senco", "dsl", "senior", "admin",
+// "parent".
 const char* RoleName(Role role);
 // What a person sees: "Teacher", "Support staff", "Pastoral lead", "SENCO",
-// "Designated safeguarding lead", "Senior leader", "Administrator".
+// "Designated safeguarding lead", "Senior leader", "Administrator",
+// "Parent or carer".
 const char* RoleLabel(Role role);
+// A staff role by name; nullopt for "parent" and anything else.
 std::optional<Role> ParseRole(std::string_view name);
+// The staff roles.
 const std::vector<Role>& AllRoles();
 
 enum class Permission {
@@ -45,6 +53,8 @@ enum class Permission {
   kInsightSchool,            // the whole school's figures (insight); others see their own recording
   kInsightPupils,            // which pupils have most records ("by pupil" in insight)
   kMailManage,               // the email outbox: what waits or failed, and trying again
+  kFamilyReview,             // approve records waiting before families see them (policy narrows)
+  kFamilyView,               // a parent or carer: their own children's pages, nothing else
 };
 
 // "public", "signed_in", "pupils.view", ...
@@ -52,7 +62,7 @@ const char* PermissionName(Permission permission);
 const std::vector<Permission>& AllPermissions();
 
 bool RoleHas(Role role, Permission permission);
-// The roles holding `permission`.
+// The roles holding `permission`, kParent included when it does.
 std::vector<Role> RolesWith(Permission permission);
 
 // The permissions to restricted records and special-category fields

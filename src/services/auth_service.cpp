@@ -44,28 +44,34 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   bool known = staff.ok() && staff->active;
   bool verified = VerifyPassword(password, known ? staff->password_hash : DummyHash());
   if (!known || !verified) {
+    // A parent or carer (decision 0026): their accounts are kept apart
+    // from staff's, so a member of staff who is also a parent at the school
+    // has two under one email, told apart by the password. A second hash
+    // is checked whether or not a family account has the email, so the
+    // time taken does not tell.
+    auto family = store_.FindFamilyByEmail(email);
+    bool family_known = family.ok() && family->active && family->HasPassword();
+    bool family_verified =
+        VerifyPassword(password, family_known ? family->password_hash : DummyHash());
+    if (family_known && family_verified) {
+      return StartSession(email, *family, ip, user_agent, now);
+    }
     Principal who;
     if (staff.ok()) {
       who.school_id = staff->school_id;
       who.staff_id = staff->id;
+    } else if (family.ok()) {
+      who.school_id = family->school_id;
     }
-    Audit(store_, staff.ok() ? &who : nullptr, "sign_in_failed", "staff",
-          staff.ok() ? staff->id : 0, email, ip);
+    Audit(store_, staff.ok() || family.ok() ? &who : nullptr, "sign_in_failed",
+          staff.ok() ? "staff" : (family.ok() ? "family" : ""),
+          staff.ok() ? staff->id : (family.ok() ? family->id : 0), email, ip);
     return Status::Unauthenticated("The email or password is not right");
   }
 
   SignInResult result;
-  result.session_id = RandomToken();
-  SessionRecord session;
-  session.id_hash = HashToken(result.session_id);
-  session.school_id = staff->school_id;
-  session.staff_id = staff->id;
-  session.csrf_token = RandomToken();
-  session.created_at = now;
-  session.last_seen_at = now;
-  session.expires_at = now + session_length_;
-  session.ip = ip;
-  session.user_agent = user_agent.substr(0, 300);
+  SessionRecord session =
+      NewSession(staff->school_id, staff->id, ip, user_agent, now, result.session_id);
   ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
   ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
 
@@ -81,6 +87,68 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   return result;
 }
 
+SessionRecord AuthService::NewSession(long long school_id, long long account_id,
+                                      const std::string& ip, const std::string& user_agent,
+                                      Timestamp now, std::string& raw_id) const {
+  raw_id = RandomToken();
+  SessionRecord session;
+  session.id_hash = HashToken(raw_id);
+  session.school_id = school_id;
+  session.staff_id = account_id;
+  session.csrf_token = RandomToken();
+  session.created_at = now;
+  session.last_seen_at = now;
+  session.expires_at = now + session_length_;
+  session.ip = ip;
+  session.user_agent = user_agent.substr(0, 300);
+  return session;
+}
+
+Result<SignInResult> AuthService::StartSession(const std::string& email,
+                                               const FamilyAccount& family, const std::string& ip,
+                                               const std::string& user_agent, Timestamp now) {
+  SignInResult result;
+  SessionRecord session =
+      NewSession(family.school_id, family.id, ip, user_agent, now, result.session_id);
+  ATTUNE_RETURN_IF_ERROR(store_.CreateFamilySession(session));
+  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
+  Principal& p = result.principal;
+  p.family_id = family.id;
+  p.school_id = family.school_id;
+  p.name = family.name;
+  p.email = family.email;
+  p.role = Role::kParent;
+  p.session_id_hash = session.id_hash;
+  p.csrf_token = session.csrf_token;
+  Audit(store_, &p, "sign_in", "family", p.family_id, "", ip);
+  return result;
+}
+
+Result<SignInResult> AuthService::AcceptInvitation(const std::string& token,
+                                                   const std::string& password,
+                                                   const std::string& confirmation,
+                                                   const std::string& ip,
+                                                   const std::string& user_agent) {
+  if (token.empty() || token.size() > 128) {
+    return Status::NotFound("This invitation has been used or has run out");
+  }
+  ATTUNE_RETURN_IF_ERROR(CheckPasswordStrength(password, "new_password"));
+  if (password != confirmation) {
+    return Status::Invalid("The two passwords are not the same", "confirm_password");
+  }
+  auto hash = HashPassword(password);
+  if (!hash.ok()) return hash.status();
+  Timestamp now = Now();
+  auto family = store_.AcceptFamilyInvitation(HashToken(token), *hash, now);
+  if (!family.ok()) return family.status();
+  Principal who;
+  who.school_id = family->school_id;
+  who.family_id = family->id;
+  who.role = Role::kParent;
+  Audit(store_, &who, "family.invitation_accepted", "family", family->id, "", ip);
+  return StartSession(family->email, *family, ip, user_agent, now);
+}
+
 Result<Principal> AuthService::Authenticate(const std::string& session_id, const std::string&,
                                             bool renew) {
   if (session_id.empty() || session_id.size() > 128) return Status::NotFound("No session");
@@ -88,16 +156,25 @@ Result<Principal> AuthService::Authenticate(const std::string& session_id, const
   Timestamp now = Now();
   Timestamp expires{};
   auto principal = store_.FindSession(hash, now, &expires);
+  if (principal.status().code() == StatusCode::kNotFound) {
+    principal = store_.FindFamilySession(hash, now, &expires);
+  }
   if (!principal.ok()) return principal.status();
   // Slide the expiry, but write at most every ten minutes of activity.
   Timestamp renewed = now + session_length_;
   if (renew && renewed - expires > std::chrono::minutes(10)) {
-    ATTUNE_RETURN_IF_ERROR(store_.TouchSession(hash, now, renewed));
+    ATTUNE_RETURN_IF_ERROR(principal->family_id ? store_.TouchFamilySession(hash, now, renewed)
+                                                : store_.TouchSession(hash, now, renewed));
   }
   return principal;
 }
 
 Status AuthService::SignOut(const Principal& principal, const std::string& ip) {
+  if (principal.family_id) {
+    ATTUNE_RETURN_IF_ERROR(store_.DeleteFamilySession(principal.session_id_hash));
+    Audit(store_, &principal, "sign_out", "family", principal.family_id, "", ip);
+    return Status::Ok();
+  }
   ATTUNE_RETURN_IF_ERROR(store_.DeleteSession(principal.session_id_hash));
   Audit(store_, &principal, "sign_out", "staff", principal.staff_id, "", ip);
   return Status::Ok();
@@ -135,7 +212,9 @@ Result<Principal> AuthService::AuthenticateToken(const std::string& token) {
   if (token.empty() || token.size() > 128) {
     return Status::Unauthenticated("Send a valid API token as 'Authorization: Bearer <token>'");
   }
-  auto principal = store_.FindApiToken(HashToken(token));
+  std::string hash = HashToken(token);
+  auto principal = store_.FindApiToken(hash);
+  if (principal.status().code() == StatusCode::kNotFound) principal = store_.FindFamilyToken(hash);
   if (!principal.ok()) {
     if (principal.status().code() == StatusCode::kNotFound) {
       return Status::Unauthenticated("That API token is not recognised or has been revoked");
@@ -150,7 +229,20 @@ Result<std::string> AuthService::CreateApiToken(const std::string& raw_email,
   std::string email = ToLower(Trim(raw_email));
   auto staff = store_.FindStaffByEmail(email);
   if (!staff.ok() || !staff->active) {
-    return Status::NotFound("No active member of staff signs in with " + email);
+    // A parent or carer's token reads what their pages show (decision 0026).
+    auto family = store_.FindFamilyByEmail(email);
+    if (!family.ok() || !family->active) {
+      return Status::NotFound("No active member of staff or family account signs in with " + email);
+    }
+    std::string token = "att_" + RandomToken();
+    ATTUNE_RETURN_IF_ERROR(
+        store_.CreateFamilyToken(family->school_id, family->id, HashToken(token), label, Now()));
+    Principal who;
+    who.school_id = family->school_id;
+    who.family_id = family->id;
+    who.role = Role::kParent;
+    Audit(store_, &who, "api_token_created", "family", family->id, label, "");
+    return token;
   }
   std::string token = "att_" + RandomToken();
   ATTUNE_RETURN_IF_ERROR(

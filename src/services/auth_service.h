@@ -21,6 +21,7 @@
 
 #include "core/status.h"
 #include "core/time.h"
+#include "model/family.h"
 #include "model/principal.h"
 #include "storage/store.h"
 
@@ -63,11 +64,20 @@ class AuthService {
                         const std::string& replacement, const std::string& confirmation,
                         const std::string& ip);
 
+  // Accepts a family's invitation (decision 0026): checks the password's
+  // strength and confirmation, sets it, uses the invitation and signs the
+  // parent or carer in. NotFound when the invitation is used, expired or
+  // unknown.
+  Result<SignInResult> AcceptInvitation(const std::string& token, const std::string& password,
+                                        const std::string& confirmation, const std::string& ip,
+                                        const std::string& user_agent);
+
   // The principal an API bearer token acts for. Unauthenticated otherwise.
   Result<Principal> AuthenticateToken(const std::string& token);
 
-  // Creates a token for the member of staff with `email`; returns the raw
-  // token (shown once). NotFound when no active member of staff has it.
+  // Creates a token for the member of staff, or else the family account,
+  // with `email`; returns the raw token (shown once). NotFound when no
+  // active one has it.
   Result<std::string> CreateApiToken(const std::string& email, const std::string& label);
 
   // The CSRF token of a form shown before sign-in (decision 0003): random,
@@ -78,6 +88,14 @@ class AuthService {
   bool IsSignInFormToken(const std::string& token);
 
  private:
+  // A new session of a member of staff or a family account (`account_id`),
+  // its raw id (for the cookie) in `raw_id`.
+  SessionRecord NewSession(long long school_id, long long account_id, const std::string& ip,
+                           const std::string& user_agent, Timestamp now, std::string& raw_id) const;
+  // Signs a family account in (its password checked).
+  Result<SignInResult> StartSession(const std::string& email, const FamilyAccount& family,
+                                    const std::string& ip, const std::string& user_agent,
+                                    Timestamp now);
   // The secret signing sign-in form tokens, read (or made) once.
   Result<std::string> FormSecret();
 

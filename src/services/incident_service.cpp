@@ -7,6 +7,7 @@
 #include "services/action_service.h"
 #include "services/audit.h"
 #include "services/authorization.h"
+#include "services/family_service.h"
 #include "services/notification_service.h"
 #include "services/outbox_service.h"
 
@@ -412,6 +413,11 @@ Result<RecordOutcome> IncidentService::RecordAt(const Principal& by, const Recor
     auto school = store_.GetSchool(by.school_id);
     n.mails =
         MailsForNotices(n.notices, outbox_->settings(), school.ok() ? school->name : "the school");
+  }
+  if (families_) {
+    // What reaches each family, and its email, written with the record.
+    auto school = store_.GetSchool(by.school_id);
+    families_->SharesForRecord(policy, request.send_home, school.ok() ? school->name : "school", n);
   }
   auto id = store_.CreateIncident(n, audit);
   if (!id.ok()) return id.status();

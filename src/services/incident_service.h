@@ -29,6 +29,8 @@
 
 namespace attune {
 
+class FamilyService;
+
 class OutboxService;
 
 struct RecordPupil {
@@ -54,6 +56,8 @@ struct RecordRequest {
   std::vector<std::string> consequences;
   std::optional<Date> consequence_date;
   std::string reward;  // prosocial notes
+  // Whether a positive note goes home (the "Send home" choice, decision 0026).
+  SendHome send_home = SendHome::kAsPolicySays;
 };
 
 inline constexpr size_t kMaxPupils = 60;
@@ -167,6 +171,9 @@ class IncidentService {
   // the record (decision 0025). Default: none (no email). REQUIRES: set
   // before requests are served; outlives this service.
   void set_outbox(OutboxService* outbox) { outbox_ = outbox; }
+  // What of each record reaches families (decision 0026); none when unset.
+  // REQUIRES: set before records are made.
+  void set_families(const FamilyService* families) { families_ = families; }
 
  private:
   Result<RecordOutcome> Decide(const Principal& by, const RecordRequest& request, Timestamp now,
@@ -187,6 +194,7 @@ class IncidentService {
   SchoolClock& clock_;
   RecordListener* listener_ = nullptr;
   OutboxService* outbox_ = nullptr;
+  const FamilyService* families_ = nullptr;
 };
 
 }  // namespace attune

@@ -17,6 +17,7 @@
 #include "storage/action_store.h"
 #include "storage/amends_store.h"
 #include "storage/audit_store.h"
+#include "storage/family_store.h"
 #include "storage/incident_store.h"
 #include "storage/insight_store.h"
 #include "storage/notification_store.h"
@@ -46,6 +47,7 @@ class Store : public SchoolStore,
               public AmendsStore,
               public NotificationStore,
               public OutboxStore,
+              public FamilyStore,
               public SeatingStore,
               public PlanStore,
               public InsightStore {

@@ -11,6 +11,7 @@
 #include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/day_service.h"
+#include "services/family_service.h"
 #include "services/incident_service.h"
 #include "services/insight_service.h"
 #include "services/notification_service.h"
@@ -42,6 +43,7 @@ struct WebContext {
   NotificationService& notifications;
   InsightService& insight;
   OutboxService& outbox;
+  FamilyService& families;
   SchoolClock& clock;
   const Renderer& renderer;
   bool secure_cookies = false;

@@ -45,6 +45,19 @@ http::Response AccountChangePassword(const WebContext& ctx, http::Request& req);
 http::Response AuditIndex(const WebContext& ctx, http::Request& req);
 http::Response AuditExport(const WebContext& ctx, http::Request& req);
 http::Response OurPolicy(const WebContext& ctx, http::Request& req);
+// Families (decision 0026): a parent or carer's pages, their invitation,
+// and staff's review of records before families see them.
+http::Response FamilyHome(const WebContext& ctx, http::Request& req);
+http::Response FamilyChildShow(const WebContext& ctx, http::Request& req);
+http::Response FamilyReply(const WebContext& ctx, http::Request& req);
+http::Response FamilyPolicy(const WebContext& ctx, http::Request& req);
+http::Response FamilyAccountShow(const WebContext& ctx, http::Request& req);
+http::Response FamilyDigest(const WebContext& ctx, http::Request& req);
+http::Response FamilyWelcomeShow(const WebContext& ctx, http::Request& req);
+http::Response FamilyWelcomeSubmit(const WebContext& ctx, http::Request& req);
+http::Response FamilyReviews(const WebContext& ctx, http::Request& req);
+http::Response FamilyReviewDecide(const WebContext& ctx, http::Request& req);
+http::Response ContactInvite(const WebContext& ctx, http::Request& req);
 http::Response PolicyVersions(const WebContext& ctx, http::Request& req);
 http::Response PolicyUploadSubmit(const WebContext& ctx, http::Request& req);
 http::Response PolicyVersionShow(const WebContext& ctx, http::Request& req);

@@ -13,6 +13,7 @@
 namespace attune::web {
 
 http::Response Home(const WebContext& ctx, http::Request& req) {
+  if (req.principal->role == Role::kParent) return http::Response::Redirect("/family");
   auto day = ctx.days.Today(*req.principal, Now());
   if (!day.ok()) return RenderError(ctx, req, day.status());
   nlohmann::json lessons = nlohmann::json::array();

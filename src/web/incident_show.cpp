@@ -362,6 +362,17 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
                                   (a.kind == "restorative_conversation" || a.kind == "repair"));
   }
   view["restorative_open"] = talks.empty() && repair_open;
+  // Families' thank-yous to a note shared with them (decision 0026).
+  auto replies = ctx.families.Replies(by, i.id);
+  if (replies.ok() && !replies->empty()) {
+    json from_home = json::array();
+    for (const auto& r : *replies) {
+      from_home.push_back(
+          {{"words", r.reply}, {"by", r.recorded_by}, {"when", WhenWords(r.occurred_at, now)}});
+    }
+    view["from_home"] = from_home;
+    view["has_from_home"] = true;
+  }
   view["contact_open"] = !completable.empty();
   if (failed) {
     view[failed->form + "_error"] = failed->error.message();

@@ -27,11 +27,18 @@ constexpr NavItem kNav[] = {
     {"/staff", "Staff", Permission::kStaffManage},
     {"/audit", "Audit log", Permission::kAuditView},
     {"/mail", "Email outbox", Permission::kMailManage},
+    {"/family/reviews", "For families", Permission::kFamilyReview},
     {"/account", "Account", Permission::kSignedIn},
+    // A parent or carer's pages (decision 0026).
+    {"/family", "My children", Permission::kFamilyView},
+    {"/family/policy", "Our policy", Permission::kFamilyView},
+    {"/family/account", "Account", Permission::kFamilyView},
 };
 
 bool IsCurrent(const std::string& path, const std::string& href) {
   if (href == "/") return path == "/";
+  // A family's home holds their children's pages, not the family's others.
+  if (href == "/family") return path == href || path.rfind("/family/pupils/", 0) == 0;
   return path == href || path.rfind(href + "/", 0) == 0;
 }
 
@@ -69,6 +76,7 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   view["csrf_token"] = view.value("csrf_token", csrf);
   layout["title"] = title;
   layout["version"] = ctx.version;
+  layout["home_href"] = p && p->role == Role::kParent ? "/family" : "/";
   layout["csrf_token"] = csrf;
   layout["body"] = ctx.renderer.Render("pages/" + page, view);
   if (p) {
@@ -82,16 +90,24 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
     // On a phone the first three a role holds (what it uses most: My day,
     // Record, My actions) stay in view; the rest are behind "Menu".
     int primary = 0;
+    // A family's two (My children, Our policy) leave room for "Menu".
+    const int primary_count = p->role == Role::kParent ? 2 : 3;
     for (const auto& item : kNav) {
       if (!RoleHas(p->role, item.permission)) continue;
+      // Shown only to the roles the policy asks to check records for families.
+      if (item.permission == Permission::kFamilyReview && !ctx.families.MayReview(*p)) continue;
       nav.push_back({{"href", item.href},
                      {"label", item.label},
-                     {"primary", primary++ < 3},
+                     {"primary", primary++ < primary_count},
                      {"current", IsCurrent(req.path, item.href)}});
     }
-    std::string unread = UnreadBadge(ctx, *p);
-    if (!unread.empty()) layout["unread_count"] = unread;
-    layout["bell_current"] = IsCurrent(req.path, "/notifications");
+    // Notifications are staff's; a family's news is on their own page.
+    if (p->role != Role::kParent) {
+      std::string unread = UnreadBadge(ctx, *p);
+      if (!unread.empty()) layout["unread_count"] = unread;
+      layout["bell_current"] = IsCurrent(req.path, "/notifications");
+      layout["has_bell"] = true;
+    }
     layout["nav"] = nav;
     layout["has_nav"] = true;
   }

@@ -11,6 +11,7 @@
 
 #include "services/authorization.h"
 #include "services/profile_review_service.h"
+#include "services/text.h"
 #include "web/chronology.h"
 #include "web/handlers.h"
 #include "web/incident_words.h"
@@ -150,7 +151,25 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   std::string step_word = policy ? policy->Word("step", "step") : "step";
 
   json contacts = json::array();
-  for (const auto& c : page->contacts) contacts.push_back(ContactJson(c));
+  // Which contacts sign in to attune, or have been invited (decision 0026).
+  std::vector<FamilyAccount> families;
+  if (page->show_contacts && !page->contacts.empty()) {
+    auto linked = ctx.families.FamiliesOf(by, p.id);
+    if (linked.ok()) families = std::move(*linked);
+  }
+  for (const auto& c : page->contacts) {
+    json j = ContactJson(c);
+    std::string email = ToLower(Trim(c.email));
+    const FamilyAccount* account = nullptr;
+    for (const auto& f : families) {
+      if (f.email == email) account = &f;
+    }
+    j["pupil_id"] = p.id;
+    j["signs_in"] = account && account->HasPassword();
+    j["invited"] = account && !account->HasPassword();
+    j["may_invite"] = !email.empty() && !(account && account->HasPassword());
+    contacts.push_back(j);
+  }
   bool has_profile = !profile.communication.empty() || !profile.what_helps.empty() ||
                      !profile.triggers.empty() || !profile.strengths.empty() ||
                      !profile.pupil_voice.empty();

@@ -75,6 +75,7 @@ RecordForm ReadRecordForm(const http::FormData& form, RecordKind kind) {
   f.staff_ids = Unique(form.GetAll("pi_staff_id"));
   if (f.staff_ids.size() > 20) f.staff_ids.resize(20);
   f.reward = form.Get("reward");
+  f.send_home = form.Get("send_home");
   return f;
 }
 
@@ -144,6 +145,9 @@ Result<RecordRequest> ToRecordRequest(const RecordForm& f) {
     }
   }
   r.reward = f.reward;
+  r.send_home = f.send_home == "yes"  ? SendHome::kYes
+                : f.send_home == "no" ? SendHome::kNo
+                                      : SendHome::kAsPolicySays;
   return r;
 }
 

@@ -54,6 +54,7 @@ struct RecordForm {
   std::string duration;                // minutes, as typed
   std::vector<std::string> staff_ids;  // pi_staff_id (repeated): who held the pupil
   std::string reward;
+  std::string send_home;  // "", "yes" or "no" (a positive note, decision 0026)
 };
 
 RecordForm ReadRecordForm(const http::FormData& form, RecordKind kind);

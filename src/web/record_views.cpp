@@ -294,12 +294,26 @@ json PositiveView(const policy::Policy& policy, const RecordForm& form) {
       value = r.kind == "points" ? Counted(r.value, "point", "points")
                                  : Counted(r.value, "gem", "gems");
     }
-    rewards.push_back({{"id", r.id}, {"name", r.name}, {"value", value}});
+    rewards.push_back({{"id", r.id},
+                       {"name", r.name},
+                       {"value", value},
+                       {"goes_home", policy.SendsHomeByDefault(r.id)}});
   }
+  // "Send home" (decision 0026): offered when the policy shares positive
+  // notes with families; as the policy says for each recognition unless
+  // the adult chooses, so a postcard home costs no extra tap.
+  auto share = policy.families.by_class.find(policy::BehaviourClass::kProsocial);
+  bool offers_home =
+      share != policy.families.by_class.end() && share->second != policy::FamilyShare::kNever;
   return {{"categories", categories},
           {"has_categories", !categories.empty()},
           {"rewards", rewards},
           {"has_rewards", !rewards.empty()},
+          {"offers_home", offers_home},
+          {"home_usual", form.send_home != "yes" && form.send_home != "no"},
+          {"home_yes", form.send_home == "yes"},
+          {"home_no", form.send_home == "no"},
+          {"notes_home", policy.families.notes_home},
           {"note", form.behaviour}};
 }
 

@@ -13,8 +13,9 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/healthz", P::kPublic, bind(Healthz));
   r.Add("GET", "/sign-in", P::kPublic, bind(SignInShow));
   r.Add("POST", "/sign-in", P::kPublic, bind(SignInSubmit));
-  r.Add("POST", "/sign-out", P::kSignedIn, bind(SignOut));
-  r.Add("GET", "/", P::kSignedIn, bind(Home));
+  r.AddEither("POST", "/sign-out", P::kSignedIn, P::kFamilyView, bind(SignOut));
+  // A parent or carer is sent on to their own home, /family.
+  r.AddEither("GET", "/", P::kSignedIn, P::kFamilyView, bind(Home));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
   r.Add("GET", "/notifications", P::kSignedIn, bind(NotificationsIndex));
@@ -104,6 +105,24 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/training", P::kPolicyManage, bind(TrainingCreate));
   r.Add("GET", "/mail", P::kMailManage, bind(MailOutbox));
   r.Add("POST", "/mail/([0-9]+)/retry", P::kMailManage, bind(MailRetry), "/mail/1/retry");
+  // Families (decision 0026).
+  r.Add("GET", "/family", P::kFamilyView, bind(FamilyHome));
+  r.Add("GET", "/family/pupils/([0-9]+)", P::kFamilyView, bind(FamilyChildShow),
+        "/family/pupils/1");
+  r.Add("POST", "/family/pupils/([0-9]+)/notes/([0-9]+)/thanks", P::kFamilyView, bind(FamilyReply),
+        "/family/pupils/1/notes/1/thanks");
+  r.Add("GET", "/family/policy", P::kFamilyView, bind(FamilyPolicy));
+  r.Add("GET", "/family/account", P::kFamilyView, bind(FamilyAccountShow));
+  r.Add("POST", "/family/account/digest", P::kFamilyView, bind(FamilyDigest));
+  r.Add("GET", "/family/welcome/([A-Za-z0-9_-]{1,128})", P::kPublic, bind(FamilyWelcomeShow),
+        "/family/welcome/x");
+  r.Add("POST", "/family/welcome/([A-Za-z0-9_-]{1,128})", P::kPublic, bind(FamilyWelcomeSubmit),
+        "/family/welcome/x");
+  r.Add("GET", "/family/reviews", P::kFamilyReview, bind(FamilyReviews));
+  r.Add("POST", "/family/reviews/([0-9]+)/([0-9]+)", P::kFamilyReview, bind(FamilyReviewDecide),
+        "/family/reviews/1/1");
+  r.Add("POST", "/pupils/([0-9]+)/contacts/([0-9]+)/invite", P::kPupilsViewContacts,
+        bind(ContactInvite), "/pupils/1/contacts/1/invite");
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("GET", "/staff/export.csv", P::kStaffManage, bind(StaffExport));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));

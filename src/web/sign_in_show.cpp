@@ -8,7 +8,9 @@
 namespace attune::web {
 
 http::Response SignInShow(const WebContext& ctx, http::Request& req) {
-  if (req.principal) return http::Response::Redirect("/");
+  if (req.principal) {
+    return http::Response::Redirect(req.principal->role == Role::kParent ? "/family" : "/");
+  }
   return RenderSignIn(ctx, req, nlohmann::json::object(), 200);
 }
 

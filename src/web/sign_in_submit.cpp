@@ -38,7 +38,10 @@ http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
     }
     return RenderSignIn(ctx, req, view, HttpStatusFor(st));
   }
-  http::Response r = http::Response::Redirect(SafeNext(ctx, form->Get("next")));
+  std::string next = SafeNext(ctx, form->Get("next"));
+  // A parent or carer goes to their own pages, whatever a staff link asked.
+  if (result->principal.role == Role::kParent && next.rfind("/family", 0) != 0) next = "/family";
+  http::Response r = http::Response::Redirect(next);
   http::CookieOptions session;
   session.same_site = "Lax";
   session.secure = ctx.secure_cookies || req.secure;

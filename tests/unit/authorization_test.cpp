@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "model/incident.h"
 
 namespace attune {
@@ -83,6 +85,25 @@ TEST(Authorization, OnlySeniorAndPastoralStaffRankNamedPupilsInInsight) {
 
 TEST(Authorization, EveryRoleMayViewPupils) {
   EXPECT_EQ(RolesWith(Permission::kPupilsView).size(), AllRoles().size());
+}
+
+// A parent or carer (decision 0026) holds their own pages and nothing of
+// staff's, whatever a permission is; no staff role holds family.view, and
+// no staff role name reads as the parent's.
+TEST(Authorization, ParentHoldsOnlyTheirOwnPages) {
+  for (Permission p : AllPermissions()) {
+    bool expected = p == Permission::kPublic || p == Permission::kFamilyView;
+    EXPECT_EQ(RoleHas(Role::kParent, p), expected) << PermissionName(p);
+  }
+  for (Role r : AllRoles()) EXPECT_FALSE(RoleHas(r, Permission::kFamilyView)) << RoleName(r);
+  EXPECT_EQ(RolesWith(Permission::kFamilyView), std::vector<Role>{Role::kParent});
+  EXPECT_EQ(std::count(AllRoles().begin(), AllRoles().end(), Role::kParent), 0);
+  EXPECT_FALSE(MayGrantRole(Role::kSenior, Role::kParent) && ParseRole("parent").has_value());
+  Principal parent;
+  parent.role = Role::kParent;
+  parent.family_id = 7;
+  EXPECT_EQ(Authorize(&parent, Permission::kSignedIn).code(), StatusCode::kForbidden);
+  EXPECT_TRUE(Authorize(&parent, Permission::kFamilyView).ok());
 }
 
 TEST(Roles, NamesRoundTrip) {

@@ -167,6 +167,23 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
     }
     WriteNotices(w, i.school_id, notices, recorded_at);
   }
+  // What reaches each pupil's family (decision 0026), never for a
+  // restricted record whatever the caller asked.
+  for (const NewFamilyShare& f : n.family_shares) {
+    if (i.restricted || i.safeguarding) break;
+    w.Prepared(
+         "INSERT INTO family_shares (incident_id, pupil_id, school_id, state, words, send_home, "
+         "occurred_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .Bind(1, *id)
+        .Bind(2, f.pupil_id)
+        .Bind(3, i.school_id)
+        .Bind(4, f.state)
+        .Bind(5, f.words)
+        .Bind(6, static_cast<long long>(f.send_home))
+        .Bind(7, ToUnix(i.occurred_at))
+        .Bind(8, recorded_at)
+        .Run();
+  }
   // And the emails it causes (decision 0025), in the outbox with it.
   WriteMails(w, i.school_id, n.mails, *id, recorded_at);
   w.Prepared(

@@ -45,20 +45,66 @@ int WriteMails(WriteSession& w, long long school_id, const std::vector<NewMail>&
                long long record_id, long long at) {
   int written = 0;
   for (const NewMail& m : mails) {
+    long long due = at + m.delay_seconds;
+    long long incident = m.with_record ? record_id : 0;
+    if (!m.to.empty()) {
+      w.Prepared(
+           "INSERT INTO outbox (school_id, kind, recipient, subject, body, message_id, "
+           "next_attempt_at, created_at, incident_id) VALUES (?1, ?2, ?3, ?4, ?5, '<' || "
+           "lower(hex(randomblob(16))) || '@' || ?6 || '>', ?7, ?8, NULLIF(?9, 0))")
+          .Bind(1, school_id)
+          .Bind(2, m.kind)
+          .Bind(3, m.to)
+          .Bind(4, WithRecordId(m.subject, record_id))
+          .Bind(5, WithRecordId(m.body, record_id))
+          .Bind(6, m.message_domain)
+          .Bind(7, due)
+          .Bind(8, at)
+          .Bind(9, incident)
+          .Run();
+      written += static_cast<int>(w.Changes());
+      continue;
+    }
+    if (m.family_pupil_id) {
+      // To the child's families who have accepted their invitation and
+      // want each note as it comes.
+      w.Prepared(
+           "INSERT INTO outbox (school_id, kind, recipient, subject, body, message_id, "
+           "next_attempt_at, created_at, incident_id) SELECT DISTINCT ?1, ?2, f.email, ?3, ?4, "
+           "'<' || lower(hex(randomblob(16))) || '@' || ?5 || '>', ?6, ?7, NULLIF(?9, 0) FROM "
+           "contacts c JOIN family_accounts f ON f.id = c.family_account_id WHERE c.school_id = "
+           "?1 AND c.pupil_id = ?8 AND f.active = 1 AND f.password_hash <> '' AND "
+           "f.weekly_digest = 0")
+          .Bind(1, school_id)
+          .Bind(2, m.kind)
+          .Bind(3, WithRecordId(m.subject, record_id))
+          .Bind(4, WithRecordId(m.body, record_id))
+          .Bind(5, m.message_domain)
+          .Bind(6, due)
+          .Bind(7, at)
+          .Bind(8, m.family_pupil_id)
+          .Bind(9, incident)
+          .Run();
+      written += static_cast<int>(w.Changes());
+      continue;
+    }
     // Fanned out over the school's staff as they are now, as notifications
     // are; the Message-ID is random, so a write run again makes new ones.
     Statement& st =
         w.Prepared(
              "INSERT INTO outbox (school_id, kind, recipient, subject, body, message_id, "
-             "next_attempt_at, created_at) SELECT ?1, ?2, s.email, ?3, ?4, '<' || "
-             "lower(hex(randomblob(16))) || '@' || ?5 || '>', ?6, ?6 FROM staff s WHERE "
-             "s.email <> '' AND " ATTUNE_SQL_STAFF_REACHED("?1", "?7", "?8", "?9", "?10", "?11"))
+             "next_attempt_at, created_at, incident_id) SELECT ?1, ?2, s.email, ?3, ?4, '<' || "
+             "lower(hex(randomblob(16))) || '@' || ?5 || '>', ?6, ?12, NULLIF(?13, 0) FROM "
+             "staff s WHERE s.email <> '' AND " ATTUNE_SQL_STAFF_REACHED("?1", "?7", "?8", "?9",
+                                                                         "?10", "?11"))
             .Bind(1, school_id)
             .Bind(2, m.kind)
             .Bind(3, WithRecordId(m.subject, record_id))
             .Bind(4, WithRecordId(m.body, record_id))
             .Bind(5, m.message_domain)
-            .Bind(6, at);
+            .Bind(6, due)
+            .Bind(12, at)
+            .Bind(13, incident);
     BindReach(st, 7, m).Run();
     written += static_cast<int>(w.Changes());
   }

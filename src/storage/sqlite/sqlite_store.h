@@ -194,6 +194,54 @@ class SqliteStore final : public Store {
   Result<std::optional<Timestamp>> NextMailDue() override;
   Result<std::vector<OutboxMessage>> ListUnsentMail(long long school_id, int limit) override;
   Status RetryMail(long long school_id, long long id, Timestamp now) override;
+  // FamilyStore (family_queries.cpp)
+  Result<long long> CreateFamilyAccount(const FamilyAccount& account) override;
+  Result<FamilyAccount> FindFamilyByEmail(const std::string& email) override;
+  Result<FamilyAccount> GetFamilyAccount(long long school_id, long long id) override;
+  Status SetFamilyPassword(long long school_id, long long id, const std::string& password_hash,
+                           Timestamp at) override;
+  Status SetFamilyDigest(long long school_id, long long id, bool weekly) override;
+  Status LinkContact(long long school_id, long long contact_id, long long family_id) override;
+  Result<std::vector<FamilyChild>> ListFamilyChildren(long long school_id,
+                                                      long long family_id) override;
+  Result<std::vector<FamilyAccount>> ListPupilFamilies(long long school_id,
+                                                       long long pupil_id) override;
+  Status CreateFamilyInvitation(const std::string& token_hash, long long school_id,
+                                long long family_id, long long staff_id, Timestamp now,
+                                Timestamp expires_at) override;
+  Result<FamilyAccount> FindFamilyInvitation(const std::string& token_hash, Timestamp now) override;
+  Result<FamilyAccount> AcceptFamilyInvitation(const std::string& token_hash,
+                                               const std::string& password_hash,
+                                               Timestamp now) override;
+  Status CreateFamilySession(const SessionRecord& session) override;
+  Result<Principal> FindFamilySession(const std::string& id_hash, Timestamp now,
+                                      Timestamp* expires_at) override;
+  Status TouchFamilySession(const std::string& id_hash, Timestamp now,
+                            Timestamp expires_at) override;
+  Status DeleteFamilySession(const std::string& id_hash) override;
+  Status EndFamilySignIns(long long family_id, const std::string& keep_id_hash,
+                          Timestamp now) override;
+  Status CreateFamilyToken(long long school_id, long long family_id, const std::string& token_hash,
+                           const std::string& label, Timestamp now) override;
+  Result<Principal> FindFamilyToken(const std::string& token_hash) override;
+  Result<std::vector<FamilyRecord>> ListFamilyRecords(long long school_id, long long family_id,
+                                                      long long pupil_id, int limit) override;
+  Result<std::vector<ContactLogEntry>> ListFamilyContactLog(long long school_id,
+                                                            long long family_id, long long pupil_id,
+                                                            int limit) override;
+  Result<std::vector<FamilyReviewItem>> ListFamilyReviews(long long school_id, int limit) override;
+  Status DecideFamilyShare(long long school_id, long long incident_id, long long pupil_id,
+                           long long staff_id, bool share, const std::string& words,
+                           const std::vector<NewMail>& mails, Timestamp at) override;
+  Status AddFamilyReply(long long school_id, long long family_id, long long incident_id,
+                        long long pupil_id, const std::string& words, Timestamp at) override;
+  Result<std::vector<FamilyRecord>> ListFamilyReplies(long long school_id,
+                                                      long long incident_id) override;
+  Result<std::vector<FamilyAccount>> ListDigestFamilies(Timestamp before) override;
+  Result<std::vector<FamilyRecord>> ListDigestRecords(long long school_id, long long family_id,
+                                                      Timestamp since) override;
+  Status RecordDigest(long long school_id, long long family_id, const std::vector<NewMail>& mails,
+                      Timestamp before, Timestamp at) override;
   // InsightStore (sqlite_insight_store.cpp)
   Result<OutcomeCounts> CountOutcomes(long long school_id, const std::vector<OutcomeMonth>& months,
                                       const std::string& viewer) override;

@@ -1,0 +1,164 @@
+// A parent or carer's pages (decision 0026): their children, each child's
+// notes from school, plans and calls, a thank-you to a note, the school's
+// policy in plain words, and their account (a weekly email instead of one
+// a note). Every page is asked of FamilyService for the signed-in family
+// only; another pupil is "not found".
+#include "services/text.h"
+#include "web/handlers.h"
+#include "web/incident_words.h"
+#include "web/page.h"
+#include "web/policy_explained.h"
+#include "web/site.h"
+
+namespace attune::web {
+namespace {
+
+std::string DateWords(Date d) { return Trim(FormatDate(d)); }
+
+std::string WhenWords(Timestamp t) { return Trim(FormatLondon(t, "%A %e %B %Y")); }
+
+nlohmann::json ChildJson(const FamilyChild& c) {
+  return {{"id", c.pupil_id},
+          {"name", c.first_name + " " + c.last_name},
+          {"first_name", c.first_name},
+          {"year",
+           c.year_group == 0 ? std::string("Reception") : "Year " + std::to_string(c.year_group)},
+          {"form", c.form_name}};
+}
+
+// A record as the family reads it: a positive note in the adult's own
+// words; anything else by the category's name and any words for home.
+nlohmann::json RecordJson(const FamilyRecord& r, const std::string& first_name) {
+  bool positive = r.behaviour_class == "prosocial";
+  std::string heading = positive ? (r.reward_name.empty() ? "A note from school" : r.reward_name)
+                                 : (r.category_name.empty() ? "From school" : r.category_name);
+  nlohmann::json j = {{"incident_id", r.incident_id},
+                      {"heading", heading},
+                      {"positive", positive},
+                      {"what", positive && !r.category_name.empty() ? r.category_name : ""},
+                      {"words", r.words},
+                      {"when", WhenWords(r.occurred_at)},
+                      {"by", r.recorded_by},
+                      {"reply", r.reply},
+                      {"has_reply", !r.reply.empty()},
+                      {"may_reply", positive && r.reply.empty()},
+                      {"first_name", first_name}};
+  return j;
+}
+
+}  // namespace
+
+http::Response FamilyHome(const WebContext& ctx, http::Request& req) {
+  auto children = ctx.families.Children(*req.principal);
+  if (!children.ok()) return RenderError(ctx, req, children.status());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : *children) list.push_back(ChildJson(c));
+  nlohmann::json view = {
+      {"children", list}, {"has_children", !children->empty()}, {"name", req.principal->name}};
+  return RenderPage(ctx, req, "family_home", "My children", view);
+}
+
+http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long long pupil_id,
+                                 const Status* failed, long long failed_incident) {
+  auto page = ctx.families.Child(*req.principal, pupil_id);
+  if (!page.ok()) return RenderError(ctx, req, page.status());
+  const FamilyChild& c = page->child;
+  nlohmann::json records = nlohmann::json::array();
+  for (const auto& r : page->records) {
+    nlohmann::json j = RecordJson(r, c.first_name);
+    if (failed && failed_incident == r.incident_id) j["reply_error"] = failed->message();
+    records.push_back(j);
+  }
+  nlohmann::json plans = nlohmann::json::array();
+  for (const auto& p : page->plans) {
+    nlohmann::json j = {{"name", p.name},
+                        {"target", p.target},
+                        {"active", p.status == "active"},
+                        {"started", DateWords(p.started_on)},
+                        {"ended", p.status != "active" && p.ends_on ? DateWords(*p.ends_on) : ""}};
+    if (p.next) {
+      j["next"] = Capitalised(p.next->Words()) + " on " + DateWords(p.next->on);
+    }
+    plans.push_back(j);
+  }
+  nlohmann::json contacts = nlohmann::json::array();
+  for (const auto& e : page->contacts) {
+    contacts.push_back({{"kind", ContactKindLabel(e.kind)},
+                        {"when", WhenWords(e.at)},
+                        {"with", e.contact_name},
+                        {"by", e.staff_name}});
+  }
+  nlohmann::json view = {{"child", ChildJson(c)},
+                         {"records", records},
+                         {"has_records", !records.empty()},
+                         {"plans", plans},
+                         {"has_plans", !plans.empty()},
+                         {"contacts", contacts},
+                         {"has_contacts", !contacts.empty()},
+                         {"reply_max", FamilyService::kReplyMax}};
+  int status = failed ? HttpStatusFor(*failed) : 200;
+  return RenderPage(ctx, req, "family_child", c.first_name + " " + c.last_name, view, status);
+}
+
+http::Response FamilyChildShow(const WebContext& ctx, http::Request& req) {
+  auto id = http::ParamId(req);
+  if (!id.ok()) return RenderError(ctx, req, id.status());
+  return RenderFamilyChild(ctx, req, *id, nullptr, 0);
+}
+
+http::Response FamilyReply(const WebContext& ctx, http::Request& req) {
+  auto pupil = http::ParamId(req, 0);
+  auto incident = http::ParamId(req, 1);
+  if (!pupil.ok()) return RenderError(ctx, req, pupil.status());
+  if (!incident.ok()) return RenderError(ctx, req, incident.status());
+  auto form = req.Form();
+  if (!form.ok()) return RenderError(ctx, req, form.status());
+  Status st = ctx.families.Reply(*req.principal, *pupil, *incident, form->Get("words"), req.ip);
+  if (st.code() == StatusCode::kInvalid || st.code() == StatusCode::kConflict) {
+    return RenderFamilyChild(ctx, req, *pupil, &st, *incident);
+  }
+  if (!st.ok()) return RenderError(ctx, req, st);
+  http::Response r = http::Response::Redirect("/family/pupils/" + std::to_string(*pupil) +
+                                              "#note-" + std::to_string(*incident));
+  SetFlash(r, "Thank you. Your message is with the school.", ctx.secure_cookies);
+  return r;
+}
+
+http::Response FamilyPolicy(const WebContext& ctx, http::Request& req) {
+  auto loaded = ctx.policies.InForce(req.principal->school_id, LondonDate(Now()));
+  if (!loaded.ok() && loaded.status().code() != StatusCode::kNotFound) {
+    return RenderError(ctx, req, loaded.status());
+  }
+  nlohmann::json view = PolicyExplanationJson(loaded.ok() ? &*loaded : nullptr);
+  view["for_family"] = true;
+  return RenderPage(ctx, req, "policy", "Our policy", view);
+}
+
+http::Response FamilyAccountShow(const WebContext& ctx, http::Request& req) {
+  auto account = ctx.families.Account(*req.principal);
+  if (!account.ok()) return RenderError(ctx, req, account.status());
+  nlohmann::json view = {{"name", account->name},
+                         {"email", account->email},
+                         {"weekly", account->weekly_digest},
+                         {"each", !account->weekly_digest}};
+  return RenderPage(ctx, req, "family_account", "Account", view);
+}
+
+http::Response FamilyDigest(const WebContext& ctx, http::Request& req) {
+  auto form = req.Form();
+  if (!form.ok()) return RenderError(ctx, req, form.status());
+  std::string choice = form->Get("email");
+  if (choice != "weekly" && choice != "each") {
+    return RenderError(ctx, req, Status::Invalid("Choose how you would like our emails", "email"));
+  }
+  Status st = ctx.families.SetDigest(*req.principal, choice == "weekly", req.ip);
+  if (!st.ok()) return RenderError(ctx, req, st);
+  http::Response r = http::Response::Redirect("/family/account");
+  SetFlash(r,
+           choice == "weekly" ? "Saved: one email a week, on Friday afternoon."
+                              : "Saved: an email with each note.",
+           ctx.secure_cookies);
+  return r;
+}
+
+}  // namespace attune::web
