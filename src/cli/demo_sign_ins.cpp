@@ -3,6 +3,8 @@
 #include <iomanip>
 
 #include "demo/demo_school.h"
+#include "demo/family.h"
+#include "demo/family.h"
 #include "model/role.h"
 
 namespace attune::cli {
@@ -25,6 +27,12 @@ void PrintDemoSignIns(Store& store, std::ostream& out) {
     if (!any) out << "Demo sign-ins (password for each: " << defaults.password << "):\n";
     any = true;
     out << "  " << std::left << std::setw(30) << RoleLabel(role) << email << "\n";
+  }
+  // The demo's parent (demo/family.h): their own child's pages only.
+  auto parent = store.FindFamilyByEmail(demo::kDemoParentEmail);
+  if (any && parent.ok() && parent->active) {
+    out << "  " << std::left << std::setw(30) << RoleLabel(Role::kParent) << demo::kDemoParentEmail
+        << "\n";
   }
   out.flush();
 }

@@ -8,6 +8,7 @@
 #include "services/mail.h"
 #include "services/outbox_service.h"
 #include "services/policy_service.h"
+#include "services/text.h"
 
 namespace attune::cli {
 namespace {
@@ -76,8 +77,15 @@ Runner RegisterParent(CLI::App& app) {
     if (!school_id.ok()) return Fail(school_id.status());
     PolicyService policies(**store);
     FamilyService families(**store, policies, nullptr);
+    // An existing account keeps its name and password; only the children are added.
+    bool existed = (*store)->FindFamilyByEmail(ToLower(Trim(flags->email))).ok();
     auto id = families.AddParent(*school_id, flags->email, flags->name, flags->password, pupils);
     if (!id.ok()) return Fail(id.status());
+    if (existed) {
+      std::cout << "Linked " << pupils.size() << (pupils.size() == 1 ? " pupil" : " pupils")
+                << " to the existing account " << *id << " (its name and password are unchanged)\n";
+      return 0;
+    }
     std::cout << "Added " << flags->name << " (parent or carer of " << pupils.size()
               << (pupils.size() == 1 ? " pupil" : " pupils") << ") with id " << *id << "\n";
     return 0;

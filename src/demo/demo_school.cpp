@@ -2,6 +2,7 @@
 
 #include "core/secrets.h"
 #include "demo/calendar.h"
+#include "demo/family.h"
 #include "demo/history.h"
 #include "demo/names.h"
 #include "demo/places.h"
@@ -152,6 +153,9 @@ Result<DemoResult> GenerateDemo(Store& store, const DemoOptions& options) {
       if (!plans.ok()) return plans.status();
       result.plans += plans->plans;
       ATTUNE_RETURN_IF_ERROR(MarkHistorySeen(store, result.school_ids.back()));
+      // A family to sign in as, with today's notes home (issue 15).
+      if (school == 1)
+        ATTUNE_RETURN_IF_ERROR(AddDemoFamily(store, result.school_ids.back(), *hash));
     }
   }
   return result;

@@ -88,7 +88,8 @@ struct Contact {
   std::string phone;
   std::string email;
   bool parental_responsibility = true;
-  int priority = 1;  // 1 is called first
+  int priority = 1;                 // 1 is called first
+  long long family_account_id = 0;  // the family account it signs in as; 0 for none
 };
 
 }  // namespace attune

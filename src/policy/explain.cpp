@@ -229,9 +229,9 @@ std::optional<ExplainedSection> FamiliesSection(const Policy& p) {
     std::vector<std::string> who;
     for (const auto& role : p.families.reviewed_by) who.push_back(WhoDoes(p, role));
     if (who.empty()) who.push_back("a member of staff");
-    s.items.push_back(
-        {"",
-         {"In attune you see, once " + Joined(who, " or ") + " has checked them: " + later + "."}});
+    s.items.push_back({"",
+                       {"In attune you see, when " + Joined(who, " or ") +
+                        " has checked them and chosen to share them: " + later + "."}});
   }
   if (now.empty() && later.empty()) {
     s.items.push_back({"", {"Records of behaviour are not shown to you in attune."}});

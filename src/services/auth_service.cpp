@@ -136,11 +136,24 @@ Result<SignInResult> AuthService::AcceptInvitation(const std::string& token,
   if (password != confirmation) {
     return Status::Invalid("The two passwords are not the same", "confirm_password");
   }
+  Timestamp now = Now();
+  // The password tells a parent's account from a member of staff's under
+  // one email (SignIn): it may not be the staff one.
+  auto invited = store_.FindFamilyInvitation(HashToken(token), now);
+  if (!invited.ok()) return invited.status();
+  auto staff = store_.FindStaffByEmail(invited->email);
+  if (staff.ok() && VerifyPassword(password, staff->password_hash)) {
+    return Status::Invalid(
+        "Choose a password different from the one you use at school as staff, so that each "
+        "signs you in to its own pages",
+        "new_password");
+  }
   auto hash = HashPassword(password);
   if (!hash.ok()) return hash.status();
-  Timestamp now = Now();
   auto family = store_.AcceptFamilyInvitation(HashToken(token), *hash, now);
   if (!family.ok()) return family.status();
+  // A new password ends every other sign-in and token of the account.
+  ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(family->id, "", now));
   Principal who;
   who.school_id = family->school_id;
   who.family_id = family->id;

@@ -11,7 +11,6 @@
 namespace attune {
 namespace {
 
-constexpr int kRecordsShown = 100;
 constexpr int kContactsShown = 50;
 
 Status ParentOnly(const Principal& by) {
@@ -26,7 +25,10 @@ Status ParentOnly(const Principal& by) {
 Result<std::string> FamilyText(const std::string& raw, size_t max, const char* field,
                                const char* what) {
   std::string text = Trim(raw);
-  if (text.size() > max) {
+  // Characters, not bytes: "é" or an emoji is one, as the browser counts.
+  size_t characters = 0;
+  for (unsigned char c : text) characters += (c & 0xC0) != 0x80;
+  if (characters > max) {
     return Status::Invalid(
         std::string(what) + " can be at most " + std::to_string(max) + " characters", field);
   }
@@ -187,6 +189,26 @@ Status FamilyService::Invite(const Principal& by, long long pupil_id, long long 
   return Status::Ok();
 }
 
+Status FamilyService::StopAccess(const Principal& by, long long pupil_id, long long contact_id,
+                                 const std::string& ip) {
+  ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kPupilsViewContacts));
+  auto contacts = store_.ListContacts(by.school_id, pupil_id);
+  if (!contacts.ok()) return contacts.status();
+  bool known = false;
+  for (const auto& c : *contacts) known = known || c.id == contact_id;
+  if (!known) return Status::NotFound("No such contact");
+  auto family_id = store_.UnlinkContact(by.school_id, contact_id);
+  if (!family_id.ok()) return family_id.status();
+  if (*family_id) {
+    auto children = store_.ListFamilyChildren(by.school_id, *family_id);
+    if (!children.ok()) return children.status();
+    if (children->empty()) ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(*family_id, "", Now()));
+  }
+  Audit(store_, &by, "family.access_stopped", "family", *family_id,
+        "pupil " + std::to_string(pupil_id) + ", contact " + std::to_string(contact_id), ip);
+  return Status::Ok();
+}
+
 Result<std::vector<FamilyAccount>> FamilyService::FamiliesOf(const Principal& by,
                                                              long long pupil_id) {
   ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kPupilsViewContacts));
@@ -211,7 +233,8 @@ Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupi
   }
   if (!found) return Status::NotFound("No such pupil");
 
-  auto records = store_.ListFamilyRecords(by.school_id, by.family_id, pupil_id, kRecordsShown);
+  auto records = store_.ListFamilyRecords(by.school_id, by.family_id, pupil_id,
+                                          static_cast<int>(kRecordsShown));
   if (!records.ok()) return records.status();
   VersionCache versions;
   for (auto& r : *records) {

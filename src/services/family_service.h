@@ -51,6 +51,8 @@ struct FamilyChildPage {
 class FamilyService {
  public:
   static constexpr int kReplyMax = 280;
+  // A child's page shows their newest shared records, this many.
+  static constexpr size_t kRecordsShown = 100;
   static constexpr int kWordsMax = 1000;
   static constexpr std::chrono::hours kInvitationLasts{24 * 7};
 
@@ -72,6 +74,12 @@ class FamilyService {
   // outbox. Needs pupils.view_contacts. Audited.
   Status Invite(const Principal& by, long long pupil_id, long long contact_id,
                 const std::string& ip);
+  // Contact `contact_id` of `pupil_id` no longer signs in to see the pupil
+  // (at once: every family question joins through the contacts); when the
+  // account is left with no child, its sessions and tokens end. Needs
+  // pupils.view_contacts. Audited.
+  Status StopAccess(const Principal& by, long long pupil_id, long long contact_id,
+                    const std::string& ip);
   // The family accounts linked to a pupil (for the contacts on their page).
   Result<std::vector<FamilyAccount>> FamiliesOf(const Principal& by, long long pupil_id);
 

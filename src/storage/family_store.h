@@ -35,6 +35,9 @@ class FamilyStore {
   // Makes contact `contact_id` of this school sign in as `family_id`.
   // NotFound when the school has no such contact.
   virtual Status LinkContact(long long school_id, long long contact_id, long long family_id) = 0;
+  // Contact `contact_id` no longer signs in: returns the family account it
+  // did (0 for none). NotFound when the school has no such contact.
+  virtual Result<long long> UnlinkContact(long long school_id, long long contact_id) = 0;
   // The pupils whose contacts sign in as `family_id`, on roll, by name.
   virtual Result<std::vector<FamilyChild>> ListFamilyChildren(long long school_id,
                                                               long long family_id) = 0;

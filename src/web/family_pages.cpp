@@ -13,7 +13,7 @@
 namespace attune::web {
 namespace {
 
-std::string DateWords(Date d) { return Trim(FormatDate(d)); }
+std::string DateWords(Date d) { return Trim(date::format("%A %e %B %Y", d)); }
 
 std::string WhenWords(Timestamp t) { return Trim(FormatLondon(t, "%A %e %B %Y")); }
 
@@ -91,6 +91,7 @@ http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long
   nlohmann::json view = {{"child", ChildJson(c)},
                          {"records", records},
                          {"has_records", !records.empty()},
+                         {"more", records.size() >= FamilyService::kRecordsShown},
                          {"plans", plans},
                          {"has_plans", !plans.empty()},
                          {"contacts", contacts},

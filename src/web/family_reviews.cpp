@@ -68,6 +68,18 @@ http::Response FamilyReviewDecide(const WebContext& ctx, http::Request& req) {
   return r;
 }
 
+http::Response ContactStopAccess(const WebContext& ctx, http::Request& req) {
+  auto pupil = http::ParamId(req, 0);
+  auto contact = http::ParamId(req, 1);
+  if (!pupil.ok()) return RenderError(ctx, req, pupil.status());
+  if (!contact.ok()) return RenderError(ctx, req, contact.status());
+  Status st = ctx.families.StopAccess(*req.principal, *pupil, *contact, req.ip);
+  if (!st.ok()) return RenderError(ctx, req, st);
+  http::Response r = http::Response::Redirect("/pupils/" + std::to_string(*pupil) + "#contacts");
+  SetFlash(r, "They no longer see this pupil in attune.", ctx.secure_cookies);
+  return r;
+}
+
 http::Response ContactInvite(const WebContext& ctx, http::Request& req) {
   auto pupil = http::ParamId(req, 0);
   auto contact = http::ParamId(req, 1);

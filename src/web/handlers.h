@@ -58,6 +58,7 @@ http::Response FamilyWelcomeSubmit(const WebContext& ctx, http::Request& req);
 http::Response FamilyReviews(const WebContext& ctx, http::Request& req);
 http::Response FamilyReviewDecide(const WebContext& ctx, http::Request& req);
 http::Response ContactInvite(const WebContext& ctx, http::Request& req);
+http::Response ContactStopAccess(const WebContext& ctx, http::Request& req);
 http::Response PolicyVersions(const WebContext& ctx, http::Request& req);
 http::Response PolicyUploadSubmit(const WebContext& ctx, http::Request& req);
 http::Response PolicyVersionShow(const WebContext& ctx, http::Request& req);

@@ -167,6 +167,7 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     j["pupil_id"] = p.id;
     j["signs_in"] = account && account->HasPassword();
     j["invited"] = account && !account->HasPassword();
+    j["linked"] = c.family_account_id != 0;
     j["may_invite"] = !email.empty() && !(account && account->HasPassword());
     contacts.push_back(j);
   }

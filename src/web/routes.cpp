@@ -123,6 +123,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/family/reviews/1/1");
   r.Add("POST", "/pupils/([0-9]+)/contacts/([0-9]+)/invite", P::kPupilsViewContacts,
         bind(ContactInvite), "/pupils/1/contacts/1/invite");
+  r.Add("POST", "/pupils/([0-9]+)/contacts/([0-9]+)/stop-access", P::kPupilsViewContacts,
+        bind(ContactStopAccess), "/pupils/1/contacts/1/stop-access");
   r.Add("GET", "/staff", P::kStaffManage, bind(StaffIndex));
   r.Add("GET", "/staff/export.csv", P::kStaffManage, bind(StaffExport));
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));

@@ -40,8 +40,16 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
     default:
       break;
   }
-  nlohmann::json view = {
-      {"heading", heading}, {"message", status.message()}, {"request_id", req.request_id}};
+  bool family = req.principal && req.principal->role == Role::kParent;
+  if (family && status.code() == StatusCode::kForbidden) heading = "This page is for school staff";
+  nlohmann::json view = {{"heading", heading},
+                         {"message", family && status.code() == StatusCode::kForbidden
+                                         ? "Your account shows what school shares about your "
+                                           "own children."
+                                         : status.message()},
+                         {"request_id", req.request_id},
+                         {"home", family ? "/family" : "/"},
+                         {"home_words", family ? "Go to my children" : "Go to my day"}};
   return RenderPage(ctx, req, "error", heading, view, code);
 }
 

@@ -118,6 +118,10 @@ test('a distressed moment: the policy suggests Zone 6 and a phone call home, whi
   await page.getByText('Notes (optional)').click();
   await page.getByLabel('What you saw and heard').fill('Pushed a classmate over during a game at break.');
   await checkWidths(page, 'difficult record, filled in');
+  // The preview asked as the notes were typed has answered: saving now
+  // would cancel it, which htmx reports as an error (a fresh clone's run
+  // of 7c3f134 caught it in flight).
+  await page.waitForLoadState('networkidle');
 
   const started = Date.now();
   await page.getByRole('button', { name: 'Save the record' }).click();

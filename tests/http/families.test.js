@@ -394,3 +394,41 @@ test('a family that chose one email a week gets no email a note, then one digest
   for (const k of ['a', 'd']) assert.ok(!body.includes(pupils[k].first + ':'), `no ${k}`);
   assert.match(server.cli(['parent', 'digest']), /^0 digests written/m, 'once in the week');
 });
+
+test('a reply counts characters as the browser does; 280 letters with accents are kept', async () => {
+  const a = pupils.a;
+  const id = await record({ pupils: [{ id: a.id, role: 'involved' }], category: 'kindness', reward: 'sunshine_note',
+    notes: 'Made a card for the dinner staff' });
+  const b = parents.one.browser;
+  await b.get(`/family/pupils/${a.id}`);
+  const res = await b.post(`/family/pupils/${a.id}/notes/${id}/thanks`, { form: { csrf_token: b.csrf, words: 'é'.repeat(280) } });
+  assert.equal(res.status, 303);
+  const tooLong = await record({ pupils: [{ id: a.id, role: 'involved' }], category: 'kindness', reward: 'sunshine_note',
+    notes: 'Helped set up the hall' });
+  const refused = await b.post(`/family/pupils/${a.id}/notes/${tooLong}/thanks`, { form: { csrf_token: b.csrf, words: 'é'.repeat(281) } });
+  assert.equal(refused.status, 422);
+});
+
+test('staff stop a contact\'s access: the child leaves the account at once, and its last child ends its sign-ins', async () => {
+  const contact = Number(server.sql(`SELECT id FROM contacts WHERE email = 'one@family.example' AND pupil_id = ${pupils.a.id}`));
+  const pastoral = new Browser(server.base);
+  await pastoral.signIn('pastoral@demo.attune.school');
+  const page = await pastoral.get(`/pupils/${pupils.a.id}`);
+  assert.ok(page.text.includes(`/pupils/${pupils.a.id}/contacts/${contact}/stop-access`));
+  const teacherB = new Browser(server.base);
+  await teacherB.signIn('teacher@demo.attune.school');
+  assert.equal((await teacherB.post(`/pupils/${pupils.a.id}/contacts/${contact}/stop-access`,
+    { form: { csrf_token: teacherB.csrf } })).status, 403);
+  // Another pupil's contact id under this pupil is not found.
+  const other = Number(server.sql(`SELECT id FROM contacts WHERE email = 'two@family.example' LIMIT 1`));
+  assert.equal((await pastoral.post(`/pupils/${pupils.a.id}/contacts/${other}/stop-access`,
+    { form: { csrf_token: pastoral.csrf } })).status, 404);
+  const stopped = await pastoral.post(`/pupils/${pupils.a.id}/contacts/${contact}/stop-access`, { form: { csrf_token: pastoral.csrf } });
+  assert.equal(stopped.status, 303);
+  assert.equal((await api(parents.one.token, 'GET', `/api/v1/pupils/${pupils.a.id}`)).status, 401, 'its token ended');
+  const home = await parents.one.browser.get('/family');
+  assert.equal(home.status, 303, 'its session ended');
+  assert.match(home.headers.get('location'), /^\/sign-in/);
+  // Family two keeps both children.
+  assert.equal((await api(parents.two.token, 'GET', '/api/v1/pupils')).json.pupils.length, 2);
+});

@@ -364,8 +364,8 @@ TEST(FamiliesPolicy, ExplainSaysWhatFamiliesSeeInTheSchoolsWords) {
             "----------------------\n"
             "* In attune you see straight away: the notes adults send home about what your "
             "child has done well.\n"
-            "* In attune you see, once a class lead has checked them: records of difficult "
-            "behaviour other than \"Leaving the room\".\n"
+            "* In attune you see, when a class lead has checked them and chosen to share them: "
+            "records of difficult behaviour other than \"Leaving the room\".\n"
             "* We usually send home: Star of the day.")
       << ExplainAsText(*r.policy);
   // Nothing the policy does not say: no classes it does not record, no
@@ -434,8 +434,9 @@ TEST(FamiliesPolicy, TheTestPolicyAndTheShippedPoliciesSayWhatTheySeedsSupport) 
   EXPECT_FALSE(h.SendsHomeByDefault("house_point"));
   EXPECT_TRUE(h.SendsHomeByDefault(""));
   std::string text = ExplainAsText(h);
-  EXPECT_NE(text.find("* In attune you see, once a Learning Community Manager or a head of year "
-                      "has checked them: records of difficult behaviour other than \"Refusing a "
+  EXPECT_NE(text.find("* In attune you see, when a Learning Community Manager or a head of year "
+                      "has checked them and chosen to share them: records of difficult behaviour "
+                      "other than \"Refusing a "
                       "reasonable request\" and records of dangerous behaviour.\n"),
             std::string::npos)
       << text;

@@ -131,6 +131,25 @@ Status SqliteStore::LinkContact(long long school_id, long long contact_id, long 
   });
 }
 
+Result<long long> SqliteStore::UnlinkContact(long long school_id, long long contact_id) {
+  return Guard("unlink contact", [&]() -> Result<long long> {
+    auto sql = pool_.Acquire();
+    long long family_id = 0;
+    {
+      Rows was = sql.Query(
+          "SELECT COALESCE(family_account_id, 0) FROM contacts WHERE school_id = ?1 AND id = ?2");
+      was.Bind(1, school_id).Bind(2, contact_id);
+      if (!was.Next()) return Status::NotFound("No such contact");
+      family_id = was.Int(0);
+    }
+    Rows r =
+        sql.Query("UPDATE contacts SET family_account_id = NULL WHERE school_id = ?1 AND id = ?2");
+    r.Bind(1, school_id).Bind(2, contact_id);
+    r.Next();
+    return family_id;
+  });
+}
+
 Result<std::vector<FamilyChild>> SqliteStore::ListFamilyChildren(long long school_id,
                                                                  long long family_id) {
   return Guard("list family children", [&]() -> Result<std::vector<FamilyChild>> {

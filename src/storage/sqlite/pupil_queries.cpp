@@ -324,9 +324,11 @@ Result<std::vector<Contact>> SqliteStore::ListContacts(long long school_id, long
     auto sql = pool_.Acquire();
     std::vector<Contact> out;
     soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT id, name, relationship, phone, email, parental_responsibility, "
-                         "priority FROM contacts WHERE school_id = :s AND pupil_id = :p "
-                         "ORDER BY priority, id",
+        (sql->prepare
+             << "SELECT id, name, relationship, phone, email, parental_responsibility, "
+                "priority, COALESCE(family_account_id, 0) FROM contacts WHERE school_id = :s AND "
+                "pupil_id = :p "
+                "ORDER BY priority, id",
          soci::use(school_id), soci::use(pupil_id));
     for (const auto& r : rows) {
       Contact c;
@@ -337,6 +339,7 @@ Result<std::vector<Contact>> SqliteStore::ListContacts(long long school_id, long
       c.phone = Text(r, 3);
       c.email = Text(r, 4);
       c.parental_responsibility = Int(r, 5) != 0;
+      c.family_account_id = Int(r, 7);
       c.priority = static_cast<int>(Int(r, 6));
       out.push_back(c);
     }

@@ -202,6 +202,7 @@ class SqliteStore final : public Store {
                            Timestamp at) override;
   Status SetFamilyDigest(long long school_id, long long id, bool weekly) override;
   Status LinkContact(long long school_id, long long contact_id, long long family_id) override;
+  Result<long long> UnlinkContact(long long school_id, long long contact_id) override;
   Result<std::vector<FamilyChild>> ListFamilyChildren(long long school_id,
                                                       long long family_id) override;
   Result<std::vector<FamilyAccount>> ListPupilFamilies(long long school_id,
