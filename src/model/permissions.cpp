@@ -72,6 +72,10 @@ bool RoleHas(Role role, Permission permission) {
       // The office keeps the school's email going; the outbox shows only
       // addresses, subjects and the server's errors, never a record.
       return role == Role::kAdmin;
+    case Permission::kSurveysManage:
+      // Those who run a student voice panel (seed 000) and gather pupils'
+      // feedback (seed 001): pastoral leads, the SENCO, senior leaders.
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
   }
   return false;
 }

@@ -102,6 +102,8 @@ const char* PermissionName(Permission p) {
       return "insight.pupils";
     case Permission::kMailManage:
       return "mail.manage";
+    case Permission::kSurveysManage:
+      return "surveys.manage";
   }
   return "unknown";
 }
@@ -128,7 +130,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kNoRepairRecord,
                                               Permission::kInsightSchool,
                                               Permission::kInsightPupils,
-                                              Permission::kMailManage};
+                                              Permission::kMailManage,
+                                              Permission::kSurveysManage};
   return all;
 }
 

@@ -45,6 +45,7 @@ enum class Permission {
   kInsightSchool,            // the whole school's figures (insight); others see their own recording
   kInsightPupils,            // which pupils have most records ("by pupil" in insight)
   kMailManage,               // the email outbox: what waits or failed, and trying again
+  kSurveysManage,            // pupil voice surveys: write, run, print codes, read results
 };
 
 // "public", "signed_in", "pupils.view", ...

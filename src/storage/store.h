@@ -29,6 +29,7 @@
 #include "storage/seating_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
+#include "storage/survey_store.h"
 #include "storage/training_store.h"
 
 namespace attune {
@@ -48,6 +49,7 @@ class Store : public SchoolStore,
               public OutboxStore,
               public SeatingStore,
               public PlanStore,
+              public SurveyStore,
               public InsightStore {
  public:
   ~Store() override = default;
