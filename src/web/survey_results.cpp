@@ -44,7 +44,9 @@ http::Response SurveyResultsShow(const WebContext& ctx, http::Request& req) {
     auto labels = q.AnswerLabels();
     for (size_t a = 0; a < labels.size(); ++a) {
       json cells = json::array();
-      for (const auto& r : results->runs) cells.push_back({{"text", CellText(r, i, a)}});
+      for (const auto& r : results->runs) {
+        cells.push_back({{"text", CellText(r, i, a)}, {"label", r.run.group_label}});
+      }
       rows.push_back({{"answer", labels[a]}, {"cells", cells}});
     }
     json word_runs = json::array();
