@@ -21,6 +21,14 @@ std::string RandomToken(size_t bytes) {
   return out;
 }
 
+std::string RandomCode(size_t length, std::string_view alphabet) {
+  std::string out;
+  for (size_t i = 0; i < length; ++i) {
+    out += alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))];
+  }
+  return out;
+}
+
 std::string Base64(std::string_view bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),

@@ -20,6 +20,9 @@ Status InitSecrets();
 
 // `bytes` random bytes, base64url without padding.
 std::string RandomToken(size_t bytes = 32);
+// `length` characters each drawn uniformly from `alphabet` (REQUIRES: not
+// empty), e.g. a one-time code a child types.
+std::string RandomCode(size_t length, std::string_view alphabet);
 
 // `bytes` in base64 with padding (RFC 4648's standard alphabet), as MIME's
 // encoded words and bodies carry them.

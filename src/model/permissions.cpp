@@ -83,6 +83,10 @@ bool RoleHas(Role role, Permission permission) {
       return role != Role::kAdmin;
     case Permission::kFamilyView:
       return false;  // parents only, above
+    case Permission::kSurveysManage:
+      // Those who run a student voice panel (seed 000) and gather pupils'
+      // feedback (seed 001): pastoral leads, the SENCO, senior leaders.
+      return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
   }
   return false;
 }

@@ -110,6 +110,8 @@ const char* PermissionName(Permission p) {
       return "family.review";
     case Permission::kFamilyView:
       return "family.view";
+    case Permission::kSurveysManage:
+      return "surveys.manage";
   }
   return "unknown";
 }
@@ -138,7 +140,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kInsightPupils,
                                               Permission::kMailManage,
                                               Permission::kFamilyReview,
-                                              Permission::kFamilyView};
+                                              Permission::kFamilyView,
+                                              Permission::kSurveysManage};
   return all;
 }
 

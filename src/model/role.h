@@ -55,6 +55,7 @@ enum class Permission {
   kMailManage,               // the email outbox: what waits or failed, and trying again
   kFamilyReview,             // approve records waiting before families see them (policy narrows)
   kFamilyView,               // a parent or carer: their own children's pages, nothing else
+  kSurveysManage,            // pupil voice surveys: write, run, print codes, read results
 };
 
 // "public", "signed_in", "pupils.view", ...

@@ -30,6 +30,7 @@
 #include "storage/seating_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
+#include "storage/survey_store.h"
 #include "storage/training_store.h"
 
 namespace attune {
@@ -50,6 +51,7 @@ class Store : public SchoolStore,
               public FamilyStore,
               public SeatingStore,
               public PlanStore,
+              public SurveyStore,
               public InsightStore {
  public:
   ~Store() override = default;

@@ -83,6 +83,19 @@ http::Response AmendsCreate(const WebContext& ctx, http::Request& req);
 http::Response ProfileReviews(const WebContext& ctx, http::Request& req);
 http::Response TrainingIndex(const WebContext& ctx, http::Request& req);
 http::Response TrainingCreate(const WebContext& ctx, http::Request& req);
+// Pupil voice surveys: staff pages (surveys.manage) and the pupils' pages
+// (public: a shared device, a one-time code, no sign-in).
+http::Response SurveysIndex(const WebContext& ctx, http::Request& req);
+http::Response SurveyNew(const WebContext& ctx, http::Request& req);
+http::Response SurveyCreate(const WebContext& ctx, http::Request& req);
+http::Response SurveyShow(const WebContext& ctx, http::Request& req);
+http::Response SurveyRunStart(const WebContext& ctx, http::Request& req);
+http::Response SurveyRunClose(const WebContext& ctx, http::Request& req);
+http::Response SurveyResultsShow(const WebContext& ctx, http::Request& req);
+http::Response SurveyCodeShow(const WebContext& ctx, http::Request& req);
+http::Response SurveyCodeSubmit(const WebContext& ctx, http::Request& req);
+http::Response SurveyAnswerSubmit(const WebContext& ctx, http::Request& req);
+http::Response SurveyThanks(const WebContext& ctx, http::Request& req);
 http::Response MailOutbox(const WebContext& ctx, http::Request& req);
 http::Response MailRetry(const WebContext& ctx, http::Request& req);
 http::Response RestorativeCreate(const WebContext& ctx, http::Request& req);

@@ -24,6 +24,7 @@ constexpr NavItem kNav[] = {
     {"/policy", "Our policy", Permission::kPolicyView},
     {"/policies", "Policy versions", Permission::kPolicyManage},
     {"/training", "Staff training", Permission::kPolicyManage},
+    {"/surveys", "Pupil surveys", Permission::kSurveysManage},
     {"/staff", "Staff", Permission::kStaffManage},
     {"/audit", "Audit log", Permission::kAuditView},
     {"/mail", "Email outbox", Permission::kMailManage},

@@ -103,6 +103,21 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/policies/1/activate");
   r.Add("GET", "/training", P::kPolicyManage, bind(TrainingIndex));
   r.Add("POST", "/training", P::kPolicyManage, bind(TrainingCreate));
+  r.Add("GET", "/surveys", P::kSurveysManage, bind(SurveysIndex));
+  r.Add("GET", "/surveys/new", P::kSurveysManage, bind(SurveyNew));
+  r.Add("POST", "/surveys", P::kSurveysManage, bind(SurveyCreate));
+  r.Add("GET", "/surveys/([0-9]+)", P::kSurveysManage, bind(SurveyShow), "/surveys/1");
+  r.Add("POST", "/surveys/([0-9]+)/runs", P::kSurveysManage, bind(SurveyRunStart),
+        "/surveys/1/runs");
+  r.Add("POST", "/surveys/runs/([0-9]+)/close", P::kSurveysManage, bind(SurveyRunClose),
+        "/surveys/runs/1/close");
+  r.Add("GET", "/surveys/([0-9]+)/results", P::kSurveysManage, bind(SurveyResultsShow),
+        "/surveys/1/results");
+  // Pupils answer on a shared device with a one-time code: no sign-in.
+  r.Add("GET", "/survey", P::kPublic, bind(SurveyCodeShow));
+  r.Add("POST", "/survey", P::kPublic, bind(SurveyCodeSubmit));
+  r.Add("POST", "/survey/answers", P::kPublic, bind(SurveyAnswerSubmit));
+  r.Add("GET", "/survey/thanks", P::kPublic, bind(SurveyThanks));
   r.Add("GET", "/mail", P::kMailManage, bind(MailOutbox));
   r.Add("POST", "/mail/([0-9]+)/retry", P::kMailManage, bind(MailRetry), "/mail/1/retry");
   // Families (decision 0026).

@@ -183,3 +183,35 @@ Result<std::string> SqliteStore::KeptSecret(const std::string& name, const std::
 }
 
 }  // namespace attune::sqlite
+
+namespace attune::sqlite {
+
+// SurveyStore's throttle of survey codes lives here, beside sign-in's, as
+// it counts in the same table (kind 'survey_code', one row per address).
+Status SqliteStore::BeginSurveyCodeAttempt(const std::string& ip, Timestamp now, Timestamp since,
+                                           int max) {
+  return Guard("begin survey code attempt", [&]() -> Status {
+    return RunInTransaction([&]() -> Status {
+      auto sql = pool_.Acquire();
+      long long at = ToUnix(now), from = ToUnix(since);
+      auto old = sql.Query("DELETE FROM sign_in_throttle WHERE last_failure_at < ?1");
+      old.Bind(1, from).Next();
+      if (!CountFailure(sql, "survey_code", ip, at, from, max)) {
+        return Status::TooManyRequests("Too many survey codes that did not work");
+      }
+      return Status::Ok();
+    });
+  });
+}
+
+Status SqliteStore::SurveyCodeWorked(const std::string& ip) {
+  return Guard("survey code worked", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    *sql << "UPDATE sign_in_throttle SET failures = failures - 1 WHERE kind = 'survey_code' AND "
+            "key = :ip AND failures > 0",
+        soci::use(ip);
+    return Status::Ok();
+  });
+}
+
+}  // namespace attune::sqlite

@@ -259,6 +259,27 @@ class SqliteStore final : public Store {
   Result<std::vector<PupilPlan>> ListSchoolPlans(const PlanQuery& query) override;
   Result<int> CountSchoolPlans(const PlanQuery& query) override;
 
+  // SurveyStore (survey_queries.cpp)
+  Result<long long> CreateSurvey(const Survey& survey) override;
+  Result<std::vector<Survey>> ListSurveys(long long school_id) override;
+  Result<Survey> GetSurvey(long long school_id, long long id) override;
+  Result<long long> StartSurveyRun(const SurveyRun& run,
+                                   const std::vector<NewSurveyCode>& codes) override;
+  Result<std::vector<SurveyRun>> ListSurveyRuns(long long school_id, long long survey_id) override;
+  Result<SurveyRun> GetSurveyRun(long long school_id, long long id) override;
+  Status CloseSurveyRun(long long school_id, long long id, long long staff_id,
+                        Timestamp at) override;
+  Result<SurveyCodeFound> FindSurveyCode(const std::string& code_hash) override;
+  Status SaveSurveyResponse(const std::string& code_hash, Date on,
+                            const std::vector<SurveyAnswer>& answers) override;
+  Result<std::vector<SurveyAnswerCount>> CountSurveyAnswers(long long school_id,
+                                                            long long survey_id) override;
+  Result<std::vector<SurveyWords>> ListSurveyWords(long long school_id,
+                                                   long long survey_id) override;
+  Status BeginSurveyCodeAttempt(const std::string& ip, Timestamp now, Timestamp since,
+                                int max) override;
+  Status SurveyCodeWorked(const std::string& ip) override;
+
   // SeatingStore
   Result<std::vector<Seat>> SeatingPlan(long long school_id, long long group_id) override;
   Status SaveSeatingPlan(long long school_id, long long group_id, const std::vector<Seat>& seats,
