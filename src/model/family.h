@@ -89,4 +89,46 @@ struct FamilyReviewItem {
   long long policy_version_id = 0;
 };
 
+// What of one record reaches one pupil's family, for staff on the record's
+// page: the state, the words for home, and whether anyone can read it.
+struct FamilyShareInfo {
+  long long incident_id = 0;
+  long long pupil_id = 0;
+  std::string pupil_name;
+  std::string state;  // FamilyShareState
+  std::string words;
+  bool send_home = false;
+  std::optional<Timestamp> decided_at;
+  std::string decided_by;  // the reviewer's name, or who withdrew it
+  int families = 0;        // accounts linked to the pupil that can sign in
+};
+
+// One family's answer to a plan's request for their view.
+struct FamilyViewAnswer {
+  long long family_id = 0;
+  std::string name;           // the family member's, as their account has it
+  std::string fields = "{}";  // JSON: field id -> their words
+  Timestamp at{};
+};
+
+// A plan's request for the family's view (the WAP's "Parental View"): the
+// fields of one section the policy gives to the parent (view_of "parent").
+// Open while the plan is active and staff have not closed it; each family
+// account linked to the pupil answers for itself and sees only its own
+// answer.
+struct FamilyViewRequest {
+  long long id = 0;
+  long long school_id = 0;
+  long long plan_id = 0;
+  long long pupil_id = 0;
+  std::string plan_type;  // the plan's type id in the policy
+  std::string section_id;
+  long long asked_by_staff_id = 0;
+  std::string asked_by;  // filled by queries that join staff
+  Timestamp asked_at{};
+  std::optional<Timestamp> closed_at;
+  bool open = true;  // not closed and the plan still active
+  std::vector<FamilyViewAnswer> answers;
+};
+
 }  // namespace attune

@@ -58,6 +58,9 @@ struct NewMail {
   // this pupil that has accepted its invitation and wants each note as it
   // comes (not the weekly digest). 0: to staff as above.
   long long family_pupil_id = 0;
+  // With family_pupil_id: to every such account, whether it chose the
+  // weekly digest or not (a question for them, not a note).
+  bool every_family = false;
   // To this one address instead (a family's invitation); "" : as above.
   std::string to;
   // The record it goes with (undoing the record takes back its waiting

@@ -20,26 +20,6 @@ Status ParentOnly(const Principal& by) {
   return Status::Ok();
 }
 
-// Text a family typed: trimmed, with a length limit and no control
-// characters but line breaks.
-Result<std::string> FamilyText(const std::string& raw, size_t max, const char* field,
-                               const char* what) {
-  std::string text = Trim(raw);
-  // Characters, not bytes: "é" or an emoji is one, as the browser counts.
-  size_t characters = 0;
-  for (unsigned char c : text) characters += (c & 0xC0) != 0x80;
-  if (characters > max) {
-    return Status::Invalid(
-        std::string(what) + " can be at most " + std::to_string(max) + " characters", field);
-  }
-  for (unsigned char c : text) {
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-      return Status::Invalid(std::string(what) + " has a character that cannot be saved", field);
-    }
-  }
-  return text;
-}
-
 }  // namespace
 
 const policy::Policy* FamilyService::PolicyOf(long long school_id, long long version_id,
@@ -266,6 +246,9 @@ Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupi
   auto contacts = store_.ListFamilyContactLog(by.school_id, by.family_id, pupil_id, kContactsShown);
   if (!contacts.ok()) return contacts.status();
   page.contacts = std::move(*contacts);
+  auto views = ViewsOf(by, pupil_id);
+  if (!views.ok()) return views.status();
+  page.views = std::move(*views);
   return page;
 }
 
@@ -285,7 +268,7 @@ Result<FamilyRecord> FamilyService::Record(const Principal& by, long long incide
 Status FamilyService::Reply(const Principal& by, long long pupil_id, long long incident_id,
                             const std::string& raw, const std::string& ip) {
   ATTUNE_RETURN_IF_ERROR(ParentOnly(by));
-  auto words = FamilyText(raw, kReplyMax, "words", "Your message");
+  auto words = TypedText(raw, kReplyMax, "words", "Your message");
   if (!words.ok()) return words.status();
   if (words->empty()) return Status::Invalid("Write a few words first", "words");
   Status st =
@@ -334,7 +317,7 @@ Status FamilyService::Decide(const Principal& by, long long incident_id, long lo
                              bool share, const std::string& raw, const std::string& ip) {
   // For a role the policy does not name, nothing is waiting.
   if (!MayReview(by)) return Status::NotFound("No such record waiting to be checked");
-  auto words = FamilyText(raw, kWordsMax, "words", "The words for home");
+  auto words = TypedText(raw, kWordsMax, "words", "The words for home");
   if (!words.ok()) return words.status();
   std::vector<NewMail> mails;
   if (share && outbox_) {
@@ -465,6 +448,36 @@ Result<int> FamilyService::SendDigests(Timestamp now) {
   }
   if (written) outbox_->Enqueued();
   return written;
+}
+
+Result<std::vector<FamilyShareInfo>> FamilyService::SharesOf(const Principal& by,
+                                                             long long incident_id) {
+  ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kIncidentsView));
+  return store_.ListIncidentShares(by.school_id, incident_id);
+}
+
+bool FamilyService::MayWithdraw(const Principal& by, const Incident& i) {
+  if (!Authorize(&by, Permission::kFamilyReview).ok()) return false;
+  return (by.staff_id && by.staff_id == i.recorded_by_staff_id) || MayReview(by);
+}
+
+Status FamilyService::Withdraw(const Principal& by, long long incident_id, long long pupil_id,
+                               const std::string& ip) {
+  ATTUNE_RETURN_IF_ERROR(Authorize(&by, Permission::kFamilyReview));
+  auto i = store_.GetIncident(by.school_id, incident_id);
+  if (!i.ok()) return i.status();
+  // A restricted record never reaches families: nothing to take back, and
+  // nothing said of it here.
+  if (i->restricted || i->safeguarding) return Status::NotFound("No such record");
+  if (!MayWithdraw(by, *i)) {
+    return Status::Forbidden(
+        "Only the adult who recorded it, or whoever the policy names to check records for "
+        "families, can take it back");
+  }
+  ATTUNE_RETURN_IF_ERROR(
+      store_.WithdrawFamilyShare(by.school_id, incident_id, pupil_id, by.staff_id, Now()));
+  Audit(store_, &by, "family.withdraw", "incident", incident_id, std::to_string(pupil_id), ip);
+  return Status::Ok();
 }
 
 Result<std::vector<FamilyRecord>> FamilyService::Replies(const Principal& by,

@@ -25,6 +25,7 @@
 #include "model/principal.h"
 #include "policy/policy.h"
 #include "services/outbox_service.h"
+#include "services/plan_service.h"
 #include "services/policy_service.h"
 #include "storage/store.h"
 
@@ -41,8 +42,28 @@ struct FamilyPlan {
   std::optional<PlanDue> next;
 };
 
+// One question of a request for the family's view: a field the policy
+// gives to the parent, in the school's words.
+struct FamilyViewQuestion {
+  std::string field_id;
+  std::string label;
+  std::string help;
+  std::string words;  // the family's answer so far; "" for none
+};
+
+// A request for the family's view as the family sees it.
+struct FamilyView {
+  FamilyViewRequest request;
+  std::string plan_name;
+  std::string section_title;
+  std::string section_help;
+  std::vector<FamilyViewQuestion> questions;
+  std::optional<Timestamp> answered_at;  // this account's answer
+};
+
 struct FamilyChildPage {
   FamilyChild child;
+  std::vector<FamilyView> views;      // asked of them, open first
   std::vector<FamilyRecord> records;  // names filled from their policy versions
   std::vector<FamilyPlan> plans;
   std::vector<ContactLogEntry> contacts;
@@ -119,6 +140,46 @@ class FamilyService {
   // Whether `now` is when digests go: Friday from 15:30, London time.
   static bool IsDigestTime(Timestamp now);
 
+  // Views from home (the WAP's "Parental View"; services/family_views.cpp).
+  // The sections of `type` holding a field the policy gives to the parent
+  // (view_of "parent"); none unless the plan lists the parent among its
+  // participants.
+  static std::vector<const policy::PlanSection*> ViewSections(const policy::Plan& type);
+  // Whether `by` may ask for, or close, the family's view on section `s`
+  // of `plan` (read through PlanService::Get): who may write that stage of
+  // the plan, while it is active.
+  static bool MayAskForView(const Principal& by, const PlanDetail& plan,
+                            const policy::PlanSection& s);
+  // Asks every family account linked to the plan's pupil for their view on
+  // section `section_id`, by email and on their child's page. Invalid when
+  // the section asks nothing of the parent or no one in the family has an
+  // account; Conflict when they have been asked already. Audited.
+  Status AskForView(const Principal& by, const PlanDetail& plan, const std::string& section_id,
+                    const std::string& ip);
+  // Closes an open request: families can no longer answer it. Audited.
+  Status CloseView(const Principal& by, const PlanDetail& plan, long long request_id,
+                   const std::string& ip);
+  // The plan's requests with every family's answer, for staff who read it.
+  Result<std::vector<FamilyViewRequest>> PlanViews(const Principal& by, const PlanDetail& plan);
+  // A parent's view, by field id, on an open request about their child;
+  // replaces their earlier answer. Invalid naming the field for bad
+  // input; NotFound for a request not theirs or no longer open. Audited.
+  Status GiveView(const Principal& by, long long pupil_id, long long request_id,
+                  const std::map<std::string, std::string>& words, const std::string& ip);
+  static constexpr int kViewMax = 2000;
+
+  // What of a record reaches each pupil's family (its page, for staff who
+  // read it).
+  Result<std::vector<FamilyShareInfo>> SharesOf(const Principal& by, long long incident_id);
+  // Whether `by` may take record `i` back from families: its recorder, or
+  // a reviewer the policy names.
+  bool MayWithdraw(const Principal& by, const Incident& i);
+  // Takes a record back from one pupil's family (shared in error, or
+  // waiting and no longer to go): it leaves their pages and its unsent
+  // emails are dropped; an email already sent cannot be recalled. Audited.
+  Status Withdraw(const Principal& by, long long incident_id, long long pupil_id,
+                  const std::string& ip);
+
   // The thank-you replies to a record (its page, for staff).
   Result<std::vector<FamilyRecord>> Replies(const Principal& by, long long incident_id);
 
@@ -127,6 +188,9 @@ class FamilyService {
   NewMail MailFor(const std::string& school, const std::string& first_name, long long pupil_id,
                   bool positive, const std::string& words) const;
   Result<std::string> SchoolName(long long school_id);
+  // The requests for the family's view of `pupil_id`, in the policy in
+  // force's words, with this account's answers.
+  Result<std::vector<FamilyView>> ViewsOf(const Principal& by, long long pupil_id);
   // Policy versions by id, parsed once per question about several records.
   using VersionCache = std::map<long long, std::shared_ptr<const policy::Policy>>;
   // The school's version `version_id` (from `cache` when read already);

@@ -27,4 +27,22 @@ bool LooksLikeEmail(std::string_view email) {
   return email.find_first_of(" \t\r\n<>\"") == std::string_view::npos && email.size() <= 254;
 }
 
+Result<std::string> TypedText(const std::string& raw, size_t max, const char* field,
+                              const char* what) {
+  std::string text = Trim(raw);
+  // Characters, not bytes: "é" or an emoji is one, as the browser counts.
+  size_t characters = 0;
+  for (unsigned char c : text) characters += (c & 0xC0) != 0x80;
+  if (characters > max) {
+    return Status::Invalid(
+        std::string(what) + " can be at most " + std::to_string(max) + " characters", field);
+  }
+  for (unsigned char c : text) {
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+      return Status::Invalid(std::string(what) + " has a character that cannot be saved", field);
+    }
+  }
+  return text;
+}
+
 }  // namespace attune

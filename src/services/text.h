@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/status.h"
+
 namespace attune {
 
 // Without leading and trailing white space.
@@ -11,5 +13,12 @@ std::string Trim(std::string_view text);
 std::string ToLower(std::string_view text);
 // A plausible email address: one @, something either side, a dot after it.
 bool LooksLikeEmail(std::string_view email);
+
+// Text someone typed: trimmed, at most `max` characters (as a browser
+// counts them: "é" or an emoji is one), no control characters but line
+// breaks and tabs. Invalid naming `field`, in the words "<what> can be at
+// most ...".
+Result<std::string> TypedText(const std::string& raw, size_t max, const char* field,
+                              const char* what);
 
 }  // namespace attune

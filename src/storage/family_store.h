@@ -113,6 +113,36 @@ class FamilyStore {
   virtual Status RecordDigest(long long school_id, long long family_id,
                               const std::vector<NewMail>& mails, Timestamp before,
                               Timestamp at) = 0;
+  // What of record `incident_id` reaches each pupil's family, by pupil name.
+  virtual Result<std::vector<FamilyShareInfo>> ListIncidentShares(long long school_id,
+                                                                  long long incident_id) = 0;
+  // Takes a shared or waiting record back from one pupil's family: it
+  // leaves their pages and its unsent emails to them are dropped, in one
+  // transaction. Conflict when it is not shared or waiting.
+  virtual Status WithdrawFamilyShare(long long school_id, long long incident_id, long long pupil_id,
+                                     long long staff_id, Timestamp at) = 0;
+  // Asks the families linked to the request's pupil for their view, with
+  // `mails` telling them, in one transaction. Conflict when the section
+  // has an open request already.
+  virtual Result<long long> CreateFamilyViewRequest(const FamilyViewRequest& request,
+                                                    const std::vector<NewMail>& mails) = 0;
+  // Closes an open request of plan `plan_id`. NotFound when there is none.
+  virtual Status CloseFamilyViewRequest(long long school_id, long long plan_id,
+                                        long long request_id, Timestamp at) = 0;
+  // A plan's requests, newest first, with every family's answer (for staff).
+  virtual Result<std::vector<FamilyViewRequest>> ListPlanViewRequests(long long school_id,
+                                                                      long long plan_id) = 0;
+  // The requests about `pupil_id` if the pupil is one of `family_id`'s
+  // children (empty otherwise): open ones, and closed ones it answered,
+  // newest first, each with this account's answer only.
+  virtual Result<std::vector<FamilyViewRequest>> ListFamilyViewRequests(long long school_id,
+                                                                        long long family_id,
+                                                                        long long pupil_id) = 0;
+  // A family's answer (JSON fields), written or replaced. NotFound unless
+  // the request is open and about one of the account's children.
+  virtual Status SaveFamilyViewAnswer(long long school_id, long long family_id, long long pupil_id,
+                                      long long request_id, const std::string& fields,
+                                      Timestamp at) = 0;
   // Replies to a record, with the family member's name in `recorded_by`.
   virtual Result<std::vector<FamilyRecord>> ListFamilyReplies(long long school_id,
                                                               long long incident_id) = 0;

@@ -58,8 +58,49 @@ http::Response FamilyHome(const WebContext& ctx, http::Request& req) {
   return RenderPage(ctx, req, "family_home", "My children", view);
 }
 
+// A failed answer to a request for the family's view: what was typed, kept.
+struct FailedView {
+  long long request_id = 0;
+  Status error;
+  std::map<std::string, std::string> words;
+};
+
+// The requests for the family's view, open ones as forms.
+nlohmann::json ViewsJson(const std::vector<FamilyView>& views, const FailedView* failed) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : views) {
+    bool failed_here = failed && failed->request_id == v.request.id;
+    nlohmann::json questions = nlohmann::json::array();
+    for (const auto& q : v.questions) {
+      std::string words = q.words;
+      if (failed_here) {
+        auto it = failed->words.find(q.field_id);
+        words = it == failed->words.end() ? "" : it->second;
+      }
+      nlohmann::json j = {{"field", q.field_id},
+                          {"label", q.label},
+                          {"help", q.help},
+                          {"words", words},
+                          {"input_id", "view-" + std::to_string(v.request.id) + "-" + q.field_id}};
+      if (failed_here && failed->error.field() == q.field_id) j["error"] = failed->error.message();
+      questions.push_back(j);
+    }
+    out.push_back({{"id", v.request.id},
+                   {"plan", v.plan_name},
+                   {"section", v.section_title},
+                   {"help", v.section_help},
+                   {"open", v.request.open},
+                   {"asked", WhenWords(v.request.asked_at)},
+                   {"answered", v.answered_at ? WhenWords(*v.answered_at) : ""},
+                   {"questions", questions},
+                   {"max", FamilyService::kViewMax}});
+  }
+  return out;
+}
+
 http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long long pupil_id,
-                                 const Status* failed, long long failed_incident) {
+                                 const Status* failed, long long failed_incident,
+                                 const FailedView* failed_view = nullptr) {
   auto page = ctx.families.Child(*req.principal, pupil_id);
   if (!page.ok()) return RenderError(ctx, req, page.status());
   const FamilyChild& c = page->child;
@@ -95,9 +136,13 @@ http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long
                          {"plans", plans},
                          {"has_plans", !plans.empty()},
                          {"contacts", contacts},
+                         {"views", ViewsJson(page->views, failed_view)},
+                         {"has_views", !page->views.empty()},
                          {"has_contacts", !contacts.empty()},
                          {"reply_max", FamilyService::kReplyMax}};
-  int status = failed ? HttpStatusFor(*failed) : 200;
+  int status = failed        ? HttpStatusFor(*failed)
+               : failed_view ? HttpStatusFor(failed_view->error)
+                             : 200;
   return RenderPage(ctx, req, "family_child", c.first_name + " " + c.last_name, view, status);
 }
 
@@ -122,6 +167,29 @@ http::Response FamilyReply(const WebContext& ctx, http::Request& req) {
   http::Response r = http::Response::Redirect("/family/pupils/" + std::to_string(*pupil) +
                                               "#note-" + std::to_string(*incident));
   SetFlash(r, "Thank you. Your message is with the school.", ctx.secure_cookies);
+  return r;
+}
+
+http::Response FamilyViewGive(const WebContext& ctx, http::Request& req) {
+  auto pupil = http::ParamId(req, 0);
+  auto request = http::ParamId(req, 1);
+  if (!pupil.ok()) return RenderError(ctx, req, pupil.status());
+  if (!request.ok()) return RenderError(ctx, req, request.status());
+  auto form = req.Form();
+  if (!form.ok()) return RenderError(ctx, req, form.status());
+  FailedView failed;
+  failed.request_id = *request;
+  for (const auto& [name, value] : form->pairs()) {
+    if (name.rfind("view.", 0) == 0) failed.words[name.substr(5)] = value;
+  }
+  failed.error = ctx.families.GiveView(*req.principal, *pupil, *request, failed.words, req.ip);
+  if (failed.error.code() == StatusCode::kInvalid || failed.error.code() == StatusCode::kConflict) {
+    return RenderFamilyChild(ctx, req, *pupil, nullptr, 0, &failed);
+  }
+  if (!failed.error.ok()) return RenderError(ctx, req, failed.error);
+  http::Response r = http::Response::Redirect("/family/pupils/" + std::to_string(*pupil) +
+                                              "#view-" + std::to_string(*request));
+  SetFlash(r, "Thank you. Your view is with the school, for the plan.", ctx.secure_cookies);
   return r;
 }
 

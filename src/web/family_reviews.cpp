@@ -93,3 +93,23 @@ http::Response ContactInvite(const WebContext& ctx, http::Request& req) {
 }
 
 }  // namespace attune::web
+
+namespace attune::web {
+
+// POST /incidents/{id}/family/{pupil}/withdraw: a record taken back from a
+// pupil's family (services/family_service.h, Withdraw).
+http::Response FamilyShareWithdraw(const WebContext& ctx, http::Request& req) {
+  auto incident = http::ParamId(req, 0);
+  auto pupil = http::ParamId(req, 1);
+  if (!incident.ok()) return RenderError(ctx, req, incident.status());
+  if (!pupil.ok()) return RenderError(ctx, req, pupil.status());
+  if (auto form = req.Form(); !form.ok()) return RenderError(ctx, req, form.status());
+  Status st = ctx.families.Withdraw(*req.principal, *incident, *pupil, req.ip);
+  if (!st.ok()) return RenderError(ctx, req, st);
+  http::Response r = http::Response::Redirect("/incidents/" + std::to_string(*incident));
+  SetFlash(r, "Taken back: the family no longer sees it. An email already sent cannot be recalled.",
+           ctx.secure_cookies);
+  return r;
+}
+
+}  // namespace attune::web

@@ -48,6 +48,10 @@ http::Response OurPolicy(const WebContext& ctx, http::Request& req);
 // Families (decision 0026): a parent or carer's pages, their invitation,
 // and staff's review of records before families see them.
 http::Response FamilyHome(const WebContext& ctx, http::Request& req);
+http::Response FamilyViewGive(const WebContext& ctx, http::Request& req);
+http::Response FamilyShareWithdraw(const WebContext& ctx, http::Request& req);
+http::Response PlanFamilyViewAsk(const WebContext& ctx, http::Request& req);
+http::Response PlanFamilyViewClose(const WebContext& ctx, http::Request& req);
 http::Response FamilyChildShow(const WebContext& ctx, http::Request& req);
 http::Response FamilyReply(const WebContext& ctx, http::Request& req);
 http::Response FamilyPolicy(const WebContext& ctx, http::Request& req);

@@ -373,6 +373,32 @@ http::Response RenderIncidentPage(const WebContext& ctx, const http::Request& re
     view["from_home"] = from_home;
     view["has_from_home"] = true;
   }
+  // What of it reaches each pupil's family, and taking it back.
+  auto shares = ctx.families.SharesOf(by, i.id);
+  if (shares.ok() && !shares->empty()) {
+    bool may_withdraw = ctx.families.MayWithdraw(by, i);
+    json list = json::array();
+    for (const auto& f : *shares) {
+      bool shared = f.state == FamilyShareState::kShared;
+      bool waiting = f.state == FamilyShareState::kWaiting;
+      std::string state = shared
+                              ? (f.families == 0 ? "Shared; no one in the family has an account yet"
+                                                 : "Shared with the family")
+                          : waiting ? "Waiting to be checked before the family sees it"
+                                    : (f.decided_at ? "Kept in school" : "Not shared");
+      if (!shared && !waiting && f.decided_at) {
+        state += " (" + (f.decided_by.empty() ? std::string("") : f.decided_by + ", ") +
+                 WhenWords(*f.decided_at, now) + ")";
+      }
+      list.push_back({{"pupil_id", f.pupil_id},
+                      {"pupil", f.pupil_name},
+                      {"state", state},
+                      {"words", shared ? f.words : ""},
+                      {"may_withdraw", may_withdraw && (shared || waiting)}});
+    }
+    view["family_shares"] = list;
+    view["has_family_shares"] = true;
+  }
   view["contact_open"] = !completable.empty();
   if (failed) {
     view[failed->form + "_error"] = failed->error.message();

@@ -2,6 +2,7 @@
 // error shown beside that form, what was typed kept).
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -32,6 +33,16 @@ struct PlanFormError {
 // Renders /plans/{id}; `failed` may be null.
 http::Response RenderPlanPage(const WebContext& ctx, const http::Request& req, long long plan_id,
                               const PlanFormError* failed);
+
+// Views from home on the plan's page (web/plan_family_views.cpp): the
+// panel's view, and what the family's answers fill into the form of each
+// stage ("entry", "review", "end") by field id.
+struct PlanFamilyViews {
+  nlohmann::json panel;
+  std::map<std::string, nlohmann::json> prefill;
+};
+PlanFamilyViews FamilyViewsOfPlan(const WebContext& ctx, const http::Request& req,
+                                  const PlanDetail& d, const PlanFormError* failed);
 
 // The pupil's records a plan's form may link, newest first (up to 40),
 // read as `by` may read them (restricted ones audited by the service).

@@ -129,10 +129,13 @@ Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long
   // The forms the reader may use.
   auto form_of = [&](const char* name) { return failed && failed->form == name; };
   std::string error_field = failed ? failed->error.field() : "";
+  PlanFamilyViews family = FamilyViewsOfPlan(ctx, req, *d, failed);
+  view["family_views"] = family.panel;
   auto inputs = [&](policy::PlanStage stage, const char* name,
                     const std::vector<LinkableRecord>& r) {
-    return FormInputs(pol, type, stage, form_of(name) ? failed->values : json::object(),
-                      form_of(name) ? error_field : "", r);
+    json values = form_of(name) ? failed->values : json::object();
+    if (!form_of(name) && family.prefill.count(name)) values = family.prefill[name];
+    return FormInputs(pol, type, stage, values, form_of(name) ? error_field : "", r);
   };
   bool needs_records = false;
   for (const auto& s : type.sections) {

@@ -60,6 +60,10 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/plans/([0-9]+)/signatures", P::kPlansWrite, bind(PlanSignatureCreate),
         "/plans/1/signatures");
   r.Add("POST", "/plans/([0-9]+)/end", P::kPlansWrite, bind(PlanEnd), "/plans/1/end");
+  r.Add("POST", "/plans/([0-9]+)/family-views", P::kPlansWrite, bind(PlanFamilyViewAsk),
+        "/plans/1/family-views");
+  r.Add("POST", "/plans/([0-9]+)/family-views/([0-9]+)/close", P::kPlansWrite,
+        bind(PlanFamilyViewClose), "/plans/1/family-views/1/close");
   r.Add("GET", "/records", P::kIncidentsView, bind(RecordsIndex));
   r.Add("GET", "/records.csv", P::kIncidentsView, bind(RecordsDownload));
   r.Add("GET", "/incidents/([0-9]+)", P::kIncidentsView, bind(IncidentShow), "/incidents/1");
@@ -126,6 +130,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/family/pupils/1");
   r.Add("POST", "/family/pupils/([0-9]+)/notes/([0-9]+)/thanks", P::kFamilyView, bind(FamilyReply),
         "/family/pupils/1/notes/1/thanks");
+  r.Add("POST", "/family/pupils/([0-9]+)/views/([0-9]+)", P::kFamilyView, bind(FamilyViewGive),
+        "/family/pupils/1/views/1");
   r.Add("GET", "/family/policy", P::kFamilyView, bind(FamilyPolicy));
   r.Add("GET", "/family/account", P::kFamilyView, bind(FamilyAccountShow));
   r.Add("POST", "/family/account/digest", P::kFamilyView, bind(FamilyDigest));
@@ -134,6 +140,8 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/family/welcome/([A-Za-z0-9_-]{1,128})", P::kPublic, bind(FamilyWelcomeSubmit),
         "/family/welcome/x");
   r.Add("GET", "/family/reviews", P::kFamilyReview, bind(FamilyReviews));
+  r.Add("POST", "/incidents/([0-9]+)/family/([0-9]+)/withdraw", P::kFamilyReview,
+        bind(FamilyShareWithdraw), "/incidents/1/family/1/withdraw");
   r.Add("POST", "/family/reviews/([0-9]+)/([0-9]+)", P::kFamilyReview, bind(FamilyReviewDecide),
         "/family/reviews/1/1");
   r.Add("POST", "/pupils/([0-9]+)/contacts/([0-9]+)/invite", P::kPupilsViewContacts,

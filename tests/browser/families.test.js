@@ -159,3 +159,59 @@ test('the senior leader checks a record before the family sees it, on a phone', 
   assert.match(await page.locator('.notice[role="status"]').textContent(), /Shared with the family/);
   assert.equal(server.sql(`SELECT state FROM family_shares WHERE pupil_id = ${pupil}`), 'shared');
 });
+
+test('the senior leader asks for the Parental View of a Wellbeing Action Plan; the parent gives it on a phone', async () => {
+  const pupil = Number(server.sql('SELECT id FROM pupils ORDER BY id LIMIT 1 OFFSET 7'));
+  const first = server.sql(`SELECT CASE WHEN preferred_name <> '' THEN preferred_name ELSE first_name END FROM pupils WHERE id = ${pupil}`);
+  server.cli(['parent', 'add', '--email', 'wap.parent@family.example', '--name', 'Sam Rivers', '--password', 'sam rivers 2026',
+    '--pupils', String(pupil)]);
+  const token = server.cli(['token', 'create', '--email', 'senior@demo.attune.school']).trim().split('\n').pop();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const made = await fetch(server.base + '/api/v1/plans', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ pupil_id: pupil, type: 'wap', starts_on: today,
+      fields: { date_of_first_meeting: today, aim: 'Feel settled at lunchtimes', targets: ['Use the calm corner when worried'] } }),
+  });
+  const plan = (await made.json()).id;
+  assert.ok(plan, 'the plan starts');
+
+  const senior = await staffPage('senior', 1280);
+  await senior.goto(`${server.base}/plans/${plan}`);
+  const panel = senior.locator('#family-views');
+  await panel.getByRole('button', { name: 'Ask the family' }).click();
+  await senior.waitForURL(new RegExp(`/plans/${plan}#family-views$`));
+  assert.match(await senior.locator('#family-views').textContent(), /Waiting for the family's answer/);
+  await checkWidths(senior, 'plan with views from home');
+  await keep(senior, 'plan-views-asked');
+
+  await browser.context.clearCookies();
+  const parent = await browser.context.newPage();
+  const errors = watchErrors(parent);
+  await parent.setViewportSize({ width: 360, height: 740 });
+  await parent.goto(server.base + '/sign-in');
+  await parent.getByLabel('Email address').fill('wap.parent@family.example');
+  await parent.getByLabel('Password').fill('sam rivers 2026');
+  await parent.getByRole('button', { name: 'Sign in' }).click();
+  await parent.waitForURL(server.base + '/family');
+  await parent.getByRole('link', { name: new RegExp(first) }).click();
+  const view = parent.locator('#views');
+  await view.getByLabel('Parental View').waitFor();
+  await checkWidths(parent, 'your view');
+  assert.deepEqual(await smallTargets(parent), []);
+  await keep(parent, 'family-your-view');
+  await view.getByLabel('Parental View').fill('Lunchtimes are the hard part; he is calmer when he knows who he will sit with.');
+  await view.getByRole('button', { name: 'Send my view' }).click();
+  await parent.waitForURL(new RegExp(`/family/pupils/${pupil}#view-`));
+  assert.match(await parent.locator('.notice[role="status"]').textContent(), /Your view is with the school/);
+  await checkWidths(parent, 'your view sent');
+  await keep(parent, 'family-your-view-sent');
+  assert.deepEqual(errors, []);
+
+  const again = await staffPage('senior', 360);
+  await again.goto(`${server.base}/plans/${plan}`);
+  assert.match(await again.locator('#family-views').textContent(), /Sam Rivers, from home/);
+  assert.match(await again.locator('#family-views').textContent(), /calmer when he knows who he will sit with/);
+  await again.locator('#family-views').scrollIntoViewIfNeeded();
+  await keep(again, 'plan-views-answered');
+});

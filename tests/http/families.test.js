@@ -216,7 +216,8 @@ test('every route: a parent reaches only the family routes and the narrowed API;
     'api GET /api/v1/pupils', 'api GET /api/v1/pupils/([0-9]+)',
     'web GET /', 'web GET /family', 'web GET /family/account', 'web GET /family/policy',
     'web GET /family/pupils/([0-9]+)', 'web POST /family/account/digest',
-    'web POST /family/pupils/([0-9]+)/notes/([0-9]+)/thanks', 'web POST /sign-out',
+    'web POST /family/pupils/([0-9]+)/notes/([0-9]+)/thanks', 'web POST /family/pupils/([0-9]+)/views/([0-9]+)',
+    'web POST /sign-out',
   ].sort());
   const p = parents.one;
   for (const r of routes) {

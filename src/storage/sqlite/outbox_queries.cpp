@@ -74,7 +74,7 @@ int WriteMails(WriteSession& w, long long school_id, const std::vector<NewMail>&
            "'<' || lower(hex(randomblob(16))) || '@' || ?5 || '>', ?6, ?7, NULLIF(?9, 0) FROM "
            "contacts c JOIN family_accounts f ON f.id = c.family_account_id WHERE c.school_id = "
            "?1 AND c.pupil_id = ?8 AND f.active = 1 AND f.password_hash <> '' AND "
-           "f.weekly_digest = 0")
+           "(f.weekly_digest = 0 OR ?10 = 1)")
           .Bind(1, school_id)
           .Bind(2, m.kind)
           .Bind(3, WithRecordId(m.subject, record_id))
@@ -84,6 +84,7 @@ int WriteMails(WriteSession& w, long long school_id, const std::vector<NewMail>&
           .Bind(7, at)
           .Bind(8, m.family_pupil_id)
           .Bind(9, incident)
+          .Bind(10, m.every_family ? 1LL : 0LL)
           .Run();
       written += static_cast<int>(w.Changes());
       continue;

@@ -236,6 +236,22 @@ class SqliteStore final : public Store {
                            const std::vector<NewMail>& mails, Timestamp at) override;
   Status AddFamilyReply(long long school_id, long long family_id, long long incident_id,
                         long long pupil_id, const std::string& words, Timestamp at) override;
+  Result<std::vector<FamilyShareInfo>> ListIncidentShares(long long school_id,
+                                                          long long incident_id) override;
+  Status WithdrawFamilyShare(long long school_id, long long incident_id, long long pupil_id,
+                             long long staff_id, Timestamp at) override;
+  Result<long long> CreateFamilyViewRequest(const FamilyViewRequest& request,
+                                            const std::vector<NewMail>& mails) override;
+  Status CloseFamilyViewRequest(long long school_id, long long plan_id, long long request_id,
+                                Timestamp at) override;
+  Result<std::vector<FamilyViewRequest>> ListPlanViewRequests(long long school_id,
+                                                              long long plan_id) override;
+  Result<std::vector<FamilyViewRequest>> ListFamilyViewRequests(long long school_id,
+                                                                long long family_id,
+                                                                long long pupil_id) override;
+  Status SaveFamilyViewAnswer(long long school_id, long long family_id, long long pupil_id,
+                              long long request_id, const std::string& fields,
+                              Timestamp at) override;
   Result<std::vector<FamilyRecord>> ListFamilyReplies(long long school_id,
                                                       long long incident_id) override;
   Result<std::vector<FamilyAccount>> ListDigestFamilies(Timestamp before) override;
