@@ -35,7 +35,11 @@ nlohmann::json ProfileJson(const PupilProfile& pr) {
           {"what_helps", pr.what_helps},
           {"triggers", pr.triggers},
           {"strengths", pr.strengths},
-          {"pupil_voice", pr.pupil_voice}};
+          {"pupil_voice", pr.pupil_voice},
+          {"own_words", pr.own_words},
+          {"reviewed_with_pupil_on", pr.reviewed_with_pupil_on
+                                         ? nlohmann::json(FormatDate(*pr.reviewed_with_pupil_on))
+                                         : nlohmann::json()}};
 }
 
 }  // namespace
@@ -85,7 +89,8 @@ http::Response GetPupil(const ApiContext& ctx, http::Request& req) {
   return http::Response::Json(j);
 }
 
-// The whole profile is replaced: a field left out is emptied.
+// The whole profile is replaced: a field left out is emptied (but the day
+// the pupil last went through it is kept unless reviewed_with_pupil).
 http::Response PutPupilProfile(const ApiContext& ctx, http::Request& req) {
   auto id = http::ParamId(req);
   if (!id.ok()) return JsonError(id.status());
@@ -104,6 +109,13 @@ http::Response PutPupilProfile(const ApiContext& ctx, http::Request& req) {
   auto communication = http::StringListMember(*body, "communication");
   if (!communication.ok()) return JsonError(communication.status());
   profile.communication = *communication;
+  auto own_words = http::StringListMember(*body, "own_words");
+  if (!own_words.ok()) return JsonError(own_words.status());
+  profile.own_words = *own_words;
+  // Gone through with the pupil today; left out or false, the day before is kept.
+  auto with_pupil = http::BoolMember(*body, "reviewed_with_pupil");
+  if (!with_pupil.ok()) return JsonError(with_pupil.status());
+  if (*with_pupil) profile.reviewed_with_pupil_on = LondonDate(Now());
   auto saved = ctx.pupils.SaveProfile(*req.principal, profile, req.ip);
   if (!saved.ok()) return JsonError(saved.status());
   return http::Response::Json({{"pupil_id", *id}, {"profile", ProfileJson(*saved)}});

@@ -125,6 +125,8 @@ PupilProfile MakeProfile(DemoRandom& random, const Pupil& pupil) {
     voice.erase(std::remove(voice.begin(), voice.end(), kAboutKeyAdult), voice.end());
   }
   p.pupil_voice = Join(Choose(random, voice, random.Between(1, 2)));
+  // Written by the key adult with the child, today (decision 0028).
+  p.reviewed_with_pupil_on = LondonDate(Now());
   return p;
 }
 

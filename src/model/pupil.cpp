@@ -1,5 +1,7 @@
 #include "model/pupil.h"
 
+#include <algorithm>
+
 namespace attune {
 
 const char* SenCode(SenStatus s) {
@@ -52,6 +54,16 @@ const std::vector<std::string>& CommunicationPreferences() {
       "Speak calmly and quietly",
   };
   return items;
+}
+
+const std::vector<std::string>& ProfileParts() {
+  static const std::vector<std::string> parts = {"communication", "what_helps", "triggers",
+                                                 "strengths"};
+  return parts;
+}
+
+bool PupilProfile::InOwnWords(const std::string& part) const {
+  return std::find(own_words.begin(), own_words.end(), part) != own_words.end();
 }
 
 }  // namespace attune

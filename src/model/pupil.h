@@ -64,16 +64,32 @@ struct PupilProfile {
   std::string triggers;
   std::string strengths;
   std::string pupil_voice;  // in the pupil's own words
+  // The parts above in the pupil's own words (of ProfileParts()); the
+  // others are written by staff. pupil_voice always is.
+  std::vector<std::string> own_words;
+  // The day the pupil last went through the profile with an adult, apart
+  // from the last save (staff may save without the pupil); none: never.
+  // A save that does not set it keeps the day before.
+  std::optional<Date> reviewed_with_pupil_on;
+  std::string reviewed_by;  // staff name
   Timestamp updated_at{};
   std::string updated_by;  // staff name
+
+  bool InOwnWords(const std::string& part) const;
 };
 
-// When a pupil's profile was last saved (for its review cycle).
+// The parts of a profile that may be in the pupil's own words or written by
+// staff: "communication", "what_helps", "triggers", "strengths".
+const std::vector<std::string>& ProfileParts();
+
+// When a pupil's profile was last saved and last gone through with the
+// pupil (for its review cycle).
 struct ProfileSaved {
   long long pupil_id = 0;
   std::string name;  // as DisplayName()
   std::string form_name;
-  std::optional<Timestamp> updated_at;  // none: never written
+  std::optional<Timestamp> updated_at;         // none: never written
+  std::optional<Date> reviewed_with_pupil_on;  // none: never with the pupil
 };
 
 // The communication preferences checklist a pupil ticks with an adult

@@ -46,6 +46,9 @@ class Builder {
   void ReadPlanForm(const toml::table& t, Plan& plan, const std::string& where);
   PlanField ReadPlanField(const toml::table& t, const Plan& plan, PlanStage stage,
                           const std::string& where);
+  // pupil_answers and pupil_asks of a field already read as far as view_of.
+  void ReadPupilAnswers(const toml::table& f, const Plan& plan, PlanField& field,
+                        const std::string& where);
   // A list of who may act, as attune role names (school roles resolved).
   std::vector<std::string> ReadPlanRoles(const toml::table& t, const char* key,
                                          const std::string& owner, const std::string& where);

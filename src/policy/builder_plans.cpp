@@ -247,7 +247,7 @@ PlanField Builder::ReadPlanField(const toml::table& f, const Plan& plan, PlanSta
                                  const std::string& in) {
   r_.OnlyKeys(f,
               {"id", "label", "type", "required", "help", "view_of", "scale", "choices",
-               "shown_when_recording"},
+               "shown_when_recording", "pupil_answers", "pupil_asks"},
               "[[plans.sections.fields]] of " + in);
   PlanField field;
   field.id = r_.Id(f, "id", "a field of " + in).value_or("");
@@ -313,7 +313,47 @@ PlanField Builder::ReadPlanField(const toml::table& f, const Plan& plan, PlanSta
       field.shown_when_recording = true;
     }
   }
+  ReadPupilAnswers(f, plan, field, where);
   return field;
+}
+
+// Whether the pupil answers the field themselves, and how it is asked of
+// them (docs/policy.md, "The pupil's own questions").
+void Builder::ReadPupilAnswers(const toml::table& f, const Plan& plan, PlanField& field,
+                               const std::string& where) {
+  const toml::node* asks = f.get("pupil_asks");
+  const toml::node* answers = f.get("pupil_answers");
+  if (asks) field.pupil_asks = Said(f, "pupil_asks", false, where).value_or("");
+  std::optional<bool> said = r_.Bool(f, "pupil_answers", where);
+  if (said == false && asks) {
+    r_.Error(asks->source(), "'pupil_asks' in " + where +
+                                 ": the field says pupil_answers = false, so the pupil is never "
+                                 "asked it; remove one of the two");
+    return;
+  }
+  bool pupils_view = field.view_of == "pupil" && field.type == FieldType::kLongText;
+  field.pupil_answers = said.value_or(pupils_view || asks != nullptr);
+  if (!field.pupil_answers || pupils_view) return;
+  const toml::node* at = asks ? asks : answers;
+  std::string key = asks ? "pupil_asks" : "pupil_answers";
+  if (field.type != FieldType::kLongText) {
+    r_.Error(at->source(), "'" + key + "' in " + where +
+                               ": a pupil answers in their own words; give the field type "
+                               "\"long_text\"");
+  } else if (!field.view_of.empty()) {
+    r_.Error(at->source(), "'" + key + "' in " + where + ": the field is the view of \"" +
+                               field.view_of +
+                               "\", and a pupil answers only their own; remove view_of, or "
+                               "say view_of = \"pupil\"");
+  } else if (!Plan::Lists(plan.participants, "pupil")) {
+    r_.Error(at->source(), "'" + key + "' in " + where +
+                               ": the pupil answers this field, but the plan's participants "
+                               "leave the pupil out: add \"pupil\" to 'participants'");
+  } else {
+    field.view_of = "pupil";  // what a pupil answers is their view
+    return;
+  }
+  field.pupil_answers = false;
 }
 
 }  // namespace attune::policy

@@ -92,6 +92,11 @@ bool Plan::HasStage(PlanStage stage) const {
                      [&](const PlanSection& s) { return s.stage == stage && !s.fields.empty(); });
 }
 
+bool PlanSection::HasPupilFields() const {
+  return std::any_of(fields.begin(), fields.end(),
+                     [](const PlanField& f) { return f.pupil_answers; });
+}
+
 bool Plan::Lists(const std::vector<std::string>& list, const std::string& role) {
   return std::find(list.begin(), list.end(), role) != list.end();
 }

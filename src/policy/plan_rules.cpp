@@ -115,13 +115,39 @@ class FieldReader {
     }
     if (!v.is_object()) return Wrong("text, or {\"text\", \"given_by\"}");
     for (const auto& [k, _] : v.items()) {
-      if (k != "text" && k != "given_by") return Bad("has no part '" + k + "'");
+      if (k != "text" && k != "given_by" && k != "written") return Bad("has no part '" + k + "'");
     }
     json text = Text(v.value("text", json()), kLongChars, "");
+    json written = Written(v.value("written", json()));
     if (text.is_null()) return nullptr;
     json by = v.contains("given_by") ? Text(v["given_by"], kShortChars, "(who gave it) ")
                                      : json(f_.view_of);
-    return json{{"text", text}, {"given_by", by.is_null() ? json(f_.view_of) : by}};
+    json out{{"text", text}, {"given_by", by.is_null() ? json(f_.view_of) : by}};
+    if (!written.is_null()) {
+      if (out["given_by"] != "pupil") {
+        return Bad(
+            "is written down with the pupil (\"written\": \"scribed\") but given by "
+            "someone else; leave out given_by");
+      }
+      out["written"] = written;
+    }
+    return out;
+  }
+
+  // How the pupil's words were written: only "scribed" (an adult wrote
+  // them down with the pupil) is taken from staff; "pupil" is set only by
+  // the pupil's own turn (CheckPupilAnswers).
+  json Written(const json& v) {
+    if (v.is_null()) return nullptr;
+    if (!f_.pupil_answers) {
+      return Bad("is not answered by the pupil, so it has no part 'written'");
+    }
+    if (v != kScribed) {
+      return Bad(
+          "'written' is \"scribed\" when an adult writes the pupil's words down; the "
+          "pupil's own turn marks what they write themselves");
+    }
+    return v;
   }
 
   json Target(const json& item) {
@@ -289,7 +315,7 @@ std::vector<PlanProblem> CheckDates(const Plan& plan, const SchoolTime& time, Da
 }
 
 std::vector<PlanProblem> CheckFields(const Plan& plan, PlanStage stage, const json& fields,
-                                     json& clean) {
+                                     json& clean, const json& kept) {
   std::vector<PlanProblem> out;
   clean = json::object();
   if (!fields.is_object()) {
@@ -331,6 +357,11 @@ std::vector<PlanProblem> CheckFields(const Plan& plan, PlanStage stage, const js
     json v = FieldReader(*f, "fields." + key, out).Read(value);
     if (!v.is_null()) clean[key] = std::move(v);
   }
+  if (kept.is_object()) {
+    for (const auto& [key, value] : kept.items()) {
+      if (!fields.contains(key)) clean[key] = value;
+    }
+  }
   for (const auto& s : plan.sections) {
     if (s.stage != stage) continue;
     for (const auto& f : s.fields) {
@@ -340,6 +371,51 @@ std::vector<PlanProblem> CheckFields(const Plan& plan, PlanStage stage, const js
         out.push_back({"fields." + f.id, f.label + " is needed: fill it in"});
       }
     }
+  }
+  return out;
+}
+
+std::vector<PlanProblem> CheckPupilAnswers(const PlanSection& section, const json& answers,
+                                           json& clean) {
+  std::vector<PlanProblem> out;
+  clean = json::object();
+  if (!answers.is_object()) {
+    out.push_back({"fields", "answers should be an object of field ids and their words"});
+    return out;
+  }
+  for (const auto& [key, value] : answers.items()) {
+    const PlanField* f = nullptr;
+    for (const auto& field : section.fields) {
+      if (field.id == key && field.pupil_answers) f = &field;
+    }
+    if (!f) {
+      out.push_back({"fields." + key, "That is not one of your questions."});
+      continue;
+    }
+    if (!value.is_string()) {
+      out.push_back({"fields." + key, "Please write your answer in words."});
+      continue;
+    }
+    std::string text = Trimmed(value.get<std::string>());
+    if (text.empty()) continue;
+    if (Chars(text) > kLongChars) {
+      out.push_back({"fields." + key, "Please make this answer shorter. You can write up to " +
+                                          std::to_string(kLongChars) + " letters."});
+      continue;
+    }
+    clean[key] = json{{"text", text}, {"given_by", "pupil"}, {"written", kByPupil}};
+  }
+  if (out.empty() && clean.empty()) {
+    out.push_back({"fields", "Please write an answer to at least one question."});
+  }
+  return out;
+}
+
+json PupilWritten(const json& values) {
+  json out = json::object();
+  if (!values.is_object()) return out;
+  for (const auto& [key, v] : values.items()) {
+    if (v.is_object() && v.value("written", json()) == kByPupil) out[key] = v;
   }
   return out;
 }

@@ -49,13 +49,34 @@ std::optional<Date> EarliestStart(const Plan& plan, const SchoolTime& time, Time
 std::vector<PlanProblem> CheckDates(const Plan& plan, const SchoolTime& time, Date starts_on,
                                     std::optional<Date> ends_on, Timestamp now);
 
+// How a pupil's words came to be written, kept in a view's "written" part:
+// by the pupil themselves on their own turn, or written down by an adult
+// with them ("scribed"). Absent: an adult's account of the view.
+inline constexpr const char* kByPupil = "pupil";
+inline constexpr const char* kScribed = "scribed";
+
 // Checks `fields` (a JSON object) against the sections of `stage` and gives
 // them in the form attune keeps (`clean`): an unknown field, a field of
 // another stage, a value of the wrong type or too long, a required field
 // left empty, a protective action without an educational one. A view given
-// as plain text is kept as given by the participant named.
+// as plain text is kept as given by the participant named; a view the
+// pupil answers may say {"written": "scribed"} (never "pupil": only the
+// pupil's own turn writes that). `kept` (clean values already written, e.g.
+// the pupil's own words earlier that day) fills the fields `fields` leaves
+// out, before required fields are checked.
 std::vector<PlanProblem> CheckFields(const Plan& plan, PlanStage stage,
-                                     const nlohmann::json& fields, nlohmann::json& clean);
+                                     const nlohmann::json& fields, nlohmann::json& clean,
+                                     const nlohmann::json& kept = nlohmann::json::object());
+
+// Checks a pupil's answers on their own turn ({"<field id>": "words"}):
+// only fields of `section` the pupil answers, text up to 4,000
+// characters, at least one answered; messages a child can read. `clean`
+// holds each as {"text", "given_by": "pupil", "written": "pupil"}.
+std::vector<PlanProblem> CheckPupilAnswers(const PlanSection& section,
+                                           const nlohmann::json& answers, nlohmann::json& clean);
+
+// The values of `values` the pupil wrote themselves (written "pupil").
+nlohmann::json PupilWritten(const nlohmann::json& values);
 
 // Record ids the `records` fields of `clean` name (the caller checks they
 // are the pupil's).

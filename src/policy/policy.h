@@ -213,6 +213,16 @@ struct PlanField {
   int scale = 5;        // kRating: 1..scale
   std::vector<std::string> choices;
   bool shown_when_recording = false;
+  // The pupil answers this field themselves (their view, view_of "pupil"):
+  // on their own turn on a shared device, or with an adult who writes
+  // their words down. Default: true for a long_text view of the pupil.
+  bool pupil_answers = false;
+  // The question as the pupil reads it ("What were you feeling?"); the
+  // label stays the staff's wording. Default: "" (the label is asked).
+  std::string pupil_asks;
+
+  // What the pupil is asked: pupil_asks, or the label.
+  const std::string& AskedOfPupil() const { return pupil_asks.empty() ? label : pupil_asks; }
 };
 
 struct PlanSection {
@@ -221,6 +231,9 @@ struct PlanSection {
   PlanStage stage = PlanStage::kStart;
   std::string help;
   std::vector<PlanField> fields;
+
+  // Whether any field is the pupil's to answer (PlanField::pupil_answers).
+  bool HasPupilFields() const;
 };
 
 struct Plan {

@@ -315,12 +315,26 @@ std::vector<policy::PlanProblem> CheckDay(const PupilPlan& plan, Date on) {
 
 }  // namespace
 
+std::vector<policy::PlanProblem> DayProblems(const PupilPlan& plan, policy::PlanStage stage,
+                                             const policy::SchoolTime& time, Date on) {
+  std::vector<policy::PlanProblem> problems = CheckDay(plan, on);
+  if (stage != policy::PlanStage::kEntry) return problems;
+  if (problems.empty() && !time.IsSchoolDay(on)) {
+    problems.push_back({"on", DateWords(on) + " is not a school day"});
+  }
+  if (problems.empty() && plan.ends_on && *plan.ends_on < on) {
+    problems.push_back({"on", "The plan's last day is " + DateWords(*plan.ends_on)});
+  }
+  return problems;
+}
+
 Result<PlanEntry> PlanService::Checked(const Principal& by, const policy::Plan& type,
                                        const PupilPlan& plan, policy::PlanStage stage, Date on,
                                        const json& fields,
-                                       std::vector<policy::PlanProblem> problems) {
+                                       std::vector<policy::PlanProblem> problems,
+                                       const json& kept) {
   json clean;
-  auto more = policy::CheckFields(type, stage, fields, clean);
+  auto more = policy::CheckFields(type, stage, fields, clean, kept);
   problems.insert(problems.end(), more.begin(), more.end());
   ATTUNE_RETURN_IF_ERROR(PlanProblems(problems));
   ATTUNE_RETURN_IF_ERROR(CheckRecords(by, plan.pupil_id, policy::LinkedRecords(type, clean)));
@@ -343,14 +357,18 @@ Result<long long> PlanService::AddEntry(const Principal& by, long long plan_id, 
   if (type.entries == policy::Plan::Entries::kNone) {
     return Status::Invalid("A " + type.name + " has no daily entries or check-ins", "on");
   }
-  std::vector<policy::PlanProblem> problems = CheckDay(plan, on);
-  if (problems.empty() && !w->time->IsSchoolDay(on)) {
-    problems.push_back({"on", DateWords(on) + " is not a school day"});
+  std::vector<policy::PlanProblem> problems =
+      DayProblems(plan, policy::PlanStage::kEntry, *w->time, on);
+  // The day's entry is written again whole, but what the pupil wrote that
+  // day on their own turn is kept unless this entry gives those fields.
+  json kept = json::object();
+  for (const auto& written : w->detail.entries) {
+    if (written.kind == "entry" && written.on == on) {
+      kept = policy::PupilWritten(json::parse(written.fields, nullptr, false));
+    }
   }
-  if (problems.empty() && plan.ends_on && *plan.ends_on < on) {
-    problems.push_back({"on", "The plan's last day is " + DateWords(*plan.ends_on)});
-  }
-  auto e = Checked(by, type, plan, policy::PlanStage::kEntry, on, fields, std::move(problems));
+  auto e =
+      Checked(by, type, plan, policy::PlanStage::kEntry, on, fields, std::move(problems), kept);
   if (!e.ok()) return e.status();
   json clean = json::parse(e->fields);
   PlanUpdate update;
@@ -389,7 +407,8 @@ Result<long long> PlanService::AddReview(const Principal& by, long long plan_id,
     return Status::Invalid("The policy sets no reviews for a " + type.name, "on");
   }
   std::vector<policy::PlanProblem> problems = CheckDay(plan, on);
-  auto e = Checked(by, type, plan, policy::PlanStage::kReview, on, fields, std::move(problems));
+  auto e = Checked(by, type, plan, policy::PlanStage::kReview, on, fields, std::move(problems),
+                   json::object());
   if (!e.ok()) return e.status();
   PlanUpdate update;
   PlanActions actions;

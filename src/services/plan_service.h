@@ -149,10 +149,11 @@ class PlanService {
   Result<Writing> ForWriting(const Principal& by, long long plan_id,
                              std::vector<std::string> policy::Plan::*list, const char* act);
   // The entry `by` writes at `stage` of `plan` on `on`, its fields checked
-  // (with `problems` already found): Invalid naming the first problem.
+  // (with `problems` already found, and `kept` filling what `fields` leaves
+  // out): Invalid naming the first problem.
   Result<PlanEntry> Checked(const Principal& by, const policy::Plan& type, const PupilPlan& plan,
                             policy::PlanStage stage, Date on, const nlohmann::json& fields,
-                            std::vector<policy::PlanProblem> problems);
+                            std::vector<policy::PlanProblem> problems, const nlohmann::json& kept);
   // Checks that `records` are the pupil's, readable by `by`.
   Status CheckRecords(const Principal& by, long long pupil_id,
                       const std::vector<long long>& records);
@@ -164,6 +165,12 @@ class PlanService {
   PolicyService& policies_;
   SchoolClock& clock_;
 };
+
+// Problems with writing `stage` of `plan` for day `on` (field "on"): before
+// the plan started, or a day still to come; for an entry, a day that is
+// not a school day or after the plan's last day.
+std::vector<policy::PlanProblem> DayProblems(const PupilPlan& plan, policy::PlanStage stage,
+                                             const policy::SchoolTime& time, Date on);
 
 // Invalid naming the first problem's field, with every problem's message.
 Status PlanProblems(const std::vector<policy::PlanProblem>& problems);

@@ -23,15 +23,15 @@ Result<std::optional<int>> ProfileReviewService::Cycle(long long school_id, Date
 }
 
 Result<std::optional<Date>> ProfileReviewService::DueOn(long long school_id,
-                                                        std::optional<Date> last_saved,
+                                                        std::optional<Date> last_reviewed,
                                                         Date today) {
   auto every = Cycle(school_id, today);
   if (!every.ok()) return every.status();
   if (!*every) return std::optional<Date>();
-  if (!last_saved) return std::optional<Date>(today);
+  if (!last_reviewed) return std::optional<Date>(today);
   auto time = clock_.For(school_id);
   if (!time.ok()) return time.status();
-  return std::optional<Date>(SchoolDaysAfter(**time, *last_saved, **every, today));
+  return std::optional<Date>(SchoolDaysAfter(**time, *last_reviewed, **every, today));
 }
 
 Result<std::vector<ProfileReview>> ProfileReviewService::Due(const Principal& by, Date today) {
@@ -44,11 +44,13 @@ Result<std::vector<ProfileReview>> ProfileReviewService::Due(const Principal& by
   auto saves = store_.ListProfileSaves(by.school_id);
   if (!saves.ok()) return saves.status();
   for (const auto& s : *saves) {
-    std::optional<Date> last;
-    if (s.updated_at) last = LondonDate(*s.updated_at);
+    std::optional<Date> saved;
+    if (s.updated_at) saved = LondonDate(*s.updated_at);
+    // The cycle counts the days the pupil went through it (decision 0028).
+    const std::optional<Date>& last = s.reviewed_with_pupil_on;
     Date due = last ? SchoolDaysAfter(**time, *last, **every, today) : today;
     if (today < due) continue;
-    out.push_back({s.pupil_id, s.name, s.form_name, last, due});
+    out.push_back({s.pupil_id, s.name, s.form_name, saved, last, due});
   }
   return out;
 }

@@ -171,6 +171,21 @@ Result<PupilProfile> PupilService::SaveProfile(const Principal& by, PupilProfile
   auto preferences = CleanPreferences(profile.communication);
   if (!preferences.ok()) return preferences.status();
   profile.communication = std::move(*preferences);
+  std::vector<std::string> own;
+  for (const auto& part : profile.own_words) {
+    if (std::find(ProfileParts().begin(), ProfileParts().end(), part) == ProfileParts().end()) {
+      return Status::Invalid("\"" + part.substr(0, 40) +
+                                 "\" is not a part of the profile; the parts in the pupil's own "
+                                 "words are named communication, what_helps, triggers or strengths",
+                             "own_words");
+    }
+    if (std::find(own.begin(), own.end(), part) == own.end()) own.push_back(part);
+  }
+  profile.own_words = std::move(own);
+  if (profile.reviewed_with_pupil_on && LondonDate(Now()) < *profile.reviewed_with_pupil_on) {
+    return Status::Invalid("The day the pupil went through the profile cannot be in the future",
+                           "reviewed_with_pupil_on");
+  }
   ATTUNE_RETURN_IF_ERROR(store_.SaveProfile(by.school_id, profile, by.staff_id));
   Audit(store_, &by, "pupil.profile_saved", "pupil", profile.pupil_id, "", ip);
   return store_.GetProfile(by.school_id, profile.pupil_id);

@@ -80,9 +80,12 @@ class PupilService {
   // Replaces the pupil's personal profile, written with the pupil. Texts are
   // trimmed; `communication` keeps its order without repeats or blanks: the
   // checklist's items (the policy's, seed 002) and the pupil's own (at most
-  // kMaxPreference characters each, kMaxPreferences in all). Forbidden
-  // unless MayEditProfile; NotFound for no such pupil; Invalid naming the
-  // field. Audited. Returns the profile as saved.
+  // kMaxPreference characters each, kMaxPreferences in all). `own_words`
+  // names parts of ProfileParts() (repeats dropped); `reviewed_with_pupil_on`
+  // is the day the pupil went through it (none: saved without the pupil,
+  // the day before kept; never in the future). Forbidden unless
+  // MayEditProfile; NotFound for no such pupil; Invalid naming the field.
+  // Audited. Returns the profile as saved.
   Result<PupilProfile> SaveProfile(const Principal& by, PupilProfile profile,
                                    const std::string& ip);
 

@@ -25,6 +25,7 @@
 #include "storage/plan_store.h"
 #include "storage/policy_store.h"
 #include "storage/pupil_store.h"
+#include "storage/pupil_turn_store.h"
 #include "storage/restorative_store.h"
 #include "storage/school_store.h"
 #include "storage/seating_store.h"
@@ -51,6 +52,7 @@ class Store : public SchoolStore,
               public FamilyStore,
               public SeatingStore,
               public PlanStore,
+              public PupilTurnStore,
               public SurveyStore,
               public InsightStore {
  public:

@@ -50,6 +50,7 @@ json Input(const policy::Policy& policy, const policy::PlanField& f, const json&
       out["value"] = Str(v);
       break;
     case FieldType::kLongText:
+      if (f.pupil_answers) out["pupil_asks"] = f.AskedOfPupil();
       if (!f.view_of.empty()) {
         out["is_view"] = true;
         out["view_words"] = policy::ParticipantWords(policy, f.view_of);
@@ -173,8 +174,10 @@ json FormInputs(const policy::Policy& policy, const policy::Plan& type, policy::
                 const json& values, const std::string& error_field,
                 const std::vector<LinkableRecord>& records, const std::string& id_prefix) {
   json sections = json::array();
+  bool pupils = false;
   for (const auto& s : type.sections) {
     if (s.stage != stage) continue;
+    pupils = pupils || s.HasPupilFields();
     json fields = json::array();
     for (const auto& f : s.fields) {
       if (f.type == FieldType::kAnxietyMap) continue;  // drawn, never typed
@@ -185,7 +188,15 @@ json FormInputs(const policy::Policy& policy, const policy::Plan& type, policy::
       sections.push_back({{"title", s.title}, {"help", s.help}, {"fields", fields}});
     }
   }
-  return {{"sections", sections}, {"has_sections", !sections.empty()}};
+  return {{"sections", sections},
+          {"has_sections", !sections.empty()},
+          {"has_pupil_fields", pupils},
+          {"with_pupil", [&] {
+             for (const auto& [k, v] : values.items()) {
+               if (v.is_object() && v.value("written", json()) == policy::kScribed) return true;
+             }
+             return false;
+           }()}};
 }
 
 json StoredFields(const std::string& text) {
@@ -210,7 +221,10 @@ json ReadFormFields(const policy::Plan& type, policy::PlanStage stage, const htt
           break;
         case FieldType::kLongText:
           if (text.empty()) break;
-          if (!f.view_of.empty() && !form.Get(name + ".given_by").empty()) {
+          if (f.pupil_answers && form.Get("with_pupil") == "yes") {
+            // The pupil's own words, written down by the adult with them.
+            out[f.id] = {{"text", text}, {"written", policy::kScribed}};
+          } else if (!f.view_of.empty() && !form.Get(name + ".given_by").empty()) {
             out[f.id] = {{"text", text}, {"given_by", form.Get(name + ".given_by")}};
           } else {
             out[f.id] = text;
@@ -316,7 +330,12 @@ json FormValues(const policy::Policy& policy, const policy::Plan& type, policy::
           if (v.is_object()) {
             item["text"] = Str(v.value("text", json()));
             std::string by = Str(v.value("given_by", json()));
-            item["given_by"] = by == f.view_of ? policy::ParticipantWords(policy, by) : by;
+            std::string written = Str(v.value("written", json()));
+            item["by_pupil"] = written == policy::kByPupil;
+            item["scribed"] = written == policy::kScribed;
+            if (written.empty()) {
+              item["given_by"] = by == f.view_of ? policy::ParticipantWords(policy, by) : by;
+            }
           } else {
             item["text"] = Str(v);
           }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "policy/plan_rules.h"
+#include "services/pupil_turn_service.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/plan_page.h"
@@ -26,6 +27,27 @@ std::string Before(const PupilPlan& p, const std::optional<Date>& day) {
   return DayWords(day);
 }
 
+// The form that starts the pupil's turn (decision 0028): the sections of
+// the pupil's own questions the reader may open.
+json TurnForm(const PlanDetail& d, const PlanFormError* failed) {
+  auto sections = PupilTurnService::Openable(d);
+  json out = {{"may", !sections.empty()}};
+  if (sections.empty()) return out;
+  json list = json::array();
+  for (const auto* s : sections) {
+    std::string asks;
+    for (const auto& f : s->fields) {
+      if (f.pupil_answers) asks += (asks.empty() ? "" : " ") + f.AskedOfPupil();
+    }
+    list.push_back({{"id", s->id}, {"title", s->title}, {"asks", asks}, {"first", list.empty()}});
+  }
+  out["sections"] = list;
+  out["single"] = list.size() == 1;
+  out["on"] = failed && !failed->on.empty() ? failed->on : Today();
+  if (failed) out["error"] = failed->error.message();
+  return out;
+}
+
 // The plan's view, for the page and the print.
 Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long plan_id,
                       const PlanFormError* failed) {
@@ -34,9 +56,11 @@ Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long
   if (!d.ok()) return d.status();
   const PupilPlan& p = d->plan;
   const policy::Policy& pol = *d->policy;
+  auto pupil = ctx.store.GetPupil(by.school_id, p.pupil_id);
   json view = {{"id", p.id},
                {"pupil_id", p.pupil_id},
                {"pupil_name", p.pupil_name},
+               {"pupil_first", pupil.ok() ? pupil->ShownFirstName() : p.pupil_name},
                {"name", p.name},
                {"title", d->type ? d->type->title : p.name},
                {"description", d->type ? d->type->description : ""},
@@ -164,6 +188,7 @@ Result<json> PlanView(const WebContext& ctx, const http::Request& req, long long
     view["end_form"]["successful"] = failed->outcome == "successful";
     view["end_form"]["unsuccessful"] = failed->outcome == "unsuccessful";
   }
+  view["turn"] = TurnForm(*d, form_of("turn") ? failed : nullptr);
   view["sign_form"] = {{"may", signs}, {"on", Today()}, {"name", ""}, {"error", ""}};
   if (form_of("sign")) {
     view["sign_form"]["error"] = failed->error.message();

@@ -1,6 +1,7 @@
 // GET /pupils/reviews: every pupil whose personal profile is due for review
-// under the policy's cycle ([profile] review_every_school_days), not only
-// after an incident; never-written profiles first.
+// with the pupil under the policy's cycle ([profile]
+// review_every_school_days), not only after an incident; profiles never
+// gone through with the pupil first (decision 0028).
 #include "services/profile_review_service.h"
 #include "web/handlers.h"
 #include "web/page.h"
@@ -22,7 +23,8 @@ http::Response ProfileReviews(const WebContext& ctx, http::Request& req) {
                     {"name", r.name},
                     {"form", r.form_name},
                     {"last", r.last_saved ? DateWords(*r.last_saved) : "Never written"},
-                    {"due", r.last_saved ? DateWords(r.due) : "Now"}});
+                    {"reviewed", r.last_reviewed ? DateWords(*r.last_reviewed) : "Not yet"},
+                    {"due", r.last_reviewed ? DateWords(r.due) : "Now"}});
   }
   nlohmann::json view = {{"rows", rows},
                          {"has_rows", !rows.empty()},

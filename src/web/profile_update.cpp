@@ -1,6 +1,8 @@
 // POST /pupils/{id}/profile: the personal profile, written with the pupil:
 // communication preferences (the checklist plus their own), what helps,
-// triggers and worries, strengths, and the pupil's own words.
+// triggers and worries, strengths, and the pupil's own words; which parts
+// are in the pupil's own words, and whether the pupil went through it
+// today (decision 0028).
 #include <algorithm>
 
 #include "web/handlers.h"
@@ -47,6 +49,9 @@ http::Response ProfileUpdate(const WebContext& ctx, http::Request& req) {
   profile.triggers = form->Get("triggers");
   profile.strengths = form->Get("strengths");
   profile.pupil_voice = form->Get("pupil_voice");
+  profile.own_words = form->GetAll("own_words");
+  // Saved with the pupil today, or without them (the day before kept).
+  if (form->Get("reviewed_with_pupil") == "yes") profile.reviewed_with_pupil_on = LondonDate(Now());
   Status st = Status::Ok();
   auto offered = ProfileChecklist(ctx, req.principal->school_id);
   if (!offered.ok()) return RenderError(ctx, req, offered.status());

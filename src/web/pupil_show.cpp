@@ -52,44 +52,6 @@ Result<std::vector<Incident>> RecordsSince(const WebContext& ctx, const http::Re
   return ctx.incidents.ForPupil(*req.principal, q, req.ip);
 }
 
-json ProfileForm(const PupilProfile& profile, const std::vector<policy::ProfileItem>& checklist,
-                 const ProfileFormError* failed) {
-  std::vector<std::string> offered;
-  for (const auto& item : checklist) offered.push_back(item.text);
-  std::vector<std::string> ticked = profile.communication;
-  std::string others;
-  if (failed) {
-    ticked = failed->typed.GetAll("communication");
-    others = failed->typed.Get("communication_other");
-  } else {
-    for (const auto& c : profile.communication) {
-      if (std::find(offered.begin(), offered.end(), c) == offered.end()) {
-        others += (others.empty() ? "" : "\n") + c;
-      }
-    }
-  }
-  json items = json::array();
-  for (size_t k = 0; k < offered.size(); ++k) {
-    bool on = std::find(ticked.begin(), ticked.end(), offered[k]) != ticked.end();
-    // The school's heading, where its group begins.
-    std::string heading =
-        k == 0 || checklist[k].group != checklist[k - 1].group ? checklist[k].group : "";
-    items.push_back(
-        {{"n", std::to_string(k)}, {"label", offered[k]}, {"checked", on}, {"heading", heading}});
-  }
-  auto typed = [&](const std::string& name, const std::string& saved) {
-    return failed ? failed->typed.Get(name) : saved;
-  };
-  return {{"checklist", items},
-          {"others", others},
-          {"what_helps", typed("what_helps", profile.what_helps)},
-          {"triggers", typed("triggers", profile.triggers)},
-          {"strengths", typed("strengths", profile.strengths)},
-          {"pupil_voice", typed("pupil_voice", profile.pupil_voice)},
-          {"error", failed ? failed->error.message() : ""},
-          {"open", failed != nullptr}};
-}
-
 // The pupil's own pattern this school year (issue 14): when and where
 // their records other than prosocial fall, as the insight engine counts
 // them for this viewer (a restricted record only for the DSL).
@@ -171,9 +133,6 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
     j["may_invite"] = !email.empty() && !(account && account->HasPassword());
     contacts.push_back(j);
   }
-  bool has_profile = !profile.communication.empty() || !profile.what_helps.empty() ||
-                     !profile.triggers.empty() || !profile.strengths.empty() ||
-                     !profile.pupil_voice.empty();
 
   // This term and half-term, from the school calendar.
   auto calendar = ctx.store.ListCalendar(by.school_id);
@@ -362,18 +321,12 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
   if (!checklist.ok()) return RenderError(ctx, req, checklist.status());
   auto may_edit = ctx.pupils.MayEditProfile(by);
   if (!may_edit.ok()) return RenderError(ctx, req, may_edit.status());
-  // The profile's review cycle, for every pupil (the policy's [profile]).
-  std::optional<Date> last_saved;
-  if (has_profile) last_saved = LondonDate(profile.updated_at);
+  // The profile's review cycle, for every pupil (the policy's [profile]),
+  // counted from the day the pupil last went through it (decision 0028).
   auto review = ProfileReviewService(ctx.store, ctx.policies, ctx.clock)
-                    .DueOn(by.school_id, last_saved, today);
+                    .DueOn(by.school_id, profile.reviewed_with_pupil_on, today);
   if (!review.ok()) return RenderError(ctx, req, review.status());
-  std::string review_words;
-  bool review_due = false;
-  if (*review && has_profile) {
-    review_due = !(today < **review);
-    review_words = (review_due ? "Review due since " : "Next review due ") + DateWords(**review);
-  }
+  json shown_profile = ProfileView(profile, p.ShownFirstName(), *review, today);
 
   json pattern = PatternView(ctx, by, p, policy, today);
 
@@ -399,19 +352,10 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req, 
       {"show_contacts", page->show_contacts},
       {"contacts", contacts},
       {"has_contacts", !contacts.empty()},
-      {"has_profile", has_profile},
-      {"has_communication", !profile.communication.empty()},
-      {"communication", profile.communication},
-      {"what_helps", profile.what_helps},
-      {"triggers", profile.triggers},
-      {"strengths", profile.strengths},
-      {"pupil_voice", profile.pupil_voice},
-      {"updated", has_profile ? FormatLondon(profile.updated_at, "%e %B %Y") : ""},
-      {"updated_by", profile.updated_by},
+      {"profile", shown_profile},
+      {"has_profile", shown_profile["has_profile"]},
       {"can_edit", *may_edit},
-      {"edit", ProfileForm(profile, *checklist, failed)},
-      {"review_words", review_words},
-      {"review_due", review_due},
+      {"edit", ProfileForm(profile, *checklist, p.ShownFirstName(), failed)},
       {"step_word", Capitalised(step_word)},
       {"step_today", step_today},
       {"term_name", term ? term->name + " term" : "This term"},

@@ -64,6 +64,8 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/plans/1/family-views");
   r.Add("POST", "/plans/([0-9]+)/family-views/([0-9]+)/close", P::kPlansWrite,
         bind(PlanFamilyViewClose), "/plans/1/family-views/1/close");
+  r.Add("POST", "/plans/([0-9]+)/pupil-turn", P::kPlansWrite, bind(PlanPupilTurnStart),
+        "/plans/1/pupil-turn");
   r.Add("GET", "/records", P::kIncidentsView, bind(RecordsIndex));
   r.Add("GET", "/records.csv", P::kIncidentsView, bind(RecordsDownload));
   r.Add("GET", "/incidents/([0-9]+)", P::kIncidentsView, bind(IncidentShow), "/incidents/1");
@@ -122,6 +124,11 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/survey", P::kPublic, bind(SurveyCodeSubmit));
   r.Add("POST", "/survey/answers", P::kPublic, bind(SurveyAnswerSubmit));
   r.Add("GET", "/survey/thanks", P::kPublic, bind(SurveyThanks));
+  // A pupil's turn on their plan, on a shared device: no sign-in (decision 0028).
+  r.Add("GET", "/voice", P::kPublic, bind(VoiceCodeShow));
+  r.Add("POST", "/voice", P::kPublic, bind(VoiceCodeSubmit));
+  r.Add("POST", "/voice/answers", P::kPublic, bind(VoiceAnswerSubmit));
+  r.Add("GET", "/voice/thanks", P::kPublic, bind(VoiceThanks));
   r.Add("GET", "/mail", P::kMailManage, bind(MailOutbox));
   r.Add("POST", "/mail/([0-9]+)/retry", P::kMailManage, bind(MailRetry), "/mail/1/retry");
   // Families (decision 0026).

@@ -26,6 +26,14 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req,
   return r;
 }
 
+http::Response RenderPupilCode(const WebContext& ctx, const http::Request& req,
+                               const std::string& page, const std::string& title,
+                               const Status& error) {
+  nlohmann::json view = {{"error", error.ok() ? "" : error.message()}};
+  int status = error.ok() ? 200 : error.code() == StatusCode::kTooManyRequests ? 429 : 422;
+  return RenderPupilPage(ctx, req, page, title, view, status);
+}
+
 std::string HowAnswered(const SurveyQuestion& q) {
   switch (q.kind) {
     case QuestionKind::kFaces:

@@ -21,6 +21,12 @@ http::Response RenderPupilPage(const WebContext& ctx, const http::Request& req,
                                const std::string& page, const std::string& title,
                                nlohmann::json view, int status = 200);
 
+// The pupils' code page `page` with `error` (none: ok) beside the box: 422
+// for a code that did not work or any other mistake, 429 for too many.
+http::Response RenderPupilCode(const WebContext& ctx, const http::Request& req,
+                               const std::string& page, const std::string& title,
+                               const Status& error);
+
 // "3 faces", "a scale of 1 to 5", "choose an answer: A, B", "a few words".
 std::string HowAnswered(const SurveyQuestion& q);
 

@@ -66,11 +66,7 @@ nlohmann::json QuestionsView(const Survey& survey) {
 }
 
 http::Response RenderCode(const WebContext& ctx, const http::Request& req, const Status& error) {
-  nlohmann::json view = {{"error", error.ok() ? "" : error.message()}};
-  // A code that did not work is a mistake on the form (422), as is any
-  // other; too many of them, 429.
-  int status = error.ok() ? 200 : error.code() == StatusCode::kTooManyRequests ? 429 : 422;
-  return RenderPupilPage(ctx, req, "survey_code", kTitle, view, status);
+  return RenderPupilCode(ctx, req, "survey_code", kTitle, error);
 }
 
 http::Response RenderQuestions(const WebContext& ctx, const http::Request& req,

@@ -252,18 +252,21 @@ test('the school\'s profile checklist, who may write it, and its review cycle fo
   assert.match(page.text, /How I like to be spoken to/);
   assert.match(page.text, /Speak to me quietly, not in front of others/);
   assert.doesNotMatch(page.text, /Use my name before giving an instruction/);
-  const put = (as, communication) => api(`/api/v1/pupils/${pupil}/profile`, {
-    as, method: 'PUT', json: { communication, what_helps: 'A movement break' },
+  const put = (as, communication, withPupil = false) => api(`/api/v1/pupils/${pupil}/profile`, {
+    as, method: 'PUT', json: { communication, what_helps: 'A movement break', reviewed_with_pupil: withPupil },
   });
   // Support staff are not tutors or Learning Community Managers here.
   assert.equal((await put('support', ['A short movement break'])).status, 403);
+  // Saved without the pupil: still due for review with them (decision 0028).
   assert.equal((await put('teacher', ['A short movement break'])).status, 200);
+  assert.match((await t.get(`/pupils/${pupil}`)).text, /Review with [^<]+ due since/);
+  assert.equal((await put('teacher', ['A short movement break'], true)).status, 200);
   const reviews = await t.get('/pupils/reviews');
   assert.equal(reviews.status, 200);
   assert.match(reviews.text, /every 30 school days/);
   assert.match(reviews.text, /Never written/);
   const after = await t.get(`/pupils/${pupil}`);
-  assert.match(after.text, /Next review due/);
+  assert.match(after.text, /Next review with [^<]+ due/);
 });
 
 test('a broken policy is refused with errors that say what to do', async () => {

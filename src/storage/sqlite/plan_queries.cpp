@@ -2,6 +2,7 @@
 // ask of staff. Every change goes through the group committer with the
 // actions it opens and closes, so a plan and its review action are never
 // apart.
+#include "storage/sqlite/plan_entry_write.h"
 #include "storage/sqlite/readable.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -256,6 +257,21 @@ Result<std::vector<PlanEntry>> SqliteStore::ListPlanEntries(long long school_id,
   });
 }
 
+long long InsertPlanEntry(WriteSession& w, const PlanEntry& e, long long at) {
+  w.Prepared(
+       "INSERT INTO plan_entries (school_id, plan_id, kind, on_date, fields, by_staff_id, "
+       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .Bind(1, e.school_id)
+      .Bind(2, e.plan_id)
+      .Bind(3, e.kind)
+      .Bind(4, FormatDate(e.on))
+      .Bind(5, e.fields)
+      .BindIdOrNull(6, e.by_staff_id)
+      .Bind(7, at)
+      .Run();
+  return w.LastId();
+}
+
 Result<long long> SqliteStore::AddPlanEntry(const PlanEntry& e, const PlanUpdate& update,
                                             const PlanActions& actions) {
   long long id = 0;
@@ -279,18 +295,7 @@ Result<long long> SqliteStore::AddPlanEntry(const PlanEntry& e, const PlanUpdate
           .Bind(2, on)
           .Run();
     }
-    w.Prepared(
-         "INSERT INTO plan_entries (school_id, plan_id, kind, on_date, fields, by_staff_id, "
-         "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        .Bind(1, e.school_id)
-        .Bind(2, e.plan_id)
-        .Bind(3, e.kind)
-        .Bind(4, on)
-        .Bind(5, e.fields)
-        .BindIdOrNull(6, e.by_staff_id)
-        .Bind(7, at)
-        .Run();
-    id = w.LastId();
+    id = InsertPlanEntry(w, e, at);
     if (update.review_on) {
       w.Prepared("UPDATE plans SET review_on = ?1 WHERE id = ?2")
           .Bind(1, FormatDate(*update.review_on))

@@ -251,9 +251,11 @@ Result<PupilProfile> SqliteStore::GetProfile(long long school_id, long long pupi
     profile.pupil_id = pupil_id;
     soci::rowset<soci::row> rows =
         (sql->prepare << "SELECT pp.communication, pp.what_helps, pp.triggers, pp.strengths, "
-                         "pp.pupil_voice, pp.updated_at, COALESCE(s.name, '') "
+                         "pp.pupil_voice, pp.updated_at, COALESCE(s.name, ''), pp.own_words, "
+                         "pp.reviewed_with_pupil_on, COALESCE(r.name, '') "
                          "FROM pupil_profiles pp LEFT JOIN staff s ON s.id = "
-                         "pp.updated_by_staff_id WHERE pp.school_id = :s AND pp.pupil_id = :p",
+                         "pp.updated_by_staff_id LEFT JOIN staff r ON r.id = "
+                         "pp.reviewed_by_staff_id WHERE pp.school_id = :s AND pp.pupil_id = :p",
          soci::use(school_id), soci::use(pupil_id));
     for (const auto& r : rows) {
       profile.communication = SplitLines(Text(r, 0));
@@ -263,6 +265,9 @@ Result<PupilProfile> SqliteStore::GetProfile(long long school_id, long long pupi
       profile.pupil_voice = Text(r, 4);
       profile.updated_at = FromUnix(Int(r, 5));
       profile.updated_by = Text(r, 6);
+      profile.own_words = SplitLines(Text(r, 7));
+      profile.reviewed_with_pupil_on = OptDate(r, 8);
+      profile.reviewed_by = Text(r, 9);
     }
     return profile;
   });
@@ -275,12 +280,14 @@ Result<std::vector<ProfileSaved>> SqliteStore::ListProfileSaves(long long school
     soci::rowset<soci::row> rows =
         (sql->prepare << "SELECT p.id, CASE WHEN p.preferred_name <> '' THEN p.preferred_name "
                          "ELSE p.first_name END || ' ' || p.last_name, COALESCE(f.name, ''), "
-                         "pp.updated_at FROM pupils p LEFT JOIN forms f ON f.id = p.form_id LEFT "
-                         "JOIN pupil_profiles pp ON pp.pupil_id = p.id WHERE p.school_id = :s "
-                         "ORDER BY pp.updated_at IS NOT NULL, pp.updated_at, p.last_name, p.id",
+                         "pp.updated_at, pp.reviewed_with_pupil_on FROM pupils p LEFT JOIN "
+                         "forms f ON f.id = p.form_id LEFT JOIN pupil_profiles pp ON "
+                         "pp.pupil_id = p.id WHERE p.school_id = :s ORDER BY "
+                         "pp.reviewed_with_pupil_on IS NOT NULL, pp.reviewed_with_pupil_on, "
+                         "pp.updated_at IS NOT NULL, pp.updated_at, p.last_name, p.id",
          soci::use(school_id));
     for (const auto& r : rows) {
-      out.push_back({Int(r, 0), Text(r, 1), Text(r, 2), OptTime(r, 3)});
+      out.push_back({Int(r, 0), Text(r, 1), Text(r, 2), OptTime(r, 3), OptDate(r, 4)});
     }
     return out;
   });
@@ -289,20 +296,33 @@ Result<std::vector<ProfileSaved>> SqliteStore::ListProfileSaves(long long school
 Status SqliteStore::SaveProfile(long long school_id, const PupilProfile& p, long long staff_id) {
   return Guard("save profile", [&]() -> Status {
     auto sql = pool_.Acquire();
-    std::string communication;
+    std::string communication, own_words;
     for (const auto& c : p.communication) communication += c + "\n";
+    for (const auto& part : p.own_words) own_words += part + "\n";
     long long now = ToUnix(Now());
     soci::indicator by = NullIfZero(staff_id);
+    // A save without the pupil keeps the day they last went through it.
+    std::string reviewed = p.reviewed_with_pupil_on ? FormatDate(*p.reviewed_with_pupil_on) : "";
+    soci::indicator with_pupil = p.reviewed_with_pupil_on ? soci::i_ok : soci::i_null;
+    long long reviewer = p.reviewed_with_pupil_on ? staff_id : 0;
+    soci::indicator reviewer_ind = NullIfZero(reviewer);
     *sql << "INSERT INTO pupil_profiles (pupil_id, school_id, communication, what_helps, "
-            "triggers, strengths, pupil_voice, updated_at, updated_by_staff_id) "
-            "VALUES (:p, :s, :c, :w, :t, :st, :v, :now, :by) "
+            "triggers, strengths, pupil_voice, own_words, reviewed_with_pupil_on, "
+            "reviewed_by_staff_id, updated_at, updated_by_staff_id) "
+            "VALUES (:p, :s, :c, :w, :t, :st, :v, :o, :rv, :rb, :now, :by) "
             "ON CONFLICT (pupil_id) DO UPDATE SET communication = excluded.communication, "
             "what_helps = excluded.what_helps, triggers = excluded.triggers, "
             "strengths = excluded.strengths, pupil_voice = excluded.pupil_voice, "
+            "own_words = excluded.own_words, "
+            "reviewed_with_pupil_on = COALESCE(excluded.reviewed_with_pupil_on, "
+            "pupil_profiles.reviewed_with_pupil_on), "
+            "reviewed_by_staff_id = CASE WHEN excluded.reviewed_with_pupil_on IS NULL THEN "
+            "pupil_profiles.reviewed_by_staff_id ELSE excluded.reviewed_by_staff_id END, "
             "updated_at = excluded.updated_at, updated_by_staff_id = excluded.updated_by_staff_id",
         soci::use(p.pupil_id), soci::use(school_id), soci::use(communication),
         soci::use(p.what_helps), soci::use(p.triggers), soci::use(p.strengths),
-        soci::use(p.pupil_voice), soci::use(now), soci::use(staff_id, by);
+        soci::use(p.pupil_voice), soci::use(own_words), soci::use(reviewed, with_pupil),
+        soci::use(reviewer, reviewer_ind), soci::use(now), soci::use(staff_id, by);
     return Status::Ok();
   });
 }

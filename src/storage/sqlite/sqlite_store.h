@@ -275,6 +275,12 @@ class SqliteStore final : public Store {
   Result<std::vector<PupilPlan>> ListSchoolPlans(const PlanQuery& query) override;
   Result<int> CountSchoolPlans(const PlanQuery& query) override;
 
+  // PupilTurnStore (pupil_turn_queries.cpp)
+  Result<long long> StartPupilTurn(const PupilTurn& turn, const std::string& code_hash) override;
+  Result<PupilTurn> FindPupilTurn(const std::string& code_hash, Timestamp now) override;
+  Result<long long> AnswerPupilTurn(const std::string& code_hash, Timestamp now,
+                                    const std::string& kind, const std::string& fields) override;
+
   // SurveyStore (survey_queries.cpp)
   Result<long long> CreateSurvey(const Survey& survey) override;
   Result<std::vector<Survey>> ListSurveys(long long school_id) override;
