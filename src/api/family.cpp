@@ -72,11 +72,18 @@ http::Response FamilyIncidents(const ApiContext& ctx, http::Request& req) {
   if (*pupil == 0) {
     return JsonError(Status::Invalid("Ask for one of your children: ?pupil=ID", "pupil"));
   }
-  auto page = ctx.families.Child(*req.principal, *pupil);
+  auto before = http::IntValue(req.query.Get("before"), 0, "before");
+  if (!before.ok()) return JsonError(before.status());
+  auto page = ctx.families.Child(*req.principal, *pupil, *before);
   if (!page.ok()) return JsonError(page.status());
   nlohmann::json items = nlohmann::json::array();
   for (const auto& r : page->records) items.push_back(RecordJson(r));
-  return http::Response::Json({{"incidents", items}, {"pupil", *pupil}});
+  nlohmann::json out = {{"incidents", items}, {"pupil", *pupil}};
+  // The next page: records older than the last of these.
+  if (page->records.size() >= FamilyService::kRecordsShown) {
+    out["next_before"] = page->records.back().incident_id;
+  }
+  return http::Response::Json(out);
 }
 
 http::Response FamilyIncident(const ApiContext& ctx, http::Request& req, long long incident_id) {

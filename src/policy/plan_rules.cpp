@@ -17,6 +17,15 @@ size_t Chars(const std::string& s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// A control character other than a line break or tab: never typed, and
+// nothing a page or a print can show.
+bool HasControl(const std::string& s) {
+  for (unsigned char c : s) {
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) return true;
+  }
+  return false;
+}
+
 std::string Trimmed(const std::string& s) {
   size_t a = s.find_first_not_of(" \t\r\n");
   if (a == std::string::npos) return "";
@@ -104,6 +113,7 @@ class FieldReader {
     if (Chars(s) > max) {
       return Bad(each + "is too long: at most " + std::to_string(max) + " characters");
     }
+    if (HasControl(s)) return Bad(each + "has a character that cannot be saved");
     return s;
   }
 
@@ -401,6 +411,11 @@ std::vector<PlanProblem> CheckPupilAnswers(const PlanSection& section, const jso
     if (Chars(text) > kLongChars) {
       out.push_back({"fields." + key, "Please make this answer shorter. You can write up to " +
                                           std::to_string(kLongChars) + " letters."});
+      continue;
+    }
+    if (HasControl(text)) {
+      out.push_back(
+          {"fields." + key, "Something in this answer cannot be saved. Please type it again."});
       continue;
     }
     clean[key] = json{{"text", text}, {"given_by", "pupil"}, {"written", kByPupil}};

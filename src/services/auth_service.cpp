@@ -141,13 +141,7 @@ Result<SignInResult> AuthService::AcceptInvitation(const std::string& token,
   // one email (SignIn): it may not be the staff one.
   auto invited = store_.FindFamilyInvitation(HashToken(token), now);
   if (!invited.ok()) return invited.status();
-  auto staff = store_.FindStaffByEmail(invited->email);
-  if (staff.ok() && VerifyPassword(password, staff->password_hash)) {
-    return Status::Invalid(
-        "Choose a password different from the one you use at school as staff, so that each "
-        "signs you in to its own pages",
-        "new_password");
-  }
+  ATTUNE_RETURN_IF_ERROR(NotTheStaffPassword(invited->email, password));
   auto hash = HashPassword(password);
   if (!hash.ok()) return hash.status();
   auto family = store_.AcceptFamilyInvitation(HashToken(token), *hash, now);
@@ -197,10 +191,23 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
                                    const std::string& replacement, const std::string& confirmation,
                                    const std::string& ip) {
   if (current.empty()) return Status::Invalid("Enter your current password", "current_password");
-  auto staff = store_.GetStaff(principal.school_id, principal.staff_id);
-  if (!staff.ok()) return staff.status();
-  if (!VerifyPassword(current, staff->password_hash)) {
-    Audit(store_, &principal, "password_change_failed", "staff", principal.staff_id, "", ip);
+  // A member of staff, or a parent or carer (their own account, decision 0026).
+  const bool family = principal.role == Role::kParent;
+  const char* kind = family ? "family" : "staff";
+  const long long id = family ? principal.family_id : principal.staff_id;
+  std::string hash_now, email;
+  if (family) {
+    auto account = store_.GetFamilyAccount(principal.school_id, id);
+    if (!account.ok()) return account.status();
+    hash_now = account->password_hash;
+    email = account->email;
+  } else {
+    auto staff = store_.GetStaff(principal.school_id, id);
+    if (!staff.ok()) return staff.status();
+    hash_now = staff->password_hash;
+  }
+  if (!VerifyPassword(current, hash_now)) {
+    Audit(store_, &principal, "password_change_failed", kind, id, "", ip);
     return Status::Invalid("Your current password is not right", "current_password");
   }
   ATTUNE_RETURN_IF_ERROR(CheckPasswordStrength(replacement, "new_password"));
@@ -210,14 +217,21 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
   if (replacement == current) {
     return Status::Invalid("Choose a password different from your current one", "new_password");
   }
+  if (family) ATTUNE_RETURN_IF_ERROR(NotTheStaffPassword(email, replacement));
   auto hash = HashPassword(replacement);
   if (!hash.ok()) return hash.status();
-  ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
-    ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, principal.staff_id, *hash));
-    return store_.EndSignIns(principal.staff_id, principal.session_id_hash, Now());
-  }));
-  Audit(store_, &principal, "password_changed", "staff", principal.staff_id,
-        "other sessions and API tokens ended", ip);
+  Timestamp now = Now();
+  if (family) {
+    ATTUNE_RETURN_IF_ERROR(store_.SetFamilyPassword(principal.school_id, id, *hash, now));
+    ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(id, principal.session_id_hash, now));
+  } else {
+    ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+      ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, id, *hash));
+      return store_.EndSignIns(id, principal.session_id_hash, now);
+    }));
+  }
+  Audit(store_, &principal, "password_changed", kind, id, "other sessions and API tokens ended",
+        ip);
   return Status::Ok();
 }
 
@@ -237,15 +251,28 @@ Result<Principal> AuthService::AuthenticateToken(const std::string& token) {
   return principal;
 }
 
+Status AuthService::NotTheStaffPassword(const std::string& email, const std::string& password) {
+  auto staff = store_.FindStaffByEmail(email);
+  if (staff.ok() && VerifyPassword(password, staff->password_hash)) {
+    return Status::Invalid(
+        "Choose a password different from the one you use at school as staff, so that each "
+        "signs you in to its own pages",
+        "new_password");
+  }
+  return Status::Ok();
+}
+
 Result<std::string> AuthService::CreateApiToken(const std::string& raw_email,
-                                                const std::string& label) {
+                                                const std::string& label, bool as_family) {
   std::string email = ToLower(Trim(raw_email));
   auto staff = store_.FindStaffByEmail(email);
-  if (!staff.ok() || !staff->active) {
+  if (as_family || !staff.ok() || !staff->active) {
     // A parent or carer's token reads what their pages show (decision 0026).
     auto family = store_.FindFamilyByEmail(email);
     if (!family.ok() || !family->active) {
-      return Status::NotFound("No active member of staff or family account signs in with " + email);
+      return Status::NotFound(
+          as_family ? "No active family account signs in with " + email
+                    : "No active member of staff or family account signs in with " + email);
     }
     std::string token = "att_" + RandomToken();
     ATTUNE_RETURN_IF_ERROR(

@@ -58,8 +58,8 @@ class AuthService {
   Status SignOut(const Principal& principal, const std::string& ip);
 
   // Checks the current password, the new one's strength and its confirmation;
-  // signs the member of staff out of every other session and revokes their
-  // API tokens.
+  // signs the member of staff (or parent or carer) out of every other
+  // session and revokes their API tokens.
   Status ChangePassword(const Principal& principal, const std::string& current,
                         const std::string& replacement, const std::string& confirmation,
                         const std::string& ip);
@@ -78,7 +78,10 @@ class AuthService {
   // Creates a token for the member of staff, or else the family account,
   // with `email`; returns the raw token (shown once). NotFound when no
   // active one has it.
-  Result<std::string> CreateApiToken(const std::string& email, const std::string& label);
+  // `as_family`: for the family account with that email even when a
+  // member of staff has it too (a member of staff who is a parent).
+  Result<std::string> CreateApiToken(const std::string& email, const std::string& label,
+                                     bool as_family = false);
 
   // The CSRF token of a form shown before sign-in (decision 0003): random,
   // with a MAC by a secret the server keeps in the database, so that only a
@@ -88,6 +91,9 @@ class AuthService {
   bool IsSignInFormToken(const std::string& token);
 
  private:
+  // A family account's password may not be the staff password of the same
+  // email: the password tells the two accounts apart at sign-in.
+  Status NotTheStaffPassword(const std::string& email, const std::string& password);
   // A new session of a member of staff or a family account (`account_id`),
   // its raw id (for the cookie) in `raw_id`.
   SessionRecord NewSession(long long school_id, long long account_id, const std::string& ip,

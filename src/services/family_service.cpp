@@ -200,7 +200,8 @@ Result<std::vector<FamilyChild>> FamilyService::Children(const Principal& by) {
   return store_.ListFamilyChildren(by.school_id, by.family_id);
 }
 
-Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupil_id) {
+Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupil_id,
+                                             long long before_incident) {
   auto children = Children(by);
   if (!children.ok()) return children.status();
   FamilyChildPage page;
@@ -214,15 +215,9 @@ Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupi
   if (!found) return Status::NotFound("No such pupil");
 
   auto records = store_.ListFamilyRecords(by.school_id, by.family_id, pupil_id,
-                                          static_cast<int>(kRecordsShown));
+                                          static_cast<int>(kRecordsShown), before_incident);
   if (!records.ok()) return records.status();
-  VersionCache versions;
-  for (auto& r : *records) {
-    const policy::Policy* policy = PolicyOf(by.school_id, r.policy_version_id, versions);
-    if (!policy) continue;
-    if (const auto* c = policy->FindCategory(r.category)) r.category_name = c->name;
-    if (const auto* w = policy->FindReward(r.reward)) r.reward_name = w->name;
-  }
+  NameRecords(by.school_id, *records);
   page.records = std::move(*records);
 
   // The plans a family takes part in: those whose type names the parent
@@ -252,14 +247,36 @@ Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupi
   return page;
 }
 
+void FamilyService::NameRecords(long long school_id, std::vector<FamilyRecord>& records) {
+  VersionCache versions;
+  for (auto& r : records) {
+    const policy::Policy* policy = PolicyOf(school_id, r.policy_version_id, versions);
+    if (!policy) continue;
+    if (const auto* c = policy->FindCategory(r.category)) r.category_name = c->name;
+    if (const auto* w = policy->FindReward(r.reward)) r.reward_name = w->name;
+  }
+}
+
 Result<FamilyRecord> FamilyService::Record(const Principal& by, long long incident_id) {
   auto children = Children(by);
   if (!children.ok()) return children.status();
+  // Through each child's shared records, a page at a time: the same
+  // question as their pages ask, so a record is found here exactly when a
+  // page shows it.
   for (const auto& c : *children) {
-    auto page = Child(by, c.pupil_id);
-    if (!page.ok()) return page.status();
-    for (const auto& r : page->records) {
-      if (r.incident_id == incident_id) return r;
+    long long before = 0;
+    for (;;) {
+      auto records = store_.ListFamilyRecords(by.school_id, by.family_id, c.pupil_id,
+                                              static_cast<int>(kRecordsShown), before);
+      if (!records.ok()) return records.status();
+      for (auto& r : *records) {
+        if (r.incident_id != incident_id) continue;
+        std::vector<FamilyRecord> one = {std::move(r)};
+        NameRecords(by.school_id, one);
+        return std::move(one.front());
+      }
+      if (records->size() < kRecordsShown) break;
+      before = records->back().incident_id;
     }
   }
   return Status::NotFound("No such record");
@@ -268,7 +285,7 @@ Result<FamilyRecord> FamilyService::Record(const Principal& by, long long incide
 Status FamilyService::Reply(const Principal& by, long long pupil_id, long long incident_id,
                             const std::string& raw, const std::string& ip) {
   ATTUNE_RETURN_IF_ERROR(ParentOnly(by));
-  auto words = TypedText(raw, kReplyMax, "words", "Your message");
+  auto words = TypedText(raw, kReplyMax, "words", "your message");
   if (!words.ok()) return words.status();
   if (words->empty()) return Status::Invalid("Write a few words first", "words");
   Status st =
@@ -317,7 +334,7 @@ Status FamilyService::Decide(const Principal& by, long long incident_id, long lo
                              bool share, const std::string& raw, const std::string& ip) {
   // For a role the policy does not name, nothing is waiting.
   if (!MayReview(by)) return Status::NotFound("No such record waiting to be checked");
-  auto words = TypedText(raw, kWordsMax, "words", "The words for home");
+  auto words = TypedText(raw, kWordsMax, "words", "the words for home");
   if (!words.ok()) return words.status();
   std::vector<NewMail> mails;
   if (share && outbox_) {
@@ -377,6 +394,10 @@ void FamilyService::SharesForRecord(const policy::Policy& policy, SendHome send_
     if (!home) return;
   }
   bool at_once = share == policy::FamilyShare::kAtOnce;
+  // A note about several children is one text, written about them all: it
+  // may name the others, so only its recognition goes home, never its words.
+  int involved = 0;
+  for (const auto& p : i.pupils) involved += p.role == "involved";
   for (const auto& p : i.pupils) {
     if (p.role != "involved") continue;
     NewFamilyShare f;
@@ -384,7 +405,7 @@ void FamilyService::SharesForRecord(const policy::Policy& policy, SendHome send_
     f.state = at_once ? FamilyShareState::kShared : FamilyShareState::kWaiting;
     // A positive note's own words go home; staff's notes on anything else
     // never do (a reviewer writes the words for home).
-    f.words = positive ? i.behaviour : "";
+    f.words = positive && involved == 1 ? i.behaviour : "";
     f.send_home = positive;
     n.family_shares.push_back(f);
     if (at_once && outbox_) {

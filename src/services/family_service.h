@@ -56,7 +56,6 @@ struct FamilyView {
   FamilyViewRequest request;
   std::string plan_name;
   std::string section_title;
-  std::string section_help;
   std::vector<FamilyViewQuestion> questions;
   std::optional<Timestamp> answered_at;  // this account's answer
 };
@@ -106,8 +105,11 @@ class FamilyService {
 
   // A parent or carer's children.
   Result<std::vector<FamilyChild>> Children(const Principal& by);
-  // One of their children's pages; NotFound for any other pupil.
-  Result<FamilyChildPage> Child(const Principal& by, long long pupil_id);
+  // One of their children's pages; NotFound for any other pupil. Its
+  // records are the newest kRecordsShown, or those older than record
+  // `before_incident` when not 0.
+  Result<FamilyChildPage> Child(const Principal& by, long long pupil_id,
+                                long long before_incident = 0);
   // One record as the family sees it; NotFound unless shared with them.
   Result<FamilyRecord> Record(const Principal& by, long long incident_id);
   // A short thank-you to a note shared with them.
@@ -188,6 +190,9 @@ class FamilyService {
   NewMail MailFor(const std::string& school, const std::string& first_name, long long pupil_id,
                   bool positive, const std::string& words) const;
   Result<std::string> SchoolName(long long school_id);
+  // Fills each record's category and recognition names from its policy
+  // version.
+  void NameRecords(long long school_id, std::vector<FamilyRecord>& records);
   // The requests for the family's view of `pupil_id`, in the policy in
   // force's words, with this account's answers.
   Result<std::vector<FamilyView>> ViewsOf(const Principal& by, long long pupil_id);

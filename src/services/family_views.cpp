@@ -103,10 +103,10 @@ Status FamilyService::AskForView(const Principal& by, const PlanDetail& d,
     m.every_family = true;
     m.message_domain = outbox_->settings().MessageDomain();
     m.subject = *school + " would like your view about " + first;
-    m.body = "We are writing " + first + "'s " + d.type->name +
-             " and would like to know what you think: " + s->title +
-             ".\n\nYou can write it here when it suits you:\n" + outbox_->settings().base_url +
-             "/family/pupils/" + std::to_string(d.plan.pupil_id) + "#views\n\n" + *school + "\n";
+    m.body = "We would like your view, in your own words, for " + first + "'s " + d.type->name +
+             " (" + s->title + ").\n\nYou can write it here when it suits you:\n" +
+             outbox_->settings().base_url + "/family/pupils/" + std::to_string(d.plan.pupil_id) +
+             "#views\n\n" + *school + "\n";
     mails.push_back(std::move(m));
   }
   auto id = store_.CreateFamilyViewRequest(v, mails);
@@ -153,7 +153,6 @@ Result<std::vector<FamilyView>> FamilyService::ViewsOf(const Principal& by, long
     FamilyView v;
     v.plan_name = type->name;
     v.section_title = s->title;
-    v.section_help = s->help;
     json answer = json::object();
     if (!r.answers.empty()) {
       answer = json::parse(r.answers.front().fields, nullptr, false);
@@ -170,11 +169,32 @@ Result<std::vector<FamilyView>> FamilyService::ViewsOf(const Principal& by, long
     v.request = std::move(r);
     out.push_back(std::move(v));
   }
+  // Asked again about the same part of the same plan, the family starts
+  // from their last answer, and the closed question it replaces is not
+  // shown twice.
+  std::vector<FamilyView> shown;
+  for (auto& v : out) {
+    FamilyView* newer = nullptr;
+    for (auto& s : shown) {
+      if (s.request.plan_id == v.request.plan_id && s.request.section_id == v.request.section_id) {
+        newer = &s;
+      }
+    }
+    if (!newer) {
+      shown.push_back(std::move(v));
+      continue;
+    }
+    if (newer->request.open && !newer->answered_at && v.answered_at) {
+      for (size_t q = 0; q < newer->questions.size() && q < v.questions.size(); ++q) {
+        newer->questions[q].words = v.questions[q].words;
+      }
+    }
+  }
   // Open ones first, each kind newest first (the store's order).
-  std::stable_sort(out.begin(), out.end(), [](const FamilyView& a, const FamilyView& b) {
+  std::stable_sort(shown.begin(), shown.end(), [](const FamilyView& a, const FamilyView& b) {
     return a.request.open && !b.request.open;
   });
-  return out;
+  return shown;
 }
 
 Status FamilyService::GiveView(const Principal& by, long long pupil_id, long long request_id,
@@ -192,7 +212,7 @@ Status FamilyService::GiveView(const Principal& by, long long pupil_id, long lon
     for (const auto& q : v.questions) {
       auto it = words.find(q.field_id);
       auto text =
-          TypedText(it == words.end() ? "" : it->second, kViewMax, q.field_id.c_str(), "Your view");
+          TypedText(it == words.end() ? "" : it->second, kViewMax, q.field_id.c_str(), "your view");
       if (!text.ok()) return text.status();
       if (!text->empty()) fields[q.field_id] = *text;
     }

@@ -191,6 +191,16 @@ Result<SurveyRunStarted> SurveyService::StartRun(const Principal& by, long long 
   } else {
     return Status::Invalid("Choose a form or a year group", "group");
   }
+  // One open run a group: a second would give each pupil two codes, and
+  // the group's answers would be split between runs.
+  auto runs = store_.ListSurveyRuns(by.school_id, survey_id);
+  if (!runs.ok()) return runs.status();
+  for (const auto& r : *runs) {
+    if (r.open() && r.form_id == run.form_id && r.year_group == run.year_group) {
+      return Status::Invalid(
+          run.group_label + " is answering this survey already: close that run first", "group");
+    }
+  }
   auto pupils = store_.ListPupils(by.school_id, filter);
   if (!pupils.ok()) return pupils.status();
   if (pupils->empty()) {

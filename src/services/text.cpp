@@ -1,6 +1,7 @@
 #include "services/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace attune {
 
@@ -34,12 +35,15 @@ Result<std::string> TypedText(const std::string& raw, size_t max, const char* fi
   size_t characters = 0;
   for (unsigned char c : text) characters += (c & 0xC0) != 0x80;
   if (characters > max) {
-    return Status::Invalid(
-        std::string(what) + " can be at most " + std::to_string(max) + " characters", field);
+    std::string said = what;
+    if (!said.empty())
+      said[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(said[0])));
+    return Status::Invalid(said + " can be at most " + std::to_string(max) + " characters", field);
   }
   for (unsigned char c : text) {
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-      return Status::Invalid(std::string(what) + " has a character that cannot be saved", field);
+      return Status::Invalid(
+          "There is a character in " + std::string(what) + " that cannot be saved", field);
     }
   }
   return text;

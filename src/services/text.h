@@ -16,8 +16,9 @@ bool LooksLikeEmail(std::string_view email);
 
 // Text someone typed: trimmed, at most `max` characters (as a browser
 // counts them: "é" or an emoji is one), no control characters but line
-// breaks and tabs. Invalid naming `field`, in the words "<what> can be at
-// most ...".
+// breaks and tabs. Invalid naming `field`; `what` in lower case ("your
+// message") as the messages say it: "Your message can be at most ...",
+// "There is a character in your message that ...".
 Result<std::string> TypedText(const std::string& raw, size_t max, const char* field,
                               const char* what);
 

@@ -76,10 +76,11 @@ class FamilyStore {
 
   // Shared, unrestricted records of `pupil_id`, newest first, if the pupil
   // is one of `family_id`'s children (empty otherwise), with the account's
-  // own reply to each.
+  // own reply to each; older than record `before_incident` when not 0.
   virtual Result<std::vector<FamilyRecord>> ListFamilyRecords(long long school_id,
                                                               long long family_id,
-                                                              long long pupil_id, int limit) = 0;
+                                                              long long pupil_id, int limit,
+                                                              long long before_incident) = 0;
   // Calls and meetings logged with one of the account's own contacts about
   // `pupil_id`, not linked to a restricted record, newest first.
   virtual Result<std::vector<ContactLogEntry>> ListFamilyContactLog(long long school_id,
@@ -103,7 +104,8 @@ class FamilyStore {
   // password and are active, last sent one before `before` (or never).
   virtual Result<std::vector<FamilyAccount>> ListDigestFamilies(Timestamp before) = 0;
   // Records shared with `family_id` since `since`, of all its children,
-  // oldest first, `pupil_id` set and the child's shown first name in
+  // but those already emailed to it one by one (before it chose the
+  // digest), oldest first, `pupil_id` set and the child's shown first name in
   // `recorded_by`'s place kept apart: `reply` holds the first name.
   virtual Result<std::vector<FamilyRecord>> ListDigestRecords(long long school_id,
                                                               long long family_id,

@@ -1,4 +1,5 @@
-// GET /account and POST /account/password.
+// GET /account and POST /account/password (a parent or carer changes theirs
+// on /family/account, web/family_pages.cpp, with the same form).
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/site.h"
@@ -8,6 +9,17 @@ namespace {
 
 http::Response RenderAccount(const WebContext& ctx, const http::Request& req, const Status& error) {
   const Principal& p = *req.principal;
+  nlohmann::json view = PasswordChangeView(error, "/account/password");
+  view["name"] = p.name;
+  view["email"] = p.email;
+  view["role_label"] = RoleLabel(p.role);
+  return RenderPage(ctx, req, "account", "Your account", view,
+                    error.ok() ? 200 : HttpStatusFor(error));
+}
+
+}  // namespace
+
+nlohmann::json PasswordChangeView(const Status& error, const std::string& action) {
   auto field = [&](const char* name, const char* label, const char* autocomplete,
                    const char* hint) {
     return nlohmann::json{{"name", name},
@@ -20,16 +32,10 @@ http::Response RenderAccount(const WebContext& ctx, const http::Request& req, co
       {field("current_password", "Current password", "current-password", ""),
        field("new_password", "New password", "new-password", "At least 10 characters."),
        field("confirm_password", "New password again", "new-password", "")});
-  nlohmann::json view = {{"name", p.name},
-                         {"email", p.email},
-                         {"role_label", RoleLabel(p.role)},
-                         {"fields", fields},
-                         {"error", !error.ok() && error.field().empty() ? error.message() : ""}};
-  return RenderPage(ctx, req, "account", "Your account", view,
-                    error.ok() ? 200 : HttpStatusFor(error));
+  return {{"fields", fields},
+          {"password_action", action},
+          {"error", !error.ok() && error.field().empty() ? error.message() : ""}};
 }
-
-}  // namespace
 
 http::Response AccountShow(const WebContext& ctx, http::Request& req) {
   return RenderAccount(ctx, req, Status::Ok());

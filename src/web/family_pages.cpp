@@ -88,7 +88,6 @@ nlohmann::json ViewsJson(const std::vector<FamilyView>& views, const FailedView*
     out.push_back({{"id", v.request.id},
                    {"plan", v.plan_name},
                    {"section", v.section_title},
-                   {"help", v.section_help},
                    {"open", v.request.open},
                    {"asked", WhenWords(v.request.asked_at)},
                    {"answered", v.answered_at ? WhenWords(*v.answered_at) : ""},
@@ -101,7 +100,10 @@ nlohmann::json ViewsJson(const std::vector<FamilyView>& views, const FailedView*
 http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long long pupil_id,
                                  const Status* failed, long long failed_incident,
                                  const FailedView* failed_view = nullptr) {
-  auto page = ctx.families.Child(*req.principal, pupil_id);
+  // ?before=ID: the page of notes older than record ID.
+  auto before = http::IntValue(req.query.Get("before"), 0, "before");
+  if (!before.ok()) return RenderError(ctx, req, before.status());
+  auto page = ctx.families.Child(*req.principal, pupil_id, *before);
   if (!page.ok()) return RenderError(ctx, req, page.status());
   const FamilyChild& c = page->child;
   nlohmann::json records = nlohmann::json::array();
@@ -118,7 +120,10 @@ http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long
                         {"started", DateWords(p.started_on)},
                         {"ended", p.status != "active" && p.ends_on ? DateWords(*p.ends_on) : ""}};
     if (p.next) {
-      j["next"] = Capitalised(p.next->Words()) + " on " + DateWords(p.next->on);
+      // A date gone by is being arranged: not a meeting the family missed.
+      j["next"] = p.next->on < LondonDate(Now())
+                      ? "The next " + std::string(p.next->Words()) + " is being arranged"
+                      : Capitalised(p.next->Words()) + " on " + DateWords(p.next->on);
     }
     plans.push_back(j);
   }
@@ -129,17 +134,27 @@ http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long
                         {"with", e.contact_name},
                         {"by", e.staff_name}});
   }
-  nlohmann::json view = {{"child", ChildJson(c)},
-                         {"records", records},
-                         {"has_records", !records.empty()},
-                         {"more", records.size() >= FamilyService::kRecordsShown},
-                         {"plans", plans},
-                         {"has_plans", !plans.empty()},
-                         {"contacts", contacts},
-                         {"views", ViewsJson(page->views, failed_view)},
-                         {"has_views", !page->views.empty()},
-                         {"has_contacts", !contacts.empty()},
-                         {"reply_max", FamilyService::kReplyMax}};
+  nlohmann::json view = {
+      {"child", ChildJson(c)},
+      {"records", records},
+      {"has_records", !records.empty()},
+      {"older", records.size() >= FamilyService::kRecordsShown
+                    ? "/family/pupils/" + std::to_string(pupil_id) + "?before=" +
+                          std::to_string(page->records.back().incident_id) + "#notes-heading"
+                    : ""},
+      {"paged", *before != 0},
+      {"plans", plans},
+      {"has_plans", !plans.empty()},
+      {"contacts", contacts},
+      {"views", ViewsJson(page->views, failed_view)},
+      {"has_views", !page->views.empty()},
+      {"has_contacts", !contacts.empty()},
+      {"reply_max", FamilyService::kReplyMax}};
+  // A refusal with no form to stand beside (thanked already, a question
+  // closed) is said at the top of the page.
+  for (const Status* st : {failed, failed_view ? &failed_view->error : nullptr}) {
+    if (st && st->code() == StatusCode::kConflict) view["page_error"] = st->message();
+  }
   int status = failed        ? HttpStatusFor(*failed)
                : failed_view ? HttpStatusFor(failed_view->error)
                              : 200;
@@ -203,14 +218,36 @@ http::Response FamilyPolicy(const WebContext& ctx, http::Request& req) {
   return RenderPage(ctx, req, "policy", "Our policy", view);
 }
 
-http::Response FamilyAccountShow(const WebContext& ctx, http::Request& req) {
+namespace {
+
+http::Response RenderFamilyAccount(const WebContext& ctx, http::Request& req, const Status& error) {
   auto account = ctx.families.Account(*req.principal);
   if (!account.ok()) return RenderError(ctx, req, account.status());
-  nlohmann::json view = {{"name", account->name},
-                         {"email", account->email},
-                         {"weekly", account->weekly_digest},
-                         {"each", !account->weekly_digest}};
-  return RenderPage(ctx, req, "family_account", "Account", view);
+  nlohmann::json view = PasswordChangeView(error, "/family/account/password");
+  view["name"] = account->name;
+  view["email"] = account->email;
+  view["weekly"] = account->weekly_digest;
+  view["each"] = !account->weekly_digest;
+  return RenderPage(ctx, req, "family_account", "Account", view,
+                    error.ok() ? 200 : HttpStatusFor(error));
+}
+
+}  // namespace
+
+http::Response FamilyAccountShow(const WebContext& ctx, http::Request& req) {
+  return RenderFamilyAccount(ctx, req, Status::Ok());
+}
+
+http::Response FamilyChangePassword(const WebContext& ctx, http::Request& req) {
+  auto form = req.Form();
+  if (!form.ok()) return RenderError(ctx, req, form.status());
+  Status st =
+      ctx.auth.ChangePassword(*req.principal, form->Get("current_password"),
+                              form->Get("new_password"), form->Get("confirm_password"), req.ip);
+  if (!st.ok()) return RenderFamilyAccount(ctx, req, st);
+  http::Response r = http::Response::Redirect("/family/account");
+  SetFlash(r, "Your password has been changed.", ctx.secure_cookies);
+  return r;
 }
 
 http::Response FamilyDigest(const WebContext& ctx, http::Request& req) {

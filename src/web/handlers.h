@@ -50,6 +50,7 @@ http::Response OurPolicy(const WebContext& ctx, http::Request& req);
 http::Response FamilyHome(const WebContext& ctx, http::Request& req);
 http::Response FamilyViewGive(const WebContext& ctx, http::Request& req);
 http::Response FamilyShareWithdraw(const WebContext& ctx, http::Request& req);
+http::Response FamilyChangePassword(const WebContext& ctx, http::Request& req);
 http::Response PlanFamilyViewAsk(const WebContext& ctx, http::Request& req);
 http::Response PlanFamilyViewClose(const WebContext& ctx, http::Request& req);
 http::Response FamilyChildShow(const WebContext& ctx, http::Request& req);

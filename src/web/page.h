@@ -25,6 +25,10 @@ http::Response RenderFragment(const WebContext& ctx, const std::string& name,
 
 // A one-line message carried across a redirect (cookie, read once).
 void SetFlash(http::Response& response, const std::string& message, bool secure);
+
+// The "Change your password" form's view (partials/password_change), with
+// `error` beside its field, posting to `action` (web/account.cpp).
+nlohmann::json PasswordChangeView(const Status& error, const std::string& action);
 // Offers, beside the next page's flash, to undo record `incident_id` (a
 // one-tap save): a button for a few seconds (services/incident_service.h,
 // IncidentService::kUndoWindow, is how long the server allows it).

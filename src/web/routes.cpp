@@ -142,6 +142,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/family/policy", P::kFamilyView, bind(FamilyPolicy));
   r.Add("GET", "/family/account", P::kFamilyView, bind(FamilyAccountShow));
   r.Add("POST", "/family/account/digest", P::kFamilyView, bind(FamilyDigest));
+  r.Add("POST", "/family/account/password", P::kFamilyView, bind(FamilyChangePassword));
   r.Add("GET", "/family/welcome/([A-Za-z0-9_-]{1,128})", P::kPublic, bind(FamilyWelcomeShow),
         "/family/welcome/x");
   r.Add("POST", "/family/welcome/([A-Za-z0-9_-]{1,128})", P::kPublic, bind(FamilyWelcomeSubmit),

@@ -1,5 +1,6 @@
 #include "web/survey_page.h"
 
+#include "services/survey_service.h"
 #include "web/page.h"
 #include "web/sign_in_form.h"
 #include "web/site.h"
@@ -30,8 +31,17 @@ http::Response RenderPupilCode(const WebContext& ctx, const http::Request& req,
                                const std::string& page, const std::string& title,
                                const Status& error) {
   nlohmann::json view = {{"error", error.ok() ? "" : error.message()}};
-  int status = error.ok() ? 200 : error.code() == StatusCode::kTooManyRequests ? 429 : 422;
-  return RenderPupilPage(ctx, req, page, title, view, status);
+  bool throttled = error.code() == StatusCode::kTooManyRequests;
+  int status = error.ok() ? 200 : throttled ? 429 : 422;
+  http::Response r = RenderPupilPage(ctx, req, page, title, view, status);
+  // Codes refused for this address: at most the throttle's window.
+  if (throttled) {
+    r.SetHeader(
+        "Retry-After",
+        std::to_string(
+            std::chrono::duration_cast<std::chrono::seconds>(SurveyService::kCodeWindow).count()));
+  }
+  return r;
 }
 
 std::string HowAnswered(const SurveyQuestion& q) {

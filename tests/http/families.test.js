@@ -215,7 +215,7 @@ test('every route: a parent reaches only the family routes and the narrowed API;
     'api GET /api/v1/incidents', 'api GET /api/v1/incidents/([0-9]+)', 'api GET /api/v1/me',
     'api GET /api/v1/pupils', 'api GET /api/v1/pupils/([0-9]+)',
     'web GET /', 'web GET /family', 'web GET /family/account', 'web GET /family/policy',
-    'web GET /family/pupils/([0-9]+)', 'web POST /family/account/digest',
+    'web GET /family/pupils/([0-9]+)', 'web POST /family/account/digest', 'web POST /family/account/password',
     'web POST /family/pupils/([0-9]+)/notes/([0-9]+)/thanks', 'web POST /family/pupils/([0-9]+)/views/([0-9]+)',
     'web POST /sign-out',
   ].sort());
@@ -258,8 +258,11 @@ test('records reach families as the policy says; never restricted, never staff n
     assert.equal((await api(parents.one.token, 'GET', `/api/v1/incidents/${hidden}`)).status, 404, `record ${hidden}`);
   }
   const page = await parents.one.browser.get(`/family/pupils/${a.id}`);
-  assert.ok(page.text.includes('Shared the paints and helped tidy up'));
+  // A note about two children goes home as its recognition, without the
+  // words written about them both (they may name the other child).
+  assert.ok(!page.text.includes('Shared the paints and helped tidy up'));
   assert.ok(page.text.includes('Sunshine note home'));
+  assert.ok(page.text.includes('Read to the younger children'), 'a note about one child keeps its words');
 
   // The pastoral lead approves the record of hurting others, with words for home.
   const pastoral = new Browser(server.base);
@@ -287,10 +290,13 @@ test('records reach families as the policy says; never restricted, never staff n
   const approved = after.find((r) => r.id === hurt);
   assert.ok(approved, 'shared once approved');
   assert.equal(approved.words, 'We talked it through calmly and made a plan.');
+  const thankHurt = await parents.one.browser.post(`/family/pupils/${a.id}/notes/${hurt}/thanks`,
+    { form: { csrf_token: parents.one.browser.csrf, words: 'thanks' } });
+  assert.equal(thankHurt.status, 404, 'a thank-you is for a positive note only');
 
   // Nothing the parents can reach says what must never go home.
   const never = ['SAFEGUARDING-WORDS', 'Worry about a child', 'HURT-STAFF-NOTE', 'LOWLEVEL-STAFF-NOTE', 'NOTE-NOT-SENT',
-    'STAR-KEPT-IN-SCHOOL'];
+    'STAR-KEPT-IN-SCHOOL', 'Shared the paints'];
   for (const who of ['one', 'two', 'none']) {
     const seen = await everythingSeenBy(parents[who]);
     for (const words of never) assert.ok(!seen.includes(words), `${who} must not see "${words}"`);
@@ -313,6 +319,7 @@ test('a family says thank you once; the note keeps it', async () => {
   assert.equal(sent.status, 303);
   const twice = await b.post(`/family/pupils/${a.id}/notes/${id}/thanks`, { form: { csrf_token: b.csrf, words: 'Again' } });
   assert.equal(twice.status, 409);
+  assert.match(twice.text, /role="alert">You have already said thank you for this one/, 'said on the page');
   const long = await b.post(`/family/pupils/${a.id}/notes/${id}/thanks`, { form: { csrf_token: b.csrf, words: 'x'.repeat(400) } });
   assert.equal(long.status, 422);
   // Another family cannot thank for a note that is not theirs.
@@ -382,6 +389,10 @@ test('invited from the pupil page, a carer chooses a password from the emailed l
 });
 
 test('a family that chose one email a week gets no email a note, then one digest of the week, once', async () => {
+  // A note emailed on its own before the family chose the digest is not sent again in it.
+  const emailed = await record({ pupils: [{ id: pupils.b.id, role: 'involved' }], category: 'kindness',
+    reward: 'sunshine_note', notes: 'EMAILED-BEFORE-THE-DIGEST' });
+  assert.equal(server.sql(`SELECT COUNT(*) FROM outbox WHERE incident_id = ${emailed} AND recipient = 'two@family.example'`), '1');
   const b = parents.two.browser;
   await b.get('/family/account');
   const chose = await b.post('/family/account/digest', { form: { csrf_token: b.csrf, email: 'weekly' } });
@@ -393,6 +404,7 @@ test('a family that chose one email a week gets no email a note, then one digest
   const body = server.sql("SELECT body FROM outbox WHERE kind = 'family_digest' AND recipient = 'two@family.example'");
   assert.ok(body.includes(`${pupils.b.first}: Welcomed the new pupil at lunch`), body);
   for (const k of ['a', 'd']) assert.ok(!body.includes(pupils[k].first + ':'), `no ${k}`);
+  assert.ok(!body.includes('EMAILED-BEFORE-THE-DIGEST'), 'a note already emailed is not repeated');
   assert.match(server.cli(['parent', 'digest']), /^0 digests written/m, 'once in the week');
 });
 

@@ -345,3 +345,78 @@ test('a shared record shows its state; its recorder takes it back, others may no
   assert.equal(concern.status, 201, concern.text);
   assert.equal((await senior.post(`/incidents/${concern.json.id}/family/${a.id}/withdraw`, { form: { csrf_token: senior.csrf } })).status, 404);
 });
+
+test('a member of staff who is also a parent gets a family token with --family, a staff one without', async () => {
+  server.cli(['parent', 'add', '--email', 'senco@demo.attune.school', '--name', 'Parent senco', '--password', 'a different password 2026',
+    '--pupils', String(pupils.c.id)]);
+  const me = async (args) => {
+    const token = server.cli(['token', 'create', '--email', 'senco@demo.attune.school', ...args]).trim().split('\n').pop();
+    const res = await fetch(`${server.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    return res.json();
+  };
+  assert.equal((await me([])).role, 'senco');
+  assert.equal((await me(['--family'])).role, 'parent');
+  assert.throws(() => server.cli(['token', 'create', '--email', 'teacher@demo.attune.school', '--family']), /No active family account/);
+});
+
+test('a family with more than a hundred notes pages back through them all, on the page and in the API', async () => {
+  const a = pupils.a;
+  // 130 notes shared with family one, written straight into the store (the
+  // recording path is tested elsewhere): kindness with a star letter.
+  const before = Number(server.sql('SELECT COALESCE(MAX(id), 0) FROM incidents'));
+  server.sql(`WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 130)
+    INSERT INTO incidents (school_id, occurred_at, recorded_at, recorded_by_staff_id, behaviour_class, category, reward, behaviour, policy_version_id)
+    SELECT i.school_id, i.occurred_at - 86400 * k, i.recorded_at, i.recorded_by_staff_id, 'prosocial', 'helping', 'star_letter', 'Old note ' || k, i.policy_version_id
+    FROM n, (SELECT * FROM incidents WHERE id = (SELECT MIN(id) FROM incidents WHERE category = 'helping')) i`);
+  server.sql(`INSERT INTO family_shares (incident_id, pupil_id, school_id, state, words, send_home, occurred_at, created_at)
+    SELECT id, ${a.id}, school_id, 'shared', behaviour, 1, occurred_at, recorded_at FROM incidents WHERE id > ${before}`);
+  const token = server.cli(['token', 'create', '--email', 'one@alder.example']).trim().split('\n').pop();
+  const get = async (url) => (await fetch(server.base + url, { headers: { authorization: `Bearer ${token}` } })).json();
+  const seen = [];
+  let url = `/api/v1/incidents?pupil=${a.id}`;
+  for (let pages = 0; url && pages < 10; pages++) {
+    const page = await get(url);
+    seen.push(...page.incidents.map((r) => r.id));
+    url = page.next_before ? `/api/v1/incidents?pupil=${a.id}&before=${page.next_before}` : null;
+  }
+  const shared = Number(server.sql(`SELECT COUNT(*) FROM family_shares WHERE pupil_id = ${a.id} AND state = 'shared'`));
+  assert.equal(seen.length, shared, 'every shared record once');
+  assert.equal(new Set(seen).size, seen.length);
+  const oldest = Number(server.sql(`SELECT incident_id FROM family_shares WHERE pupil_id = ${a.id} AND state = 'shared' ORDER BY occurred_at, incident_id LIMIT 1`));
+  assert.equal((await fetch(`${server.base}/api/v1/incidents/${oldest}`, { headers: { authorization: `Bearer ${token}` } })).status, 200,
+    'a record older than the newest hundred is found');
+  const first = await families.one.get(`/family/pupils/${a.id}`);
+  const older = /href="(\/family\/pupils\/\d+\?before=\d+)#notes-heading"/.exec(first.text);
+  assert.ok(older, 'an Older notes link');
+  const next = await families.one.get(older[1]);
+  assert.equal(next.status, 200);
+  assert.match(next.text, /Back to the newest/);
+  assert.match(next.text, /Old note 130/);
+});
+
+test('a parent changes their password on their account page; other sign-ins end; never the staff one of the same email', async () => {
+  const other = new Browser(server.base);
+  assert.equal((await other.signIn('three@alder.example', PASSWORD)).status, 303);
+  const b = families.three;
+  const page = await b.get('/family/account');
+  assert.match(page.text, /Change your password/);
+  const wrong = await b.post('/family/account/password', { form: { csrf_token: b.csrf, current_password: 'not it at all',
+    new_password: 'a brand new family one', confirm_password: 'a brand new family one' } });
+  assert.equal(wrong.status, 422);
+  assert.match(wrong.text, /Your current password is not right/);
+  const changed = await b.post('/family/account/password', { form: { csrf_token: b.csrf, current_password: PASSWORD,
+    new_password: 'a brand new family one', confirm_password: 'a brand new family one' } });
+  assert.equal(changed.status, 303);
+  assert.equal((await b.get('/family')).status, 200, 'this sign-in stays');
+  assert.equal((await other.get('/family')).status, 303, 'the other ends');
+  assert.equal((await new Browser(server.base).signIn('three@alder.example', 'a brand new family one')).status, 303);
+  // The senco (a parent here too) may not take their staff password for the family account.
+  const senco = new Browser(server.base);
+  assert.equal((await senco.signIn('senco@demo.attune.school', 'a different password 2026')).status, 303);
+  await senco.get('/family/account');
+  const same = await senco.post('/family/account/password', { form: { csrf_token: senco.csrf,
+    current_password: 'a different password 2026', new_password: require('../support/server').DEMO_PASSWORD,
+    confirm_password: require('../support/server').DEMO_PASSWORD } });
+  assert.equal(same.status, 422);
+  assert.match(same.text, /different from the one you use at school as staff/);
+});

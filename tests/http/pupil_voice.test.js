@@ -352,6 +352,7 @@ test('after many wrong codes from one address, codes are refused for a while (42
     if (last.status === 429) break;
   }
   assert.equal(last.status, 429);
+  assert.equal(last.headers.get('retry-after'), '900', 'says how long at most');
   assert.match(last.text, /Too many codes did not work on this device\. Ask your teacher to help you\./);
   assert.ok(n("SELECT COUNT(*) FROM audit_log WHERE action = 'plan.pupil_code_throttled'") >= 1);
 });

@@ -186,6 +186,10 @@ test('a second run with too few answers shows nothing, side by side with the fir
   for (let i = 0; i < 2; i++) assert.equal((await answer(run.codes[i], { face: '2', words: 'Secret words' })).status, 303);
   const page = await b.get(`/surveys/${surveyId}`);
   assert.match(page.text, /fewer than 3/, 'the open run says how many answered without a 1 or 2');
+  // While it is open, the same form cannot be given a second set of codes.
+  const twice = await b.post(`/surveys/${surveyId}/runs`, { form: { csrf_token: b.csrf, group: `form:${form.id}` } });
+  assert.equal(twice.status, 422);
+  assert.match(twice.text, /is answering this survey already: close that run first/);
   const runId = /\/surveys\/runs\/(\d+)\/close/.exec(page.text)[1];
   assert.equal((await b.post(`/surveys/runs/${runId}/close`, { form: { csrf_token: b.csrf } })).status, 303);
   const res = await b.get(`/surveys/${surveyId}/results`);

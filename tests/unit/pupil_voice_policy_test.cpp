@@ -213,6 +213,11 @@ TEST_F(PupilAnswers, OnlyTheirOwnQuestionsAndSomethingWritten) {
   auto number = CheckPupilAnswers(Section("colour"), {{"colour", 7}}, clean);
   ASSERT_EQ(number.size(), 1u);
   EXPECT_EQ(number[0].field, "fields.colour");
+  // A control character (a bell, a NUL) is never kept; line breaks are.
+  auto bell = CheckPupilAnswers(Section("colour"), {{"colour", "Blue\x07"}}, clean);
+  ASSERT_EQ(bell.size(), 1u);
+  EXPECT_EQ(bell[0].field, "fields.colour");
+  EXPECT_TRUE(CheckPupilAnswers(Section("colour"), {{"colour", "Blue\nand green"}}, clean).empty());
 }
 
 TEST_F(PupilAnswers, StaffMayMarkWordsScribedButNeverWrittenByThePupil) {

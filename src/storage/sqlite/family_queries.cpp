@@ -369,7 +369,8 @@ Result<Principal> SqliteStore::FindFamilyToken(const std::string& token_hash) {
 // EXISTS over their contacts), never a restricted or safeguarding record.
 Result<std::vector<FamilyRecord>> SqliteStore::ListFamilyRecords(long long school_id,
                                                                  long long family_id,
-                                                                 long long pupil_id, int limit) {
+                                                                 long long pupil_id, int limit,
+                                                                 long long before_incident) {
   return Guard("list family records", [&]() -> Result<std::vector<FamilyRecord>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
@@ -380,12 +381,15 @@ Result<std::vector<FamilyRecord>> SqliteStore::ListFamilyRecords(long long schoo
         "AND rp.pupil_id = fs.pupil_id AND rp.family_id = ?2 WHERE fs.pupil_id = ?3 AND "
         "fs.state = 'shared' AND fs.school_id = ?1 AND i.school_id = ?1 AND i.restricted = 0 AND "
         "i.safeguarding = 0 AND EXISTS (SELECT 1 FROM contacts c WHERE c.school_id = ?1 AND "
-        "c.pupil_id = ?3 AND c.family_account_id = ?2) ORDER BY fs.occurred_at DESC, "
-        "fs.incident_id DESC LIMIT ?4");
+        "c.pupil_id = ?3 AND c.family_account_id = ?2) AND (?5 = 0 OR (fs.occurred_at, "
+        "fs.incident_id) < (SELECT b.occurred_at, b.incident_id FROM family_shares b WHERE "
+        "b.incident_id = ?5 AND b.pupil_id = ?3)) ORDER BY fs.occurred_at DESC, fs.incident_id "
+        "DESC LIMIT ?4");
     r.Bind(1, school_id)
         .Bind(2, family_id)
         .Bind(3, pupil_id)
-        .Bind(4, static_cast<long long>(limit));
+        .Bind(4, static_cast<long long>(limit))
+        .Bind(5, before_incident);
     std::vector<FamilyRecord> out;
     while (r.Next()) out.push_back(ReadRecord(r));
     return out;
@@ -492,7 +496,8 @@ Status SqliteStore::AddFamilyReply(long long school_id, long long family_id, lon
         "created_at) SELECT ?1, ?3, ?4, ?2, ?5, ?6 WHERE EXISTS (SELECT 1 FROM family_shares fs "
         "JOIN incidents i ON i.id = fs.incident_id JOIN contacts c ON c.pupil_id = fs.pupil_id "
         "WHERE fs.school_id = ?1 AND fs.incident_id = ?3 AND fs.pupil_id = ?4 AND fs.state = "
-        "'shared' AND i.restricted = 0 AND c.family_account_id = ?2) RETURNING id");
+        "'shared' AND i.restricted = 0 AND i.behaviour_class = 'prosocial' AND "
+        "c.family_account_id = ?2) RETURNING id");
     r.Bind(1, school_id)
         .Bind(2, family_id)
         .Bind(3, incident_id)
@@ -554,8 +559,9 @@ Result<std::vector<FamilyRecord>> SqliteStore::ListDigestRecords(long long schoo
         "staff st ON st.id = i.recorded_by_staff_id WHERE fs.school_id = ?1 AND fs.state = "
         "'shared' AND COALESCE(fs.decided_at, fs.created_at) >= ?3 AND i.restricted = 0 AND "
         "i.safeguarding = 0 AND fs.pupil_id IN (SELECT c.pupil_id FROM contacts c WHERE "
-        "c.school_id = ?1 AND c.family_account_id = ?2) ORDER BY fs.occurred_at, "
-        "fs.incident_id");
+        "c.school_id = ?1 AND c.family_account_id = ?2) AND NOT EXISTS (SELECT 1 FROM outbox o "
+        "JOIN family_accounts f ON f.id = ?2 WHERE o.incident_id = fs.incident_id AND "
+        "o.recipient = f.email) ORDER BY fs.occurred_at, fs.incident_id");
     r.Bind(1, school_id).Bind(2, family_id).Bind(3, ToUnix(since));
     std::vector<FamilyRecord> out;
     while (r.Next()) out.push_back(ReadRecord(r));

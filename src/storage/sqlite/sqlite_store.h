@@ -226,7 +226,8 @@ class SqliteStore final : public Store {
                            const std::string& label, Timestamp now) override;
   Result<Principal> FindFamilyToken(const std::string& token_hash) override;
   Result<std::vector<FamilyRecord>> ListFamilyRecords(long long school_id, long long family_id,
-                                                      long long pupil_id, int limit) override;
+                                                      long long pupil_id, int limit,
+                                                      long long before_incident) override;
   Result<std::vector<ContactLogEntry>> ListFamilyContactLog(long long school_id,
                                                             long long family_id, long long pupil_id,
                                                             int limit) override;
