@@ -60,6 +60,12 @@ http::Response FamilyPupil(const ApiContext& ctx, http::Request& req, long long 
     if (p.next) {
       plan["next"] = {{"what", p.next->Words()}, {"on", FormatDate(p.next->on)}};
     }
+    plan["targets"] = p.agreed_targets;
+    nlohmann::json week = nlohmann::json::array();
+    for (const auto& [day, t] : p.week_targets) {
+      week.push_back({{"on", FormatDate(day)}, {"target", t}});
+    }
+    plan["this_week"] = week;
     plans.push_back(plan);
   }
   j["plans"] = plans;

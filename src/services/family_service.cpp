@@ -236,6 +236,7 @@ Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupi
     fp.ends_on = p.ends_on;
     fp.status = p.status;
     fp.next = NextDue(p);
+    ATTUNE_RETURN_IF_ERROR(FillTargets(by.school_id, *type, p, fp));
     page.plans.push_back(std::move(fp));
   }
   auto contacts = store_.ListFamilyContactLog(by.school_id, by.family_id, pupil_id, kContactsShown);
@@ -245,6 +246,47 @@ Result<FamilyChildPage> FamilyService::Child(const Principal& by, long long pupi
   if (!views.ok()) return views.status();
   page.views = std::move(*views);
   return page;
+}
+
+Status FamilyService::FillTargets(long long school_id, const policy::Plan& type, const PupilPlan& p,
+                                  FamilyPlan& out) {
+  using nlohmann::json;
+  json start = json::parse(p.fields, nullptr, false);
+  for (const auto& s : type.sections) {
+    if (s.stage != policy::PlanStage::kStart) continue;
+    for (const auto& f : s.fields) {
+      if (f.type != policy::FieldType::kTargets || !start.is_object() || !start.contains(f.id)) {
+        continue;
+      }
+      for (const auto& t : start[f.id]) {
+        if (t.is_object() && t.value("target", json()).is_string()) {
+          out.agreed_targets.push_back(t["target"].get<std::string>());
+        } else if (t.is_string()) {
+          out.agreed_targets.push_back(t.get<std::string>());
+        }
+      }
+    }
+  }
+  if (p.status != "active" || type.entries == policy::Plan::Entries::kNone) return Status::Ok();
+  // This week: from Monday to today, London time.
+  Date today = LondonDate(Now());
+  date::weekday wd{date::sys_days(today)};
+  Date monday{date::sys_days(today) - date::days((wd.c_encoding() + 6) % 7)};
+  auto entries = store_.ListPlanEntries(school_id, p.id);
+  if (!entries.ok()) return entries.status();
+  for (const auto& e : *entries) {
+    if (e.kind != "entry" || e.on < monday || e.on > today) continue;
+    json fields = json::parse(e.fields, nullptr, false);
+    for (const auto& s : type.sections) {
+      for (const auto& f : s.fields) {
+        if (f.shown_when_recording && fields.is_object() && fields.contains(f.id) &&
+            fields[f.id].is_string()) {
+          out.week_targets.emplace_back(e.on, fields[f.id].get<std::string>());
+        }
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 void FamilyService::NameRecords(long long school_id, std::vector<FamilyRecord>& records) {

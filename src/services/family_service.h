@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -36,6 +37,10 @@ struct FamilyPlan {
   long long id = 0;
   std::string name;    // the plan type's name in the school's words
   std::string target;  // today's target; "" for none
+  // The targets agreed when it started (its form's "targets" fields), and
+  // while active each day's target written this week, oldest first.
+  std::vector<std::string> agreed_targets;
+  std::vector<std::pair<Date, std::string>> week_targets;
   Date started_on;
   std::optional<Date> ends_on;
   std::string status;  // active, ended
@@ -190,6 +195,9 @@ class FamilyService {
   NewMail MailFor(const std::string& school, const std::string& first_name, long long pupil_id,
                   bool positive, const std::string& words) const;
   Result<std::string> SchoolName(long long school_id);
+  // Fills `out`'s agreed and this week's targets from plan `p` of `type`.
+  Status FillTargets(long long school_id, const policy::Plan& type, const PupilPlan& p,
+                     FamilyPlan& out);
   // Fills each record's category and recognition names from its policy
   // version.
   void NameRecords(long long school_id, std::vector<FamilyRecord>& records);

@@ -125,6 +125,16 @@ http::Response RenderFamilyChild(const WebContext& ctx, http::Request& req, long
                       ? "The next " + std::string(p.next->Words()) + " is being arranged"
                       : Capitalised(p.next->Words()) + " on " + DateWords(p.next->on);
     }
+    nlohmann::json agreed = nlohmann::json::array();
+    for (const auto& t : p.agreed_targets) agreed.push_back(t);
+    nlohmann::json week = nlohmann::json::array();
+    for (const auto& [day, t] : p.week_targets) {
+      week.push_back({{"day", Trim(date::format("%A", day))}, {"target", t}});
+    }
+    j["agreed"] = agreed;
+    j["has_agreed"] = !agreed.empty();
+    j["week"] = week;
+    j["has_week"] = !week.empty();
     plans.push_back(j);
   }
   nlohmann::json contacts = nlohmann::json::array();

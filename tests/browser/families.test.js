@@ -197,6 +197,7 @@ test('the senior leader asks for the Parental View of a Wellbeing Action Plan; t
   await parent.getByRole('link', { name: new RegExp(first) }).click();
   const view = parent.locator('#views');
   await view.getByLabel('Parental View').waitFor();
+  assert.match(await parent.locator('main').textContent(), /The targets we agreed:\s*Use the calm corner when worried/);
   await checkWidths(parent, 'your view');
   assert.deepEqual(await smallTargets(parent), []);
   await keep(parent, 'family-your-view');

@@ -22,7 +22,7 @@ const { startServer, Browser } = require('../support/server');
 const { freePort, startSmtp, stopSmtp } = require('../support/smtp');
 const { bringIntoForce } = require('../support/policies');
 const { apiAs, tokensFor } = require('../support/api');
-const { schoolDays } = require('../support/school_days');
+const { schoolDays, londonToday } = require('../support/school_days');
 
 const PASSWORD = 'alder-brook-2026';
 
@@ -78,6 +78,8 @@ owner = "pastoral"
 started_by = ["pastoral", "senior"]
 reviewed_by = ["pastoral", "senior"]
 review_every_school_days = 10
+entries = "daily"
+written_by = ["teacher", "pastoral"]
 participants = ["pupil", "parent", "key_adult"]
 
   [[plans.sections]]
@@ -96,6 +98,22 @@ participants = ["pupil", "parent", "key_adult"]
     label = "What the family hopes for"
     type = "long_text"
     view_of = "parent"
+
+    [[plans.sections.fields]]
+    id = "targets"
+    label = "Our targets"
+    type = "targets"
+
+  [[plans.sections]]
+  id = "each_day"
+  title = "Each day"
+  stage = "entry"
+
+    [[plans.sections.fields]]
+    id = "today_target"
+    label = "Today's target"
+    type = "short_text"
+    shown_when_recording = true
 
   [[plans.sections]]
   id = "how_it_is_going"
@@ -176,7 +194,7 @@ test.before(async () => {
   api = apiAs(server, tokensFor(server, ['pastoral', 'teacher', 'senior']));
   const start = schoolDays(server).latest();
   const made = await api('pastoral', '/api/v1/plans', { pupil_id: pupils.b.id, type: 'home_and_school', starts_on: start,
-    fields: { aim: 'Calm mornings' } });
+    fields: { aim: 'Calm mornings', targets: ['AGREED-TARGET Say hello at the gate'] } });
   assert.equal(made.status, 201, made.text);
   plan = made.json.id;
 });
@@ -419,4 +437,26 @@ test('a parent changes their password on their account page; other sign-ins end;
     confirm_password: require('../support/server').DEMO_PASSWORD } });
   assert.equal(same.status, 422);
   assert.match(same.text, /different from the one you use at school as staff/);
+});
+
+test('a family sees the targets agreed and this week\'s daily targets of an active plan, and no other plan\'s', async () => {
+  const days = schoolDays(server);
+  const today = days.latest();
+  const entry = await api('teacher', `/api/v1/plans/${plan}/entries`, { on: today, fields: { today_target: 'WEEK-TARGET Hang up my coat' } });
+  assert.equal(entry.status, 201, entry.text);
+  const page = await families.two.get(`/family/pupils/${pupils.b.id}`);
+  assert.match(page.text, /The targets we agreed:[\s\S]*AGREED-TARGET Say hello at the gate/);
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${today}T12:00:00Z`));
+  const monday = (() => { const d = new Date(`${londonToday()}T12:00:00Z`); d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); return d.toISOString().slice(0, 10); })();
+  if (today >= monday) {
+    assert.ok(page.text.includes(`${weekday}: WEEK-TARGET Hang up my coat`), 'this week\'s target with its day');
+  }
+  const token = server.cli(['token', 'create', '--email', 'two@alder.example']).trim().split('\n').pop();
+  const child = await (await fetch(`${server.base}/api/v1/pupils/${pupils.b.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const theirs = child.plans.find((p) => p.name === 'Home and school plan');
+  assert.deepEqual(theirs.targets, ['AGREED-TARGET Say hello at the gate']);
+  if (today >= monday) assert.deepEqual(theirs.this_week, [{ on: today, target: 'WEEK-TARGET Hang up my coat' }]);
+  // Family one, of another child, sees none of it.
+  const seen = (await families.one.get(`/family/pupils/${pupils.a.id}`)).text;
+  assert.ok(!seen.includes('AGREED-TARGET') && !seen.includes('WEEK-TARGET'));
 });
