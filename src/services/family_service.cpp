@@ -13,14 +13,14 @@ namespace {
 
 constexpr int kContactsShown = 50;
 
-Status ParentOnly(const Principal& by) {
+}  // namespace
+
+Status FamilyService::ParentOnly(const Principal& by) {
   if (by.role != Role::kParent || !by.family_id) {
     return Status::Forbidden("This page is for parents and carers");
   }
   return Status::Ok();
 }
-
-}  // namespace
 
 const policy::Policy* FamilyService::PolicyOf(long long school_id, long long version_id,
                                               VersionCache& cache) {

@@ -191,6 +191,8 @@ class FamilyService {
   Result<std::vector<FamilyRecord>> Replies(const Principal& by, long long incident_id);
 
  private:
+  // Forbidden unless `by` is a parent or carer's account.
+  static Status ParentOnly(const Principal& by);
   // The emails telling families of a shared record of `pupil_id`.
   NewMail MailFor(const std::string& school, const std::string& first_name, long long pupil_id,
                   bool positive, const std::string& words) const;

@@ -200,9 +200,7 @@ Result<std::vector<FamilyView>> FamilyService::ViewsOf(const Principal& by, long
 Status FamilyService::GiveView(const Principal& by, long long pupil_id, long long request_id,
                                const std::map<std::string, std::string>& words,
                                const std::string& ip) {
-  if (by.role != Role::kParent || !by.family_id) {
-    return Status::Forbidden("This page is for parents and carers");
-  }
+  ATTUNE_RETURN_IF_ERROR(ParentOnly(by));
   auto views = ViewsOf(by, pupil_id);
   if (!views.ok()) return views.status();
   for (const auto& v : *views) {

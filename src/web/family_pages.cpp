@@ -13,9 +13,7 @@
 namespace attune::web {
 namespace {
 
-std::string DateWords(Date d) { return Trim(date::format("%A %e %B %Y", d)); }
-
-std::string WhenWords(Timestamp t) { return Trim(FormatLondon(t, "%A %e %B %Y")); }
+std::string WhenWords(Timestamp t) { return DateWords(LondonDate(t)); }
 
 nlohmann::json ChildJson(const FamilyChild& c) {
   return {{"id", c.pupil_id},

@@ -4,7 +4,6 @@
 // of that stage for staff to use.
 // POST /plans/{id}/family-views            ask (section)
 // POST /plans/{id}/family-views/{rid}/close stop asking
-#include "services/text.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/plan_page.h"
@@ -15,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string WhenWords(Timestamp t) { return Trim(FormatLondon(t, "%A %e %B %Y")); }
+std::string WhenWords(Timestamp t) { return DateWords(LondonDate(t)); }
 
 }  // namespace
 

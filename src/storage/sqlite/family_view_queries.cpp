@@ -1,5 +1,6 @@
 // FamilyStore on SQLite: a plan's requests for the family's view and each
-// family's answer (issue 15, the WAP's "Parental View").
+// family's answer (issue 15, the WAP's "Parental View"), and what of a
+// record reaches each family, with taking it back.
 #include "storage/sqlite/outbox_write.h"
 #include "storage/sqlite/row.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -7,13 +8,16 @@
 namespace attune::sqlite {
 namespace {
 
-// The request columns every list selects, in this order; `open` is the
-// request not closed and its plan still active.
-#define ATTUNE_VIEW_REQUEST_COLUMNS                                                            \
-  "r.id, r.school_id, r.plan_id, r.pupil_id, pl.plan, r.section_id, "                          \
-  "COALESCE(r.asked_by_staff_id, 0), COALESCE(st.name, ''), r.asked_at, r.closed_at, "         \
-  "r.closed_at IS NULL AND pl.status = 'active' FROM family_view_requests r JOIN plans pl ON " \
-  "pl.id = r.plan_id LEFT JOIN staff st ON st.id = r.asked_by_staff_id "
+// The request columns every list selects, in this order (ReadRequest);
+// `open` is the request not closed and its plan still active. Then the
+// tables they come from.
+#define ATTUNE_VIEW_REQUEST_COLUMNS                                                    \
+  "r.id, r.school_id, r.plan_id, r.pupil_id, pl.plan, r.section_id, "                  \
+  "COALESCE(r.asked_by_staff_id, 0), COALESCE(st.name, ''), r.asked_at, r.closed_at, " \
+  "r.closed_at IS NULL AND pl.status = 'active' "
+#define ATTUNE_VIEW_REQUEST_FROM                                                       \
+  "FROM family_view_requests r JOIN plans pl ON pl.id = r.plan_id LEFT JOIN staff st " \
+  "ON st.id = r.asked_by_staff_id "
 
 FamilyViewRequest ReadRequest(const Rows& r) {
   FamilyViewRequest v;
@@ -83,7 +87,7 @@ Result<std::vector<FamilyViewRequest>> SqliteStore::ListPlanViewRequests(long lo
   return Guard("list plan view requests", [&]() -> Result<std::vector<FamilyViewRequest>> {
     auto sql = pool_.Acquire();
     std::vector<FamilyViewRequest> out;
-    Rows r = sql.Query("SELECT " ATTUNE_VIEW_REQUEST_COLUMNS
+    Rows r = sql.Query("SELECT " ATTUNE_VIEW_REQUEST_COLUMNS ATTUNE_VIEW_REQUEST_FROM
                        "WHERE r.school_id = ?1 AND r.plan_id = ?2 ORDER BY r.asked_at DESC, r.id "
                        "DESC");
     r.Bind(1, school_id).Bind(2, plan_id);
@@ -113,11 +117,8 @@ Result<std::vector<FamilyViewRequest>> SqliteStore::ListFamilyViewRequests(long 
     // The pupil is one of the account's children through a contact; a
     // closed request stays only where this account answered it.
     Rows q = sql.Query(
-        "SELECT r.id, r.school_id, r.plan_id, r.pupil_id, pl.plan, r.section_id, "
-        "COALESCE(r.asked_by_staff_id, 0), COALESCE(st.name, ''), r.asked_at, r.closed_at, "
-        "r.closed_at IS NULL AND pl.status = 'active', a.fields, a.answered_at FROM "
-        "family_view_requests r JOIN plans pl ON pl.id = r.plan_id LEFT JOIN staff st ON st.id = "
-        "r.asked_by_staff_id LEFT JOIN family_view_answers a ON a.request_id = r.id AND "
+        "SELECT " ATTUNE_VIEW_REQUEST_COLUMNS ", a.fields, a.answered_at " ATTUNE_VIEW_REQUEST_FROM
+        "LEFT JOIN family_view_answers a ON a.request_id = r.id AND "
         "a.family_id = ?2 WHERE r.school_id = ?1 AND r.pupil_id = ?3 AND EXISTS (SELECT 1 FROM "
         "contacts c WHERE c.pupil_id = ?3 AND c.family_account_id = ?2) AND ((r.closed_at IS "
         "NULL AND pl.status = 'active') OR a.family_id IS NOT NULL) ORDER BY r.asked_at DESC, "
@@ -156,10 +157,6 @@ Status SqliteStore::SaveFamilyViewAnswer(long long school_id, long long family_i
   if (!st.ok()) return st;
   return saved ? Status::Ok() : Status::NotFound("No such request");
 }
-
-}  // namespace attune::sqlite
-
-namespace attune::sqlite {
 
 Result<std::vector<FamilyShareInfo>> SqliteStore::ListIncidentShares(long long school_id,
                                                                      long long incident_id) {
