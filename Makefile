@@ -2,7 +2,7 @@
 #   make run   installs what is missing, builds, creates the demo school if
 #              var/attune.db does not exist, and serves http://127.0.0.1:8080
 #   make test  installs what is missing, builds, and runs every suite
-.PHONY: run test deps build unit-test http-test browser-test bench format clean
+.PHONY: run test deps build unit-test http-test browser-test pg-test bench format clean
 
 BUILD_DIR ?= build
 JOBS ?= 2
@@ -32,9 +32,14 @@ http-test: build
 browser-test: build
 	ATTUNE_BIN=$(abspath $(BUILD_DIR))/attune node --test --test-concurrency=1 tests/browser/
 
+# The HTTP suite against PostgreSQL too: a throw-away cluster on a Unix socket,
+# started and stopped by scripts/run-suites.sh.
+pg-test: build
+	scripts/run-suites.sh $(BUILD_DIR) --postgresql-only
+
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
-	ATTUNE_BIN=$(abspath $(BUILD_DIR))/attune node --test --test-concurrency=1 tests/http/ tests/browser/
+	scripts/run-suites.sh $(BUILD_DIR)
 
 bench: build
 	bench/run.sh

@@ -43,7 +43,7 @@
 #include "bandwidth_floor.h"
 #include "insight/index.h"
 #include "insight_answer.h"
-#include "storage/sqlite/statement.h"
+#include "storage/sql/sqlite_connection.h"
 #include "storage/store.h"
 #include "synthetic_authority.h"
 #include "timing.h"
@@ -108,19 +108,20 @@ void LoadSqlite(const std::string& path, const std::vector<SyntheticRow>& rows) 
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("open " + path);
   // A bulk import, not attune's durable path: no journal, no fsync.
-  sqlite::Exec(db,
-               "PRAGMA foreign_keys = OFF; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-               "PRAGMA cache_size = -2000000; BEGIN");
+  sql::Exec(db,
+            "PRAGMA foreign_keys = OFF; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+            "PRAGMA cache_size = -2000000; BEGIN");
   {
-    sqlite::Statement school(db, "INSERT INTO schools (id, name, created_at) VALUES (?1, ?2, 0)");
-    sqlite::Statement policy(db,
-                             "INSERT INTO policy_versions (id, school_id, version, source_text, "
-                             "school_name, uploaded_at, active_from) VALUES (?1, ?1, 1, "
-                             "'format = 1', ?2, 0, '2021-09-01')");
-    sqlite::Statement pupil(db,
-                            "INSERT INTO pupils (id, school_id, upn, first_name, last_name, "
-                            "date_of_birth, year_group, sex, created_at) VALUES (?1, ?2, ?3, "
-                            "'Pupil', ?4, '2010-01-01', ?5, ?6, 0)");
+    sql::SqliteStatement school(db,
+                                "INSERT INTO schools (id, name, created_at) VALUES (?1, ?2, 0)");
+    sql::SqliteStatement policy(db,
+                                "INSERT INTO policy_versions (id, school_id, version, source_text, "
+                                "school_name, uploaded_at, active_from) VALUES (?1, ?1, 1, "
+                                "'format = 1', ?2, 0, '2021-09-01')");
+    sql::SqliteStatement pupil(db,
+                               "INSERT INTO pupils (id, school_id, upn, first_name, last_name, "
+                               "date_of_birth, year_group, sex, created_at) VALUES (?1, ?2, ?3, "
+                               "'Pupil', ?4, '2010-01-01', ?5, ?6, 0)");
     for (int s = 1; s <= kSchools; ++s) {
       std::string name = "School " + std::to_string(s);
       school.Bind(1, s).Bind(2, name).Run();
@@ -133,15 +134,16 @@ void LoadSqlite(const std::string& path, const std::vector<SyntheticRow>& rows) 
         pupil.Bind(5, YearGroup(p)).Bind(6, p % 2 ? "F" : "M").Run();
       }
     }
-    sqlite::Statement incident(
+    sql::SqliteStatement incident(
         db,
         "INSERT INTO incidents (id, school_id, policy_version_id, category, behaviour_class, "
         "occurred_at, recorded_at, recorded_by_staff_id, place, restricted, visible_to) VALUES "
         "(?1, ?2, ?2, ?3, ?4, ?5, ?5 + 300, ?6, ?7, ?8, ?9)");
-    sqlite::Statement involved(db,
-                               "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, "
-                               "role, occurred_at, category) VALUES (?1, ?2, ?3, 'involved', ?4, "
-                               "?5)");
+    sql::SqliteStatement involved(
+        db,
+        "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, "
+        "role, occurred_at, category) VALUES (?1, ?2, ?3, 'involved', ?4, "
+        "?5)");
     uint32_t last = 0;
     long long at = 0;
     for (const SyntheticRow& r : rows) {
@@ -162,7 +164,7 @@ void LoadSqlite(const std::string& path, const std::vector<SyntheticRow>& rows) 
   // SQLite scans every record for a question about every school, and
   // searches incidents_school_at for one school; without, it searched the
   // index school by school, several times slower.
-  sqlite::Exec(db, "COMMIT; ANALYZE; PRAGMA journal_mode = WAL");
+  sql::Exec(db, "COMMIT; ANALYZE; PRAGMA journal_mode = WAL");
   sqlite3_close(db);
 }
 
@@ -172,7 +174,7 @@ Answer AskSqlite(sqlite3* db, const std::string& condition) {
   const std::string local = "i.occurred_at, 'unixepoch', 'localtime'";
   Answer a;
   auto rows = [&](const std::string& sql, auto each) {
-    sqlite::Statement st(db, sql.c_str());
+    sql::SqliteStatement st(db, sql.c_str());
     while (st.Step()) each(st);
   };
   rows("SELECT date(" + local + ") AS d, count(*)" + from + " GROUP BY d", [&](auto& r) {
@@ -306,7 +308,7 @@ int main(int argc, char** argv) {
   rows = {};
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return 1;
-  sqlite::Exec(db, "PRAGMA mmap_size = 1073741824");  // as the server's connections
+  sql::Exec(db, "PRAGMA mmap_size = 1073741824");  // as the server's connections
   for (const Question& q : questions) {
     Answer answer;
     const std::string condition = SqlCondition(q.filter);

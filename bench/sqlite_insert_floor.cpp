@@ -10,7 +10,7 @@
 //   batch N     one thread, N incidents per transaction, each in a savepoint
 //               (what group commit does when N writes are waiting)
 //   group commit T
-//               attune's GroupCommitter (storage/sqlite/group_commit.h), from
+//               attune's GroupCommitter (storage/sql/group_commit.h), from
 //               T threads at once, each waiting for its commit
 //
 // Usage: sqlite_insert_floor [seconds per mode, Default: 3] [folder, Default: /tmp]
@@ -31,8 +31,9 @@
 #include <vector>
 
 #include "core/secrets.h"
-#include "storage/sqlite/group_commit.h"
-#include "storage/sqlite/incident_write.h"
+#include "storage/sql/group_commit.h"
+#include "storage/sql/incident_write.h"
+#include "storage/sql/sqlite_connection.h"
 #include "storage/store.h"
 
 namespace {
@@ -75,7 +76,7 @@ Ids Prepare(const std::string& path, std::unique_ptr<Store>* out) {
   ids.pupil = *(*store)->CreatePupil(pupil);
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  sqlite::Exec(
+  sql::Exec(
       db,
       ("INSERT INTO policy_versions (school_id, version, source_text, school_name, uploaded_at, "
        "active_from) VALUES (" +
@@ -122,7 +123,7 @@ NewIncident MakeIncident(const Ids& ids, long long n) {
 }
 
 // attune's own write of the incident's rows, with its audit entry.
-void WriteRows(sqlite::WriteSession& w, NewIncident& x) {
+void WriteRows(sql::WriteSession& w, NewIncident& x) {
   AuditEntry audit;
   audit.school_id = x.incident.school_id;
   audit.staff_id = x.incident.recorded_by_staff_id;
@@ -130,7 +131,7 @@ void WriteRows(sqlite::WriteSession& w, NewIncident& x) {
   audit.detail = "1 pupil(s)";
   audit.ip = "127.0.0.1";
   long long id = 0;
-  sqlite::WriteIncident(w, x, &id, audit);
+  sql::WriteIncident(w, x, &id, audit);
 }
 
 long long CountIncidents(const std::string& path) {
@@ -169,12 +170,13 @@ void RunRaw(const std::string& path, int batch, double seconds) {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   sqlite3_busy_timeout(db, 5000);
-  sqlite::Exec(db, "PRAGMA journal_mode = WAL");
-  sqlite::Exec(db, "PRAGMA synchronous = FULL");
-  sqlite::Exec(db, "PRAGMA foreign_keys = ON");
+  sql::Exec(db, "PRAGMA journal_mode = WAL");
+  sql::Exec(db, "PRAGMA synchronous = FULL");
+  sql::Exec(db, "PRAGMA foreign_keys = ON");
   long long n = 0;
   {
-    sqlite::WriteSession w(db);
+    sql::SqliteConnection connection(db);
+    sql::WriteSession w(connection);
     NewIncident x = MakeIncident(ids, 0);
     auto start = Clock::now();
     auto end =
@@ -182,13 +184,13 @@ void RunRaw(const std::string& path, int batch, double seconds) {
     std::vector<double> commit_ms;  // one transaction, start to durable
     while (Clock::now() < end) {
       auto began = Clock::now();
-      sqlite::Exec(db, "BEGIN IMMEDIATE");
+      sql::Exec(db, "BEGIN IMMEDIATE");
       for (int k = 0; k < batch; ++k) {
-        if (batch > 1) sqlite::Exec(db, "SAVEPOINT one_write");
+        if (batch > 1) sql::Exec(db, "SAVEPOINT one_write");
         WriteRows(w, x);
-        if (batch > 1) sqlite::Exec(db, "RELEASE one_write");
+        if (batch > 1) sql::Exec(db, "RELEASE one_write");
       }
-      sqlite::Exec(db, "COMMIT");
+      sql::Exec(db, "COMMIT");
       commit_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - began).count());
       n += batch;
     }
@@ -209,13 +211,13 @@ void RunCommitter(const std::string& path, int threads, double seconds) {
   std::atomic<long long> n{0}, failed{0};
   std::mutex mu;
   std::vector<double> submit_ms;  // Submit to its return (durable), guarded by mu
-  sqlite::GroupCommitter::Stats stats;
+  sql::GroupCommitter::Stats stats;
   auto start = Clock::now();
   auto end =
       start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   double took = 0;
   {
-    sqlite::GroupCommitter committer(path, 5000);
+    sql::GroupCommitter committer(path, 5000);
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
@@ -223,7 +225,7 @@ void RunCommitter(const std::string& path, int threads, double seconds) {
         while (Clock::now() < end) {
           NewIncident x = MakeIncident(ids, t);
           auto began = Clock::now();
-          if (committer.Submit([&](sqlite::WriteSession& w) { WriteRows(w, x); }).ok()) {
+          if (committer.Submit([&](sql::WriteSession& w) { WriteRows(w, x); }).ok()) {
             ++n;
           } else {
             ++failed;

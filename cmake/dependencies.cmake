@@ -26,6 +26,13 @@ add_library(soci::sqlite3 UNKNOWN IMPORTED)
 set_target_properties(soci::sqlite3 PROPERTIES
   IMPORTED_LOCATION "${SOCI_SQLITE3_LIBRARY}"
   INTERFACE_LINK_LIBRARIES "soci::core;PkgConfig::SQLITE3")
+# PostgreSQL: libpq for the raw statements, SOCI's backend for the rest.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+find_library(SOCI_POSTGRESQL_LIBRARY soci_postgresql REQUIRED)
+add_library(soci::postgresql UNKNOWN IMPORTED)
+set_target_properties(soci::postgresql PROPERTIES
+  IMPORTED_LOCATION "${SOCI_POSTGRESQL_LIBRARY}"
+  INTERFACE_LINK_LIBRARIES "soci::core;PkgConfig::LIBPQ")
 
 # kainjow mustache is a single header.
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)

@@ -1,9 +1,11 @@
-// attune backup --to FILE: an online copy of the live database.
+// attune backup --to FILE: an online copy of the live database (on
+// PostgreSQL, the server's own pg_dump in its custom format).
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "storage/databases.h"
 
 namespace attune::cli {
 
@@ -25,7 +27,7 @@ Runner RegisterBackup(CLI::App& app) {
     auto store = OpenMigratedStore(*config);
     if (!store.ok()) return Fail(store.status());
     if (Status st = (*store)->Backup(flags->to); !st.ok()) return Fail(st);
-    std::cout << "Backed up " << config->db << " to " << flags->to << "\n";
+    std::cout << "Backed up " << DescribeDatabase(config->db) << " to " << flags->to << "\n";
     return 0;
   };
 }

@@ -15,6 +15,7 @@ Runner RegisterUser(CLI::App& app);
 Runner RegisterParent(CLI::App& app);
 Runner RegisterToken(CLI::App& app);
 Runner RegisterMigrate(CLI::App& app);
+Runner RegisterMigrateStore(CLI::App& app);
 Runner RegisterBackup(CLI::App& app);
 Runner RegisterRoutes(CLI::App& app);
 Runner RegisterPolicy(CLI::App& app);

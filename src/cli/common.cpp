@@ -6,8 +6,9 @@
 namespace attune::cli {
 
 void AddCommonFlags(CLI::App& command, CommonFlags& flags) {
-  flags.db_option =
-      command.add_option("--db", flags.db, "SQLite database file (default: var/attune.db)");
+  flags.db_option = command.add_option("--db", flags.db,
+                                       "SQLite database file, or a postgresql:// URL "
+                                       "(default: var/attune.db)");
   command.add_option("--config", flags.config_file,
                      "TOML configuration file (default: $ATTUNE_CONFIG, else ./attune.toml "
                      "when present)");

@@ -4,7 +4,6 @@
 
 #include "demo/demo_school.h"
 #include "demo/family.h"
-#include "demo/family.h"
 #include "model/role.h"
 
 namespace attune::cli {

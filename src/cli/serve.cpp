@@ -19,6 +19,7 @@
 #include "services/insight_service.h"
 #include "services/mail_sender.h"
 #include "services/outbox_service.h"
+#include "storage/databases.h"
 #include "web/site.h"
 
 namespace attune::cli {
@@ -204,9 +205,9 @@ int Serve(ServeFlags& flags) {
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
-    std::cout << "attune " << ATTUNE_VERSION << " serving " << config.db << " at http://"
-              << config.host << ":" << config.port << "/ (ready in " << static_cast<int>(ms)
-              << " ms)" << std::endl;
+    std::cout << "attune " << ATTUNE_VERSION << " serving " << DescribeDatabase(config.db)
+              << " at http://" << config.host << ":" << config.port << "/ (ready in "
+              << static_cast<int>(ms) << " ms)" << std::endl;
     if (flags.demo) PrintDemoSignIns(store, std::cout);
   });
   {

@@ -14,7 +14,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
+const { startServer, PG } = require('../support/server');
 
 const LOOPS = 8;
 const ROUNDS = 3;
@@ -88,7 +88,8 @@ test('every incident answered 201 before a kill -9 is there after the restart', 
     cutOff += r.cutOff;
 
     await server.restart();
-    assert.equal(server.sql('PRAGMA integrity_check'), 'ok');
+    // SQLite checks its file; PostgreSQL's own recovery stands for it.
+    if (!PG) assert.equal(server.sql('PRAGMA integrity_check'), 'ok');
     const saved = new Map();
     for (const line of server.sql(
       "SELECT incident_id || ' ' || pupil_id || ' ' || role FROM incident_pupils",

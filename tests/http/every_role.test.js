@@ -69,7 +69,7 @@ test('those who run the queue land on the team\'s queue, 25 to a page, grouped b
   // Follow-ups fall due as the test runs (the demo's are due minutes after
   // it was made): the overdue count is asked before and after the page,
   // and the page's must lie between.
-  const overdueNow = () => Number(server.sql(`SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_at < strftime('%s','now')`));
+  const overdueNow = () => Number(server.sql(`SELECT COUNT(*) FROM actions WHERE status = 'open' AND due_at < ${Math.floor(Date.now() / 1000)}`));
   const overdueBefore = overdueNow();
   const res = await b.get('/actions');
   const overdueAfter = overdueNow();

@@ -13,7 +13,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
-const { startServer, Browser, DEMO_PASSWORD, BIN } = require('../support/server');
+const { startServer, Browser, DEMO_PASSWORD, BIN, PG } = require('../support/server');
 
 let server;
 const tokens = {};
@@ -65,7 +65,8 @@ async function restrictedRecord(pupil) {
 // `subject` (as their one subject, or among the several a list read names).
 async function auditedReads(action, email, subject) {
   await server.settle();
-  const lists = server.sql("SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_subjects'") === '1'
+  const lists = server.sql(PG ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'audit_subjects'"
+    : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_subjects'") === '1'
     ? ` OR a.id IN (SELECT audit_id FROM audit_subjects WHERE subject_id = ${subject})` : '';
   return Number(server.sql(`SELECT COUNT(*) FROM audit_log a WHERE a.action = '${action}' AND ` +
     `a.staff_id = ${staffId(email)} AND (a.subject_id = ${subject}${lists})`));

@@ -68,8 +68,8 @@ test('hurting someone is recorded at Zone 6 with a call home and a restorative c
 
   // The row keeps the id of the policy version in force, and the rows agree.
   const inForce = server.sql(
-    "SELECT id FROM policy_versions WHERE school_id = 1 AND active_from IS NOT NULL " +
-    "AND active_from <= date('now') ORDER BY active_from DESC, version DESC LIMIT 1");
+    'SELECT id FROM policy_versions WHERE school_id = 1 AND active_from IS NOT NULL ' +
+    `AND active_from <= '${new Date().toISOString().slice(0, 10)}' ORDER BY active_from DESC, version DESC LIMIT 1`);
   assert.ok(Number(inForce) > 0);
   assert.equal(server.sql(`SELECT policy_version_id FROM incidents WHERE id = ${body.id}`), inForce);
   assert.equal(server.sql(`SELECT version FROM policy_versions WHERE id = ${inForce}`), String(body.policy_version));
@@ -91,8 +91,9 @@ test('a record made before a newer policy version took effect keeps the older ve
   // A second version, in force from yesterday: a record made now takes it, a
   // record of something that happened last month keeps version 1.
   const v1 = server.sql('SELECT id FROM policy_versions WHERE school_id = 1 AND version = 1');
-  server.sql("INSERT INTO policy_versions (school_id, version, source_text, school_name, uploaded_at, active_from) " +
-    "SELECT school_id, 2, source_text, school_name, uploaded_at, date('now', '-1 day') FROM policy_versions WHERE id = " + v1);
+  const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+  server.sql('INSERT INTO policy_versions (school_id, version, source_text, school_name, uploaded_at, active_from) ' +
+    `SELECT school_id, 2, source_text, school_name, uploaded_at, '${yesterday}' FROM policy_versions WHERE id = ${v1}`);
   const v2 = server.sql('SELECT id FROM policy_versions WHERE school_id = 1 AND version = 2');
   try {
     const now = await record('teacher', { pupils: [{ id: takePupil(), role: 'involved' }], category: 'hurting_others' });
@@ -192,7 +193,7 @@ test('a protective consequence alone is refused; with an educational one it is r
   });
   assert.equal(paired.status, 201, JSON.stringify(paired.body));
   assert.equal(server.sql(`SELECT group_concat(consequence || ':' || protective, ',') FROM ` +
-    `(SELECT * FROM consequences WHERE incident_id = ${paired.body.id} ORDER BY id)`),
+    `(SELECT * FROM consequences WHERE incident_id = ${paired.body.id} ORDER BY id) AS c`),
   'safe_space:1,learning_about_safety:0');
 });
 

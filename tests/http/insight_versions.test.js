@@ -95,7 +95,7 @@ test('the change of policy is marked week by week, and the before and after says
 
   // Each policy names its own categories; every record is in some class.
   assert.match(res.text, /Calling out/, 'the new policy\'s name for its category');
-  const old = server.sql("SELECT category FROM incidents WHERE occurred_at < strftime('%s', 'now', '-20 days') AND behaviour_class = 'low_level' LIMIT 1");
+  const old = server.sql(`SELECT category FROM incidents WHERE occurred_at < ${Math.floor(Date.now() / 1000) - 20 * 86400} AND behaviour_class = 'low_level' LIMIT 1`);
   const csv = (await senior.get('/insight.csv?chart=categories&period=all&kind=all')).text;
   assert.ok(csv.includes(`\n${old},`), 'records under the first version stay counted under their category');
   const classes = (await senior.get('/insight.csv?chart=classes&period=all')).text.trim().split(/\r?\n/).slice(1);

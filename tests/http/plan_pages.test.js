@@ -54,7 +54,7 @@ async function startDpr(pupil, startsOn) {
 
 test('My day offers the day\'s Daily Positive Reporting to the teachers who teach the pupil, and takes it back there', async () => {
   const [staffId, email] = other;
-  const mine = n(`SELECT MIN(pupil_id) FROM (${close(staffId)})`);
+  const mine = n(`SELECT MIN(pupil_id) FROM (${close(staffId)}) AS taught`);
   const notMine = n(`SELECT MIN(id) FROM pupils WHERE school_id = 1 AND id NOT IN (${close(staffId)})`);
   assert.ok(mine && notMine, 'a pupil they teach and one they do not');
   const dpr = await startDpr(mine, days.previous(today));

@@ -8,7 +8,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, Browser } = require('../support/server');
+const { startServer, Browser, PG } = require('../support/server');
 
 let server;
 const tokens = {};
@@ -258,7 +258,7 @@ test('the index follows every write: amends are found, an undone note is gone', 
   assert.deepEqual((await (await api('/api/v1/incidents?q=periwinkle+chair', { as: 'teacher' })).json())
     .incidents.map((i) => i.id), [id]);
   server.sql(`DELETE FROM incidents WHERE id = ${id}`);
-  assert.equal(server.sql(`SELECT COUNT(*) FROM record_words WHERE rowid = ${id}`), '0');
+  assert.equal(server.sql(`SELECT COUNT(*) FROM record_words WHERE ${PG ? 'incident_id' : 'rowid'} = ${id}`), '0');
 });
 
 test('the download holds the search\'s records and writes an export.csv audit entry', async () => {

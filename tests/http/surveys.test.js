@@ -15,7 +15,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, Browser } = require('../support/server');
+const { startServer, Browser, PG } = require('../support/server');
 
 let server;
 let form;  // { id, name, pupils }
@@ -142,14 +142,21 @@ test('pupils answer with their codes, each once; used and wrong codes are refuse
 });
 
 test('no survey table names a pupil, and a response names no code', () => {
+  // Each table's columns, and the tables it refers to, on either store.
+  const columnsOf = (table) => server.sql(PG
+    ? `SELECT column_name FROM information_schema.columns WHERE table_name = '${table}'`
+    : `SELECT name FROM pragma_table_info('${table}')`).split('\n');
+  const refsOf = (table) => server.sql(PG
+    ? `SELECT ccu.table_name FROM information_schema.table_constraints tc JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name = '${table}'`
+    : `SELECT "table" FROM pragma_foreign_key_list('${table}')`).split('\n');
   for (const table of ['surveys', 'survey_questions', 'survey_runs', 'survey_codes', 'survey_responses', 'survey_answers']) {
-    const columns = server.sql(`SELECT name FROM pragma_table_info('${table}')`).split('\n');
+    const columns = columnsOf(table);
     assert.ok(!columns.some((c) => /pupil/.test(c)), `${table}: ${columns}`);
-    const refs = server.sql(`SELECT "table" FROM pragma_foreign_key_list('${table}')`).split('\n');
+    const refs = refsOf(table);
     assert.ok(!refs.includes('pupils'), `${table} references pupils`);
   }
   for (const table of ['survey_responses', 'survey_answers']) {
-    const columns = server.sql(`SELECT name FROM pragma_table_info('${table}')`).split('\n');
+    const columns = columnsOf(table);
     assert.ok(!columns.some((c) => /code/.test(c)), `${table}: ${columns}`);
   }
   assert.equal(server.sql('SELECT COUNT(*) FROM survey_responses'), '7');

@@ -1,8 +1,12 @@
 // Starts the real attune binary on a fresh SQLite file with a small demo
 // school, for black-box HTTP and browser tests. No mocks: the same binary,
-// the same storage, over loopback.
+// the same storage, over loopback. With ATTUNE_TEST_PG set to the socket
+// folder of a running PostgreSQL cluster (scripts/pg-cluster.sh), each
+// server gets a fresh PostgreSQL database there instead, and the same tests
+// run against the second store.
 'use strict';
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -24,6 +28,48 @@ function freePort() {
   });
 }
 
+const PG = process.env.ATTUNE_TEST_PG || '';
+let databases = 0;
+
+// Runs a program without blocking the event loop: a test's other servers'
+// kept-alive connections must still be seen to close meanwhile.
+const run = promisify(execFile);
+
+// A new, empty database for one server: a SQLite file in `dir`, or a
+// PostgreSQL database made on the test cluster.
+async function newDatabase(dir) {
+  if (!PG) return path.join(dir, 'attune.db');
+  const name = `attune_${process.pid}_${++databases}_${Date.now() % 100000}`;
+  await run('createdb', ['-h', PG, '-U', 'attune', name]);
+  await run('psql', ['-h', PG, '-U', 'attune', '-d', name, '-q', '-v', 'ON_ERROR_STOP=1',
+    '-f', path.join(__dirname, 'sqlite_shims.sql')]);
+  return `postgresql://attune@/${name}?host=${PG}`;
+}
+
+async function dropDatabase(db) {
+  if (!PG) return;
+  const name = db.match(/@\/([^?]+)/)[1];
+  try {
+    await run('dropdb', ['--force', '-h', PG, '-U', 'attune', name]);
+  } catch {
+    // Left for the cluster's end: the whole folder goes then.
+  }
+}
+
+// Runs `query` on the database from outside attune: rows as lines, columns
+// joined by '|' (sqlite3's and psql's unaligned output alike).
+function runSql(db, query) {
+  if (!PG) return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+  const name = db.match(/@\/([^?]+)/)[1];
+  const out = execFileSync('psql', ['-h', PG, '-U', 'attune', '-d', name, '-At', '-c', query], {
+    encoding: 'utf8',
+    env: { ...process.env, PGOPTIONS: '-c search_path=public,sqlite_shim' },
+  }).trim();
+  // A condition's value as SQLite gives it (1 or 0), not PostgreSQL's t or f.
+  return out.split('\n').map((line) => line.split('|')
+    .map((v) => (v === 't' ? '1' : v === 'f' ? '0' : v)).join('|')).join('\n');
+}
+
 function attune(args, db) {
   return execFileSync(BIN, [...args, '--db', db], { encoding: 'utf8' });
 }
@@ -33,7 +79,11 @@ function attune(args, db) {
 async function serve(db, port, env = {}) {
   const proc = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--threads', '8'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn', ...env },
+    // Idle kept-alive connections are held a minute, not the default five
+    // seconds: a test that blocks its event loop on the command line or SQL
+    // for longer would otherwise send its next request on a connection the
+    // server has just closed (fetch's own idle timer could not run).
+    env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn', ATTUNE_KEEP_ALIVE_TIMEOUT: '60', ...env },
   });
   let output = '';
   await new Promise((resolve, reject) => {
@@ -46,21 +96,27 @@ async function serve(db, port, env = {}) {
       }
     });
     proc.stderr.on('data', (chunk) => { output += chunk; });
+    // ATTUNE_TEST_SERVER_LOG=FILE keeps every server's log, to read a failure.
+    if (process.env.ATTUNE_TEST_SERVER_LOG) {
+      const keep = (chunk) => fs.appendFileSync(process.env.ATTUNE_TEST_SERVER_LOG, chunk);
+      proc.stdout.on('data', keep);
+      proc.stderr.on('data', keep);
+    }
     proc.on('exit', (code) => reject(new Error(`attune exited with ${code}:\n${output}`)));
   });
   return proc;
 }
 
 // Returns { base, port, db, dir, pupils, pid(), exitCode(), stop(), kill(signal), restart(),
-// cli(args), sql(query), settle() }.
+// cli(args), sql(query), dump(), settle() }.
 // `days`: school days of demo history (Default: 0, so tests start clean).
 // `env`: extra environment for the server, e.g. { ATTUNE_TRUST_PROXY: 'true' }.
 // `schools`: demo schools (the second's staff are @demo2.attune.school).
 async function startServer({ pupils = 60, days = 0, env = {}, schools = 1 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
-  const db = path.join(dir, 'attune.db');
-  attune(['demo', 'generate', '--pupils', String(pupils), '--days', String(days),
-    '--schools', String(schools)], db);
+  const db = await newDatabase(dir);
+  await run(BIN, ['demo', 'generate', '--pupils', String(pupils), '--days', String(days),
+    '--schools', String(schools), '--db', db], { maxBuffer: 16 * 1024 * 1024 });
   const port = await freePort();
   let proc = await serve(db, port, env);
   const base = `http://127.0.0.1:${port}`;
@@ -77,7 +133,12 @@ async function startServer({ pupils = 60, days = 0, env = {}, schools = 1 } = {}
     // Resolves with the exit code once the server process has ended.
     exitCode: () => exited(proc).then(() => proc.exitCode),
     cli: (args) => attune(args, db),
-    sql: (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim(),
+    sql: (query) => runSql(db, query),
+    // Everything the database holds, as bytes: the SQLite file, or the
+    // PostgreSQL database's dump.
+    dump: () => (PG
+      ? execFileSync('pg_dump', ['-h', PG, '-U', 'attune', db.match(/@\/([^?]+)/)[1]])
+      : fs.readFileSync(db)),
     // Audit entries of reads wait for the next write, or at most a second
     // (decision 0015); reading the audit log in attune writes them first.
     // So, before the test reads the log from outside the server, the office
@@ -109,6 +170,7 @@ async function startServer({ pupils = 60, days = 0, env = {}, schools = 1 } = {}
         await exited(proc);
       }
       fs.rmSync(dir, { recursive: true, force: true });
+      await dropDatabase(db);
     },
   };
 }
@@ -174,4 +236,4 @@ class Browser {
   }
 }
 
-module.exports = { startServer, Browser, ROLES, DEMO_PASSWORD, BIN, clockAt };
+module.exports = { startServer, Browser, ROLES, DEMO_PASSWORD, BIN, clockAt, PG };

@@ -1,7 +1,7 @@
 // The group committer on a real SQLite file: every write submitted from many
 // threads is committed and visible once Submit returns; a write that fails
 // inside a batch is undone alone, and the others in its batch are kept.
-#include "storage/sqlite/group_commit.h"
+#include "storage/sql/group_commit.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -18,7 +18,7 @@
 
 #include "core/secrets.h"
 
-namespace attune::sqlite {
+namespace attune::sql {
 namespace {
 
 // A plain connection of the test's own, to set up and to look.
@@ -262,4 +262,4 @@ TEST_F(GroupCommitTest, PostedWritesAreWrittenOnAStopWithoutWaitingTheLinger) {
 }
 
 }  // namespace
-}  // namespace attune::sqlite
+}  // namespace attune::sql

@@ -1,7 +1,7 @@
 // Kept statements on the pool's connections (statement.h): a query left
 // part-read does not hold its read snapshot open, an empty text is stored as
 // '' rather than NULL, and a statement is prepared once per connection.
-#include "storage/sqlite/statement.h"
+#include "storage/sql/statement.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <string_view>
 
-#include "storage/sqlite/connection_pool.h"
-#include "storage/sqlite/group_commit.h"
+#include "storage/sql/connection_pool.h"
+#include "storage/sql/group_commit.h"
 
-namespace attune::sqlite {
+namespace attune::sql {
 namespace {
 
 class StatementTest : public ::testing::Test {
@@ -22,7 +22,7 @@ class StatementTest : public ::testing::Test {
              ("attune-statement-" + std::to_string(::getpid()) + ".db"))
                 .string();
     std::filesystem::remove(path_);
-    pool_ = std::make_unique<ConnectionPool>(path_, 2, 5000);
+    pool_ = std::make_unique<ConnectionPool>(Dialect::kSqlite, path_, 2, 5000);
     ASSERT_TRUE(pool_->Open().ok());
     auto sql = pool_->Acquire();
     *sql << "CREATE TABLE notes (n INTEGER NOT NULL, text TEXT NOT NULL)";
@@ -90,4 +90,4 @@ TEST_F(StatementTest, ABadStatementIsAnErrorNotACrash) {
 }
 
 }  // namespace
-}  // namespace attune::sqlite
+}  // namespace attune::sql

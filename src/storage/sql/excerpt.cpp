@@ -1,0 +1,113 @@
+#include "storage/sql/excerpt.h"
+
+#include <algorithm>
+
+#include "storage/incident_store.h"
+
+namespace attune::sql {
+namespace {
+
+constexpr size_t kWords = 16;
+
+// A word as the search index splits text: a run of ASCII letters and
+// digits and of any byte of a non-ASCII character.
+bool WordByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+struct Term {
+  std::string word;  // lower case
+  bool prefix = false;
+};
+
+std::vector<Term> Terms(const std::string& match) {
+  std::vector<Term> out;
+  size_t k = 0;
+  while ((k = match.find('"', k)) != std::string::npos) {
+    size_t end = match.find('"', k + 1);
+    if (end == std::string::npos) break;
+    Term t{Lower(match.substr(k + 1, end - k - 1)),
+           end + 1 < match.size() && match[end + 1] == '*'};
+    out.push_back(std::move(t));
+    k = end + 1;
+  }
+  return out;
+}
+
+struct Word {
+  size_t begin, end;
+  bool matched;
+};
+
+std::vector<Word> Words(const std::string& text, const std::vector<Term>& terms) {
+  std::vector<Word> out;
+  for (size_t k = 0; k < text.size();) {
+    if (!WordByte(static_cast<unsigned char>(text[k]))) {
+      ++k;
+      continue;
+    }
+    size_t start = k;
+    while (k < text.size() && WordByte(static_cast<unsigned char>(text[k]))) ++k;
+    std::string word = Lower(text.substr(start, k - start));
+    bool matched = std::any_of(terms.begin(), terms.end(), [&](const Term& t) {
+      return t.prefix ? word.compare(0, t.word.size(), t.word) == 0 : word == t.word;
+    });
+    out.push_back({start, k, matched});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Excerpt(const std::vector<std::string>& parts, const std::string& match) {
+  const std::vector<Term> terms = Terms(match);
+  // The part with most matches; the first of those.
+  size_t best = 0, most = 0;
+  std::vector<std::vector<Word>> words;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    words.push_back(Words(parts[p], terms));
+    size_t n = static_cast<size_t>(
+        std::count_if(words[p].begin(), words[p].end(), [](const Word& w) { return w.matched; }));
+    if (n > most) {
+      most = n;
+      best = p;
+    }
+  }
+  if (parts.empty()) return "";
+  const std::string& text = parts[best];
+  const std::vector<Word>& w = words[best];
+  // The run of kWords words with most matches, the earliest of those.
+  size_t from = 0, top = 0;
+  for (size_t s = 0; s + kWords <= w.size() || (s == 0 && !w.empty()); ++s) {
+    size_t n = 0;
+    for (size_t i = s; i < std::min(w.size(), s + kWords); ++i) n += w[i].matched ? 1 : 0;
+    if (n > top) {
+      top = n;
+      from = s;
+    }
+  }
+  size_t to = std::min(w.size(), from + kWords);  // one past the last word
+  size_t begin = from == 0 ? 0 : w[from].begin;
+  size_t end = to == w.size() ? text.size() : (to == 0 ? 0 : w[to - 1].end);
+  std::string out = from == 0 ? "" : "…";
+  size_t at = begin;
+  for (size_t i = from; i < to; ++i) {
+    out.append(text, at, w[i].begin - at);
+    if (w[i].matched) out += RecordHit::kMarkStart;
+    out.append(text, w[i].begin, w[i].end - w[i].begin);
+    if (w[i].matched) out += RecordHit::kMarkEnd;
+    at = w[i].end;
+  }
+  if (end > at) out.append(text, at, end - at);
+  if (to < w.size()) out += "…";
+  return out;
+}
+
+}  // namespace attune::sql

@@ -1,0 +1,90 @@
+// The PostgreSQL side of statement.h, through libpq: the queries' ?N
+// parameters become $N, each parameter is sent typed (bigint or text, as it
+// was bound) so the server never has to guess, and each statement is
+// prepared on the connection once for the types it is used with.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "storage/sql/statement.h"
+
+typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
+
+namespace attune::sql {
+
+// `sql` with ?N and bare ? parameters numbered as $N, leaving quoted text,
+// quoted names and comments alone. `used`, when given, is set to which
+// numbers appear (used[N]).
+std::string PostgresParameters(const char* sql, std::vector<bool>* used = nullptr);
+
+class PgConnection;
+
+class PgStatement final : public Statement {
+ public:
+  PgStatement(PgConnection* connection, const char* sql);
+  ~PgStatement() override;
+  PgStatement(const PgStatement&) = delete;
+  PgStatement& operator=(const PgStatement&) = delete;
+
+  using Statement::Bind;
+  Statement& Bind(int index, long long value) override;
+  Statement& Bind(int index, std::string_view value) override;
+  Statement& BindNull(int index) override;
+  void Run() override;
+  bool Step() override;
+  long long Int(int column) const override;
+  std::string_view TextView(int column) const override;
+  bool IsNull(int column) const override;
+  void Reset() override;
+
+ private:
+  struct Param {
+    unsigned type = 0;  // 0: NULL
+    std::string value;
+  };
+  Param& Slot(int index);
+  // Prepares for the bound types when they differ from the last, runs,
+  // and returns the result. Throws std::runtime_error on failure.
+  PGresult* Execute();
+
+  PgConnection* connection_;
+  std::vector<bool> used_;  // used_[N]: $N appears in text_ (set as text_ is made)
+  std::string text_;
+  std::vector<Param> params_;
+  std::string name_;                   // prepared under this name; "" before
+  std::vector<unsigned> prepared_as_;  // with these types
+  PGresult* result_ = nullptr;
+  int row_ = -1;
+};
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(PGconn* conn, bool owned = false) : conn_(conn), owned_(owned) {}
+  // Opens `url` (a postgresql:// URL); a lock waited on longer than
+  // `lock_timeout_ms` fails the statement. Throws std::runtime_error.
+  static std::unique_ptr<PgConnection> Open(const std::string& url, int lock_timeout_ms);
+  ~PgConnection() override;
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  std::unique_ptr<Statement> Prepare(const char* sql) override;
+  void Exec(const char* script) override;
+  long long Changes() const override { return changes_; }
+  long long LastId() override;
+  bool InTransaction() const override;
+
+  PGconn* native() const { return conn_; }
+  // Checks a result: the changed-row count kept, an error thrown (the
+  // result cleared) with the server's message and SQLSTATE.
+  void Check(PGresult* result);
+  std::string NextName() { return "attune_" + std::to_string(++named_); }
+
+ private:
+  PGconn* conn_;
+  bool owned_;
+  long long changes_ = 0;
+  long long named_ = 0;
+};
+
+}  // namespace attune::sql

@@ -1,0 +1,145 @@
+// Moving up from SQLite to PostgreSQL (issue 16, decision 0033): `attune
+// migrate-store` copies a school with its history into an empty PostgreSQL
+// database and checks it; attune then serves the copy with the same answers
+// as the file; and `attune backup` of a PostgreSQL database restores with
+// pg_restore. Runs in the PostgreSQL pass of the suite (ATTUNE_TEST_PG).
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { BIN, PG } = require('../support/server');
+
+const run = (args) => spawnSync(BIN, args, { encoding: 'utf8' });
+const pg = (db, query) => spawnSync('psql', ['-h', PG, '-U', 'attune', '-d', db, '-At', '-c', query],
+  { encoding: 'utf8' }).stdout.trim();
+const lite = (file, query) => spawnSync('sqlite3', [file, query], { encoding: 'utf8' }).stdout.trim();
+const url = (db) => `postgresql://attune@/${db}?host=${PG}`;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// Serves `db` until the returned stop() is called.
+async function serve(db) {
+  const port = await freePort();
+  const proc = spawn(BIN, ['serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (c) => {
+      out += c;
+      const m = /at (http:\/\/[^/ ]+)\//.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`attune exited ${code}: ${out}`)));
+  });
+  return { base, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) };
+}
+
+async function answers(db, token, paths) {
+  const server = await serve(db);
+  try {
+    const out = {};
+    for (const p of paths) {
+      const res = await fetch(server.base + p, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(res.status, 200, `${p} on ${db}`);
+      out[p] = await res.json();
+    }
+    return out;
+  } finally {
+    await server.stop();
+  }
+}
+
+test('a school moves from its SQLite file to PostgreSQL with every record, and is served the same', { skip: !PG && 'runs in the PostgreSQL pass (ATTUNE_TEST_PG)' }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-copy-'));
+  const file = path.join(dir, 'attune.db');
+  const name = `attune_copy_${process.pid}`;
+  try {
+    assert.equal(run(['demo', 'generate', '--db', file, '--pupils', '80', '--days', '15']).status, 0);
+    const token = run(['token', 'create', '--db', file, '--email', 'senior@demo.attune.school']).stdout.trim().split('\n').pop();
+    spawnSync('dropdb', ['--if-exists', '-h', PG, '-U', 'attune', name]);
+    assert.equal(spawnSync('createdb', ['-h', PG, '-U', 'attune', name]).status, 0);
+
+    const copied = run(['migrate-store', '--from', file, '--to', url(name)]);
+    assert.equal(copied.status, 0, copied.stderr);
+    assert.match(copied.stdout, /Checked: every table's count is the same on both, and \d+ sampled rows are identical/);
+    for (const table of ['schools', 'staff', 'pupils', 'incidents', 'incident_pupils', 'actions', 'audit_log',
+      'plans', 'api_tokens', 'policy_versions']) {
+      assert.equal(pg(name, `SELECT COUNT(*) FROM ${table}`), lite(file, `SELECT COUNT(*) FROM ${table}`), table);
+    }
+    assert.ok(Number(pg(name, 'SELECT COUNT(*) FROM incidents')) > 100, 'a history was copied');
+    // The words are searchable in the copy: its index was made as the rows came.
+    assert.equal(pg(name, 'SELECT COUNT(*) FROM record_words'), lite(file, 'SELECT COUNT(*) FROM record_words'));
+
+    // The same questions get the same answers from the file and the copy.
+    const pupil = lite(file, 'SELECT pupil_id FROM incident_pupils GROUP BY pupil_id ORDER BY COUNT(*) DESC LIMIT 1');
+    const paths = ['/api/v1/pupils?limit=100', `/api/v1/incidents?pupil=${pupil}`, `/api/v1/pupils/${pupil}`];
+    assert.deepEqual(await answers(url(name), token, paths), await answers(file, token, paths));
+
+    // A new record on PostgreSQL follows the last copied one.
+    const server = await serve(url(name));
+    try {
+      const res = await fetch(server.base + '/api/v1/incidents', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ pupils: [{ id: Number(pupil), role: 'involved' }], category: 'hurting_others', notes: 'After the move.' }),
+      });
+      const body = await res.json();
+      assert.equal(res.status, 201, JSON.stringify(body));
+      assert.equal(body.id, Number(lite(file, 'SELECT MAX(id) FROM incidents')) + 1);
+    } finally {
+      await server.stop();
+    }
+
+    // Copying again into a database that holds a school is refused, and says why.
+    const again = run(['migrate-store', '--from', file, '--to', url(name)]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already holds a school; copy into an empty database/);
+    // The file is unchanged: the copy only read it.
+    assert.equal(lite(file, "SELECT COUNT(*) FROM incidents WHERE behaviour = 'After the move.'"), '0');
+  } finally {
+    spawnSync('dropdb', ['--force', '--if-exists', '-h', PG, '-U', 'attune', name]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a PostgreSQL backup restores with pg_restore into a database attune serves', { skip: !PG && 'runs in the PostgreSQL pass (ATTUNE_TEST_PG)' }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-pgbackup-'));
+  fs.chmodSync(dir, 0o777);  // pg_dump runs as this user; restore reads it
+  const from = `attune_bk_${process.pid}`;
+  const to = `attune_rs_${process.pid}`;
+  try {
+    for (const db of [from, to]) {
+      spawnSync('dropdb', ['--if-exists', '-h', PG, '-U', 'attune', db]);
+      assert.equal(spawnSync('createdb', ['-h', PG, '-U', 'attune', db]).status, 0);
+    }
+    assert.equal(run(['demo', 'generate', '--db', url(from), '--pupils', '40', '--days', '5']).status, 0);
+    const file = path.join(dir, 'attune.dump');
+    const backup = run(['backup', '--db', url(from), '--to', file]);
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.ok(fs.statSync(file).size > 0);
+    const restored = spawnSync('pg_restore', ['--no-owner', '-h', PG, '-U', 'attune', '-d', to, file], { encoding: 'utf8' });
+    assert.equal(restored.status, 0, restored.stderr);
+    for (const table of ['pupils', 'incidents', 'actions', 'audit_log', 'schema_migrations']) {
+      assert.equal(pg(to, `SELECT COUNT(*) FROM ${table}`), pg(from, `SELECT COUNT(*) FROM ${table}`), table);
+    }
+    const migrate = run(['migrate', '--db', url(to)]);
+    assert.equal(migrate.status, 0, migrate.stderr);
+    assert.match(migrate.stdout, /is at schema version \d+/);
+    // A second backup to the same file is refused: nothing is overwritten.
+    assert.equal(run(['backup', '--db', url(from), '--to', file]).status, 2);
+  } finally {
+    for (const db of [from, to]) spawnSync('dropdb', ['--force', '--if-exists', '-h', PG, '-U', 'attune', db]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
