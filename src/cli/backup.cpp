@@ -21,6 +21,7 @@ Runner RegisterBackup(CLI::App& app) {
   return [flags] {
     auto config = ResolveConfig(flags->common);
     if (!config.ok()) return Fail(config.status());
+    if (flags->to.empty()) return Fail(Status::Invalid("name the backup file to write", "to"));
     if (std::filesystem::exists(flags->to)) {
       return Fail(Status::Invalid(flags->to + " already exists; choose a new file", "to"));
     }

@@ -7,6 +7,7 @@
 #include "cli/demo_sign_ins.h"
 #include "demo/demo_school.h"
 #include "demo/history.h"
+#include "storage/databases.h"
 
 namespace attune::cli {
 
@@ -79,7 +80,7 @@ Runner RegisterDemo(CLI::App& app) {
     if (!result.ok()) return Fail(result.status());
     std::cout << "Created " << result->school_ids.size() << " demo school(s) with "
               << result->pupils << " pupils, " << result->staff << " staff and " << result->records
-              << " records in " << config->db << "\n";
+              << " records in " << DescribeDatabase(config->db) << "\n";
     PrintDemoSignIns(**store, std::cout);
     return 0;
   };

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "storage/databases.h"
 
 namespace attune::cli {
 
@@ -17,7 +18,7 @@ Runner RegisterMigrate(CLI::App& app) {
     if (!store.ok()) return Fail(store.status());
     auto version = (*store)->SchemaVersion();
     if (!version.ok()) return Fail(version.status());
-    std::cout << config->db << " is at schema version " << *version << "\n";
+    std::cout << DescribeDatabase(config->db) << " is at schema version " << *version << "\n";
     return 0;
   };
 }

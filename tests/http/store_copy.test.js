@@ -143,3 +143,65 @@ test('a PostgreSQL backup restores with pg_restore into a database attune serves
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a --db that is neither a file nor a postgresql:// URL is refused before anything is made', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-dbname-'));
+  try {
+    for (const db of ['host=/tmp/x dbname=attune user=attune', ' postgresql://a@/b', 'POSTGRESQL://a@/b',
+      'postgresql:/a', 'sqlite://x.db', '']) {
+      const r = spawnSync(BIN, ['migrate', '--db', db], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 2, `${JSON.stringify(db)}: ${r.stderr}`);
+      assert.match(r.stderr, /give a SQLite file .* or a PostgreSQL database as postgresql:\/\//);
+    }
+    assert.deepEqual(fs.readdirSync(dir), [], 'no file or folder was made');
+    const missing = run(['migrate-store', '--from', path.join(dir, 'nope.db'), '--to', 'postgresql://attune@/x?host=/nowhere']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /there is no database file .*nope\.db/);
+    assert.equal(fs.existsSync(path.join(dir, 'nope.db')), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a password in the URL is never printed, and attune serves again once PostgreSQL is back after a restart', { skip: !PG && 'runs in the PostgreSQL pass (ATTUNE_TEST_PG)' }, async () => {
+  // A cluster of the test's own, to stop and start.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-restart-'));
+  fs.chmodSync(dir, 0o755);
+  const cluster = path.resolve(__dirname, '../../scripts/pg-cluster.sh');
+  const pgdir = path.join(dir, 'pg');
+  assert.equal(spawnSync(cluster, ['start', pgdir]).status, 0);
+  let server;
+  try {
+    assert.equal(spawnSync('createdb', ['-h', pgdir, '-U', 'attune', 'school']).status, 0);
+    const db = `postgresql://attune:NotShown1@/school?host=${pgdir}`;
+    const made = run(['demo', 'generate', '--db', db, '--pupils', '20', '--days', '0']);
+    assert.equal(made.status, 0, made.stderr);
+    const migrated = run(['migrate', '--db', db]);
+    assert.doesNotMatch(made.stdout + made.stderr + migrated.stdout + migrated.stderr, /NotShown1/);
+    assert.match(migrated.stdout, /attune:\*\*\*@\/school/);
+    const token = run(['token', 'create', '--db', db, '--email', 'teacher@demo.attune.school']).stdout.trim().split('\n').pop();
+    server = await serve(db);
+    const ask = async () => (await fetch(`${server.base}/api/v1/pupils`, { headers: { authorization: `Bearer ${token}` } })).status;
+    assert.equal(await ask(), 200);
+    assert.equal(spawnSync(cluster, ['stop', pgdir]).status, 0);
+    // While the database is away: 503, never 500.
+    for (let i = 0; i < 3; i += 1) assert.equal(await ask(), 503);
+    const health = await fetch(`${server.base}/healthz`);
+    assert.equal(health.status, 503);
+    assert.equal(spawnSync(cluster, ['start', pgdir]).status, 0);
+    // The first ask may meet a connection the restart closed; then all is well.
+    const after = [];
+    for (let i = 0; i < 12; i += 1) after.push(await ask());
+    assert.deepEqual(after.slice(-10), Array(10).fill(200), after.join(' '));
+    const res = await fetch(`${server.base}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pupils: [{ id: 1, role: 'involved' }], category: 'hurting_others', notes: 'After the restart.' }),
+    });
+    assert.equal(res.status, 201, await res.text());
+  } finally {
+    if (server) await server.stop();
+    spawnSync(cluster, ['stop', pgdir]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

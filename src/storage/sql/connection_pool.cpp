@@ -32,11 +32,7 @@ ConnectionPool::~ConnectionPool() = default;
 
 std::unique_ptr<soci::session> ConnectionPool::Connect() {
   if (dialect_ == Dialect::kPostgres) {
-    auto session = std::make_unique<soci::session>(soci::postgresql, path_);
-    *session << "SET client_min_messages = warning";
-    // A write waiting on another's lock gives up as SQLite's busy timeout does.
-    *session << "SET lock_timeout = " + std::to_string(busy_timeout_ms_);
-    return session;
+    return std::make_unique<soci::session>(soci::postgresql, path_);
   }
   auto session = std::make_unique<soci::session>(
       soci::sqlite3, "db=" + path_ + " timeout=" + std::to_string(busy_timeout_ms_ / 1000 + 1));
@@ -81,7 +77,9 @@ Status ConnectionPool::Open() {
       std::unique_ptr<Connection> raw;
       if (dialect_ == Dialect::kPostgres) {
         raw = std::make_unique<PgConnection>(
-            static_cast<soci::postgresql_session_backend*>(session->get_backend())->conn_);
+            static_cast<soci::postgresql_session_backend*>(session->get_backend())->conn_,
+            PgConnection::Setup(busy_timeout_ms_));
+        raw->Exec(PgConnection::Setup(busy_timeout_ms_).c_str());
       } else {
         // SOCI's copy of the SQLite API is the same library under another
         // namespace.
@@ -108,6 +106,10 @@ ConnectionPool::Lease ConnectionPool::Acquire() {
   cv_.wait(lock, [&] { return !free_.empty(); });
   soci::session* s = free_.back();
   free_.pop_back();
+  if (dialect_ == Dialect::kPostgres) {
+    // A connection the server dropped is made again before it is lent.
+    static_cast<PgConnection&>(StatementsOf(s)->connection()).Reconnected();
+  }
   return Lease(this, s, StatementsOf(s), true);
 }
 

@@ -3,6 +3,7 @@
 // transaction on the target, then each table counted and a sample of rows
 // compared column by column on both sides.
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -144,6 +145,11 @@ Result<CopyReport> CopyStore(const std::string& from, const std::string& to,
                              const std::function<void(const std::string&, long long)>& progress) {
   if (sql::IsPostgresUrl(from) || !sql::IsPostgresUrl(to)) {
     return Status::Invalid("copy from a SQLite file to a postgresql:// URL", "to");
+  }
+  // The file must be there: opening it would make a new, empty one.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(from, ec)) {
+    return Status::Invalid("there is no database file " + from, "from");
   }
   // Both at this binary's schema: the file brought up to date, the target
   // made (or checked) empty.

@@ -223,6 +223,7 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
 
 bool GroupCommitter::RunTogether(std::deque<Pending*>& batch) {
   WriteSession& w = *session_;
+  connection_->Reconnect();  // after a server restart, before the batch
   BeginWrite(w.statements());
   try {
     for (Pending* p : batch) p->write(w);

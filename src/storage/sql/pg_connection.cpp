@@ -54,6 +54,11 @@ std::string PostgresParameters(const char* sql, std::vector<bool>* used) {
   return out;
 }
 
+std::string PgConnection::Setup(int lock_timeout_ms) {
+  // A write waiting on another's lock gives up as SQLite's busy timeout does.
+  return "SET client_min_messages = warning; SET lock_timeout = " + std::to_string(lock_timeout_ms);
+}
+
 PgStatement::PgStatement(PgConnection* connection, const char* sql)
     : connection_(connection), text_(PostgresParameters(sql, &used_)) {}
 
@@ -93,7 +98,7 @@ PGresult* PgStatement::Execute() {
   if (prepared_as_.size() > n) n = prepared_as_.size();
   std::vector<unsigned> types(n, 0);
   std::vector<const char*> values(n, nullptr);
-  bool same = !name_.empty();
+  bool same = !name_.empty() && generation_ == connection_->generation();
   for (size_t i = 0; i < n; ++i) {
     unsigned bound = i < params_.size() ? params_[i].type : 0;
     unsigned before = i < prepared_as_.size() ? prepared_as_[i] : 0;
@@ -113,6 +118,7 @@ PGresult* PgStatement::Execute() {
     connection_->Check(prepared);  // throws when it does not prepare
     PQclear(prepared);
     name_ = name;
+    generation_ = connection_->generation();
     prepared_as_ = types;
   }
   PGresult* result = PQexecPrepared(conn, name_.c_str(), static_cast<int>(n),
@@ -179,9 +185,8 @@ std::unique_ptr<PgConnection> PgConnection::Open(const std::string& url, int loc
     PQfinish(conn);
     throw std::runtime_error("cannot connect to " + DescribeDatabase(url) + ": " + message);
   }
-  auto connection = std::make_unique<PgConnection>(conn, true);
-  connection->Exec("SET client_min_messages = warning");
-  connection->Exec(("SET lock_timeout = " + std::to_string(lock_timeout_ms)).c_str());
+  auto connection = std::make_unique<PgConnection>(conn, Setup(lock_timeout_ms), true);
+  connection->Exec(connection->setup_.c_str());
   return connection;
 }
 
@@ -219,6 +224,19 @@ long long PgConnection::LastId() {
   long long id = std::atoll(PQgetvalue(result, 0, 0));
   PQclear(result);
   return id;
+}
+
+bool PgConnection::Reconnected() {
+  if (PQstatus(conn_) == CONNECTION_OK) return true;
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) return false;
+  ++generation_;
+  try {
+    Exec(setup_.c_str());
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
 }
 
 bool PgConnection::InTransaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }

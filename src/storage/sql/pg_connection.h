@@ -54,6 +54,7 @@ class PgStatement final : public Statement {
   std::string text_;
   std::vector<Param> params_;
   std::string name_;                   // prepared under this name; "" before
+  long long generation_ = -1;          // on this making of the connection
   std::vector<unsigned> prepared_as_;  // with these types
   PGresult* result_ = nullptr;
   int row_ = -1;
@@ -61,10 +62,14 @@ class PgStatement final : public Statement {
 
 class PgConnection final : public Connection {
  public:
-  explicit PgConnection(PGconn* conn, bool owned = false) : conn_(conn), owned_(owned) {}
+  // `setup`: the settings each making of the connection runs first.
+  PgConnection(PGconn* conn, std::string setup, bool owned = false)
+      : conn_(conn), setup_(std::move(setup)), owned_(owned) {}
   // Opens `url` (a postgresql:// URL); a lock waited on longer than
   // `lock_timeout_ms` fails the statement. Throws std::runtime_error.
   static std::unique_ptr<PgConnection> Open(const std::string& url, int lock_timeout_ms);
+  // The settings attune runs on each of its connections.
+  static std::string Setup(int lock_timeout_ms);
   ~PgConnection() override;
 
   Dialect dialect() const override { return Dialect::kPostgres; }
@@ -73,8 +78,15 @@ class PgConnection final : public Connection {
   long long Changes() const override { return changes_; }
   long long LastId() override;
   bool InTransaction() const override;
+  void Reconnect() override { Reconnected(); }
 
   PGconn* native() const { return conn_; }
+  // When the server has dropped this connection (a restart, a failover),
+  // connects it again in place: the statements prepared on it are made
+  // again on their next use. True when the connection is usable.
+  bool Reconnected();
+  // Changes each time the connection is made again.
+  long long generation() const { return generation_; }
   // Checks a result: the changed-row count kept, an error thrown (the
   // result cleared) with the server's message and SQLSTATE.
   void Check(PGresult* result);
@@ -82,9 +94,11 @@ class PgConnection final : public Connection {
 
  private:
   PGconn* conn_;
+  std::string setup_;
   bool owned_;
   long long changes_ = 0;
   long long named_ = 0;
+  long long generation_ = 0;
 };
 
 }  // namespace attune::sql

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
+
 #include "storage/databases.h"
 #include "storage/sql/pg_connection.h"
 #include "storage/sql/row.h"
@@ -16,16 +18,76 @@ using namespace sqlite_api;  // NOLINT
 
 namespace attune {
 
+namespace {
+
+// `url` without its password (user:password@ or a password= parameter),
+// and the password.
+std::pair<std::string, std::string> WithoutPassword(const std::string& url) {
+  std::string out = url, password;
+  size_t scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    scheme += 3;
+    size_t at = out.find('@', scheme);
+    size_t slash = out.find('/', scheme);
+    size_t colon = out.find(':', scheme);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash) &&
+        colon != std::string::npos && colon < at) {
+      password = out.substr(colon + 1, at - colon - 1);
+      out.erase(colon, at - colon);
+    }
+  }
+  for (const char* key : {"?password=", "&password="}) {
+    size_t k = out.find(key);
+    if (k == std::string::npos) continue;
+    size_t start = k + std::string(key).size();
+    size_t end = out.find('&', start);
+    password = out.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    out.erase(k + 1, (end == std::string::npos ? out.size() : end + 1) - (k + 1));
+    if (!out.empty() && (out.back() == '?' || out.back() == '&')) out.pop_back();
+  }
+  return {out, password};
+}
+
+}  // namespace
+
 std::string DescribeDatabase(const std::string& target) {
-  if (!sql::IsPostgresUrl(target)) return target;
-  size_t scheme = target.find("://") + 3;
-  size_t at = target.find('@', scheme);
-  size_t colon = target.find(':', scheme);
-  if (at == std::string::npos || colon == std::string::npos || colon > at) return target;
-  return target.substr(0, colon + 1) + "***" + target.substr(at);
+  auto [url, password] = WithoutPassword(target);
+  if (password.empty()) return target;
+  size_t scheme = url.find("://");
+  size_t at = scheme == std::string::npos ? std::string::npos : url.find('@', scheme + 3);
+  // The user keeps a mark that a password was given.
+  if (at != std::string::npos) url.insert(at, ":***");
+  return url;
+}
+
+// A --db value that is neither a file nor a PostgreSQL URL, refused before
+// anything is made: a typo must not become a new, empty school in a file.
+Status CheckTarget(const std::string& target) {
+  auto refuse = [&](const std::string& why) {
+    return Status::Invalid(
+        why +
+            "; give a SQLite file (e.g. var/attune.db) or a PostgreSQL database as "
+            "postgresql://user@host/name (or postgresql://user@/name?host=/socket/dir)",
+        "db");
+  };
+  if (target.empty()) return refuse("the database is not named");
+  if (std::isspace(static_cast<unsigned char>(target.front())) ||
+      std::isspace(static_cast<unsigned char>(target.back()))) {
+    return refuse("the database '" + DescribeDatabase(target) + "' starts or ends with a space");
+  }
+  std::string lower = target;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (sql::IsPostgresUrl(target)) return Status::Ok();
+  if (lower.rfind("postgres", 0) == 0 || lower.find("://") != std::string::npos ||
+      lower.find(":/") != std::string::npos || lower.find("dbname=") != std::string::npos ||
+      lower.find("host=") != std::string::npos) {
+    return refuse("'" + DescribeDatabase(target) + "' is not a postgresql:// URL attune reads");
+  }
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const StoreOptions& options) {
+  ATTUNE_RETURN_IF_ERROR(CheckTarget(options.path));
   auto store = std::make_unique<sql::SqlStore>(options);
   ATTUNE_RETURN_IF_ERROR(store->Open());
   return std::unique_ptr<Store>(std::move(store));
@@ -48,17 +110,27 @@ int VersionOf(std::string_view name) {
   return v;
 }
 
-// A PostgreSQL backup is the server's own dump, in its custom format (restored
-// with pg_restore, docs/operations.md): consistent as of its start, taken
-// while attune serves.
-Status PostgresDump(const std::string& url, const std::string& path) {
+// A PostgreSQL backup is the server's own dump, in its custom format
+// (restored with pg_restore, README.md): consistent as of its start, taken
+// while attune serves. The password goes to pg_dump in its environment,
+// never on its command line, which anyone on the machine can read.
+Status PostgresDump(const std::string& target, const std::string& path) {
+  auto [url, password] = WithoutPassword(target);
   std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner", "--file=" + path,
                                    "--dbname=" + url};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    if (std::string_view(*e).rfind("PGPASSWORD=", 0) != 0) env_strings.push_back(*e);
+  }
+  if (!password.empty()) env_strings.push_back("PGPASSWORD=" + password);
+  std::vector<char*> env;
+  for (auto& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
   pid_t pid = 0;
-  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ) != 0) {
+  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), env.data()) != 0) {
     return Status::Unavailable("pg_dump could not start: is PostgreSQL's client installed?");
   }
   int status = 0;

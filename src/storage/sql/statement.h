@@ -70,6 +70,9 @@ class Connection {
   virtual long long LastId() = 0;
   // True while a transaction is open.
   virtual bool InTransaction() const = 0;
+  // Makes the connection again if the server dropped it (PostgreSQL); a
+  // file (SQLite) is never dropped.
+  virtual void Reconnect() {}
 };
 
 // The statements a connection has prepared, by their SQL text's address.
