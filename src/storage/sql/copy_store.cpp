@@ -121,7 +121,6 @@ std::map<std::string, std::vector<std::string>> Sample(Connection& c, const std:
                                                        int most) {
   std::map<std::string, std::vector<std::string>> out;
   long long every = std::max(1LL, total / most);
-  std::string key = cols.names.empty() ? "1" : cols.names[0];
   OneOff q(c,
            "SELECT " + Joined(cols.names) + " FROM " + table + " ORDER BY " + Joined(cols.names));
   Rows r(*q.st);
