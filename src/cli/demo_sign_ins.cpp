@@ -4,7 +4,6 @@
 
 #include "demo/demo_school.h"
 #include "demo/family.h"
-#include "demo/family.h"
 #include "model/role.h"
 
 namespace attune::cli {
@@ -27,6 +26,10 @@ void PrintDemoSignIns(Store& store, std::ostream& out) {
     if (!any) out << "Demo sign-ins (password for each: " << defaults.password << "):\n";
     any = true;
     out << "  " << std::left << std::setw(30) << RoleLabel(role) << email << "\n";
+  }
+  if (any) {
+    out << "  (roles that read restricted records or manage accounts set up two-step sign-in,\n"
+           "   with an authenticator app, at their first sign-in)\n";
   }
   // The demo's parent (demo/family.h): their own child's pages only.
   auto parent = store.FindFamilyByEmail(demo::kDemoParentEmail);
