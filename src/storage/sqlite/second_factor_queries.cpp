@@ -60,7 +60,7 @@ Result<std::string> SqliteStore::KeepPendingSecondFactor(long long school_id, lo
     auto sql = pool_.Acquire();
     long long at = ToUnix(now);
     *sql << "INSERT INTO second_factors (school_id, staff_id, pending_box, created_at) VALUES "
-            "(:s, :st, :p, :a) ON CONFLICT (staff_id) DO UPDATE SET pending_box = "
+            "(:s, :st, :p, :a) ON CONFLICT (school_id, staff_id) DO UPDATE SET pending_box = "
             "COALESCE(second_factors.pending_box, excluded.pending_box)",
         soci::use(school_id), soci::use(staff_id), soci::use(pending_box), soci::use(at);
     std::string kept;

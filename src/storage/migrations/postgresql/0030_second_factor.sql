@@ -8,12 +8,14 @@
 -- latest 30-second step whose code was accepted, so a code signs in once.
 CREATE TABLE second_factors (
   school_id BIGINT NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
-  staff_id BIGINT NOT NULL PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
+  staff_id BIGINT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
   secret_box TEXT,
   pending_box TEXT,
   confirmed_at BIGINT,
   last_step BIGINT NOT NULL DEFAULT 0,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  -- Led by the school, as every key is to be (decision 0029).
+  PRIMARY KEY (school_id, staff_id)
 );
 
 -- Ten a set, shown once; only a keyed hash of each is kept. A new set
@@ -25,7 +27,7 @@ CREATE TABLE recovery_codes (
   code_hash TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   used_at BIGINT,
-  UNIQUE (staff_id, code_hash)
+  UNIQUE (school_id, staff_id, code_hash)
 );
 
 -- What a session still owes after the password: 'none', 'code' or 'enrol'.

@@ -7,12 +7,14 @@
 -- latest 30-second step whose code was accepted, so a code signs in once.
 CREATE TABLE second_factors (
   school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
-  staff_id INTEGER NOT NULL PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
+  staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
   secret_box TEXT,
   pending_box TEXT,
   confirmed_at INTEGER,
   last_step INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  -- Led by the school, as every key is to be (decision 0029).
+  PRIMARY KEY (school_id, staff_id)
 );
 
 -- Ten a set, shown once; only a keyed hash of each is kept. A new set
@@ -24,7 +26,7 @@ CREATE TABLE recovery_codes (
   code_hash TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   used_at INTEGER,
-  UNIQUE (staff_id, code_hash)
+  UNIQUE (school_id, staff_id, code_hash)
 );
 
 -- What a session still owes after the password: 'none', 'code' or 'enrol'.
