@@ -102,8 +102,13 @@ test('the DSL sets two-step sign-in up on a phone, signs out, and signs in with 
   await page.waitForURL(server.base + '/');
   await page.getByRole('heading', { name: 'My day' }).waitFor();
 
-  // Their own page says it is on, with the recovery codes left.
-  await page.goto(server.base + '/account/two-step');
+  // Their account says it is on; its own page, with the recovery codes left.
+  await page.goto(server.base + '/account');
+  assert.match(await page.locator('#two-step-heading').locator('..').innerText(), /On: after your password/);
+  await checkWidths(page, 'account');
+  await keep(page, 'two-step-account');
+  await page.getByRole('link', { name: 'Recovery codes and two-step sign-in' }).click();
+  await page.waitForURL(/\/account\/two-step$/);
   assert.match(await page.locator('#codes-left').innerText(), /10 of 10 recovery codes left/);
   assert.deepEqual(await smallTargets(page), []);
   await checkWidths(page, 'two-step on');
