@@ -296,3 +296,17 @@ test('the second step\'s forms need their CSRF token, and the demo accounts sign
   assert.equal((await office.signIn('admin@demo.attune.school')).status, 303);
   assert.equal((await office.get('/staff')).status, 200);
 });
+
+test('the server\'s operator resets it from the command line, audited as such, when no one at school can', async () => {
+  const email = member('senior');
+  const first = await password(email);
+  await setUp(first.b, email);
+  const out = server.cli(['user', 'reset-two-step', '--email', email.toUpperCase()]);
+  assert.match(out, /Two-step sign-in reset for/);
+  assert.equal((await first.b.get('/pupils')).status, 303);
+  assert.match(server.sql(`SELECT detail FROM audit_log a JOIN staff s ON s.id = a.subject_id WHERE a.action = 'second_factor.reset' AND s.email = '${email}'`),
+    /by the command line/);
+  const again = await password(email);
+  assert.match(again.res.headers.get('location'), /^\/account\/two-step/);
+  assert.throws(() => server.cli(['user', 'reset-two-step', '--email', email]), /has not set up two-step sign-in/);
+});
