@@ -13,6 +13,10 @@ find_package(CURL REQUIRED)
 
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# Two-step sign-in (decision 0030): RFC 6238 codes from liboath
+# (liboath-dev), the set-up page's QR code from libqrencode (libqrencode-dev).
+pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 
 # SOCI ships no CMake config on Debian: imported targets by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

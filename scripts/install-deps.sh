@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wrk curl libfaketime libcurl4-openssl-dev python3-aiosmtpd
   postgresql-15 postgresql-client-15
+  liboath-dev libqrencode-dev
 )
 # Node.js and npm may come from elsewhere (a distribution of Node that bundles
 # npm conflicts with Debian's npm package): only install them when missing.

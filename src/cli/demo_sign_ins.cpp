@@ -27,6 +27,10 @@ void PrintDemoSignIns(Store& store, std::ostream& out) {
     any = true;
     out << "  " << std::left << std::setw(30) << RoleLabel(role) << email << "\n";
   }
+  if (any) {
+    out << "  (roles that read restricted records or manage accounts set up two-step sign-in,\n"
+           "   with an authenticator app, at their first sign-in)\n";
+  }
   // The demo's parent (demo/family.h): their own child's pages only.
   auto parent = store.FindFamilyByEmail(demo::kDemoParentEmail);
   if (any && parent.ok() && parent->active) {

@@ -111,6 +111,7 @@ int Serve(ServeFlags& flags) {
   }
 
   AuthService auth(store, std::chrono::hours(config.session_hours));
+  SecondFactorService second_factor(store, std::chrono::hours(config.session_hours));
   StaffService staff(store);
   PupilService pupils(store);
   DayService days(store);
@@ -149,6 +150,7 @@ int Serve(ServeFlags& flags) {
   web::Renderer renderer;
   web::WebContext web_ctx{store,
                           auth,
+                          second_factor,
                           staff,
                           pupils,
                           days,

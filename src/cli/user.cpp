@@ -1,8 +1,10 @@
-// attune user add: a member of staff, from the command line.
+// attune user add: a member of staff, from the command line; attune user
+// reset-two-step: their two-step sign-in reset by the server's operator.
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "services/second_factor_service.h"
 #include "services/staff_service.h"
 
 namespace attune::cli {
@@ -10,6 +12,7 @@ namespace attune::cli {
 Runner RegisterUser(CLI::App& app) {
   struct Flags {
     CommonFlags common;
+    CommonFlags reset_common;  // reset-two-step's own --db and --config
     NewStaff input;
     long long school_id = 0;
   };
@@ -28,11 +31,25 @@ Runner RegisterUser(CLI::App& app) {
   add->add_option("--job-title", flags->input.job_title, "Job title (default: none)");
   add->add_option("--school", flags->school_id,
                   "School id (default: the only school; required when there are several)");
-  return [flags] {
-    auto config = ResolveConfig(flags->common);
+  CLI::App* reset = user->add_subcommand(
+      "reset-two-step",
+      "Reset a member of staff's two-step sign-in (they set it up again at their next sign-in; "
+      "their sessions end)");
+  AddCommonFlags(*reset, flags->reset_common);
+  reset->add_option("--email", flags->input.email, "Email address they sign in with")->required();
+  return [flags, reset] {
+    auto config = ResolveConfig(reset->parsed() ? flags->reset_common : flags->common);
     if (!config.ok()) return Fail(config.status());
     auto store = OpenMigratedStore(*config);
     if (!store.ok()) return Fail(store.status());
+    if (reset->parsed()) {
+      Status st = SecondFactorService(**store, std::chrono::hours(config->session_hours))
+                      .ResetFromCommandLine(flags->input.email);
+      if (!st.ok()) return Fail(st);
+      std::cout << "Two-step sign-in reset for " << flags->input.email
+                << ": they set it up again when they next sign in\n";
+      return 0;
+    }
     long long school_id = flags->school_id;
     if (school_id == 0) {
       auto schools = (*store)->ListSchools();

@@ -18,6 +18,8 @@ namespace attune {
 // Initialises libsodium. Returns Internal if the library cannot start.
 Status InitSecrets();
 
+// `bytes` random bytes, raw: for a key.
+std::string RandomBytes(size_t bytes);
 // `bytes` random bytes, base64url without padding.
 std::string RandomToken(size_t bytes = 32);
 // `length` characters each drawn uniformly from `alphabet` (REQUIRES: not
@@ -32,6 +34,17 @@ std::string Base64(std::string_view bytes);
 // Keyed with `key` (16 to 64 bytes; Default: none), it is a MAC: only a
 // holder of the key can make it.
 std::string HashToken(std::string_view token, std::string_view key = {});
+
+// `plain` sealed with a key derived from `key` and `context` (BLAKE2b of
+// both: a box sealed for one context does not open in another), with
+// authenticated encryption (libsodium secretbox, a random nonce), as
+// base64url text. For secrets the server must read again, such as an
+// authenticator's shared key; `key` is kept apart from what it seals.
+std::string SealSecret(std::string_view plain, std::string_view key, std::string_view context);
+// The plain text of a box SealSecret made with the same key and context.
+// Internal when the box is malformed, altered, or sealed otherwise.
+Result<std::string> OpenSecret(std::string_view box, std::string_view key,
+                               std::string_view context);
 
 // argon2id hash string (includes salt and parameters).
 Result<std::string> HashPassword(std::string_view password);

@@ -35,6 +35,22 @@ Timestamp FromUnix(long long seconds) { return Timestamp(std::chrono::seconds(se
 // Written digit by digit: date::format goes through an ostringstream, and
 // this is called for every time in every JSON answer (two per recorded
 // incident, about 2% of the server's time per record).
+std::string FormatHttpDate(Timestamp t) {
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd{day};
+  date::weekday wd{day};
+  long long seconds = std::chrono::duration_cast<std::chrono::seconds>(t - day).count();
+  char out[64];
+  std::snprintf(out, sizeof out, "%s, %02u %s %04d %02lld:%02lld:%02lld GMT",
+                kDays[wd.c_encoding()], static_cast<unsigned>(ymd.day()),
+                kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
+                seconds / 3600, seconds / 60 % 60, seconds % 60);
+  return out;
+}
+
 std::string FormatUtc(Timestamp t) {
   auto day = date::floor<date::days>(t);
   date::year_month_day ymd{day};

@@ -31,6 +31,8 @@ Timestamp FromUnix(long long seconds);
 
 // "2026-11-22T08:00:00Z"
 std::string FormatUtc(Timestamp t);
+// "Sun, 22 Nov 2026 08:00:00 GMT": HTTP's Date (RFC 9110 IMF-fixdate).
+std::string FormatHttpDate(Timestamp t);
 
 // Accepts "YYYY-MM-DD".
 // Returns Invalid naming `field` if the text is not a real calendar date.

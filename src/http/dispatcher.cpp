@@ -150,6 +150,8 @@ void Dispatcher::AddSecurityHeaders(const Request& request, Response& r) const {
   }
   if (r.GetHeader("Cache-Control").empty()) r.SetHeader("Cache-Control", "no-store");
   r.SetHeader("X-Request-Id", request.request_id);
+  // The server's clock (RFC 9110 §6.6.1), which one-time codes follow.
+  r.SetHeader("Date", FormatHttpDate(Now()));
 }
 
 }  // namespace attune::http

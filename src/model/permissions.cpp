@@ -87,6 +87,8 @@ bool RoleHas(Role role, Permission permission) {
       // Those who run a student voice panel (seed 000) and gather pupils'
       // feedback (seed 001): pastoral leads, the SENCO, senior leaders.
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
+    case Permission::kOwnSignIn:
+      return true;  // every member of staff signs themselves in and out
   }
   return false;
 }
@@ -102,6 +104,12 @@ bool ReadsRestricted(Role role) {
     if (RoleHas(role, p)) return true;
   }
   return false;
+}
+
+bool RequiresSecondFactor(Role role) {
+  if (role == Role::kParent) return false;
+  return ReadsRestricted(role) || RoleHas(role, Permission::kStaffManage) ||
+         RoleHas(role, Permission::kAuditView);
 }
 
 bool MayGrantRole(Role granter, Role role) {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/audit.h"
@@ -24,6 +25,31 @@ struct ReadLedger {
   std::vector<AuditEntry> entries;
 };
 
+// What a member of staff still owes after their password before their
+// session opens anything but their own sign-in (decision 0030): nothing,
+// a code from their authenticator app (or a recovery code), or setting
+// two-step sign-in up.
+enum class SecondFactorDue { kNone, kCode, kEnrolment };
+
+// "none", "code", "enrol": as sessions store it.
+inline const char* SecondFactorDueName(SecondFactorDue due) {
+  switch (due) {
+    case SecondFactorDue::kCode:
+      return "code";
+    case SecondFactorDue::kEnrolment:
+      return "enrol";
+    case SecondFactorDue::kNone:
+      break;
+  }
+  return "none";
+}
+// The stored name read back; anything unknown owes the most (set-up).
+inline SecondFactorDue ParseSecondFactorDue(std::string_view name) {
+  if (name == "none") return SecondFactorDue::kNone;
+  if (name == "code") return SecondFactorDue::kCode;
+  return SecondFactorDue::kEnrolment;
+}
+
 struct Principal {
   long long staff_id = 0;  // 0 for a parent or carer
   // A parent or carer (role kParent): their family account's id; 0 for staff.
@@ -35,6 +61,9 @@ struct Principal {
   std::string session_id_hash;  // empty for API tokens
   std::string csrf_token;       // empty for API tokens
   bool via_token = false;
+  // A session still owing its second factor holds only kPublic and
+  // kOwnSignIn (services/authorization.h). Always kNone for API tokens.
+  SecondFactorDue second_factor_due = SecondFactorDue::kNone;
   // The request's ledger of restricted reads; null outside a request, when
   // such reads are audited at once.
   std::shared_ptr<ReadLedger> reads;

@@ -112,6 +112,8 @@ const char* PermissionName(Permission p) {
       return "family.view";
     case Permission::kSurveysManage:
       return "surveys.manage";
+    case Permission::kOwnSignIn:
+      return "own_sign_in";
   }
   return "unknown";
 }
@@ -141,7 +143,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kMailManage,
                                               Permission::kFamilyReview,
                                               Permission::kFamilyView,
-                                              Permission::kSurveysManage};
+                                              Permission::kSurveysManage,
+                                              Permission::kOwnSignIn};
   return all;
 }
 

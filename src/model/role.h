@@ -56,6 +56,10 @@ enum class Permission {
   kFamilyReview,             // approve records waiting before families see them (policy narrows)
   kFamilyView,               // a parent or carer: their own children's pages, nothing else
   kSurveysManage,            // pupil voice surveys: write, run, print codes, read results
+  // A member of staff's own sign-in: signing out and their second factor
+  // (the code asked after the password, setting it up, recovery codes).
+  // The only permission, with kPublic, held part-way through signing in.
+  kOwnSignIn,
 };
 
 // "public", "signed_in", "pupils.view", ...
@@ -71,6 +75,11 @@ std::vector<Role> RolesWith(Permission permission);
 const std::vector<Permission>& RestrictedAccess();
 // Whether `role` holds any of RestrictedAccess().
 bool ReadsRestricted(Role role);
+// Whether a member of staff in `role` must sign in with a second factor
+// (decision 0030): those who read restricted records or special-category
+// fields (RestrictedAccess) and those who hold the keys to everyone's
+// (staff.manage, audit.view). No school setting turns it off.
+bool RequiresSecondFactor(Role role);
 // Whether a member of staff in `granter` may give someone `role` (add them
 // with it, change them to it, reactivate them holding it): a role reading
 // restricted records or special-category fields is given only by a role

@@ -2,6 +2,7 @@
 
 #include "core/secrets.h"
 #include "services/audit.h"
+#include "services/second_factor_service.h"
 #include "services/text.h"
 
 namespace attune {
@@ -69,9 +70,17 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
     return Status::Unauthenticated("The email or password is not right");
   }
 
+  // The second step, when the member owes one (decision 0030): until it
+  // is given, the session opens only their own sign-in, and not for long.
+  auto due = SecondFactorDueAfterPassword(store_, *staff);
+  if (!due.ok()) return due.status();
   SignInResult result;
   SessionRecord session =
       NewSession(staff->school_id, staff->id, ip, user_agent, now, result.session_id);
+  session.second_factor_due = *due;
+  if (*due != SecondFactorDue::kNone) {
+    session.expires_at = now + SecondFactorService::kSecondStepLength;
+  }
   ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
   ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
 
@@ -83,7 +92,14 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   p.role = staff->role;
   p.session_id_hash = session.id_hash;
   p.csrf_token = session.csrf_token;
-  Audit(store_, &p, "sign_in", "staff", p.staff_id, "", ip);
+  p.second_factor_due = *due;
+  if (*due == SecondFactorDue::kNone) {
+    Audit(store_, &p, "sign_in", "staff", p.staff_id, "", ip);
+  } else {
+    Audit(store_, &p, "sign_in.password", "staff", p.staff_id,
+          *due == SecondFactorDue::kCode ? "asked for a code" : "asked to set up two-step sign-in",
+          ip);
+  }
   return result;
 }
 
@@ -169,7 +185,9 @@ Result<Principal> AuthService::Authenticate(const std::string& session_id, const
   if (!principal.ok()) return principal.status();
   // Slide the expiry, but write at most every ten minutes of activity.
   Timestamp renewed = now + session_length_;
-  if (renew && renewed - expires > std::chrono::minutes(10)) {
+  // A session owing its second step is not extended (decision 0030).
+  bool owes = principal->second_factor_due != SecondFactorDue::kNone;
+  if (renew && !owes && renewed - expires > std::chrono::minutes(10)) {
     ATTUNE_RETURN_IF_ERROR(principal->family_id ? store_.TouchFamilySession(hash, now, renewed)
                                                 : store_.TouchSession(hash, now, renewed));
   }
@@ -294,18 +312,8 @@ Result<std::string> AuthService::CreateApiToken(const std::string& raw_email,
   return token;
 }
 
-Result<std::string> AuthService::FormSecret() {
-  std::lock_guard<std::mutex> lock(secret_mu_);
-  if (form_secret_.empty()) {
-    auto kept = store_.KeptSecret("sign_in_form", RandomToken());
-    if (!kept.ok()) return kept.status();
-    form_secret_ = *kept;
-  }
-  return form_secret_;
-}
-
 Result<std::string> AuthService::IssueSignInFormToken() {
-  auto secret = FormSecret();
+  auto secret = form_secret_.Get();
   if (!secret.ok()) return secret.status();
   std::string nonce = RandomToken();
   return nonce + "." + HashToken(nonce, *secret);
@@ -314,7 +322,7 @@ Result<std::string> AuthService::IssueSignInFormToken() {
 bool AuthService::IsSignInFormToken(const std::string& token) {
   size_t dot = token.find('.');
   if (dot == std::string::npos || token.size() > 256) return false;
-  auto secret = FormSecret();
+  auto secret = form_secret_.Get();
   if (!secret.ok()) return false;
   std::string_view nonce(token.data(), dot);
   return ConstantTimeEquals(std::string_view(token).substr(dot + 1), HashToken(nonce, *secret));

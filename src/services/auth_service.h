@@ -8,6 +8,12 @@
 // burst sent at once has at most the limit checked. Every sign-in, failure
 // and refusal is audited.
 //
+// A member of staff who owes a second factor (services/
+// second_factor_service.h, decision 0030) gets a session that opens only
+// their own sign-in until they give it, lasting
+// SecondFactorService::kSecondStepLength and not extended; "sign_in" is
+// audited once they have, "sign_in.password" meanwhile.
+//
 // Credentials end when they should: changing a password ends the member of
 // staff's other sessions and their API tokens (as do a role change and
 // deactivation, services/staff_service.h).
@@ -16,13 +22,13 @@
 #pragma once
 
 #include <chrono>
-#include <mutex>
 #include <string>
 
 #include "core/status.h"
 #include "core/time.h"
 #include "model/family.h"
 #include "model/principal.h"
+#include "services/server_secret.h"
 #include "storage/store.h"
 
 namespace attune {
@@ -102,13 +108,9 @@ class AuthService {
   Result<SignInResult> StartSession(const std::string& email, const FamilyAccount& family,
                                     const std::string& ip, const std::string& user_agent,
                                     Timestamp now);
-  // The secret signing sign-in form tokens, read (or made) once.
-  Result<std::string> FormSecret();
-
   Store& store_;
   std::chrono::hours session_length_;
-  std::mutex secret_mu_;
-  std::string form_secret_;  // guarded by secret_mu_; "" until read
+  ServerSecret form_secret_{store_, "sign_in_form"};  // signs sign-in form tokens
 };
 
 }  // namespace attune

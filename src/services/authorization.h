@@ -11,7 +11,9 @@
 namespace attune {
 
 // OK when `principal` (null for an anonymous request) holds `permission`;
-// Unauthenticated when anonymous and a sign-in is needed; Forbidden otherwise.
+// Unauthenticated when anonymous and a sign-in is needed, or when the
+// principal still owes their second factor (they hold only kPublic and
+// kOwnSignIn until it is given); Forbidden otherwise.
 Status Authorize(const Principal* principal, Permission permission);
 
 }  // namespace attune

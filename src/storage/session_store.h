@@ -22,6 +22,8 @@ struct SessionRecord {
   Timestamp expires_at{};
   std::string ip;
   std::string user_agent;
+  // What the session still owes after the password (decision 0030).
+  SecondFactorDue second_factor_due = SecondFactorDue::kNone;
 };
 
 class SessionStore {

@@ -29,6 +29,7 @@
 #include "storage/restorative_store.h"
 #include "storage/school_store.h"
 #include "storage/seating_store.h"
+#include "storage/second_factor_store.h"
 #include "storage/session_store.h"
 #include "storage/staff_store.h"
 #include "storage/survey_store.h"
@@ -40,6 +41,7 @@ class Store : public SchoolStore,
               public StaffStore,
               public PupilStore,
               public SessionStore,
+              public SecondFactorStore,
               public AuditStore,
               public PolicyStore,
               public IncidentStore,

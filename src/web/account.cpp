@@ -13,6 +13,9 @@ http::Response RenderAccount(const WebContext& ctx, const http::Request& req, co
   view["name"] = p.name;
   view["email"] = p.email;
   view["role_label"] = RoleLabel(p.role);
+  auto two_step = ctx.second_factor.StateOf(p);
+  if (!two_step.ok()) return RenderError(ctx, req, two_step.status());
+  view["two_step_on"] = two_step->on;
   return RenderPage(ctx, req, "account", "Your account", view,
                     error.ok() ? 200 : HttpStatusFor(error));
 }

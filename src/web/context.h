@@ -21,6 +21,7 @@
 #include "services/pupil_service.h"
 #include "services/restorative_service.h"
 #include "services/school_clock.h"
+#include "services/second_factor_service.h"
 #include "services/staff_service.h"
 #include "services/suspension_service.h"
 #include "storage/store.h"
@@ -31,6 +32,7 @@ namespace attune::web {
 struct WebContext {
   Store& store;
   AuthService& auth;
+  SecondFactorService& second_factor;
   StaffService& staff;
   PupilService& pupils;
   DayService& days;

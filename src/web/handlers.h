@@ -40,6 +40,16 @@ http::Response StaffExport(const WebContext& ctx, http::Request& req);
 http::Response StaffCreate(const WebContext& ctx, http::Request& req);
 http::Response StaffChangeRole(const WebContext& ctx, http::Request& req);
 http::Response StaffSetActive(const WebContext& ctx, http::Request& req);
+// Two-step sign-in (decision 0030): the code asked after the password,
+// the member's own page (setting it up, recovery codes), and a reset by
+// those who manage staff.
+http::Response SignInCodeShow(const WebContext& ctx, http::Request& req);
+http::Response SignInCodeSubmit(const WebContext& ctx, http::Request& req);
+http::Response TwoStepShow(const WebContext& ctx, http::Request& req);
+http::Response TwoStepConfirm(const WebContext& ctx, http::Request& req);
+http::Response TwoStepRecoveryCodes(const WebContext& ctx, http::Request& req);
+http::Response StaffTwoStepShow(const WebContext& ctx, http::Request& req);
+http::Response StaffTwoStepReset(const WebContext& ctx, http::Request& req);
 http::Response AccountShow(const WebContext& ctx, http::Request& req);
 http::Response AccountChangePassword(const WebContext& ctx, http::Request& req);
 http::Response AuditIndex(const WebContext& ctx, http::Request& req);

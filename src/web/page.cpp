@@ -83,6 +83,10 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   if (p) {
     layout["user_name"] = p->name;
     layout["role_label"] = RoleLabel(p->role);
+  }
+  // Part-way through signing in (decision 0030), nothing but signing out
+  // is theirs yet: no navigation, no bell.
+  if (p && p->second_factor_due == SecondFactorDue::kNone) {
     // Shown only on paper (print.css): who printed the page, and when.
     layout["printed_at"] = FormatLondon(Now(), "%e %B %Y at %H:%M");
     auto school = ctx.store.GetSchool(p->school_id);

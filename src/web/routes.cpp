@@ -13,7 +13,14 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/healthz", P::kPublic, bind(Healthz));
   r.Add("GET", "/sign-in", P::kPublic, bind(SignInShow));
   r.Add("POST", "/sign-in", P::kPublic, bind(SignInSubmit));
-  r.AddEither("POST", "/sign-out", P::kSignedIn, P::kFamilyView, bind(SignOut));
+  // Signing out, and the second step of signing in (decision 0030): the
+  // only routes, with the public ones, a session owing that step reaches.
+  r.AddEither("POST", "/sign-out", P::kOwnSignIn, P::kFamilyView, bind(SignOut));
+  r.Add("GET", "/sign-in/code", P::kOwnSignIn, bind(SignInCodeShow));
+  r.Add("POST", "/sign-in/code", P::kOwnSignIn, bind(SignInCodeSubmit));
+  r.Add("GET", "/account/two-step", P::kOwnSignIn, bind(TwoStepShow));
+  r.Add("POST", "/account/two-step", P::kOwnSignIn, bind(TwoStepConfirm));
+  r.Add("POST", "/account/two-step/recovery-codes", P::kOwnSignIn, bind(TwoStepRecoveryCodes));
   // A parent or carer is sent on to their own home, /family.
   r.AddEither("GET", "/", P::kSignedIn, P::kFamilyView, bind(Home));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
@@ -161,6 +168,10 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");
   r.Add("POST", "/staff/([0-9]+)/active", P::kStaffManage, bind(StaffSetActive), "/staff/1/active");
+  r.Add("GET", "/staff/([0-9]+)/two-step", P::kStaffManage, bind(StaffTwoStepShow),
+        "/staff/1/two-step");
+  r.Add("POST", "/staff/([0-9]+)/two-step/reset", P::kStaffManage, bind(StaffTwoStepReset),
+        "/staff/1/two-step/reset");
   return r;
 }
 

@@ -30,6 +30,14 @@ void KeepPreSignInToken(const WebContext& ctx, http::Response& r, const std::str
   r.SetCookie(kPreSignInCookie, token, o);
 }
 
+void SetSessionCookie(const WebContext& ctx, const http::Request& req, http::Response& r,
+                      const std::string& session_id) {
+  http::CookieOptions session;
+  session.same_site = "Lax";
+  session.secure = ctx.secure_cookies || req.secure;
+  r.SetCookie(kSessionCookie, session_id, session);
+}
+
 http::Response RenderSignIn(const WebContext& ctx, const http::Request& req, nlohmann::json view,
                             int status) {
   bool fresh = false;

@@ -1,15 +1,14 @@
-// POST /sign-in: checks the email and password, starts a session.
+// POST /sign-in: checks the email and password, starts a session (which
+// owes its second step first when the member has one, decision 0030).
 #include "http/url.h"
 #include "web/handlers.h"
 #include "web/page.h"
+#include "web/second_step.h"
 #include "web/sign_in_form.h"
 #include "web/site.h"
 
 namespace attune::web {
-namespace {
 
-// After sign-in, only a page attune serves is followed: a local path in
-// plain URL characters whose path part is a page's address.
 std::string SafeNext(const WebContext& ctx, const std::string& next) {
   if (!http::IsLocalPath(next) || next.rfind("/sign-", 0) == 0) return "/";
   std::string path = next.substr(0, next.find_first_of("?#"));
@@ -18,8 +17,6 @@ std::string SafeNext(const WebContext& ctx, const std::string& next) {
   }
   return next;
 }
-
-}  // namespace
 
 http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
@@ -41,11 +38,10 @@ http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
   std::string next = SafeNext(ctx, form->Get("next"));
   // A parent or carer goes to their own pages, whatever a staff link asked.
   if (result->principal.role == Role::kParent && next.rfind("/family", 0) != 0) next = "/family";
+  // A member owing a second step goes to it first (decision 0030).
+  next = SecondStepAddress(result->principal, next);
   http::Response r = http::Response::Redirect(next);
-  http::CookieOptions session;
-  session.same_site = "Lax";
-  session.secure = ctx.secure_cookies || req.secure;
-  r.SetCookie(kSessionCookie, result->session_id, session);
+  SetSessionCookie(ctx, req, r, result->session_id);
   http::CookieOptions clear;
   clear.max_age_seconds = 0;
   r.SetCookie(kPreSignInCookie, "", clear);

@@ -5,6 +5,7 @@
 #include "services/audit.h"
 #include "services/authorization.h"
 #include "web/page.h"
+#include "web/second_step.h"
 
 namespace attune::web {
 namespace {
@@ -19,6 +20,10 @@ bool IsForm(const std::string& type) {
 http::Response RenderError(const WebContext& ctx, const http::Request& req, const Status& status) {
   if (status.code() == StatusCode::kUnauthenticated) {
     std::string next = req.method == "GET" ? req.path : "/";
+    // Signed in with a password, owing the second step: that first.
+    if (req.principal && req.principal->second_factor_due != SecondFactorDue::kNone) {
+      return http::Response::Redirect(SecondStepAddress(*req.principal, next));
+    }
     return http::Response::Redirect("/sign-in?next=" + http::PercentEncode(next));
   }
   int code = HttpStatusFor(status);

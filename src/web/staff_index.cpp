@@ -1,7 +1,9 @@
 // GET /staff: everyone who can sign in, with their roles, searched by name
 // and filtered by role and by active or deactivated, 25 or 50 to a page;
 // add (behind a disclosure, open when the form failed), change role,
-// deactivate.
+// deactivate; whether each has two-step sign-in on, linking to its reset.
+#include <algorithm>
+
 #include "http/url.h"
 #include "model/role.h"
 #include "web/handlers.h"
@@ -57,6 +59,8 @@ http::Response RenderStaffPage(const WebContext& ctx, const http::Request& req,
   StaffFilter filter = ReadStaffFilter(req.query);
   auto staff = ctx.staff.Find(*req.principal, filter);
   if (!staff.ok()) return RenderError(ctx, req, staff.status());
+  auto two_step = ctx.second_factor.StaffWithItOn(*req.principal);
+  if (!two_step.ok()) return RenderError(ctx, req, two_step.status());
   Paging paging = PagingOf(req.query, static_cast<long long>(staff->size()));
   size_t end = std::min(staff->size(), static_cast<size_t>(paging.offset() + paging.per_page));
   nlohmann::json rows = nlohmann::json::array();
@@ -72,6 +76,7 @@ http::Response RenderStaffPage(const WebContext& ctx, const http::Request& req,
           s.email.rfind('@') == std::string::npos ? "" : s.email.substr(s.email.rfind('@'))},
          {"job_title", s.job_title},
          {"active", s.active},
+         {"two_step_on", std::binary_search(two_step->begin(), two_step->end(), s.id)},
          {"roles", RoleOptions(RoleName(s.role))}});
   }
   nlohmann::json fields = nlohmann::json::array();

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, checkWidths, watchErrors, keep, smallTargets } = require('../support/chromium');
+const { launch, checkWidths, watchErrors, keep, smallTargets, secondStep } = require('../support/chromium');
 const { freePort, startSmtp, stopSmtp, saved, until } = require('../support/smtp');
 
 let server;
@@ -47,6 +47,7 @@ async function staffPage(role, width) {
   await page.getByLabel('Email address').fill(`${role}@demo.attune.school`);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await secondStep(page, server.base, `${role}@demo.attune.school`);
   await page.waitForURL(server.base + '/');
   return page;
 }

@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, seriousViolations } = require('../support/chromium');
+const { launch, seriousViolations, secondStep } = require('../support/chromium');
 
 let server;
 let browser;
@@ -65,6 +65,7 @@ test('at 360 px wide the pages fit without sideways scrolling', async () => {
     await page.getByLabel('Email address').fill('senior@demo.attune.school');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await secondStep(page, server.base, 'senior@demo.attune.school');
     await page.waitForURL(/\/pupils$/);
   }
   for (const path of ['/', '/pupils', '/pupils/1', '/account']) {
@@ -82,6 +83,7 @@ test('the administrator\'s pages pass axe at desktop and 360 px, and adding staf
   await page.getByLabel('Email address').fill('admin@demo.attune.school');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await secondStep(page, server.base, 'admin@demo.attune.school');
   await page.waitForURL(server.base + '/');
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });

@@ -23,12 +23,13 @@ Status SqlStore::CreateSession(const SessionRecord& s) {
     auto sql = pool_.Acquire();
     long long created = ToUnix(s.created_at), seen = ToUnix(s.last_seen_at),
               expires = ToUnix(s.expires_at);
+    std::string due = SecondFactorDueName(s.second_factor_due);
     *sql << "INSERT INTO sessions (id_hash, school_id, staff_id, csrf_token, created_at, "
-            "last_seen_at, expires_at, ip, user_agent) VALUES (:h, :s, :st, :c, :a, :b, :e, "
-            ":ip, :ua)",
+            "last_seen_at, expires_at, ip, user_agent, second_factor_due) VALUES (:h, :s, :st, "
+            ":c, :a, :b, :e, :ip, :ua, :due)",
         soci::use(s.id_hash), soci::use(s.school_id), soci::use(s.staff_id),
         soci::use(s.csrf_token), soci::use(created), soci::use(seen), soci::use(expires),
-        soci::use(s.ip), soci::use(s.user_agent);
+        soci::use(s.ip), soci::use(s.user_agent), soci::use(due);
     return Status::Ok();
   });
 }
@@ -39,15 +40,16 @@ Result<Principal> SqlStore::FindSession(const std::string& id_hash, Timestamp no
     auto sql = pool_.Acquire();
     // Read on every signed-in page: a kept statement.
     auto r = sql.Query(
-        "SELECT st.id, st.school_id, st.name, st.email, st.role, se.csrf_token, se.expires_at "
-        "FROM sessions se JOIN staff st ON st.id = se.staff_id WHERE se.id_hash = ?1 AND "
-        "se.expires_at > ?2 AND st.active = 1");
+        "SELECT st.id, st.school_id, st.name, st.email, st.role, se.csrf_token, se.expires_at, "
+        "se.second_factor_due FROM sessions se JOIN staff st ON st.id = se.staff_id WHERE "
+        "se.id_hash = ?1 AND se.expires_at > ?2 AND st.active = 1");
     r.Bind(1, id_hash).Bind(2, ToUnix(now));
     if (r.Next()) {
       Principal p = ReadPrincipal(r);
       p.session_id_hash = id_hash;
       p.csrf_token = Text(r, 5);
       if (expires_at) *expires_at = FromUnix(Int(r, 6));
+      p.second_factor_due = ParseSecondFactorDue(r.TextView(7));
       return p;
     }
     return Status::NotFound("No such session");
@@ -107,33 +109,47 @@ bool CountFailure(ConnectionPool::Lease& sql, std::string_view kind, std::string
 
 }  // namespace
 
-Status SqlStore::BeginSignInAttempt(const std::string& email, const std::string& ip, Timestamp now,
-                                    Timestamp since, int max_for_email, int max_for_ip) {
-  return Guard("begin sign-in attempt", [&]() -> Status {
+Status SqlStore::BeginAttempt(const char* what, std::string_view kind, const std::string& key,
+                              int max_for_key, const std::string& ip, int max_for_ip, Timestamp now,
+                              Timestamp since) {
+  return Guard(what, [&]() -> Status {
     return RunInTransaction([&]() -> Status {
       auto sql = pool_.Acquire();
       long long at = ToUnix(now), from = ToUnix(since);
       // Forgotten failures go, so the table holds only those that count.
       auto old = sql.Query("DELETE FROM sign_in_throttle WHERE last_failure_at < ?1");
       old.Bind(1, from).Next();
-      if (!CountFailure(sql, "email", email, at, from, max_for_email) ||
+      if (!CountFailure(sql, kind, key, at, from, max_for_key) ||
           !CountFailure(sql, "ip", ip, at, from, max_for_ip)) {
-        return Status::TooManyRequests("Too many failed attempts to sign in");  // rolled back
+        return Status::TooManyRequests("Too many failed attempts");  // rolled back
       }
       return Status::Ok();
     });
   });
 }
 
-Status SqlStore::SignInSucceeded(const std::string& email, const std::string& ip) {
-  return Guard("sign-in succeeded", [&]() -> Status {
+Status SqlStore::AttemptWorked(const char* what, std::string_view kind, const std::string& key,
+                               const std::string& ip) {
+  return Guard(what, [&]() -> Status {
     auto sql = pool_.Acquire();
-    *sql << "DELETE FROM sign_in_throttle WHERE kind = 'email' AND key = :e", soci::use(email);
+    std::string k(kind);
+    *sql << "DELETE FROM sign_in_throttle WHERE kind = :k AND key = :e", soci::use(k),
+        soci::use(key);
     *sql << "UPDATE sign_in_throttle SET failures = failures - 1 WHERE kind = 'ip' AND key = :ip "
             "AND failures > 0",
         soci::use(ip);
     return Status::Ok();
   });
+}
+
+Status SqlStore::BeginSignInAttempt(const std::string& email, const std::string& ip, Timestamp now,
+                                    Timestamp since, int max_for_email, int max_for_ip) {
+  return BeginAttempt("begin sign-in attempt", "email", email, max_for_email, ip, max_for_ip, now,
+                      since);
+}
+
+Status SqlStore::SignInSucceeded(const std::string& email, const std::string& ip) {
+  return AttemptWorked("sign-in succeeded", "email", email, ip);
 }
 
 Status SqlStore::CreateApiToken(long long school_id, long long staff_id,
@@ -211,6 +227,23 @@ Status SqlStore::SurveyCodeWorked(const std::string& ip) {
         soci::use(ip);
     return Status::Ok();
   });
+}
+
+}  // namespace attune::sql
+
+namespace attune::sql {
+
+// SecondFactorStore's throttle of codes lives here too (decision 0030): a
+// member's wrong codes count as kind 'second_factor', their address's with
+// its wrong passwords, kind 'ip'.
+Status SqlStore::BeginSecondFactorAttempt(long long staff_id, const std::string& ip, Timestamp now,
+                                          Timestamp since, int max_for_staff, int max_for_ip) {
+  return BeginAttempt("begin second factor attempt", "second_factor", std::to_string(staff_id),
+                      max_for_staff, ip, max_for_ip, now, since);
+}
+
+Status SqlStore::SecondFactorWorked(long long staff_id, const std::string& ip) {
+  return AttemptWorked("second factor worked", "second_factor", std::to_string(staff_id), ip);
 }
 
 }  // namespace attune::sql

@@ -103,6 +103,29 @@ class SqlStore final : public Store {
   Result<Principal> FindApiToken(const std::string& token_hash) override;
   Result<std::string> KeptSecret(const std::string& name, const std::string& fresh) override;
 
+  // SecondFactorStore
+  Result<SecondFactorRecord> GetSecondFactor(long long school_id, long long staff_id) override;
+  Result<std::vector<long long>> StaffWithSecondFactor(long long school_id) override;
+  Result<std::string> KeepPendingSecondFactor(long long school_id, long long staff_id,
+                                              const std::string& pending_box,
+                                              Timestamp now) override;
+  Status ConfirmSecondFactor(long long school_id, long long staff_id,
+                             const std::string& pending_box, long long step,
+                             const std::vector<std::string>& recovery_hashes,
+                             Timestamp now) override;
+  Result<bool> UseSecondFactorStep(long long school_id, long long staff_id,
+                                   long long step) override;
+  Result<bool> UseRecoveryCode(long long school_id, long long staff_id,
+                               const std::string& code_hash, Timestamp now) override;
+  Result<int> RecoveryCodesLeft(long long school_id, long long staff_id) override;
+  Status ReplaceRecoveryCodes(long long school_id, long long staff_id,
+                              const std::vector<std::string>& hashes, Timestamp now) override;
+  Status ResetSecondFactor(long long school_id, long long staff_id) override;
+  Status PassSecondFactor(const std::string& old_id_hash, const SessionRecord& renewed) override;
+  Status BeginSecondFactorAttempt(long long staff_id, const std::string& ip, Timestamp now,
+                                  Timestamp since, int max_for_staff, int max_for_ip) override;
+  Status SecondFactorWorked(long long staff_id, const std::string& ip) override;
+
   // AuditStore
   Status AppendAudit(const AuditEntry& entry) override;
   Status AppendAuditSoon(const AuditEntry& entry) override;
@@ -320,6 +343,14 @@ class SqlStore final : public Store {
  private:
   // RunInTransaction (`write`) and ReadTogether.
   Status InTransaction(bool write, const std::function<Status()>& work);
+  // Sign-in's throttle (session_queries.cpp): counts a failure for `key` of
+  // `kind` and for the address `ip`, in one transaction, unless either is
+  // at its limit (SessionStore::BeginSignInAttempt); and takes it back.
+  Status BeginAttempt(const char* what, std::string_view kind, const std::string& key,
+                      int max_for_key, const std::string& ip, int max_for_ip, Timestamp now,
+                      Timestamp since);
+  Status AttemptWorked(const char* what, std::string_view kind, const std::string& key,
+                       const std::string& ip);
   // Fills an incident's pupils (with names).
   static Status FillIncident(soci::session& sql, Incident& incident);
   const std::vector<EmbeddedFile>& MigrationsHere() const;
