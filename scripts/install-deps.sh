@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev libcli11-dev libhowardhinnant-date-dev libdate-tz3 tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium wrk curl libfaketime libcurl4-openssl-dev python3-aiosmtpd
+  libjwt-dev libssl-dev
 )
 # Node.js and npm may come from elsewhere (a distribution of Node that bundles
 # npm conflicts with Debian's npm package): only install them when missing.

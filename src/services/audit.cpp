@@ -141,6 +141,7 @@ constexpr std::pair<const char*, const char*> kWords[] = {
     {"sign_in", "Signed in"},
     {"sign_in_failed", "Sign-in failed"},
     {"sign_in_throttled", "Sign-in paused after repeated failures"},
+    {"oidc.sign_in_refused", "Sign-in through the school's Microsoft or Google refused"},
     {"sign_out", "Signed out"},
     {"password_changed", "Changed their password"},
     {"password_change_failed", "Password change refused"},

@@ -69,21 +69,26 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
     return Status::Unauthenticated("The email or password is not right");
   }
 
+  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
+  return StaffSignedIn(*staff, "", ip, user_agent);
+}
+
+Result<SignInResult> AuthService::StaffSignedIn(const Staff& staff, const std::string& how,
+                                                const std::string& ip,
+                                                const std::string& user_agent) {
   SignInResult result;
   SessionRecord session =
-      NewSession(staff->school_id, staff->id, ip, user_agent, now, result.session_id);
+      NewSession(staff.school_id, staff.id, ip, user_agent, Now(), result.session_id);
   ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
-  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
-
   Principal& p = result.principal;
-  p.staff_id = staff->id;
-  p.school_id = staff->school_id;
-  p.name = staff->name;
-  p.email = staff->email;
-  p.role = staff->role;
+  p.staff_id = staff.id;
+  p.school_id = staff.school_id;
+  p.name = staff.name;
+  p.email = staff.email;
+  p.role = staff.role;
   p.session_id_hash = session.id_hash;
   p.csrf_token = session.csrf_token;
-  Audit(store_, &p, "sign_in", "staff", p.staff_id, "", ip);
+  Audit(store_, &p, "sign_in", "staff", p.staff_id, how, ip);
   return result;
 }
 
