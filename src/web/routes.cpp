@@ -13,6 +13,11 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/healthz", P::kPublic, bind(Healthz));
   r.Add("GET", "/sign-in", P::kPublic, bind(SignInShow));
   r.Add("POST", "/sign-in", P::kPublic, bind(SignInSubmit));
+  // Through the school's OpenID Connect provider (decision 0031).
+  r.Add("GET", "/sign-in/oidc/([a-z0-9-]{1,32})", P::kPublic, bind(OidcSignInStart),
+        "/sign-in/oidc/school");
+  r.Add("GET", "/sign-in/oidc/([a-z0-9-]{1,32})/callback", P::kPublic, bind(OidcSignInReturn),
+        "/sign-in/oidc/school/callback");
   r.AddEither("POST", "/sign-out", P::kSignedIn, P::kFamilyView, bind(SignOut));
   // A parent or carer is sent on to their own home, /family.
   r.AddEither("GET", "/", P::kSignedIn, P::kFamilyView, bind(Home));

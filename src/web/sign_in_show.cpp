@@ -37,6 +37,8 @@ http::Response RenderSignIn(const WebContext& ctx, const http::Request& req, nlo
   if (!token.ok()) return RenderError(ctx, req, token.status());
   view["csrf_token"] = *token;
   if (!view.contains("next")) view["next"] = req.query.Get("next");
+  view["providers"] = ProviderButtons(ctx, view["next"].get<std::string>());
+  view["has_providers"] = !view["providers"].empty();
   http::Response r = RenderPage(ctx, req, "sign_in", "Sign in", view, status);
   if (fresh) KeepPreSignInToken(ctx, r, *token);
   return r;

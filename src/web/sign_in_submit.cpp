@@ -1,25 +1,10 @@
 // POST /sign-in: checks the email and password, starts a session.
-#include "http/url.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/sign_in_form.h"
 #include "web/site.h"
 
 namespace attune::web {
-namespace {
-
-// After sign-in, only a page attune serves is followed: a local path in
-// plain URL characters whose path part is a page's address.
-std::string SafeNext(const WebContext& ctx, const std::string& next) {
-  if (!http::IsLocalPath(next) || next.rfind("/sign-", 0) == 0) return "/";
-  std::string path = next.substr(0, next.find_first_of("?#"));
-  if (ctx.router && ctx.router->Match("GET", path).kind != http::Router::MatchKind::kFound) {
-    return "/";
-  }
-  return next;
-}
-
-}  // namespace
 
 http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
@@ -38,18 +23,7 @@ http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
     }
     return RenderSignIn(ctx, req, view, HttpStatusFor(st));
   }
-  std::string next = SafeNext(ctx, form->Get("next"));
-  // A parent or carer goes to their own pages, whatever a staff link asked.
-  if (result->principal.role == Role::kParent && next.rfind("/family", 0) != 0) next = "/family";
-  http::Response r = http::Response::Redirect(next);
-  http::CookieOptions session;
-  session.same_site = "Lax";
-  session.secure = ctx.secure_cookies || req.secure;
-  r.SetCookie(kSessionCookie, result->session_id, session);
-  http::CookieOptions clear;
-  clear.max_age_seconds = 0;
-  r.SetCookie(kPreSignInCookie, "", clear);
-  return r;
+  return SignedInResponse(ctx, req, *result, form->Get("next"));
 }
 
 }  // namespace attune::web
