@@ -53,8 +53,10 @@ std::string TextClaim(const json& claims, const char* name) {
 }
 
 Status CheckClaims(const json& c, const IdTokenCheck& check) {
-  if (TextClaim(c, "iss") != check.issuer) {
-    return Refused("the token is from another issuer (iss '" + TextClaim(c, "iss") + "')");
+  std::string iss = TextClaim(c, "iss");
+  bool google_alias = check.issuer == "https://accounts.google.com" && iss == "accounts.google.com";
+  if (iss != check.issuer && !google_alias) {
+    return Refused("the token is from another issuer (iss '" + iss + "')");
   }
   // The one audience is attune (Core 3.1.3.7 steps 3 and 4).
   auto aud = c.find("aud");

@@ -23,7 +23,9 @@ namespace attune {
 
 // What a token must say to be accepted.
 struct IdTokenCheck {
-  std::string issuer;     // iss, exactly
+  // iss, exactly; for Google's https://accounts.google.com, also
+  // accounts.google.com, which Google documents as the same issuer.
+  std::string issuer;
   std::string client_id;  // the only audience, and azp when present
   std::string nonce;      // as sent when the sign-in began
   Timestamp now{};

@@ -182,6 +182,16 @@ TEST_F(IdTokenTest, RefusesATokenForAnotherAudienceOrIssuer) {
   c = claims_;
   c["iss"] = "https://login.example/another-tenant/v2.0";
   EXPECT_NE(Why(c).find("another issuer"), std::string::npos);
+  // Google documents two spellings of its issuer; no one else's is loosened.
+  c["iss"] = "login.example/tenant/v2.0";
+  EXPECT_NE(Why(c).find("another issuer"), std::string::npos);
+  check_.issuer = "https://accounts.google.com";
+  c["iss"] = "accounts.google.com";
+  EXPECT_EQ(Why(c), "accepted");
+  c["iss"] = "https://accounts.google.com";
+  EXPECT_EQ(Why(c), "accepted");
+  c["iss"] = "accounts.google.com.evil.example";
+  EXPECT_NE(Why(c).find("another issuer"), std::string::npos);
   c.erase("aud");
   c["iss"] = check_.issuer;
   EXPECT_NE(Why(c).find("(aud)"), std::string::npos);
