@@ -6,6 +6,8 @@
 // administrator (issue 16, decision 0031). axe and touch targets on both of
 // attune's pages; SCREENSHOTS=dir keeps a picture of each at 1280 and 360 px.
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../support/server');
@@ -15,12 +17,13 @@ const { startOidcProvider, writeOidcConfig, PROVIDER_PASSWORD } = require('../su
 let server;
 let idp;
 let browser;
+let config;
 test.before(async () => {
   idp = await startOidcProvider({
     accounts: { 'teacher@demo.attune.school': { name: 'Teacher' }, 'visitor@demo.attune.school': {} },
   });
   const client = { client_id: 'attune', client_secret: 'attune-browser-secret-0123456789' };
-  const config = writeOidcConfig([
+  config = writeOidcConfig([
     { id: 'microsoft', name: 'Microsoft', issuer: idp.issuer, ...client },
     { id: 'google', name: 'Google', issuer: 'https://accounts.google.com', ...client },
   ]);
@@ -32,6 +35,7 @@ test.after(async () => {
   await browser.close();
   await server.stop();
   await idp.stop();
+  fs.rmSync(path.dirname(config), { recursive: true, force: true });
 });
 
 // On `page`, from attune's sign-in page through the provider's, as `email`.

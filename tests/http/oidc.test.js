@@ -8,6 +8,8 @@
 // another domain — each on a calm page and in the audit log, no account
 // ever made.
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, Browser } = require('../support/server');
@@ -47,6 +49,7 @@ test.before(async () => {
 test.after(async () => {
   await server.stop();
   await idp.stop();
+  fs.rmSync(path.dirname(config), { recursive: true, force: true });
   await other.stop();
 });
 
