@@ -10,6 +10,10 @@ find_package(tomlplusplus CONFIG REQUIRED)
 find_package(Boost 1.81 CONFIG REQUIRED)
 # libcurl's SMTP and MIME support sends the outbox (libcurl4-openssl-dev).
 find_package(CURL REQUIRED)
+# OpenID Connect sign-in (decision 0031): ID tokens checked with libjwt
+# (libjwt-dev), the provider's keys turned into PEM with OpenSSL (libssl-dev).
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(JWT REQUIRED IMPORTED_TARGET libjwt)
 
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

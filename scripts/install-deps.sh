@@ -14,6 +14,7 @@ packages=(
   chromium wrk curl libfaketime libcurl4-openssl-dev python3-aiosmtpd
   postgresql-15 postgresql-client-15
   liboath-dev libqrencode-dev
+  libjwt-dev libssl-dev
 )
 # Node.js and npm may come from elsewhere (a distribution of Node that bundles
 # npm conflicts with Debian's npm package): only install them when missing.

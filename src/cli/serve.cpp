@@ -18,6 +18,7 @@
 #include "services/family_service.h"
 #include "services/insight_service.h"
 #include "services/mail_sender.h"
+#include "services/oidc_service.h"
 #include "services/outbox_service.h"
 #include "storage/databases.h"
 #include "web/site.h"
@@ -171,6 +172,13 @@ int Serve(ServeFlags& flags) {
                           ATTUNE_VERSION};
   api::ApiContext api_ctx{store,   auth,        staff,       pupils, policies, incidents,
                           actions, restorative, suspensions, plans,  insight,  families};
+
+  // Sign-in through the school's OpenID Connect providers (decision 0031).
+  std::unique_ptr<OidcService> oidc;
+  if (!config.oidc.empty()) {
+    oidc = std::make_unique<OidcService>(store, auth, config.oidc, BaseUrl(config));
+    web_ctx.oidc = oidc.get();
+  }
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);

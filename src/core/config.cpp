@@ -1,3 +1,5 @@
+// Reading the configuration: defaults, the TOML file, the environment, checks
+// (core/config.h).
 #include "core/config.h"
 
 #include <toml++/toml.h>
@@ -9,6 +11,8 @@
 #include <fstream>
 #include <map>
 #include <utility>
+
+#include "core/oidc_config_file.h"
 
 namespace attune {
 namespace {
@@ -140,6 +144,8 @@ Status LoadConfigFile(const std::string& path, bool required, Config& config) {
       if (!v) return fail("true or false");
       if (k == "secure_cookies") config.secure_cookies = *v;
       if (k == "trust_proxy") config.trust_proxy = *v;
+    } else if (k == "oidc") {
+      ATTUNE_RETURN_IF_ERROR(ReadOidcProviders(path, node, config.oidc));
     } else {
       return Status::Invalid(path + ": unknown option '" + k + "'", k);
     }
@@ -173,6 +179,7 @@ Status LoadConfigEnvironment(Config& config) {
     ATTUNE_RETURN_IF_ERROR(ParseBool("ATTUNE_SECURE_COOKIES", v, config.secure_cookies));
   if (auto v = env("ATTUNE_TRUST_PROXY"))
     ATTUNE_RETURN_IF_ERROR(ParseBool("ATTUNE_TRUST_PROXY", v, config.trust_proxy));
+  LoadOidcSecrets(config.oidc);
   return Status::Ok();
 }
 
@@ -216,7 +223,7 @@ Status ValidateConfig(const Config& config) {
   bool level_ok = false;
   for (auto* l : kLevels) level_ok = level_ok || config.log_level == l;
   if (!level_ok) return Status::Invalid("log_level must be trace, debug, info, warn or error");
-  return Status::Ok();
+  return ValidateOidcProviders(config.oidc);
 }
 
 }  // namespace attune

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/oidc_config.h"
 #include "core/status.h"
 
 namespace attune {
@@ -73,6 +74,10 @@ struct Config {
   // The site's address as staff reach it, for links in emails, e.g.
   // https://attune.school.example. Default: http://<host>:<port>
   std::string base_url;
+
+  // OpenID Connect providers staff may sign in with ([[oidc]] tables,
+  // core/oidc_config.h, decision 0031). Default: none (passwords only).
+  std::vector<OidcProviderConfig> oidc;
 };
 
 // The effective SMTP port: smtp_port, or the usual port of its TLS mode.
@@ -93,7 +98,8 @@ Status LoadConfigFile(const std::string& path, bool required, Config& config);
 // ATTUNE_TRUST_PROXY, ATTUNE_PROXY_HOPS, ATTUNE_SESSION_HOURS,
 // ATTUNE_LOG_LEVEL, ATTUNE_SMTP_HOST, ATTUNE_SMTP_PORT, ATTUNE_SMTP_TLS,
 // ATTUNE_SMTP_USER, ATTUNE_SMTP_PASSWORD, ATTUNE_SMTP_FROM,
-// ATTUNE_SMTP_TIMEOUT, ATTUNE_SMTP_RETRY, ATTUNE_BASE_URL onto `config`.
+// ATTUNE_SMTP_TIMEOUT, ATTUNE_SMTP_RETRY, ATTUNE_BASE_URL and each sign-in
+// provider's ATTUNE_OIDC_<ID>_CLIENT_SECRET onto `config`.
 Status LoadConfigEnvironment(Config& config);
 
 // Checks ranges; returns Invalid naming the option.

@@ -70,35 +70,43 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
     return Status::Unauthenticated("The email or password is not right");
   }
 
-  // The second step, when the member owes one (decision 0030): until it
-  // is given, the session opens only their own sign-in, and not for long.
-  auto due = SecondFactorDueAfterPassword(store_, *staff);
+  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
+  return StaffSignedIn(*staff, "", ip, user_agent);
+}
+
+Result<SignInResult> AuthService::StaffSignedIn(const Staff& staff, const std::string& how,
+                                                const std::string& ip,
+                                                const std::string& user_agent) {
+  // The second step, when the member owes one (decision 0030), whichever
+  // way they signed in: until it is given, the session opens only their
+  // own sign-in, and not for long.
+  auto due = SecondFactorDueAfterPassword(store_, staff);
   if (!due.ok()) return due.status();
+  Timestamp now = Now();
   SignInResult result;
   SessionRecord session =
-      NewSession(staff->school_id, staff->id, ip, user_agent, now, result.session_id);
+      NewSession(staff.school_id, staff.id, ip, user_agent, now, result.session_id);
   session.second_factor_due = *due;
   if (*due != SecondFactorDue::kNone) {
     session.expires_at = now + SecondFactorService::kSecondStepLength;
   }
   ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
-  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
-
   Principal& p = result.principal;
-  p.staff_id = staff->id;
-  p.school_id = staff->school_id;
-  p.name = staff->name;
-  p.email = staff->email;
-  p.role = staff->role;
+  p.staff_id = staff.id;
+  p.school_id = staff.school_id;
+  p.name = staff.name;
+  p.email = staff.email;
+  p.role = staff.role;
   p.session_id_hash = session.id_hash;
   p.csrf_token = session.csrf_token;
   p.second_factor_due = *due;
   if (*due == SecondFactorDue::kNone) {
-    Audit(store_, &p, "sign_in", "staff", p.staff_id, "", ip);
+    Audit(store_, &p, "sign_in", "staff", p.staff_id, how, ip);
   } else {
+    std::string asked =
+        *due == SecondFactorDue::kCode ? "asked for a code" : "asked to set up two-step sign-in";
     Audit(store_, &p, "sign_in.password", "staff", p.staff_id,
-          *due == SecondFactorDue::kCode ? "asked for a code" : "asked to set up two-step sign-in",
-          ip);
+          how.empty() ? asked : how + "; " + asked, ip);
   }
   return result;
 }

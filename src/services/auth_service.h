@@ -28,6 +28,7 @@
 #include "core/time.h"
 #include "model/family.h"
 #include "model/principal.h"
+#include "model/staff.h"
 #include "services/server_secret.h"
 #include "storage/store.h"
 
@@ -52,6 +53,14 @@ class AuthService {
   // Unauthenticated for a wrong email or password (the same message for both).
   Result<SignInResult> SignIn(const std::string& email, const std::string& password,
                               const std::string& ip, const std::string& user_agent);
+
+  // Signs in `staff`, who has just proved who they are, whichever way
+  // (`how`, for the audit log: "" for a password, "through Microsoft" for a
+  // provider, decision 0031): the one place a member of staff's session
+  // starts, so that what follows a sign-in follows every way of signing in.
+  // REQUIRES: `staff` is active and was read from the store just now.
+  Result<SignInResult> StaffSignedIn(const Staff& staff, const std::string& how,
+                                     const std::string& ip, const std::string& user_agent);
 
   // The principal of a live session; extends it while in use (`renew`),
   // not for what a page asks by itself while nobody uses it (the badge's

@@ -8,23 +8,9 @@
 #include <memory>
 
 #include "core/secrets.h"
+#include "services/curl_easy.h"
 
 namespace attune {
-namespace {
-
-// libcurl's global state, set up once before the first handle.
-void InitCurlOnce() {
-  static const bool done = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
-  (void)done;
-}
-
-struct CurlDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-  void operator()(curl_mime* m) const { curl_mime_free(m); }
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-
-}  // namespace
 
 Status MailSender::Send(const OutboxMessage& message) const {
   InitCurlOnce();

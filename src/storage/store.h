@@ -21,6 +21,7 @@
 #include "storage/incident_store.h"
 #include "storage/insight_store.h"
 #include "storage/notification_store.h"
+#include "storage/oidc_store.h"
 #include "storage/outbox_store.h"
 #include "storage/plan_store.h"
 #include "storage/policy_store.h"
@@ -56,7 +57,8 @@ class Store : public SchoolStore,
               public PlanStore,
               public PupilTurnStore,
               public SurveyStore,
-              public InsightStore {
+              public InsightStore,
+              public OidcStore {
  public:
   ~Store() override = default;
 

@@ -15,6 +15,7 @@
 #include "services/incident_service.h"
 #include "services/insight_service.h"
 #include "services/notification_service.h"
+#include "services/oidc_service.h"
 #include "services/outbox_service.h"
 #include "services/plan_service.h"
 #include "services/policy_service.h"
@@ -53,11 +54,16 @@ struct WebContext {
   std::string version;
   // The pages' route table, set once it is built; where sign-in may lead.
   const http::Router* router = nullptr;
+  // Sign-in through the school's OpenID Connect providers (decision 0031),
+  // set once built; null when none is configured.
+  OidcService* oidc = nullptr;
 };
 
 // Cookie names.
 inline constexpr const char* kSessionCookie = "attune_session";
 inline constexpr const char* kPreSignInCookie = "attune_pre";  // CSRF before sign-in
+// The state of a sign-in begun at a provider, for its return (decision 0031).
+inline constexpr const char* kOidcStateCookie = "attune_oidc";
 
 // The bell's count, asked for by an open page every minute
 // (NotificationsBadge): the one route that does not extend the session.

@@ -11,6 +11,8 @@ namespace attune::web {
 http::Response Healthz(const WebContext& ctx, http::Request& req);
 http::Response SignInShow(const WebContext& ctx, http::Request& req);
 http::Response SignInSubmit(const WebContext& ctx, http::Request& req);
+http::Response OidcSignInStart(const WebContext& ctx, http::Request& req);
+http::Response OidcSignInReturn(const WebContext& ctx, http::Request& req);
 http::Response SignOut(const WebContext& ctx, http::Request& req);
 http::Response Home(const WebContext& ctx, http::Request& req);
 http::Response PupilsIndex(const WebContext& ctx, http::Request& req);

@@ -21,6 +21,11 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/account/two-step", P::kOwnSignIn, bind(TwoStepShow));
   r.Add("POST", "/account/two-step", P::kOwnSignIn, bind(TwoStepConfirm));
   r.Add("POST", "/account/two-step/recovery-codes", P::kOwnSignIn, bind(TwoStepRecoveryCodes));
+  // Through the school's OpenID Connect provider (decision 0031).
+  r.Add("GET", "/sign-in/oidc/([a-z0-9-]{1,32})", P::kPublic, bind(OidcSignInStart),
+        "/sign-in/oidc/school");
+  r.Add("GET", "/sign-in/oidc/([a-z0-9-]{1,32})/callback", P::kPublic, bind(OidcSignInReturn),
+        "/sign-in/oidc/school/callback");
   // A parent or carer is sent on to their own home, /family.
   r.AddEither("GET", "/", P::kSignedIn, P::kFamilyView, bind(Home));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));

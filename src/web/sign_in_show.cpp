@@ -30,14 +30,6 @@ void KeepPreSignInToken(const WebContext& ctx, http::Response& r, const std::str
   r.SetCookie(kPreSignInCookie, token, o);
 }
 
-void SetSessionCookie(const WebContext& ctx, const http::Request& req, http::Response& r,
-                      const std::string& session_id) {
-  http::CookieOptions session;
-  session.same_site = "Lax";
-  session.secure = ctx.secure_cookies || req.secure;
-  r.SetCookie(kSessionCookie, session_id, session);
-}
-
 http::Response RenderSignIn(const WebContext& ctx, const http::Request& req, nlohmann::json view,
                             int status) {
   bool fresh = false;
@@ -45,6 +37,8 @@ http::Response RenderSignIn(const WebContext& ctx, const http::Request& req, nlo
   if (!token.ok()) return RenderError(ctx, req, token.status());
   view["csrf_token"] = *token;
   if (!view.contains("next")) view["next"] = req.query.Get("next");
+  view["providers"] = ProviderButtons(ctx, view["next"].get<std::string>());
+  view["has_providers"] = !view["providers"].empty();
   http::Response r = RenderPage(ctx, req, "sign_in", "Sign in", view, status);
   if (fresh) KeepPreSignInToken(ctx, r, *token);
   return r;

@@ -1,22 +1,11 @@
 // POST /sign-in: checks the email and password, starts a session (which
 // owes its second step first when the member has one, decision 0030).
-#include "http/url.h"
 #include "web/handlers.h"
 #include "web/page.h"
-#include "web/second_step.h"
 #include "web/sign_in_form.h"
 #include "web/site.h"
 
 namespace attune::web {
-
-std::string SafeNext(const WebContext& ctx, const std::string& next) {
-  if (!http::IsLocalPath(next) || next.rfind("/sign-", 0) == 0) return "/";
-  std::string path = next.substr(0, next.find_first_of("?#"));
-  if (ctx.router && ctx.router->Match("GET", path).kind != http::Router::MatchKind::kFound) {
-    return "/";
-  }
-  return next;
-}
 
 http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
   auto form = req.Form();
@@ -35,17 +24,7 @@ http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
     }
     return RenderSignIn(ctx, req, view, HttpStatusFor(st));
   }
-  std::string next = SafeNext(ctx, form->Get("next"));
-  // A parent or carer goes to their own pages, whatever a staff link asked.
-  if (result->principal.role == Role::kParent && next.rfind("/family", 0) != 0) next = "/family";
-  // A member owing a second step goes to it first (decision 0030).
-  next = SecondStepAddress(result->principal, next);
-  http::Response r = http::Response::Redirect(next);
-  SetSessionCookie(ctx, req, r, result->session_id);
-  http::CookieOptions clear;
-  clear.max_age_seconds = 0;
-  r.SetCookie(kPreSignInCookie, "", clear);
-  return r;
+  return SignedInResponse(ctx, req, *result, form->Get("next"));
 }
 
 }  // namespace attune::web

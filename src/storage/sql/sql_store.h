@@ -314,6 +314,11 @@ class SqlStore final : public Store {
   Result<long long> AnswerPupilTurn(const std::string& code_hash, Timestamp now,
                                     const std::string& kind, const std::string& fields) override;
 
+  // OidcStore (oidc_queries.cpp)
+  Status BeginOidcAttempt(const std::string& state_hash, const OidcAttempt& attempt,
+                          Timestamp since, int max_for_ip, Timestamp forget_before) override;
+  Result<OidcAttempt> UseOidcAttempt(const std::string& state_hash, Timestamp now) override;
+
   // SurveyStore (survey_queries.cpp)
   Result<long long> CreateSurvey(const Survey& survey) override;
   Result<std::vector<Survey>> ListSurveys(long long school_id) override;
