@@ -87,6 +87,11 @@ bool RoleHas(Role role, Permission permission) {
       // Those who run a student voice panel (seed 000) and gather pupils'
       // feedback (seed 001): pastoral leads, the SENCO, senior leaders.
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
+    case Permission::kMisImport:
+      // The office keeps the MIS and attune in step (decision 0032). An
+      // import adds staff only as teachers or support staff, so it never
+      // gives a role that reads restricted records.
+      return role == Role::kAdmin;
   }
   return false;
 }

@@ -112,6 +112,8 @@ const char* PermissionName(Permission p) {
       return "family.view";
     case Permission::kSurveysManage:
       return "surveys.manage";
+    case Permission::kMisImport:
+      return "mis.import";
   }
   return "unknown";
 }
@@ -141,7 +143,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kMailManage,
                                               Permission::kFamilyReview,
                                               Permission::kFamilyView,
-                                              Permission::kSurveysManage};
+                                              Permission::kSurveysManage,
+                                              Permission::kMisImport};
   return all;
 }
 

@@ -27,6 +27,7 @@
 #include "storage/pupil_store.h"
 #include "storage/pupil_turn_store.h"
 #include "storage/restorative_store.h"
+#include "storage/roster_store.h"
 #include "storage/school_store.h"
 #include "storage/seating_store.h"
 #include "storage/session_store.h"
@@ -54,6 +55,7 @@ class Store : public SchoolStore,
               public PlanStore,
               public PupilTurnStore,
               public SurveyStore,
+              public RosterStore,
               public InsightStore {
  public:
   ~Store() override = default;
