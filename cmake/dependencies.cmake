@@ -13,6 +13,8 @@ find_package(CURL REQUIRED)
 
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# libzip reads exports uploaded to the MIS import page (libzip-dev).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 
 # SOCI ships no CMake config on Debian: imported targets by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -18,5 +18,6 @@ Runner RegisterMigrate(CLI::App& app);
 Runner RegisterBackup(CLI::App& app);
 Runner RegisterRoutes(CLI::App& app);
 Runner RegisterPolicy(CLI::App& app);
+Runner RegisterImport(CLI::App& app);
 
 }  // namespace attune::cli
