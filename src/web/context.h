@@ -8,6 +8,7 @@
 #include <string>
 
 #include "http/router.h"
+#include "import/import_service.h"
 #include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/day_service.h"
@@ -51,6 +52,8 @@ struct WebContext {
   std::string version;
   // The pages' route table, set once it is built; where sign-in may lead.
   const http::Router* router = nullptr;
+  // The MIS import page's service (decision 0032), set by `attune serve`.
+  import::ImportService* imports = nullptr;
 };
 
 // Cookie names.

@@ -161,6 +161,13 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/staff", P::kStaffManage, bind(StaffCreate));
   r.Add("POST", "/staff/([0-9]+)/role", P::kStaffManage, bind(StaffChangeRole), "/staff/1/role");
   r.Add("POST", "/staff/([0-9]+)/active", P::kStaffManage, bind(StaffSetActive), "/staff/1/active");
+  // Pupils, staff and classes from the MIS (decision 0032): the office's.
+  r.Add("GET", "/import", P::kMisImport, bind(ImportIndex));
+  r.Add("POST", "/import", P::kMisImport, bind(ImportUpload));
+  // The upload and the form around it.
+  r.AllowLargerBody("POST", "/import", import::ImportService::kMaxUploadBytes + (1 << 20));
+  r.Add("GET", "/import/([0-9]+)", P::kMisImport, bind(ImportShow), "/import/1");
+  r.Add("POST", "/import/([0-9]+)/apply", P::kMisImport, bind(ImportApply), "/import/1/apply");
   return r;
 }
 
