@@ -66,7 +66,7 @@ class PupilStore {
   virtual Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) = 0;
   virtual Status SaveProfile(long long school_id, const PupilProfile& profile,
                              long long staff_id) = 0;
-  // Every pupil of the school with when their profile was last saved,
+  // Every pupil on roll with when their profile was last saved,
   // never-written and longest-ago first.
   virtual Result<std::vector<ProfileSaved>> ListProfileSaves(long long school_id) = 0;
 

@@ -128,6 +128,7 @@ TEST_F(ImportEngineTest, AChangedExportUpdatesMarksLeftAndBringsBack) {
   EXPECT_TRUE(Find(*pupils, "Lily")->left_on.has_value());
   EXPECT_EQ(Find(*pupils, "Noah")->form_name, "7A");
   EXPECT_EQ(*store_->CountPupils(school_id_), 2);  // on roll
+  EXPECT_EQ(store_->ListProfileSaves(school_id_)->size(), 2u);  // no profile review for her
   EXPECT_FALSE(store_->FindStaffByEmail("b.hall@oak.example")->active);
 
   ImportReport back = Import(files);

@@ -288,7 +288,7 @@ Result<std::vector<ProfileSaved>> SqliteStore::ListProfileSaves(long long school
                          "ELSE p.first_name END || ' ' || p.last_name, COALESCE(f.name, ''), "
                          "pp.updated_at, pp.reviewed_with_pupil_on FROM pupils p LEFT JOIN "
                          "forms f ON f.id = p.form_id LEFT JOIN pupil_profiles pp ON "
-                         "pp.pupil_id = p.id WHERE p.school_id = :s ORDER BY "
+                         "pp.pupil_id = p.id WHERE p.school_id = :s AND p.left_on IS NULL ORDER BY "
                          "pp.reviewed_with_pupil_on IS NOT NULL, pp.reviewed_with_pupil_on, "
                          "pp.updated_at IS NOT NULL, pp.updated_at, p.last_name, p.id",
          soci::use(school_id));
