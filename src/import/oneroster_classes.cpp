@@ -76,8 +76,11 @@ Status ReadClasses(ExportTable& t, Reading& r) {
       }
       k.year_group = *year;
     }
+    // The subject as OneRoster names it (the class's, else its course's),
+    // else the course's title.
     std::string subjects = t.Field(row, subjects_col);
-    k.subject = !c.title.empty() ? c.title : !subjects.empty() ? subjects : *title;
+    if (subjects.empty()) subjects = c.subjects;
+    k.subject = !subjects.empty() ? subjects : !c.title.empty() ? c.title : *title;
     r.out.has_forms = r.out.has_forms || k.form;
     r.classes.insert(*id);
     r.out.classes.push_back(std::move(k));

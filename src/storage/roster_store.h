@@ -92,6 +92,11 @@ class RosterStore {
   virtual Status ChangeGroupTeachers(const std::vector<GroupPair>& add,
                                      const std::vector<GroupPair>& remove) = 0;
 
+  // The teaching groups `staff_id` teaches, as the MIS says (by year, then
+  // name): their classes when the timetable has none.
+  virtual Result<std::vector<TeachingGroup>> GroupsTaughtBy(long long school_id,
+                                                            long long staff_id) = 0;
+
   virtual Result<long long> CreateMisImport(const MisImportRecord& record) = 0;
   // NotFound when the school has no such import. Fills export_zip.
   virtual Result<MisImportRecord> GetMisImport(long long school_id, long long id) = 0;

@@ -114,3 +114,29 @@ test('a pupil gone from the MIS is marked left, and a bad row is named by file a
   fs.rmSync(changed, { recursive: true, force: true });
   await page.close();
 });
+
+test('a teacher the MIS names, with no timetable, opens a class from My day', async () => {
+  server.cli(['user', 'add', '--email', 'r.new@demo.attune.school', '--name', 'Rhiannon New',
+    '--role', 'teacher', '--password', 'a long password 1']);
+  const dir = ex.copyExport(exportDir);
+  const users = ex.lines(dir, 'users.csv');
+  users.push('staff-00099,active,,true,org-school,teacher,,,Rhiannon,New,,,r.new@demo.attune.school,,,,,');
+  ex.writeLines(dir, 'users.csv', users);
+  const enr = ex.lines(dir, 'enrollments.csv');
+  for (const klass of ['class-00001', 'class-00012', 'class-00030']) {
+    enr.push(`enr-9${klass.slice(-4)},active,,${klass},org-school,staff-00099,teacher,false,,`);
+  }
+  ex.writeLines(dir, 'enrollments.csv', enr);
+  server.cli(['import', 'oneroster', dir]);
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await signIn(browser, page, server.base, 'a long password 1', 'r.new');
+  const classes = page.locator('#my-classes a');
+  assert.equal(await classes.count(), 3);
+  await checkPage(page, 'My day with classes from the MIS', 'home-mis-classes');
+  await classes.first().click();
+  await page.waitForURL(/\/classes\/\d+$/);
+  assert.deepEqual(errors, []);
+  fs.rmSync(dir, { recursive: true, force: true });
+  await page.close();
+});

@@ -317,6 +317,30 @@ test.describe('the import page', () => {
     fs.rmSync(bad, { recursive: true, force: true });
   });
 
+  test('a teacher the MIS names, with no timetable, finds their classes on My day', async () => {
+    server.cli(['user', 'add', '--email', 'r.new@demo.attune.school', '--name', 'Rhiannon New',
+      '--role', 'teacher', '--password', 'a long password 1']);
+    const dir = ex.copyExport(exportDir);
+    const users = ex.lines(dir, 'users.csv');
+    users.push('staff-00099,active,,true,org-school,teacher,,,Rhiannon,New,,,r.new@demo.attune.school,,,,,');
+    ex.writeLines(dir, 'users.csv', users);
+    const enr = ex.lines(dir, 'enrollments.csv');
+    enr.push('enr-99998,active,,class-00001,org-school,staff-00099,teacher,false,,');
+    ex.writeLines(dir, 'enrollments.csv', enr);
+    const group = ex.row(dir, 'classes.csv', 'class-00001').classCode;
+    const out = server.cli(['import', 'oneroster', dir]);
+    assert.match(out, /Already in attune and now linked to the MIS: 1 member of staff/);
+    const teacher = new Browser(server.base);
+    assert.equal((await teacher.signIn('r.new@demo.attune.school', 'a long password 1')).status, 303);
+    const home = await teacher.get('/');
+    assert.match(home.text, /These are the classes the school(&apos;|&#39;|')s MIS says you teach/);
+    const link = new RegExp(`<a class="lesson__link" href="(/classes/\\d+)"><span class="lesson__time">Year 7</span><span class="lesson__what"><strong>${group.replace('/', '\\/')}</strong> · <span class="muted">Mathematics</span>`);
+    const found = link.exec(home.text);
+    assert.ok(found, home.text);
+    assert.equal((await teacher.get(found[1])).status, 200);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('uploads that are not an export are refused with a message, and audited', async () => {
     const admin = new Browser(server.base);
     await admin.signIn('admin@demo.attune.school');

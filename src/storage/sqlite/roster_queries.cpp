@@ -212,4 +212,22 @@ Status SqliteStore::ChangeGroupTeachers(const std::vector<GroupPair>& add,
   });
 }
 
+Result<std::vector<TeachingGroup>> SqliteStore::GroupsTaughtBy(long long school_id,
+                                                               long long staff_id) {
+  return Guard("groups taught by", [&]() -> Result<std::vector<TeachingGroup>> {
+    auto sql = pool_.Acquire();
+    std::vector<TeachingGroup> out;
+    soci::rowset<soci::row> rows =
+        (sql->prepare << "SELECT g.id, g.name, g.subject, g.year_group FROM teaching_group_staff t "
+                         "JOIN teaching_groups g ON g.id = t.group_id WHERE g.school_id = :s AND "
+                         "t.staff_id = :st ORDER BY g.year_group, g.name",
+         soci::use(school_id), soci::use(staff_id));
+    for (const auto& r : rows) {
+      out.push_back(
+          TeachingGroup{Int(r, 0), school_id, Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3))});
+    }
+    return out;
+  });
+}
+
 }  // namespace attune::sqlite

@@ -321,6 +321,8 @@ class SqliteStore final : public Store {
                             const std::vector<GroupPair>& remove) override;
   Status ChangeGroupTeachers(const std::vector<GroupPair>& add,
                              const std::vector<GroupPair>& remove) override;
+  Result<std::vector<TeachingGroup>> GroupsTaughtBy(long long school_id,
+                                                    long long staff_id) override;
   Result<long long> CreateMisImport(const MisImportRecord& record) override;
   Result<MisImportRecord> GetMisImport(long long school_id, long long id) override;
   Result<std::vector<MisImportRecord>> ListMisImports(long long school_id, int limit) override;
