@@ -119,14 +119,7 @@ test('a teacher the MIS names, with no timetable, opens a class from My day', as
   server.cli(['user', 'add', '--email', 'r.new@demo.attune.school', '--name', 'Rhiannon New',
     '--role', 'teacher', '--password', 'a long password 1']);
   const dir = ex.copyExport(exportDir);
-  const users = ex.lines(dir, 'users.csv');
-  users.push('staff-00099,active,,true,org-school,teacher,,,Rhiannon,New,,,r.new@demo.attune.school,,,,,');
-  ex.writeLines(dir, 'users.csv', users);
-  const enr = ex.lines(dir, 'enrollments.csv');
-  for (const klass of ['class-00001', 'class-00012', 'class-00030']) {
-    enr.push(`enr-9${klass.slice(-4)},active,,${klass},org-school,staff-00099,teacher,false,,`);
-  }
-  ex.writeLines(dir, 'enrollments.csv', enr);
+  ex.addTeacher(dir, { id: 'staff-00099', email: 'r.new@demo.attune.school', given: 'Rhiannon', family: 'New', classIds: ['class-00001', 'class-00012', 'class-00030'] });
   server.cli(['import', 'oneroster', dir]);
   const page = await browser.context.newPage();
   const errors = watchErrors(page);

@@ -321,12 +321,7 @@ test.describe('the import page', () => {
     server.cli(['user', 'add', '--email', 'r.new@demo.attune.school', '--name', 'Rhiannon New',
       '--role', 'teacher', '--password', 'a long password 1']);
     const dir = ex.copyExport(exportDir);
-    const users = ex.lines(dir, 'users.csv');
-    users.push('staff-00099,active,,true,org-school,teacher,,,Rhiannon,New,,,r.new@demo.attune.school,,,,,');
-    ex.writeLines(dir, 'users.csv', users);
-    const enr = ex.lines(dir, 'enrollments.csv');
-    enr.push('enr-99998,active,,class-00001,org-school,staff-00099,teacher,false,,');
-    ex.writeLines(dir, 'enrollments.csv', enr);
+    ex.addTeacher(dir, { id: 'staff-00099', email: 'r.new@demo.attune.school', given: 'Rhiannon', family: 'New', classIds: ['class-00001'] });
     const group = ex.row(dir, 'classes.csv', 'class-00001').classCode;
     const out = server.cli(['import', 'oneroster', dir]);
     assert.match(out, /Already in attune and now linked to the MIS: 1 member of staff/);

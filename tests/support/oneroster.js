@@ -67,6 +67,17 @@ function row(dir, file, id) {
   return Object.fromEntries(names.map((n, i) => [n, f[i]]));
 }
 
+// Adds to export folder `dir` a teacher (`id`, `email`, `given` `family`)
+// who teaches the classes `classIds`.
+function addTeacher(dir, { id, email, given, family, classIds }) {
+  const users = lines(dir, 'users.csv');
+  users.push(`${id},active,,true,org-school,teacher,,,${given},${family},,,${email},,,,,`);
+  writeLines(dir, 'users.csv', users);
+  const enr = lines(dir, 'enrollments.csv');
+  for (const klass of classIds) enr.push(`enr-${id}-${klass},active,,${klass},org-school,${id},teacher,false,,`);
+  writeLines(dir, 'enrollments.csv', enr);
+}
+
 // A .zip of `entries` ({ name in the archive: path or Buffer }), as bytes.
 function zip(entries) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-zip-'));
@@ -97,5 +108,5 @@ function zipExport(dir) {
 }
 
 module.exports = {
-  generateExport, copyExport, lines, writeLines, filterLines, setField, row, zip, zipExport,
+  generateExport, copyExport, lines, writeLines, filterLines, setField, row, zip, zipExport, addTeacher,
 };

@@ -18,6 +18,17 @@ std::vector<GroupPair> ReadPairs(soci::session& sql, const char* query, long lon
   return out;
 }
 
+// Teaching groups of school `school_id` from rows of (id, name, subject,
+// year group).
+std::vector<TeachingGroup> ReadGroups(soci::rowset<soci::row>& rows, long long school_id) {
+  std::vector<TeachingGroup> out;
+  for (const auto& r : rows) {
+    out.push_back(
+        TeachingGroup{Int(r, 0), school_id, Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3))});
+  }
+  return out;
+}
+
 // Runs `query` (binding :g and :x) once for each pair of `pairs`.
 void RunForPairs(soci::session& sql, const char* query, const std::vector<GroupPair>& pairs) {
   if (pairs.empty()) return;
@@ -62,10 +73,7 @@ Result<RosterSnapshot> SqliteStore::ReadRoster(long long school_id) {
         (sql->prepare << "SELECT id, name, subject, year_group FROM teaching_groups "
                          "WHERE school_id = :s ORDER BY id",
          soci::use(school_id));
-    for (const auto& r : groups) {
-      out.groups.push_back(
-          TeachingGroup{Int(r, 0), school_id, Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3))});
-    }
+    out.groups = ReadGroups(groups, school_id);
     out.members = ReadPairs(*sql,
                             "SELECT m.group_id, m.pupil_id FROM teaching_group_members m "
                             "JOIN teaching_groups g ON g.id = m.group_id WHERE g.school_id = :s",
@@ -216,17 +224,12 @@ Result<std::vector<TeachingGroup>> SqliteStore::GroupsTaughtBy(long long school_
                                                                long long staff_id) {
   return Guard("groups taught by", [&]() -> Result<std::vector<TeachingGroup>> {
     auto sql = pool_.Acquire();
-    std::vector<TeachingGroup> out;
     soci::rowset<soci::row> rows =
         (sql->prepare << "SELECT g.id, g.name, g.subject, g.year_group FROM teaching_group_staff t "
                          "JOIN teaching_groups g ON g.id = t.group_id WHERE g.school_id = :s AND "
                          "t.staff_id = :st ORDER BY g.year_group, g.name",
          soci::use(school_id), soci::use(staff_id));
-    for (const auto& r : rows) {
-      out.push_back(
-          TeachingGroup{Int(r, 0), school_id, Text(r, 1), Text(r, 2), static_cast<int>(Int(r, 3))});
-    }
-    return out;
+    return ReadGroups(rows, school_id);
   });
 }
 
