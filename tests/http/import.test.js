@@ -301,6 +301,9 @@ test.describe('the import page', () => {
     await server.settle();
     const actions = server.sql("SELECT action FROM audit_log WHERE action LIKE 'mis_import.%' ORDER BY id").split('\n');
     assert.deepEqual(actions, ['mis_import.checked', 'mis_import.applied', 'mis_import.checked']);
+    const audit = await admin.get('/audit');
+    assert.match(audit.text, /Imported pupils, staff and classes from the MIS/);
+    assert.match(audit.text, /Checked an export from the MIS \(nothing changed\)/);
   });
 
   test('bad rows in an upload are listed by file and line', async () => {
