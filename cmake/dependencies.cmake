@@ -21,6 +21,8 @@ pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 # (liboath-dev), the set-up page's QR code from libqrencode (libqrencode-dev).
 pkg_check_modules(OATH REQUIRED IMPORTED_TARGET liboath)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+# libzip reads exports uploaded to the MIS import page (libzip-dev).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 
 # SOCI ships no CMake config on Debian: imported targets by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

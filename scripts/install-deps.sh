@@ -11,7 +11,7 @@ packages=(
   libkainjow-mustache-dev libtomlplusplus-dev nlohmann-json3-dev libsodium-dev
   libspdlog-dev libcli11-dev libhowardhinnant-date-dev libdate-tz3 tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium wrk curl libfaketime libcurl4-openssl-dev python3-aiosmtpd
+  chromium wrk curl libfaketime libcurl4-openssl-dev python3-aiosmtpd libzip-dev
   postgresql-15 postgresql-client-15
   liboath-dev libqrencode-dev
   libjwt-dev libssl-dev

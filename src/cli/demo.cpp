@@ -7,6 +7,7 @@
 #include "cli/demo_sign_ins.h"
 #include "demo/demo_school.h"
 #include "demo/history.h"
+#include "demo/oneroster_export.h"
 #include "storage/databases.h"
 
 namespace attune::cli {
@@ -53,7 +54,28 @@ Runner RegisterDemo(CLI::App& app) {
       ->check(CLI::Range(0, demo::kMostHistoryYears));
   hist->add_option("--seed", history->options.seed, "Random seed (default: 20260901)");
   hist->add_option("--school", history->school, "School id (default: the first school)");
-  return [flags, gen, hist, history] {
+  auto roster = std::make_shared<demo::OneRosterExportOptions>();
+  CLI::App* oneroster = demo->add_subcommand(
+      "oneroster",
+      "Write a fictional secondary school's MIS export (OneRoster 1.1 CSV), for "
+      "attune import");
+  oneroster->add_option("--out", roster->out, "The folder to write the CSV files into")->required();
+  oneroster->add_option("--pupils", roster->pupils, "Pupils in Years 7-11 (default: 2000)")
+      ->check(CLI::Range(10, 50000));
+  oneroster
+      ->add_option("--staff", roster->staff, "Staff (default: 3 for every 100 pupils, at least 30)")
+      ->check(CLI::Range(10, 5000));
+  oneroster->add_option("--seed", roster->seed, "Random seed (default: 20260901)");
+  return [flags, gen, hist, history, oneroster, roster] {
+    if (oneroster->parsed()) {
+      auto counts = demo::WriteOneRosterExport(*roster);
+      if (!counts.ok()) return Fail(counts.status());
+      std::cout << "Wrote a OneRoster export of " << counts->pupils << " pupils, " << counts->staff
+                << " staff, " << counts->forms << " forms, " << counts->groups
+                << " teaching groups and " << counts->enrollments << " enrollments to "
+                << roster->out << "\n";
+      return 0;
+    }
     if (hist->parsed()) {
       auto config = ResolveConfig(history->common);
       if (!config.ok()) return Fail(config.status());

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
   std::map<CLI::App*, Runner> runners;
   for (auto reg :
        {RegisterServe, RegisterDemo, RegisterUser, RegisterParent, RegisterToken, RegisterMigrate,
-        RegisterMigrateStore, RegisterBackup, RegisterRoutes, RegisterPolicy}) {
+        RegisterMigrateStore, RegisterBackup, RegisterRoutes, RegisterPolicy, RegisterImport}) {
     size_t before = app.get_subcommands({}).size();
     Runner run = reg(app);
     runners[app.get_subcommands({})[before]] = run;

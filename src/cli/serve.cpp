@@ -182,6 +182,8 @@ int Serve(ServeFlags& flags) {
 
   http::StaticFiles files;
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);
+  import::ImportService imports(store);
+  web_ctx.imports = &imports;
   http::Router web_router = web::BuildRouter(&web_ctx);
   web_ctx.router = &web_router;
   http::Router api_router = api::BuildRouter(&api_ctx);

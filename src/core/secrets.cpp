@@ -53,6 +53,18 @@ std::string Base64(std::string_view bytes) {
   return out;
 }
 
+Result<std::string> FromBase64(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return Status::Invalid("not base64 text");
+  }
+  out.resize(length);
+  return out;
+}
+
 std::string HashToken(std::string_view token, std::string_view key) {
   unsigned char digest[32];
   crypto_generichash(

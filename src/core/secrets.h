@@ -29,6 +29,8 @@ std::string RandomCode(size_t length, std::string_view alphabet);
 // `bytes` in base64 with padding (RFC 4648's standard alphabet), as MIME's
 // encoded words and bodies carry them.
 std::string Base64(std::string_view bytes);
+// The bytes `text` (Base64's output) holds; Invalid when it is not base64.
+Result<std::string> FromBase64(std::string_view text);
 
 // Hex BLAKE2b-256 of `token`: what is stored for session ids and API tokens.
 // Keyed with `key` (16 to 64 bytes; Default: none), it is a MAC: only a

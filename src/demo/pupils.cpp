@@ -62,14 +62,6 @@ struct Draft {
   Heritage family = Heritage::kBritish;  // where the family's names come from
 };
 
-// DfE check letter: digits weighted 2..13, sum mod 23, into this alphabet.
-char UpnCheckLetter(const std::string& digits) {
-  static const char kLetters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-  int sum = 0;
-  for (size_t i = 0; i < digits.size(); ++i) sum += (digits[i] - '0') * static_cast<int>(i + 2);
-  return kLetters[sum % 23];
-}
-
 // A UPN as allocated in primary school: LA code, establishment number, the
 // year it was allocated and a serial.
 std::string Upn(DemoRandom& random, int reception_year) {
@@ -128,6 +120,14 @@ Draft DrawPupil(DemoRandom& random, int year_group) {
   p.upn = Upn(random, born_from + 5);
   return d;
 }
+
+}  // namespace
+
+Pupil DrawDemoPupil(DemoRandom& random, int year_group) {
+  return DrawPupil(random, year_group).pupil;
+}
+
+namespace {
 
 struct KeyAdults {
   std::vector<long long> teachers, support, pastoral;

@@ -30,4 +30,9 @@ Result<std::vector<Pupil>> AddPupils(Store& store, long long school_id, int pupi
                                      const std::vector<Form>& forms,
                                      const std::vector<DemoStaffMember>& staff, DemoRandom& random);
 
+// One fictional pupil of Year `year_group` as the demo school draws them
+// (names, date of birth, UPN, sex, census details), not saved: for exports
+// written for an MIS import (demo/oneroster_export.h).
+Pupil DrawDemoPupil(DemoRandom& random, int year_group);
+
 }  // namespace attune::demo

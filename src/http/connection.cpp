@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -107,7 +108,8 @@ void Connection::ReadRequestHead() {
   if (shared_.stopping && buffer_.size() == 0) return Close();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
-  parser_->body_limit(o.max_body_bytes);
+  // Until the head says which route it is for, the largest any route takes.
+  parser_->body_limit(shared_.largest_body);
   // One deadline for the whole head, set once: a client trickling bytes
   // cannot extend it. A kept-alive connection gets the idle time to start
   // and send its next head.
@@ -134,6 +136,7 @@ void Connection::OnHead(beast::error_code ec) {
     std::string_view target(parser_->get().target().data(), parser_->get().target().size());
     request_.path = target.rfind("/", 0) == 0 ? std::string(target.substr(0, target.find('?')))
                                               : std::string("/");
+    request_.method = std::string(parser_->get().method_string());
     if (ec == beast_http::error::header_limit) {
       return Refuse(
           431, Status::BadRequest("The address and headers of this request are longer than attune "
@@ -150,14 +153,13 @@ void Connection::OnHead(beast::error_code ec) {
   Status head = http::ReadHead(parser_->get().base(), peer_, o.proxy, request_);
   if (!head.ok()) return Refuse(400, head);
 
-  // Requests that carry no credentials get a smaller limit, applied before
-  // any byte of the body is read, whatever its transfer coding.
-  if (!request_.MayCarryCredentials()) {
-    size_t limit = o.max_anonymous_body_bytes;
-    auto length = parser_->content_length();
-    if (length && *length > limit) return Refuse(413, TooLarge());
-    parser_->body_limit(limit);
-  }
+  // The request's own limit, applied before any byte of the body is read,
+  // whatever its transfer coding: smaller for requests that carry no
+  // credentials; larger for a route taking an upload.
+  size_t limit = request_.MayCarryCredentials() ? BodyLimit() : o.max_anonymous_body_bytes;
+  auto length = parser_->content_length();
+  if (length && *length > limit) return Refuse(413, TooLarge());
+  parser_->body_limit(limit);
   ReadBody();
 }
 
@@ -213,6 +215,11 @@ void Connection::RunHandler() {
   });
 }
 
+size_t Connection::BodyLimit() const {
+  return std::max(shared_.options.max_body_bytes,
+                  shared_.dispatcher.BodyLimitFor(request_.method, request_.path));
+}
+
 Status Connection::TooLarge() const {
   const ServerOptions& o = shared_.options;
   // Before the head is read, credentials are unknown: the larger limit.
@@ -221,8 +228,7 @@ Status Connection::TooLarge() const {
                               Size(o.max_anonymous_body_bytes) + "). Nothing has been saved.");
   }
   return Status::BadRequest("This is more than attune accepts in one request (" +
-                            Size(o.max_body_bytes) +
-                            "). Nothing has been saved; send less at once.");
+                            Size(BodyLimit()) + "). Nothing has been saved; send less at once.");
 }
 
 void Connection::Refuse(int http_status, const Status& status) {

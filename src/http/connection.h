@@ -7,6 +7,7 @@
 // touches until the answer is posted back.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -29,11 +30,17 @@ class Connection;
 // What every connection of one server shares.
 struct ServerShared {
   ServerShared(ServerOptions o, const Dispatcher& d, WorkerPool& w)
-      : options(std::move(o)), dispatcher(d), workers(w) {}
+      : options(std::move(o)),
+        dispatcher(d),
+        workers(w),
+        largest_body(std::max(options.max_body_bytes, d.LargestBodyLimit())) {}
 
   ServerOptions options;
   const Dispatcher& dispatcher;
   WorkerPool& workers;
+  // The most any request's body may be (an upload route's), the limit
+  // while a head is read; each request's own is set once its head is.
+  size_t largest_body;
   std::atomic<unsigned long long> next_request{1};
   std::atomic<bool> stopping{false};
 
@@ -69,6 +76,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Refuse(int http_status, const Status& status);
   // Why a body over the limit is refused, naming the limit that applied.
   Status TooLarge() const;
+  // The body limit of a request carrying credentials: the server's, or
+  // its route's larger one (Route::max_body_bytes).
+  size_t BodyLimit() const;
   // Writes `response`; then reads the next request when `keep_alive`, or
   // closes, first reading what the client still sends when `linger`.
   void Write(Response response, bool keep_alive, bool linger = false);

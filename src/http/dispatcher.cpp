@@ -51,6 +51,23 @@ const Site* Dispatcher::SiteFor(const std::string& path) const {
   return nullptr;
 }
 
+size_t Dispatcher::BodyLimitFor(const std::string& method, const std::string& path) const {
+  const Site* site = SiteFor(path);
+  if (!site || !site->router) return 0;
+  auto match = site->router->Match(method, path);
+  return match.kind == Router::MatchKind::kFound ? match.route->max_body_bytes : 0;
+}
+
+size_t Dispatcher::LargestBodyLimit() const {
+  size_t largest = 0;
+  for (const auto& site : sites_) {
+    if (!site.router) continue;
+    for (const auto& route : site.router->routes())
+      largest = std::max(largest, route.max_body_bytes);
+  }
+  return largest;
+}
+
 Response Dispatcher::Refuse(const Request& request, int http_status, const Status& status) const {
   const Site* site = SiteFor(request.path);
   Response response =

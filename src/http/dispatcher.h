@@ -48,6 +48,11 @@ class Dispatcher {
   void set_hsts(bool on) { hsts_ = on; }
 
   Response Handle(Request& request) const;
+  // The larger body the route `method` `path` takes (Route::max_body_bytes),
+  // or 0 for the server's limit.
+  size_t BodyLimitFor(const std::string& method, const std::string& path) const;
+  // The largest Route::max_body_bytes of every site's routes (0 for none).
+  size_t LargestBodyLimit() const;
   // The answer to a request the server will not read further (too large,
   // malformed, too slow): the error page or JSON of the site `request.path`
   // belongs to, with `http_status` and the security headers.

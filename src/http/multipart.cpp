@@ -24,8 +24,9 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// The name of the part whose header block is `headers` ("" when it has none).
-std::string PartName(std::string_view headers) {
+// The Content-Disposition value of the part whose header block is
+// `headers` ("" when it has none).
+std::string_view Disposition(std::string_view headers) {
   while (!headers.empty()) {
     size_t end = headers.find(kCrLf);
     std::string_view line = headers.substr(0, end);
@@ -33,7 +34,7 @@ std::string PartName(std::string_view headers) {
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     if (!EqualsIgnoringCase(TrimSpaces(line.substr(0, colon)), "content-disposition")) continue;
-    return HeaderParameter(line.substr(colon + 1), "name");
+    return line.substr(colon + 1);
   }
   return "";
 }
@@ -105,8 +106,13 @@ Result<FormData> ParseMultipart(std::string_view content_type, std::string_view 
       headers = body.substr(pos, headers_end - pos);
       content_start = headers_end + 4;
     }
-    std::string name = PartName(headers);
+    std::string_view disposition = Disposition(headers);
+    std::string name = HeaderParameter(disposition, "name");
     if (name.empty()) return Malformed("a field has no name");
+    // A file part says filename= (empty when no file was chosen).
+    if (disposition.find("filename") != std::string_view::npos) {
+      form.AddFileName(name, HeaderParameter(disposition, "filename"));
+    }
 
     std::string close = std::string(kCrLf) + delimiter;
     size_t content_end = body.find(close, content_start);

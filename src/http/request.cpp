@@ -119,7 +119,25 @@ std::string Request::Cookie(const std::string& name) const {
   return "";
 }
 
-Result<FormData> Request::Form() const {
+bool FormData::IsFile(const std::string& field) const {
+  for (const auto& [k, v] : file_names_) {
+    if (k == field) return true;
+  }
+  return false;
+}
+
+std::string FormData::FileName(const std::string& field) const {
+  for (const auto& [k, v] : file_names_) {
+    if (k == field) return v;
+  }
+  return "";
+}
+
+Result<FormData> Request::Form() const { return ReadForm(false); }
+
+Result<FormData> Request::FormWithBinaryFiles() const { return ReadForm(true); }
+
+Result<FormData> Request::ReadForm(bool binary_files) const {
   std::string type = Header("content-type");
   if (type.rfind("multipart/form-data", 0) == 0) {
     auto parts = ParseMultipart(type, body);
@@ -129,6 +147,7 @@ Result<FormData> Request::Form() const {
         return Status::BadRequest("A field name in the form is not UTF-8 text." +
                                   std::string(kWhatToDo));
       }
+      if (binary_files && parts->IsFile(name)) continue;
       ATTUNE_RETURN_IF_ERROR(CheckUtf8(name, value));
     }
     return parts;

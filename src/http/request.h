@@ -29,9 +29,17 @@ class FormData {
     pairs_.emplace_back(std::move(name), std::move(value));
   }
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+  // A multipart field that is a file: the name the browser gave the file
+  // ("" when the field is no file, or the file has no name).
+  void AddFileName(std::string field, std::string file_name) {
+    file_names_.emplace_back(std::move(field), std::move(file_name));
+  }
+  bool IsFile(const std::string& field) const;
+  std::string FileName(const std::string& field) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> pairs_;
+  std::vector<std::pair<std::string, std::string>> file_names_;
 };
 
 struct Request {
@@ -59,6 +67,10 @@ struct Request {
   // BadRequest when the content type is not a form, or the body is
   // malformed or not UTF-8 (naming the field).
   Result<FormData> Form() const;
+  // The same, but a multipart form's files are left unchecked (an upload
+  // such as a .zip is bytes, not text): the caller checks what it reads of
+  // them. Its other fields are checked as Form checks them.
+  Result<FormData> FormWithBinaryFiles() const;
   // Whether the request carries a cookie or an Authorization header, so may
   // be from someone signed in. Requests without are read with a smaller
   // body limit, before anything is looked up.
@@ -66,6 +78,9 @@ struct Request {
     return headers.count("cookie") > 0 || headers.count("authorization") > 0;
   }
   bool IsHtmx() const { return Header("hx-request") == "true"; }
+
+ private:
+  Result<FormData> ReadForm(bool binary_files) const;
 };
 
 }  // namespace attune::http

@@ -14,6 +14,12 @@ void Router::Add(std::string method, std::string pattern, Permission permission,
   routes_.push_back(std::move(r));
 }
 
+void Router::AllowLargerBody(const std::string& method, const std::string& pattern, size_t bytes) {
+  for (auto& r : routes_) {
+    if (r.method == method && r.pattern == pattern) r.max_body_bytes = bytes;
+  }
+}
+
 void Router::AddEither(std::string method, std::string pattern, Permission permission,
                        Permission also, Handler handler, std::string example) {
   Add(std::move(method), std::move(pattern), permission, std::move(handler), std::move(example));

@@ -29,6 +29,9 @@ struct Route {
   Handler handler;
   std::string example;  // a concrete path for tests, e.g. "/pupils/1"
   std::regex regex;
+  // A larger body than the server's limit, for a route taking an upload
+  // (bytes); 0 for the server's. Default: 0
+  size_t max_body_bytes = 0;
 };
 
 class Router {
@@ -40,6 +43,11 @@ class Router {
   // apart (Principal::role) and answers each only what they may see.
   void AddEither(std::string method, std::string pattern, Permission permission, Permission also,
                  Handler handler, std::string example = "");
+
+  // Lets the route `method` `pattern` (added before) take a body of up to
+  // `bytes`, above the server's limit: an upload. The server applies it
+  // only to requests that carry credentials. REQUIRES: the route exists.
+  void AllowLargerBody(const std::string& method, const std::string& pattern, size_t bytes);
 
   enum class MatchKind { kFound, kNotFound, kMethodNotAllowed };
   struct MatchResult {

@@ -89,6 +89,11 @@ bool RoleHas(Role role, Permission permission) {
       return role == Role::kPastoral || role == Role::kSenco || role == Role::kSenior;
     case Permission::kOwnSignIn:
       return true;  // every member of staff signs themselves in and out
+    case Permission::kMisImport:
+      // The office keeps the MIS and attune in step (decision 0032). An
+      // import adds staff only as teachers or support staff, so it never
+      // gives a role that reads restricted records.
+      return role == Role::kAdmin;
   }
   return false;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "core/time.h"
 
 namespace attune {
@@ -18,6 +19,18 @@ enum class SenStatus { kNone, kSupport, kEhcp };
 const char* SenCode(SenStatus s);   // "N", "K", "E"
 const char* SenLabel(SenStatus s);  // "No SEN", "SEN support", "EHC plan"
 bool ParseSenCode(std::string_view code, SenStatus& out);
+
+// The DfE check letter of a UPN's last 12 characters: each weighted by its
+// place (2 to 13), a letter (the 13th of a temporary UPN) counting as its
+// place in the check alphabet, the sum mod 23 into that alphabet
+// ("ABCDEFGHJKLMNPQRTUVWXYZ"). REQUIRES: digits, the last maybe a letter
+// of that alphabet.
+char UpnCheckLetter(std::string_view last_twelve);
+// Whether `upn` is a unique pupil number as the DfE issues it: 13
+// characters, a check letter, 11 digits, then a digit (or a letter, for a
+// temporary UPN), the check letter agreeing with the rest. Invalid saying
+// which of these fails, in words for the school office.
+Status CheckUpn(std::string_view upn);
 
 // The columns a pupil's equity groups are read from (SEN, free school
 // meals, looked after, sex, ethnicity), as insight counts pupils by them
@@ -47,6 +60,10 @@ struct Pupil {
   bool looked_after = false;
   long long key_adult_staff_id = 0;  // 0 when none
   std::string key_adult_name;        // filled by queries that join staff
+  // The day the pupil left the school, as the MIS import found it
+  // (decision 0032); none while on roll. A pupil who has left keeps every
+  // record, and is out of lists and searches.
+  std::optional<Date> left_on;
 
   // The name the pupil goes by: the preferred name when there is one.
   const std::string& ShownFirstName() const {

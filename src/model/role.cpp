@@ -114,6 +114,8 @@ const char* PermissionName(Permission p) {
       return "surveys.manage";
     case Permission::kOwnSignIn:
       return "own_sign_in";
+    case Permission::kMisImport:
+      return "mis.import";
   }
   return "unknown";
 }
@@ -144,7 +146,8 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kFamilyReview,
                                               Permission::kFamilyView,
                                               Permission::kSurveysManage,
-                                              Permission::kOwnSignIn};
+                                              Permission::kOwnSignIn,
+                                              Permission::kMisImport};
   return all;
 }
 

@@ -56,6 +56,7 @@ enum class Permission {
   kFamilyReview,             // approve records waiting before families see them (policy narrows)
   kFamilyView,               // a parent or carer: their own children's pages, nothing else
   kSurveysManage,            // pupil voice surveys: write, run, print codes, read results
+  kMisImport,                // import pupils, staff, forms and classes from the school's MIS
   // A member of staff's own sign-in: signing out and their second factor
   // (the code asked after the password, setting it up, recovery codes).
   // The only permission, with kPublic, held part-way through signing in.

@@ -184,6 +184,9 @@ constexpr std::pair<const char*, const char*> kWords[] = {
     {"policy.activated", "Put a policy version in force"},
     {"staff.training_recorded", "Recorded staff training"},
     {"mail.retry", "Asked for a failed email to be tried again"},
+    {"mis_import.checked", "Checked an export from the MIS (nothing changed)"},
+    {"mis_import.applied", "Imported pupils, staff and classes from the MIS"},
+    {"mis_import.refused", "An upload from the MIS could not be read"},
 };
 
 }  // namespace

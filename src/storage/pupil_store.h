@@ -23,6 +23,8 @@ struct PupilFilter {
   // 1: only pupils with an active plan; -1: only those without; 0: either.
   int active_plan = 0;
   bool by_year = false;  // order by year and form, then name; Default: by name
+  // Pupils who have left too (Pupil::left_on). Default: false, on roll only.
+  bool include_left = false;
   int limit = 25;
   int offset = 0;
 };
@@ -42,28 +44,29 @@ class PupilStore {
   virtual Result<long long> CreatePupil(const Pupil& pupil) = 0;
   // NotFound when no such pupil in this school. Fills form_name, key_adult_name.
   virtual Result<Pupil> GetPupil(long long school_id, long long id) = 0;
-  // Pupils whose name or UPN contains every word of `query` (case-insensitive),
-  // ordered by surname; at most `limit`. An empty query lists from the start.
+  // Pupils on roll whose name or UPN contains every word of `query`
+  // (case-insensitive), ordered by surname; at most `limit`. An empty query
+  // lists from the start.
   virtual Result<std::vector<Pupil>> SearchPupils(long long school_id, const std::string& query,
                                                   int limit, int offset) = 0;
   virtual Result<long long> CountPupils(long long school_id) = 0;
   // The pupils `filter` finds (one query), and how many it finds in all.
   virtual Result<std::vector<Pupil>> ListPupils(long long school_id, const PupilFilter& filter) = 0;
   virtual Result<long long> CountPupils(long long school_id, const PupilFilter& filter) = 0;
-  // The school's pupils counted by what insight groups them by (equity's
-  // denominators): one entry per combination there is.
+  // The school's pupils on roll counted by what insight groups them by
+  // (equity's denominators): one entry per combination there is.
   virtual Result<std::vector<PupilKind>> CountPupilKinds(long long school_id) = 0;
-  // Counts the pupils of the school by SEN status: {SEN support, EHCP}.
+  // Counts the pupils on roll by SEN status: {SEN support, EHCP}.
   virtual Result<std::pair<int, int>> CountSen(long long school_id) = 0;
-  // The pupils of teaching group `group_id` (empty when the group is not the
-  // school's), ordered by surname.
+  // The pupils on roll in teaching group `group_id` (empty when the group
+  // is not the school's), ordered by surname.
   virtual Result<std::vector<Pupil>> GroupMembers(long long school_id, long long group_id) = 0;
 
   // An empty profile (pupil_id set) when none has been written.
   virtual Result<PupilProfile> GetProfile(long long school_id, long long pupil_id) = 0;
   virtual Status SaveProfile(long long school_id, const PupilProfile& profile,
                              long long staff_id) = 0;
-  // Every pupil of the school with when their profile was last saved,
+  // Every pupil on roll with when their profile was last saved,
   // never-written and longest-ago first.
   virtual Result<std::vector<ProfileSaved>> ListProfileSaves(long long school_id) = 0;
 

@@ -28,6 +28,7 @@
 #include "storage/pupil_store.h"
 #include "storage/pupil_turn_store.h"
 #include "storage/restorative_store.h"
+#include "storage/roster_store.h"
 #include "storage/school_store.h"
 #include "storage/seating_store.h"
 #include "storage/second_factor_store.h"
@@ -57,6 +58,7 @@ class Store : public SchoolStore,
               public PlanStore,
               public PupilTurnStore,
               public SurveyStore,
+              public RosterStore,
               public InsightStore,
               public OidcStore {
  public:

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "http/router.h"
+#include "import/import_service.h"
 #include "services/action_service.h"
 #include "services/auth_service.h"
 #include "services/day_service.h"
@@ -57,6 +58,8 @@ struct WebContext {
   // Sign-in through the school's OpenID Connect providers (decision 0031),
   // set once built; null when none is configured.
   OidcService* oidc = nullptr;
+  // The MIS import page's service (decision 0032), set by `attune serve`.
+  import::ImportService* imports = nullptr;
 };
 
 // Cookie names.

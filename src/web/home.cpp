@@ -1,5 +1,6 @@
 // GET /: "My day" — today's lessons from the timetable, each opening its
-// class as tiles to record from (web/class_show.cpp); my follow-ups due
+// class as tiles to record from (web/class_show.cpp), or without a
+// timetable the classes the MIS says I teach; my follow-ups due
 // today (or overdue); the daily plans I write in (web/home_reports.cpp);
 // the role's own sections (web/home_sections.cpp); and
 // a pupil search.
@@ -71,11 +72,28 @@ http::Response Home(const WebContext& ctx, http::Request& req) {
   Status sections = AddRoleSections(ctx, req, view);
   if (sections.ok()) sections = AddDailyReports(ctx, req, LondonDate(now), view);
   if (!sections.ok()) return RenderError(ctx, req, sections);
+  // With nothing on the timetable, the classes the MIS says they teach
+  // (decision 0032: OneRoster has no weekday, so an import makes no
+  // timetable).
+  nlohmann::json classes = nlohmann::json::array();
+  if (lessons.empty()) {
+    auto taught = ctx.store.GroupsTaughtBy(req.principal->school_id, req.principal->staff_id);
+    if (!taught.ok()) return RenderError(ctx, req, taught.status());
+    for (const auto& g : *taught) {
+      classes.push_back({{"group", g.name},
+                         {"year", g.year_group == 0 ? std::string("Reception")
+                                                    : "Year " + std::to_string(g.year_group)},
+                         {"subject", g.subject},
+                         {"href", "/classes/" + std::to_string(g.id)}});
+    }
+  }
+  view["classes"] = classes;
+  view["has_classes"] = !classes.empty();
   // Those who teach see their lessons first; those who lead, their work,
   // and no empty timetable when they have none.
   bool teaches = req.principal->role == Role::kTeacher || req.principal->role == Role::kSupport;
-  view["lessons_first"] = !lessons.empty() && teaches;
-  view["show_lessons"] = teaches || !lessons.empty();
+  view["lessons_first"] = (!lessons.empty() || !classes.empty()) && teaches;
+  view["show_lessons"] = teaches || !lessons.empty() || !classes.empty();
   return RenderPage(ctx, req, "home", "My day", view);
 }
 

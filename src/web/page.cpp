@@ -26,6 +26,7 @@ constexpr NavItem kNav[] = {
     {"/training", "Staff training", Permission::kPolicyManage},
     {"/surveys", "Pupil surveys", Permission::kSurveysManage},
     {"/staff", "Staff", Permission::kStaffManage},
+    {"/import", "MIS import", Permission::kMisImport},
     {"/audit", "Audit log", Permission::kAuditView},
     {"/mail", "Email outbox", Permission::kMailManage},
     {"/family/reviews", "For families", Permission::kFamilyReview},

@@ -177,6 +177,13 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/staff/1/two-step");
   r.Add("POST", "/staff/([0-9]+)/two-step/reset", P::kStaffManage, bind(StaffTwoStepReset),
         "/staff/1/two-step/reset");
+  // Pupils, staff and classes from the MIS (decision 0032): the office's.
+  r.Add("GET", "/import", P::kMisImport, bind(ImportIndex));
+  r.Add("POST", "/import", P::kMisImport, bind(ImportUpload));
+  // The upload and the form around it.
+  r.AllowLargerBody("POST", "/import", import::ImportService::kMaxUploadBytes + (1 << 20));
+  r.Add("GET", "/import/([0-9]+)", P::kMisImport, bind(ImportShow), "/import/1");
+  r.Add("POST", "/import/([0-9]+)/apply", P::kMisImport, bind(ImportApply), "/import/1/apply");
   return r;
 }
 

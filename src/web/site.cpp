@@ -88,8 +88,9 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
     std::string sent = req.Header("x-csrf-token");
     if (IsForm(req.Header("content-type"))) {
       // A form that cannot be read is refused for what is wrong with it (it
-      // changes nothing, whoever sent it), not as an expired form.
-      auto form = req.Form();
+      // changes nothing, whoever sent it), not as an expired form. An
+      // uploaded file may be bytes (a .zip): its handler checks it.
+      auto form = req.FormWithBinaryFiles();
       if (!form.ok()) return form.status();
       if (sent.empty()) sent = form->Get("csrf_token");
     }

@@ -14,10 +14,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::string SearchText(const Pupil& p) {
-  return Lower(p.first_name + " " + p.last_name + " " + p.preferred_name + " " + p.upn);
-}
-
 // Escapes LIKE wildcards so a typed % or _ matches itself.
 std::string LikePattern(const std::string& word) {
   std::string out = "%";
@@ -34,7 +30,7 @@ std::string LikePattern(const std::string& word) {
   "SELECT p.id, p.school_id, p.upn, p.first_name, p.last_name, p.preferred_name, "       \
   "p.date_of_birth, p.year_group, COALESCE(p.form_id, 0), COALESCE(f.name, ''), p.sex, " \
   "p.sen_status, p.ethnicity_code, p.ehcp, p.fsm, p.looked_after, "                      \
-  "COALESCE(p.key_adult_staff_id, 0), COALESCE(s.name, '') "                             \
+  "COALESCE(p.key_adult_staff_id, 0), COALESCE(s.name, ''), p.left_on "                  \
   "FROM pupils p LEFT JOIN forms f ON f.id = p.form_id "                                 \
   "LEFT JOIN staff s ON s.id = p.key_adult_staff_id "
 constexpr const char* kPupilColumns = ATTUNE_PUPIL_COLUMNS;
@@ -60,6 +56,7 @@ Pupil ReadPupil(const Row& r) {
   p.looked_after = Int(r, 15) != 0;
   p.key_adult_staff_id = Int(r, 16);
   p.key_adult_name = Text(r, 17);
+  p.left_on = OptDate(r, 18);
   return p;
 }
 
@@ -75,6 +72,8 @@ class PupilWhere {
     std::istringstream in(Lower(f.query));
     for (std::string word; in >> word && words_.size() < 6;) words_.push_back(LikePattern(word));
     sql_ = " WHERE p.school_id = :s";
+    // Pupils who have left keep their records but leave the lists.
+    if (!f.include_left) sql_ += " AND p.left_on IS NULL";
     for (size_t i = 0; i < words_.size(); ++i) {
       sql_ += " AND p.search_text LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
     }
@@ -120,11 +119,16 @@ std::vector<std::string> SplitLines(const std::string& text) {
 
 }  // namespace
 
+std::string PupilSearchText(const Pupil& p) {
+  return Lower(p.first_name + " " + p.last_name + " " + p.preferred_name + " " + p.upn);
+}
+
 Result<long long> SqlStore::CreatePupil(const Pupil& p) {
   Result<long long> id = Guard("create pupil", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
     long long now = ToUnix(Now());
-    std::string dob = FormatDate(p.date_of_birth), sen = SenCode(p.sen), search = SearchText(p);
+    std::string dob = FormatDate(p.date_of_birth), sen = SenCode(p.sen),
+                search = PupilSearchText(p);
     int ehcp = p.ehcp, fsm = p.fsm, lac = p.looked_after;
     soci::indicator form = NullIfZero(p.form_id), key = NullIfZero(p.key_adult_staff_id);
     *sql << "INSERT INTO pupils (school_id, upn, first_name, last_name, preferred_name, "
@@ -204,7 +208,7 @@ Result<std::pair<int, int>> SqlStore::CountSen(long long school_id) {
     int support = 0, ehcp = 0;
     *sql << "SELECT COALESCE(SUM(CASE WHEN sen_status = 'K' THEN 1 ELSE 0 END), 0), "
             "COALESCE(SUM(CASE WHEN sen_status = 'E' THEN 1 ELSE 0 END), 0) FROM "
-            "pupils WHERE school_id = :s",
+            "pupils WHERE school_id = :s AND left_on IS NULL",
         soci::use(school_id), soci::into(support), soci::into(ehcp);
     return std::make_pair(support, ehcp);
   });
@@ -215,7 +219,8 @@ Result<std::vector<PupilKind>> SqlStore::CountPupilKinds(long long school_id) {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT year_group, " ATTUNE_PUPIL_GROUP_FIELDS(
         "pupils") ", COUNT(*) "
-                  "FROM pupils WHERE school_id = ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7");
+                  "FROM pupils WHERE school_id = ?1 AND left_on IS NULL GROUP BY 1, 2, 3, 4, 5, 6, "
+                  "7");
     r.Bind(1, school_id);
     std::vector<PupilKind> out;
     while (r.Next()) {
@@ -237,6 +242,7 @@ Result<std::vector<Pupil>> SqlStore::GroupMembers(long long school_id, long long
                              "JOIN teaching_group_members m ON m.pupil_id = p.id "
                              "JOIN teaching_groups g ON g.id = m.group_id "
                              "WHERE p.school_id = :s AND g.school_id = :s2 AND m.group_id = :g "
+                             "AND p.left_on IS NULL "
                              "ORDER BY p.last_name, p.first_name, p.id",
          soci::use(school_id), soci::use(school_id), soci::use(group_id));
     std::vector<Pupil> out;
@@ -283,7 +289,7 @@ Result<std::vector<ProfileSaved>> SqlStore::ListProfileSaves(long long school_id
                          "ELSE p.first_name END || ' ' || p.last_name, COALESCE(f.name, ''), "
                          "pp.updated_at, pp.reviewed_with_pupil_on FROM pupils p LEFT JOIN "
                          "forms f ON f.id = p.form_id LEFT JOIN pupil_profiles pp ON "
-                         "pp.pupil_id = p.id WHERE p.school_id = :s ORDER BY "
+                         "pp.pupil_id = p.id WHERE p.school_id = :s AND p.left_on IS NULL ORDER BY "
                          "pp.reviewed_with_pupil_on IS NOT NULL, pp.reviewed_with_pupil_on, "
                          "pp.updated_at IS NOT NULL, pp.updated_at, p.last_name, p.id",
          soci::use(school_id));

@@ -23,6 +23,10 @@ namespace attune::sql {
 const std::vector<EmbeddedFile>& Migrations();
 const std::vector<EmbeddedFile>& PostgresMigrations();
 
+// A pupil's lower-case "first last preferred upn", kept for search as you
+// type (pupil_queries.cpp).
+std::string PupilSearchText(const Pupil& pupil);
+
 // True for a postgresql:// (or postgres://) URL.
 bool IsPostgresUrl(const std::string& target);
 
@@ -339,6 +343,29 @@ class SqlStore final : public Store {
   Status BeginSurveyCodeAttempt(const std::string& ip, Timestamp now, Timestamp since,
                                 int max) override;
   Status SurveyCodeWorked(const std::string& ip) override;
+
+  // RosterStore (roster_queries.cpp, mis_import_queries.cpp)
+  Result<RosterSnapshot> ReadRoster(long long school_id) override;
+  Result<std::vector<std::pair<long long, MisLink>>> ListSchoolLinks() override;
+  Status SaveMisLink(long long school_id, const MisLink& link) override;
+  Status UpdateSchoolDetails(long long school_id, const std::string& name,
+                             const std::string& urn) override;
+  Status UpdateStaffDetails(const Staff& staff) override;
+  Status UpdatePupilDetails(const Pupil& pupil) override;
+  Status UpdateForm(const Form& form) override;
+  Status UpdateTeachingGroup(const TeachingGroup& group) override;
+  Status ChangeGroupMembers(const std::vector<GroupPair>& add,
+                            const std::vector<GroupPair>& remove) override;
+  Status ChangeGroupTeachers(const std::vector<GroupPair>& add,
+                             const std::vector<GroupPair>& remove) override;
+  Result<std::vector<TeachingGroup>> GroupsTaughtBy(long long school_id,
+                                                    long long staff_id) override;
+  Result<long long> CreateMisImport(const MisImportRecord& record) override;
+  Result<MisImportRecord> GetMisImport(long long school_id, long long id) override;
+  Result<std::vector<MisImportRecord>> ListMisImports(long long school_id, int limit) override;
+  Status FinishMisImport(long long school_id, long long id, const std::string& report,
+                         long long staff_id, Timestamp at) override;
+  Status ForgetMisExports(Timestamp before) override;
 
   // SeatingStore
   Result<std::vector<Seat>> SeatingPlan(long long school_id, long long group_id) override;
