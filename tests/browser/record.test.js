@@ -118,10 +118,13 @@ test('a distressed moment: the policy suggests Zone 6 and a phone call home, whi
   await page.getByText('Notes (optional)').click();
   await page.getByLabel('What you saw and heard').fill('Pushed a classmate over during a game at break.');
   await checkWidths(page, 'difficult record, filled in');
-  // The preview asked as the notes were typed has answered: saving now
-  // would cancel it, which htmx reports as an error (a fresh clone's run
-  // of 7c3f134 caught it in flight).
-  await page.waitForLoadState('networkidle');
+  // The preview asked when the notes change (on leaving the box) has
+  // answered: saving now would cancel it, which htmx reports as an error.
+  // Leaving the box first asks it now rather than on the click (a run on a
+  // loaded machine caught it in flight).
+  const previewed = page.waitForResponse((r) => r.url().endsWith('/record/preview'));
+  await page.getByLabel('What you saw and heard').blur();
+  await previewed;
 
   const started = Date.now();
   await page.getByRole('button', { name: 'Save the record' }).click();
