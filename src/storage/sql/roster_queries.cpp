@@ -1,6 +1,6 @@
-// RosterStore on SQLite, the roster half: one school's staff, pupils, forms,
-// teaching groups and their links to the MIS read at once, and the writes
-// an import makes (decision 0032). Every statement is portable SQL
+// RosterStore on SQLite and PostgreSQL, the roster half: one school's
+// staff, pupils, forms, teaching groups and their links to the MIS read at
+// once, and the writes an import makes (decision 0032). Every statement is portable SQL
 // (PostgreSQL 15 runs it unchanged).
 #include <limits>
 
