@@ -19,5 +19,6 @@ Runner RegisterMigrateStore(CLI::App& app);
 Runner RegisterBackup(CLI::App& app);
 Runner RegisterRoutes(CLI::App& app);
 Runner RegisterPolicy(CLI::App& app);
+Runner RegisterOrganisation(CLI::App& app);
 
 }  // namespace attune::cli

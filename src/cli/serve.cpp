@@ -174,6 +174,8 @@ int Serve(ServeFlags& flags) {
   if (Status st = files.Load(config.static_dir); !st.ok()) return Fail(st);
   http::Router web_router = web::BuildRouter(&web_ctx);
   web_ctx.router = &web_router;
+  GroupService groups(store, insight);
+  web_ctx.groups = &groups;
   http::Router api_router = api::BuildRouter(&api_ctx);
   http::Dispatcher dispatcher;
   dispatcher.AddSite(web::BuildSite(web_ctx, web_router));

@@ -21,6 +21,7 @@
 #include "storage/incident_store.h"
 #include "storage/insight_store.h"
 #include "storage/notification_store.h"
+#include "storage/organisation_store.h"
 #include "storage/outbox_store.h"
 #include "storage/plan_store.h"
 #include "storage/policy_store.h"
@@ -54,7 +55,8 @@ class Store : public SchoolStore,
               public PlanStore,
               public PupilTurnStore,
               public SurveyStore,
-              public InsightStore {
+              public InsightStore,
+              public OrganisationStore {
  public:
   ~Store() override = default;
 

@@ -12,6 +12,7 @@
 #include "services/auth_service.h"
 #include "services/day_service.h"
 #include "services/family_service.h"
+#include "services/group_service.h"
 #include "services/incident_service.h"
 #include "services/insight_service.h"
 #include "services/notification_service.h"
@@ -51,6 +52,8 @@ struct WebContext {
   std::string version;
   // The pages' route table, set once it is built; where sign-in may lead.
   const http::Router* router = nullptr;
+  // Trusts' and local authorities' figures (decision 0034); set by serve.
+  GroupService* groups = nullptr;
 };
 
 // Cookie names.

@@ -13,9 +13,12 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("GET", "/healthz", P::kPublic, bind(Healthz));
   r.Add("GET", "/sign-in", P::kPublic, bind(SignInShow));
   r.Add("POST", "/sign-in", P::kPublic, bind(SignInSubmit));
-  r.AddEither("POST", "/sign-out", P::kSignedIn, P::kFamilyView, bind(SignOut));
-  // A parent or carer is sent on to their own home, /family.
-  r.AddEither("GET", "/", P::kSignedIn, P::kFamilyView, bind(Home));
+  r.AddAny("POST", "/sign-out", P::kSignedIn, {P::kFamilyView, P::kGroupView}, bind(SignOut));
+  // A parent or carer is sent on to their own home, /family; a trust's or
+  // local authority's person to theirs, /group.
+  r.AddAny("GET", "/", P::kSignedIn, {P::kFamilyView, P::kGroupView}, bind(Home));
+  r.Add("GET", "/group", P::kGroupView, bind(GroupPage));
+  r.Add("GET", "/group/notices", P::kAuthorityNotices, bind(GroupNotices));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
   r.Add("GET", "/notifications", P::kSignedIn, bind(NotificationsIndex));

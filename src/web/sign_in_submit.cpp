@@ -41,6 +41,8 @@ http::Response SignInSubmit(const WebContext& ctx, http::Request& req) {
   std::string next = SafeNext(ctx, form->Get("next"));
   // A parent or carer goes to their own pages, whatever a staff link asked.
   if (result->principal.role == Role::kParent && next.rfind("/family", 0) != 0) next = "/family";
+  // A trust's or local authority's person goes to the group's pages.
+  if (result->principal.organisation_id && next.rfind("/group", 0) != 0) next = "/group";
   http::Response r = http::Response::Redirect(next);
   http::CookieOptions session;
   session.same_site = "Lax";
