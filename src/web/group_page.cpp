@@ -29,11 +29,13 @@ std::string PercentWords(const std::optional<double>& p) {
 
 // One row of a measure's table: the periods' rates, the year's, and the
 // year's against the group's.
-json LineView(const GroupRow& row, size_t m, const GroupRow& group, bool is_group) {
+json LineView(const GroupRow& row, size_t m, const GroupRow& group, bool is_group,
+              const json& periods) {
   const GroupLine& line = row.lines[m];
   json cells = json::array();
   for (size_t p = 0; p < line.counts.size(); ++p) {
     cells.push_back({{"rate", RateWords(line.per_100[p], line.counts[p])},
+                     {"period", periods[p]},
                      {"small", !line.per_100[p].has_value() && !line.counts[p].shown()}});
   }
   std::string against = "—";
@@ -47,9 +49,11 @@ json LineView(const GroupRow& row, size_t m, const GroupRow& group, bool is_grou
           {"against", against}, {"is_group", is_group}};
 }
 
-json RepairView(const GroupRow& row, bool is_group) {
+json RepairView(const GroupRow& row, bool is_group, const json& periods) {
   json cells = json::array();
-  for (const auto& p : row.repairs.percent) cells.push_back({{"rate", PercentWords(p)}});
+  for (size_t p = 0; p < row.repairs.percent.size(); ++p) {
+    cells.push_back({{"rate", PercentWords(row.repairs.percent[p])}, {"period", periods[p]}});
+  }
   return {{"name", row.name},
           {"cells", cells},
           {"total", PercentWords(row.repairs.total)},
@@ -70,14 +74,14 @@ http::Response GroupPage(const WebContext& ctx, http::Request& req) {
   json measures = json::array();
   for (size_t m = 0; m < GroupMeasures().size(); ++m) {
     json rows = json::array();
-    for (const auto& s : f->schools) rows.push_back(LineView(s, m, f->group, false));
-    rows.push_back(LineView(f->group, m, f->group, true));
+    for (const auto& s : f->schools) rows.push_back(LineView(s, m, f->group, false, periods));
+    rows.push_back(LineView(f->group, m, f->group, true, periods));
     measures.push_back(
         {{"id", GroupMeasures()[m].id}, {"label", GroupMeasures()[m].label}, {"rows", rows}});
   }
   json repairs = json::array();
-  for (const auto& s : f->schools) repairs.push_back(RepairView(s, false));
-  repairs.push_back(RepairView(f->group, true));
+  for (const auto& s : f->schools) repairs.push_back(RepairView(s, false, periods));
+  repairs.push_back(RepairView(f->group, true, periods));
   json years = json::array();
   for (int y : f->years) {
     years.push_back({{"value", y},
