@@ -20,5 +20,6 @@ Runner RegisterBackup(CLI::App& app);
 Runner RegisterRoutes(CLI::App& app);
 Runner RegisterPolicy(CLI::App& app);
 Runner RegisterImport(CLI::App& app);
+Runner RegisterOrganisation(CLI::App& app);
 
 }  // namespace attune::cli

@@ -13,9 +13,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
   std::map<CLI::App*, Runner> runners;
-  for (auto reg :
-       {RegisterServe, RegisterDemo, RegisterUser, RegisterParent, RegisterToken, RegisterMigrate,
-        RegisterMigrateStore, RegisterBackup, RegisterRoutes, RegisterPolicy, RegisterImport}) {
+  for (auto reg : {RegisterServe, RegisterDemo, RegisterUser, RegisterParent, RegisterToken,
+                   RegisterMigrate, RegisterMigrateStore, RegisterBackup, RegisterRoutes,
+                   RegisterPolicy, RegisterImport, RegisterOrganisation}) {
     size_t before = app.get_subcommands({}).size();
     Runner run = reg(app);
     runners[app.get_subcommands({})[before]] = run;

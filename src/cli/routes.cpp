@@ -18,15 +18,17 @@ Runner RegisterRoutes(CLI::App& app) {
       for (const auto& r : router.routes()) {
         nlohmann::json roles = nlohmann::json::array();
         for (Role role : RolesWith(r.permission)) roles.push_back(RoleName(role));
-        if (r.also) {
-          for (Role role : RolesWith(*r.also)) roles.push_back(RoleName(role));
+        std::string also;
+        for (Permission a : r.also) {
+          for (Role role : RolesWith(a)) roles.push_back(RoleName(role));
+          also += (also.empty() ? "" : ",") + std::string(PermissionName(a));
         }
         out.push_back({{"site", site},
                        {"method", r.method},
                        {"pattern", r.pattern},
                        {"example", r.example},
                        {"permission", PermissionName(r.permission)},
-                       {"also", r.also ? PermissionName(*r.also) : ""},
+                       {"also", also},
                        {"roles", roles}});
       }
     };

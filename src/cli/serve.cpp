@@ -186,6 +186,8 @@ int Serve(ServeFlags& flags) {
   web_ctx.imports = &imports;
   http::Router web_router = web::BuildRouter(&web_ctx);
   web_ctx.router = &web_router;
+  GroupService groups(store, insight);
+  web_ctx.groups = &groups;
   http::Router api_router = api::BuildRouter(&api_ctx);
   http::Dispatcher dispatcher;
   dispatcher.AddSite(web::BuildSite(web_ctx, web_router));

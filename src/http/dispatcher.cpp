@@ -129,9 +129,9 @@ Response Dispatcher::Dispatch(const Site& site, Request& request) const {
   }
 
   Status allowed = site.authorize(request.principal, match.route->permission);
-  if (!allowed.ok() && match.route->also &&
-      site.authorize(request.principal, *match.route->also).ok()) {
-    allowed = Status::Ok();
+  for (Permission also : match.route->also) {
+    if (allowed.ok()) break;
+    if (site.authorize(request.principal, also).ok()) allowed = Status::Ok();
   }
   if (!allowed.ok()) return site.render_error(request, allowed);
 

@@ -20,10 +20,16 @@ void Router::AllowLargerBody(const std::string& method, const std::string& patte
   }
 }
 
+void Router::AddAny(std::string method, std::string pattern, Permission permission,
+                    std::vector<Permission> also, Handler handler, std::string example) {
+  Add(std::move(method), std::move(pattern), permission, std::move(handler), std::move(example));
+  routes_.back().also = std::move(also);
+}
+
 void Router::AddEither(std::string method, std::string pattern, Permission permission,
                        Permission also, Handler handler, std::string example) {
   Add(std::move(method), std::move(pattern), permission, std::move(handler), std::move(example));
-  routes_.back().also = also;
+  routes_.back().also = {also};
 }
 
 Router::MatchResult Router::Match(const std::string& method, const std::string& path) const {

@@ -23,9 +23,10 @@ struct Route {
   std::string method;
   std::string pattern;  // e.g. "/pupils/([0-9]+)"
   Permission permission;
-  // A second permission that also opens the route (the API's routes a
-  // parent or carer may ask, narrowed by the handler); none for most.
-  std::optional<Permission> also;
+  // Other permissions that also open the route (the API's routes a parent
+  // or carer may ask, narrowed by the handler; home and sign-out for
+  // everyone who signs in); none for most.
+  std::vector<Permission> also;
   Handler handler;
   std::string example;  // a concrete path for tests, e.g. "/pupils/1"
   std::regex regex;
@@ -43,6 +44,9 @@ class Router {
   // apart (Principal::role) and answers each only what they may see.
   void AddEither(std::string method, std::string pattern, Permission permission, Permission also,
                  Handler handler, std::string example = "");
+  // The same for holders of any of `permission` and `also`.
+  void AddAny(std::string method, std::string pattern, Permission permission,
+              std::vector<Permission> also, Handler handler, std::string example = "");
 
   // Lets the route `method` `pattern` (added before) take a body of up to
   // `bytes`, above the server's limit: an upload. The server applies it

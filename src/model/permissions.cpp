@@ -9,6 +9,12 @@ bool RoleHas(Role role, Permission permission) {
   if (role == Role::kParent) {
     return permission == Permission::kPublic || permission == Permission::kFamilyView;
   }
+  // Above schools (decision 0034): the group's figures, never a pupil or a
+  // record, nothing of staff's; an authority's officers its notices too.
+  if (IsOrganisationRole(role)) {
+    return permission == Permission::kPublic || permission == Permission::kGroupView ||
+           (permission == Permission::kAuthorityNotices && role == Role::kLaOfficer);
+  }
   switch (permission) {
     case Permission::kPublic:
     case Permission::kSignedIn:
@@ -94,6 +100,9 @@ bool RoleHas(Role role, Permission permission) {
       // import adds staff only as teachers or support staff, so it never
       // gives a role that reads restricted records.
       return role == Role::kAdmin;
+    case Permission::kGroupView:
+    case Permission::kAuthorityNotices:
+      return false;  // organisations only, above
   }
   return false;
 }
@@ -130,6 +139,9 @@ std::vector<Role> RolesWith(Permission permission) {
     if (RoleHas(r, permission)) out.push_back(r);
   }
   if (RoleHas(Role::kParent, permission)) out.push_back(Role::kParent);
+  for (Role r : OrganisationRoles()) {
+    if (RoleHas(r, permission)) out.push_back(r);
+  }
   return out;
 }
 

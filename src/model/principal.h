@@ -1,5 +1,6 @@
-// Who is making a request: a signed-in member of staff (by session cookie)
-// or an API client (by bearer token acting for a member of staff).
+// Who is making a request: a signed-in member of staff (by session cookie),
+// a parent or carer, a trust's or local authority's person, or an API
+// client (by bearer token acting for a member of staff or a family).
 #pragma once
 
 #include <memory>
@@ -54,6 +55,10 @@ struct Principal {
   long long staff_id = 0;  // 0 for a parent or carer
   // A parent or carer (role kParent): their family account's id; 0 for staff.
   long long family_id = 0;
+  // Above schools (model/organisation.h): the organisation and the
+  // member's account; school_id is then 0, as they belong to no school.
+  long long organisation_id = 0;
+  long long member_id = 0;
   long long school_id = 0;
   std::string name;
   std::string email;

@@ -20,6 +20,10 @@ const char* RoleName(Role role) {
       return "admin";
     case Role::kParent:
       return "parent";
+    case Role::kTrustLeader:
+      return "trust_leader";
+    case Role::kLaOfficer:
+      return "la_officer";
   }
   return "teacher";
 }
@@ -42,6 +46,10 @@ const char* RoleLabel(Role role) {
       return "Administrator";
     case Role::kParent:
       return "Parent or carer";
+    case Role::kTrustLeader:
+      return "Trust leader";
+    case Role::kLaOfficer:
+      return "Local authority officer";
   }
   return "Teacher";
 }
@@ -58,6 +66,22 @@ const std::vector<Role>& AllRoles() {
                                           Role::kSenco,   Role::kDsl,     Role::kSenior,
                                           Role::kAdmin};
   return roles;
+}
+
+const std::vector<Role>& OrganisationRoles() {
+  static const std::vector<Role> roles = {Role::kTrustLeader, Role::kLaOfficer};
+  return roles;
+}
+
+bool IsOrganisationRole(Role role) {
+  return role == Role::kTrustLeader || role == Role::kLaOfficer;
+}
+
+std::optional<Role> ParseOrganisationRole(std::string_view name) {
+  for (Role r : OrganisationRoles()) {
+    if (name == RoleName(r)) return r;
+  }
+  return std::nullopt;
 }
 
 const char* PermissionName(Permission p) {
@@ -116,6 +140,10 @@ const char* PermissionName(Permission p) {
       return "own_sign_in";
     case Permission::kMisImport:
       return "mis.import";
+    case Permission::kGroupView:
+      return "group.view";
+    case Permission::kAuthorityNotices:
+      return "group.notices";
   }
   return "unknown";
 }
@@ -147,7 +175,9 @@ const std::vector<Permission>& AllPermissions() {
                                               Permission::kFamilyView,
                                               Permission::kSurveysManage,
                                               Permission::kOwnSignIn,
-                                              Permission::kMisImport};
+                                              Permission::kMisImport,
+                                              Permission::kGroupView,
+                                              Permission::kAuthorityNotices};
   return all;
 }
 

@@ -12,14 +12,28 @@
 
 namespace attune {
 
-// Staff roles, and kParent: a parent or carer signed in to see their own
-// children (model/family.h). kParent is never a member of staff's role:
-// AllRoles() and ParseRole() know only staff roles, so no staff form,
-// policy or import can give it.
-enum class Role { kTeacher, kSupport, kPastoral, kSenco, kDsl, kSenior, kAdmin, kParent };
+// Staff roles; kParent: a parent or carer signed in to see their own
+// children (model/family.h); and above schools (model/organisation.h)
+// kTrustLeader, who sees the figures of their trust's schools, and
+// kLaOfficer, a local authority's officer, who sees its schools' figures
+// and the notices the law sends it. None of the last three is a member of
+// staff's role: AllRoles() and ParseRole() know only staff roles, so no
+// staff form, policy or import can give them.
+enum class Role {
+  kTeacher,
+  kSupport,
+  kPastoral,
+  kSenco,
+  kDsl,
+  kSenior,
+  kAdmin,
+  kParent,
+  kTrustLeader,
+  kLaOfficer
+};
 
 // "teacher", "support", "pastoral", "senco", "dsl", "senior", "admin",
-// "parent".
+// "parent", "trust_leader", "la_officer".
 const char* RoleName(Role role);
 // What a person sees: "Teacher", "Support staff", "Pastoral lead", "SENCO",
 // "Designated safeguarding lead", "Senior leader", "Administrator",
@@ -29,6 +43,12 @@ const char* RoleLabel(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 // The staff roles.
 const std::vector<Role>& AllRoles();
+// kTrustLeader and kLaOfficer: the roles above schools.
+const std::vector<Role>& OrganisationRoles();
+bool IsOrganisationRole(Role role);
+// An organisation role by name ("trust_leader", "la_officer"); nullopt
+// for anything else.
+std::optional<Role> ParseOrganisationRole(std::string_view name);
 
 enum class Permission {
   kPublic,                   // anyone, signed in or not (sign-in page, health)
@@ -61,6 +81,8 @@ enum class Permission {
   // (the code asked after the password, setting it up, recovery codes).
   // The only permission, with kPublic, held part-way through signing in.
   kOwnSignIn,
+  kGroupView,         // above schools: the group's figures, suppressed, no pupil
+  kAuthorityNotices,  // a local authority: the notices the law sends it, no pupil named
 };
 
 // "public", "signed_in", "pupils.view", ...
@@ -68,7 +90,8 @@ const char* PermissionName(Permission permission);
 const std::vector<Permission>& AllPermissions();
 
 bool RoleHas(Role role, Permission permission);
-// The roles holding `permission`, kParent included when it does.
+// The roles holding `permission`, kParent and the organisation roles
+// included when they do.
 std::vector<Role> RolesWith(Permission permission);
 
 // The permissions to restricted records and special-category fields

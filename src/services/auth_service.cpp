@@ -57,6 +57,14 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
     if (family_known && family_verified) {
       return StartSession(email, *family, ip, user_agent, now);
     }
+    // A trust's or local authority's person (decision 0034), checked the
+    // same way whether or not one has the email.
+    auto member = store_.FindOrganisationMemberByEmail(email);
+    bool member_known = member.ok() && member->active;
+    if (VerifyPassword(password, member_known ? member->password_hash : DummyHash()) &&
+        member_known) {
+      return StartOrganisationSession(email, *member, ip, user_agent, now);
+    }
     Principal who;
     if (staff.ok()) {
       who.school_id = staff->school_id;
@@ -148,6 +156,28 @@ Result<SignInResult> AuthService::StartSession(const std::string& email,
   return result;
 }
 
+Result<SignInResult> AuthService::StartOrganisationSession(const std::string& email,
+                                                           const OrganisationMember& member,
+                                                           const std::string& ip,
+                                                           const std::string& user_agent,
+                                                           Timestamp now) {
+  SignInResult result;
+  SessionRecord session =
+      NewSession(member.organisation_id, member.id, ip, user_agent, now, result.session_id);
+  ATTUNE_RETURN_IF_ERROR(store_.CreateOrganisationSession(session));
+  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
+  Principal& p = result.principal;
+  p.organisation_id = member.organisation_id;
+  p.member_id = member.id;
+  p.name = member.name;
+  p.email = member.email;
+  p.role = member.role;
+  p.session_id_hash = session.id_hash;
+  p.csrf_token = session.csrf_token;
+  Audit(store_, &p, "sign_in", "organisation_member", p.member_id, "", ip);
+  return result;
+}
+
 Result<SignInResult> AuthService::AcceptInvitation(const std::string& token,
                                                    const std::string& password,
                                                    const std::string& confirmation,
@@ -190,6 +220,9 @@ Result<Principal> AuthService::Authenticate(const std::string& session_id, const
   if (principal.status().code() == StatusCode::kNotFound) {
     principal = store_.FindFamilySession(hash, now, &expires);
   }
+  if (principal.status().code() == StatusCode::kNotFound) {
+    principal = store_.FindOrganisationSession(hash, now, &expires);
+  }
   if (!principal.ok()) return principal.status();
   // Slide the expiry, but write at most every ten minutes of activity.
   Timestamp renewed = now + session_length_;
@@ -197,7 +230,9 @@ Result<Principal> AuthService::Authenticate(const std::string& session_id, const
   bool owes = principal->second_factor_due != SecondFactorDue::kNone;
   if (renew && !owes && renewed - expires > std::chrono::minutes(10)) {
     ATTUNE_RETURN_IF_ERROR(principal->family_id ? store_.TouchFamilySession(hash, now, renewed)
-                                                : store_.TouchSession(hash, now, renewed));
+                           : principal->organisation_id
+                               ? store_.TouchOrganisationSession(hash, now, renewed)
+                               : store_.TouchSession(hash, now, renewed));
   }
   return principal;
 }
@@ -206,6 +241,11 @@ Status AuthService::SignOut(const Principal& principal, const std::string& ip) {
   if (principal.family_id) {
     ATTUNE_RETURN_IF_ERROR(store_.DeleteFamilySession(principal.session_id_hash));
     Audit(store_, &principal, "sign_out", "family", principal.family_id, "", ip);
+    return Status::Ok();
+  }
+  if (principal.organisation_id) {
+    ATTUNE_RETURN_IF_ERROR(store_.DeleteOrganisationSession(principal.session_id_hash));
+    Audit(store_, &principal, "sign_out", "organisation_member", principal.member_id, "", ip);
     return Status::Ok();
   }
   ATTUNE_RETURN_IF_ERROR(store_.DeleteSession(principal.session_id_hash));

@@ -1,4 +1,6 @@
-// Signing staff in and out, sessions, password changes and API tokens.
+// Signing staff (and parents and carers, and the people of trusts and
+// local authorities, each from their own accounts) in and out, sessions, password changes and API
+// tokens.
 //
 // Sign-in is throttled: after kMaxFailuresPerAccount failed attempts for one
 // email, or kMaxFailuresPerAddress from one address, each within
@@ -27,6 +29,7 @@
 #include "core/status.h"
 #include "core/time.h"
 #include "model/family.h"
+#include "model/organisation.h"
 #include "model/principal.h"
 #include "model/staff.h"
 #include "services/server_secret.h"
@@ -117,6 +120,11 @@ class AuthService {
   Result<SignInResult> StartSession(const std::string& email, const FamilyAccount& family,
                                     const std::string& ip, const std::string& user_agent,
                                     Timestamp now);
+  // Signs a trust's or local authority's person in (their password checked).
+  Result<SignInResult> StartOrganisationSession(const std::string& email,
+                                                const OrganisationMember& member,
+                                                const std::string& ip,
+                                                const std::string& user_agent, Timestamp now);
   Store& store_;
   std::chrono::hours session_length_;
   ServerSecret form_secret_{store_, "sign_in_form"};  // signs sign-in form tokens

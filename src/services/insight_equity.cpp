@@ -7,8 +7,6 @@
 
 namespace attune {
 
-bool Suppressed(long long count) { return count == 1 || count == 2; }
-
 EquityRow EquityFor(std::string dimension, std::string group, long long pupils, long long records,
                     long long all_pupils, long long all_records) {
   EquityRow r;

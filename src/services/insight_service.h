@@ -39,6 +39,7 @@
 #include "services/policy_service.h"
 #include "services/record_listener.h"
 #include "services/school_clock.h"
+#include "services/suppression.h"
 #include "storage/store.h"
 
 namespace attune {
@@ -125,10 +126,6 @@ struct EquityRow {
   std::optional<double> relative_risk;  // its rate over the rest's
 };
 
-// Whether a count must not be shown where a report may be shared: 1 or 2
-// (a small count can name a child).
-bool Suppressed(long long count);
-
 // The row for a group of `pupils` with `records`, against a school of
 // `all_pupils` with `all_records`, its rate and relative risk worked out
 // or suppressed.
@@ -210,6 +207,23 @@ class InsightService : public RecordListener {
   // Ask's counts alone, without the months, names and versions: for the
   // further questions a page asks beside one Ask.
   Result<InsightAnswer> Count(const Principal& by, InsightQuery q, size_t pupils = 0);
+
+  // What a group of schools' figures are built from, one school at a time
+  // (services/group_service.h, which checks who asks and audits it): the
+  // school's records in each of `periods` (involved pupils of records that
+  // are not prosocial), its counts by pupil group over all of them and its
+  // pupils by kind. No restricted record is counted: no one above a school
+  // may read one (decisions 0023, 0034). Unavailable while loading.
+  struct SchoolCounts {
+    std::vector<long long> records;  // one per period
+    insight::Counts whole;           // by pupil group and year group (group_counts)
+    std::vector<PupilKind> kinds;
+    long long pupils = 0;  // on roll
+  };
+  Result<SchoolCounts> CountSchool(long long school_id, const std::vector<OutcomeMonth>& periods);
+  // The equity tables of several schools' counts taken together: each
+  // pupil group across the group against the rest of the group.
+  static EquityTables GroupEquity(const std::vector<SchoolCounts>& schools);
 
  private:
   struct Change {

@@ -73,27 +73,6 @@ Result<SurveyQuestion> CheckQuestion(const QuestionDraft& d, size_t slot) {
 
 }  // namespace
 
-std::vector<ShownCount> SuppressCounts(const std::vector<int>& counts) {
-  std::vector<ShownCount> out;
-  int suppressed = 0;
-  for (int c : counts) {
-    ShownCount s;
-    s.count = c;
-    s.fewer_than_three = c == 1 || c == 2;
-    suppressed += s.fewer_than_three;
-    out.push_back(s);
-  }
-  if (suppressed == 1) {
-    ShownCount* smallest = nullptr;
-    for (auto& s : out) {
-      if (s.fewer_than_three || s.count == 0) continue;
-      if (!smallest || s.count < smallest->count) smallest = &s;
-    }
-    if (smallest) smallest->hidden = true;
-  }
-  return out;
-}
-
 std::string SurveyService::NormaliseCode(std::string_view typed) {
   std::string out;
   for (char c : typed) {
@@ -263,7 +242,7 @@ Result<SurveyResults> SurveyService::Results(const Principal& by, long long surv
     r.run = run;
     r.shown = run.responses >= kMinResponses;
     for (const auto& q : out.survey.questions) {
-      std::vector<int> cells;
+      std::vector<long long> cells;
       std::vector<std::string> said;
       if (r.shown) {
         for (size_t i = 1; i <= q.AnswerLabels().size(); ++i) {

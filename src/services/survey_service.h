@@ -22,6 +22,7 @@
 #include "core/status.h"
 #include "model/principal.h"
 #include "model/survey.h"
+#include "services/suppression.h"
 #include "storage/store.h"
 
 namespace attune {
@@ -58,18 +59,8 @@ struct SurveyRunStarted {
   std::vector<SurveySlip> slips;
 };
 
-// One answer's count as shown.
-struct ShownCount {
-  int count = 0;
-  bool fewer_than_three = false;  // 1 or 2: shown as "fewer than 3"
-  bool hidden = false;            // withheld so that a suppressed count cannot be worked out
-};
-// The rule for one question's counts (one per answer, in order): counts of
-// 1 and 2 are suppressed; when exactly one is, the smallest other count
-// above 0 is withheld too, so that it cannot be found by subtracting the
-// others from the number of responses (secondary suppression,
-// REFERENCES.md). 0 is shown.
-std::vector<ShownCount> SuppressCounts(const std::vector<int>& counts);
+// An answer's count as shown: ShownCount, suppressed by SuppressCounts
+// (services/suppression.h).
 
 struct SurveyRunResults {
   SurveyRun run;

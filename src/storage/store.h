@@ -22,6 +22,7 @@
 #include "storage/insight_store.h"
 #include "storage/notification_store.h"
 #include "storage/oidc_store.h"
+#include "storage/organisation_store.h"
 #include "storage/outbox_store.h"
 #include "storage/plan_store.h"
 #include "storage/policy_store.h"
@@ -60,7 +61,8 @@ class Store : public SchoolStore,
               public SurveyStore,
               public RosterStore,
               public InsightStore,
-              public OidcStore {
+              public OidcStore,
+              public OrganisationStore {
  public:
   ~Store() override = default;
 

@@ -13,6 +13,7 @@
 #include "services/auth_service.h"
 #include "services/day_service.h"
 #include "services/family_service.h"
+#include "services/group_service.h"
 #include "services/incident_service.h"
 #include "services/insight_service.h"
 #include "services/notification_service.h"
@@ -60,6 +61,8 @@ struct WebContext {
   OidcService* oidc = nullptr;
   // The MIS import page's service (decision 0032), set by `attune serve`.
   import::ImportService* imports = nullptr;
+  // Trusts' and local authorities' figures (decision 0034); set by serve.
+  GroupService* groups = nullptr;
 };
 
 // Cookie names.

@@ -136,6 +136,9 @@ http::Response RecordPreview(const WebContext& ctx, http::Request& req);
 http::Response RecordPositive(const WebContext& ctx, http::Request& req);
 http::Response RecordSubmit(const WebContext& ctx, http::Request& req);
 http::Response NotificationsIndex(const WebContext& ctx, http::Request& req);
+// Above schools (decision 0034): web/group_page.cpp, web/group_notices.cpp.
+http::Response GroupPage(const WebContext& ctx, http::Request& req);
+http::Response GroupNotices(const WebContext& ctx, http::Request& req);
 http::Response NotificationRead(const WebContext& ctx, http::Request& req);
 http::Response NotificationsReadAll(const WebContext& ctx, http::Request& req);
 http::Response NotificationsBadge(const WebContext& ctx, http::Request& req);

@@ -14,7 +14,9 @@
 namespace attune::web {
 
 http::Response Home(const WebContext& ctx, http::Request& req) {
-  if (req.principal->role == Role::kParent) return http::Response::Redirect("/family");
+  if (std::string_view(HomePath(*req.principal)) != "/") {
+    return http::Response::Redirect(HomePath(*req.principal));
+  }
   auto day = ctx.days.Today(*req.principal, Now());
   if (!day.ok()) return RenderError(ctx, req, day.status());
   nlohmann::json lessons = nlohmann::json::array();

@@ -35,10 +35,14 @@ constexpr NavItem kNav[] = {
     {"/family", "My children", Permission::kFamilyView},
     {"/family/policy", "Our policy", Permission::kFamilyView},
     {"/family/account", "Account", Permission::kFamilyView},
+    // A trust's or local authority's (decision 0034).
+    {"/group", "Schools' figures", Permission::kGroupView},
+    {"/group/notices", "Notices", Permission::kAuthorityNotices},
 };
 
 bool IsCurrent(const std::string& path, const std::string& href) {
   if (href == "/") return path == "/";
+  if (href == "/group") return path == href;
   // A family's home holds their children's pages, not the family's others.
   if (href == "/family") return path == href || path.rfind("/family/pupils/", 0) == 0;
   return path == href || path.rfind(href + "/", 0) == 0;
@@ -70,6 +74,12 @@ std::string HexDecode(const std::string& hex) {
 
 }  // namespace
 
+const char* HomePath(const Principal& p) {
+  if (p.role == Role::kParent) return "/family";
+  if (p.organisation_id) return "/group";
+  return "/";
+}
+
 http::Response RenderPage(const WebContext& ctx, const http::Request& req, const std::string& page,
                           const std::string& title, nlohmann::json view, int status) {
   nlohmann::json layout;
@@ -78,7 +88,7 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   view["csrf_token"] = view.value("csrf_token", csrf);
   layout["title"] = title;
   layout["version"] = ctx.version;
-  layout["home_href"] = p && p->role == Role::kParent ? "/family" : "/";
+  layout["home_href"] = p ? HomePath(*p) : "/";
   layout["csrf_token"] = csrf;
   layout["body"] = ctx.renderer.Render("pages/" + page, view);
   if (p) {
@@ -90,14 +100,19 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   if (p && p->second_factor_due == SecondFactorDue::kNone) {
     // Shown only on paper (print.css): who printed the page, and when.
     layout["printed_at"] = FormatLondon(Now(), "%e %B %Y at %H:%M");
-    auto school = ctx.store.GetSchool(p->school_id);
-    if (school.ok()) layout["school_name"] = school->name;
+    if (p->organisation_id) {
+      auto org = ctx.store.GetOrganisation(p->organisation_id);
+      if (org.ok()) layout["school_name"] = org->name;
+    } else {
+      auto school = ctx.store.GetSchool(p->school_id);
+      if (school.ok()) layout["school_name"] = school->name;
+    }
     nlohmann::json nav = nlohmann::json::array();
     // On a phone the first three a role holds (what it uses most: My day,
     // Record, My actions) stay in view; the rest are behind "Menu".
     int primary = 0;
     // A family's two (My children, Our policy) leave room for "Menu".
-    const int primary_count = p->role == Role::kParent ? 2 : 3;
+    const int primary_count = p->role == Role::kParent || p->organisation_id ? 2 : 3;
     for (const auto& item : kNav) {
       if (!RoleHas(p->role, item.permission)) continue;
       // Shown only to the roles the policy asks to check records for families.
@@ -108,7 +123,7 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
                      {"current", IsCurrent(req.path, item.href)}});
     }
     // Notifications are staff's; a family's news is on their own page.
-    if (p->role != Role::kParent) {
+    if (p->role != Role::kParent && !p->organisation_id) {
       std::string unread = UnreadBadge(ctx, *p);
       if (!unread.empty()) layout["unread_count"] = unread;
       layout["bell_current"] = IsCurrent(req.path, "/notifications");

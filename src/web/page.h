@@ -11,6 +11,10 @@
 
 namespace attune::web {
 
+// Where `p` lands when signed in: "/family" for a parent or carer,
+// "/group" for a trust's or local authority's person, "/" for staff.
+const char* HomePath(const Principal& p);
+
 // Renders pages/<page> into the app layout. `view` also gets csrf_token.
 http::Response RenderPage(const WebContext& ctx, const http::Request& req, const std::string& page,
                           const std::string& title, nlohmann::json view, int status = 200);

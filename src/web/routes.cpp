@@ -15,7 +15,7 @@ http::Router BuildRouter(const WebContext* ctx) {
   r.Add("POST", "/sign-in", P::kPublic, bind(SignInSubmit));
   // Signing out, and the second step of signing in (decision 0030): the
   // only routes, with the public ones, a session owing that step reaches.
-  r.AddEither("POST", "/sign-out", P::kOwnSignIn, P::kFamilyView, bind(SignOut));
+  r.AddAny("POST", "/sign-out", P::kOwnSignIn, {P::kFamilyView, P::kGroupView}, bind(SignOut));
   r.Add("GET", "/sign-in/code", P::kOwnSignIn, bind(SignInCodeShow));
   r.Add("POST", "/sign-in/code", P::kOwnSignIn, bind(SignInCodeSubmit));
   r.Add("GET", "/account/two-step", P::kOwnSignIn, bind(TwoStepShow));
@@ -26,8 +26,11 @@ http::Router BuildRouter(const WebContext* ctx) {
         "/sign-in/oidc/school");
   r.Add("GET", "/sign-in/oidc/([a-z0-9-]{1,32})/callback", P::kPublic, bind(OidcSignInReturn),
         "/sign-in/oidc/school/callback");
-  // A parent or carer is sent on to their own home, /family.
-  r.AddEither("GET", "/", P::kSignedIn, P::kFamilyView, bind(Home));
+  // A parent or carer is sent on to their own home, /family; a trust's or
+  // local authority's person to theirs, /group.
+  r.AddAny("GET", "/", P::kSignedIn, {P::kFamilyView, P::kGroupView}, bind(Home));
+  r.Add("GET", "/group", P::kGroupView, bind(GroupPage));
+  r.Add("GET", "/group/notices", P::kAuthorityNotices, bind(GroupNotices));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
   r.Add("GET", "/notifications", P::kSignedIn, bind(NotificationsIndex));

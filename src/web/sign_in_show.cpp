@@ -9,7 +9,7 @@ namespace attune::web {
 
 http::Response SignInShow(const WebContext& ctx, http::Request& req) {
   if (req.principal) {
-    return http::Response::Redirect(req.principal->role == Role::kParent ? "/family" : "/");
+    return http::Response::Redirect(HomePath(*req.principal));
   }
   return RenderSignIn(ctx, req, nlohmann::json::object(), 200);
 }

@@ -28,6 +28,8 @@ http::Response SignedInResponse(const WebContext& ctx, const http::Request& req,
   std::string next = SafeNext(ctx, raw_next);
   // A parent or carer goes to their own pages, whatever a staff link asked.
   if (signed_in.principal.role == Role::kParent && next.rfind("/family", 0) != 0) next = "/family";
+  // A trust's or local authority's person goes to the group's pages.
+  if (signed_in.principal.organisation_id && next.rfind("/group", 0) != 0) next = "/group";
   // A member owing a second step goes to it first (decision 0030).
   next = SecondStepAddress(signed_in.principal, next);
   http::Response r = http::Response::Redirect(next);

@@ -4,7 +4,10 @@
 // permission is refused as ever (403); a role with it finds nothing there
 // (404), or is refused the write on its merits (400, 422) with nothing
 // saved; never an answer of the other school's. Every list the API gives
-// holds only the asker's own school. Runs on both stores.
+// holds only the asker's own school. Organisation accounts (decision 0034)
+// are walked too: a trust leader and an authority officer holding only
+// school 1 reach no route that names a record, of either school, nor any
+// pupil-level page or list. Runs on both stores.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -22,6 +25,7 @@ const tableAfter = {
   escalations: 'escalations', family: 'pupils', restorative: 'restorative_conversations',
   classes: 'teaching_groups', policies: 'policy_versions', surveys: 'surveys', runs: 'survey_runs',
   mail: 'outbox', notes: 'incidents', views: 'family_view_requests', staff: 'staff',
+  import: 'mis_imports',
 };
 // /family/reviews/{incident}/{pupil}: the words are not the path's.
 const special = { '/family/reviews/([0-9]+)/([0-9]+)': ['incidents', 'pupils'] };
@@ -47,7 +51,8 @@ test.before(async () => {
   server = await startServer({ pupils: 40, days: 10, schools: 2 });
   // A row of each kind the demo history may leave out, in both schools
   // (written as attune would leave it): a survey with an open run, a
-  // parents' view asked for, an email waiting, a proposal and a notice.
+  // parents' view asked for, an email waiting, a proposal, a notice and an
+  // MIS import.
   for (const s of [1, 2]) {
     const first = (table, where = '') => server.sql(`SELECT MIN(id) FROM ${table} WHERE school_id = ${s} ${where}`);
     const incident = first('incidents');
@@ -59,6 +64,7 @@ test.before(async () => {
     server.sql(`INSERT INTO outbox (school_id, kind, recipient, subject, body, message_id, next_attempt_at, created_at) VALUES (${s}, 'note_home', 'x@example.org', 'S', 'B', '<walls-${s}@attune>', 0, 0)`);
     server.sql(`INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, created_at) VALUES (${s}, ${incident}, ${pupil}, 'walls', 0)`);
     server.sql(`INSERT INTO notifications (school_id, staff_id, kind, text, incident_id, created_at) VALUES (${s}, ${staff}, 'concern', 'A concern', ${incident}, 0)`);
+    server.sql(`INSERT INTO mis_imports (school_id, staff_id, file_name, uploaded_at, export_zip, report) VALUES (${s}, ${staff}, 'export.zip', 0, '', '{}')`);
   }
 });
 test.after(async () => { await server.stop(); });
@@ -128,3 +134,43 @@ for (const [mine, theirs] of [[1, 2], [2, 1]]) {
     assert.deepEqual([...skipped], [], `a row of school ${theirs} for every kind`);
   });
 }
+
+test('a trust leader and an authority officer reach no school\'s pages, records or lists', async () => {
+  const password = 'organisation-pass-2026';
+  for (const [kind, email] of [['trust', 'leader@trust.example'], ['local_authority', 'officer@la.example']]) {
+    const id = /with id (\d+)/.exec(server.cli(['organisation', 'create', '--kind', kind, '--name', `Walls ${kind}`]))[1];
+    server.cli(['organisation', 'attach', '--organisation', id, '--school', '1']);
+    server.cli(['organisation', 'add-person', '--organisation', id, '--email', email, '--name', 'Walls', '--password', password]);
+  }
+  const pupils = server.sql("SELECT first_name || ' ' || last_name FROM pupils").split('\n').filter(Boolean);
+  const counts = () => ['incidents', 'actions', 'plans', 'contacts', 'staff', 'notifications']
+    .map((t) => server.sql(`SELECT COUNT(*) FROM ${t}`)).join(',');
+  const rows = counts();
+  let asked = 0;
+  for (const [role, email] of [['trust_leader', 'leader@trust.example'], ['la_officer', 'officer@la.example']]) {
+    const b = new Browser(server.base);
+    assert.equal((await b.signIn(email, password)).status, 303, `${role} signs in`);
+    for (const r of routes) {
+      if (r.roles.includes(role)) continue;  // their own pages, and the public ones
+      for (const school of [1, 2]) {
+        const path = r.pattern.includes('([0-9]+)') ? pathFor(r, school) : r.example || r.pattern;
+        if (!path || /[()[\]\\]/.test(path)) continue;
+        const res = r.site === 'api'
+          ? await fetch(server.base + path, { method: r.method, headers: { cookie: b.cookieHeader() } })
+          : await b.request(r.method, path, { headers: { 'x-csrf-token': b.csrf } });
+        const text = typeof res.text === 'string' ? res.text : await res.text();
+        asked += 1;
+        assert.ok(r.site === 'api' ? [401, 403].includes(res.status) : res.status === 403,
+          `${role}: ${r.method} ${path} gave ${res.status}`);
+        for (const n of pupils) assert.ok(!text.includes(n), `${role}: ${r.method} ${path} names ${n}`);
+      }
+    }
+    // Their own page: school 1 only, no pupil.
+    const group = await b.get('/group');
+    assert.equal(group.status, 200);
+    assert.ok(!group.text.includes(server.sql('SELECT name FROM schools WHERE id = 2')), `${role} sees school 2`);
+    for (const n of pupils) assert.ok(!group.text.includes(n), `${role}: /group names ${n}`);
+  }
+  assert.equal(counts(), rows, 'nothing was written by an organisation account');
+  assert.ok(asked > 2 * 100, `${asked} requests were asked`);
+});

@@ -117,10 +117,13 @@ TEST(SurveySuppression, OneAndTwoAreSuppressedAndOneAloneHidesTheNextSmallest) {
   EXPECT_TRUE(shown[1].fewer_than_three);
   EXPECT_FALSE(shown[2].hidden);
   EXPECT_TRUE(shown[3].hidden);  // else 1 = responses - 7 - 4
-  // Two small counts: neither can be worked out alone; nothing more withheld.
-  shown = SuppressCounts({2, 1, 9});
+  // Two small counts: their sum (12 - 9 = 3) would say they are 1 and 2,
+  // and a sum of 2 would name both as 1: the next smallest is withheld too
+  // (decision 0034, one rule for every shared table).
+  shown = SuppressCounts({2, 1, 9, 5});
   EXPECT_TRUE(shown[0].fewer_than_three && shown[1].fewer_than_three);
   EXPECT_FALSE(shown[2].hidden);
+  EXPECT_TRUE(shown[3].hidden);
   // None small: all shown.
   for (const auto& s : SuppressCounts({3, 0, 12})) EXPECT_FALSE(s.fewer_than_three || s.hidden);
 }

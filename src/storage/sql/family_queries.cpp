@@ -2,6 +2,7 @@
 // sign-ins and what of each record reaches a family.
 #include "storage/sql/outbox_write.h"
 #include "storage/sql/row.h"
+#include "storage/sql/session_rows.h"
 #include "storage/sql/sql_store.h"
 
 namespace attune::sql {
@@ -260,15 +261,7 @@ Status SqlStore::CreateFamilySession(const SessionRecord& s) {
     Rows r = sql.Query(
         "INSERT INTO family_sessions (id_hash, school_id, family_id, csrf_token, created_at, "
         "last_seen_at, expires_at, ip, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    r.Bind(1, std::string_view(s.id_hash))
-        .Bind(2, s.school_id)
-        .Bind(3, s.staff_id)
-        .Bind(4, std::string_view(s.csrf_token))
-        .Bind(5, ToUnix(s.created_at))
-        .Bind(6, ToUnix(s.last_seen_at))
-        .Bind(7, ToUnix(s.expires_at))
-        .Bind(8, std::string_view(s.ip))
-        .Bind(9, std::string_view(s.user_agent));
+    BindSession(r, s);
     r.Next();
     return Status::Ok();
   });
@@ -295,10 +288,9 @@ Result<Principal> SqlStore::FindFamilySession(const std::string& id_hash, Timest
 Status SqlStore::TouchFamilySession(const std::string& id_hash, Timestamp now, Timestamp expires) {
   return Guard("touch family session", [&]() -> Status {
     auto sql = pool_.Acquire();
-    Rows r = sql.Query(
-        "UPDATE family_sessions SET last_seen_at = ?2, expires_at = ?3 WHERE id_hash = ?1");
-    r.Bind(1, std::string_view(id_hash)).Bind(2, ToUnix(now)).Bind(3, ToUnix(expires));
-    r.Next();
+    RunOnSession(sql,
+                 "UPDATE family_sessions SET last_seen_at = ?2, expires_at = ?3 WHERE id_hash = ?1",
+                 id_hash, now, expires);
     return Status::Ok();
   });
 }
@@ -306,9 +298,7 @@ Status SqlStore::TouchFamilySession(const std::string& id_hash, Timestamp now, T
 Status SqlStore::DeleteFamilySession(const std::string& id_hash) {
   return Guard("delete family session", [&]() -> Status {
     auto sql = pool_.Acquire();
-    Rows r = sql.Query("DELETE FROM family_sessions WHERE id_hash = ?1");
-    r.Bind(1, std::string_view(id_hash));
-    r.Next();
+    RunOnSession(sql, "DELETE FROM family_sessions WHERE id_hash = ?1", id_hash);
     return Status::Ok();
   });
 }

@@ -300,6 +300,25 @@ class SqlStore final : public Store {
   Result<OutcomeCounts> CountOutcomes(long long school_id, const std::vector<OutcomeMonth>& months,
                                       const std::string& viewer) override;
 
+  // OrganisationStore (organisation_queries.cpp)
+  Result<long long> CreateOrganisation(const Organisation& organisation) override;
+  Result<Organisation> GetOrganisation(long long id) override;
+  Result<std::vector<Organisation>> ListOrganisations() override;
+  Status AttachSchool(long long organisation_id, long long school_id) override;
+  Result<std::vector<School>> ListOrganisationSchools(long long organisation_id) override;
+  Result<long long> CreateOrganisationMember(const OrganisationMember& member) override;
+  Result<OrganisationMember> FindOrganisationMemberByEmail(const std::string& email) override;
+  Result<std::vector<OrganisationMember>> ListOrganisationMembers(
+      long long organisation_id) override;
+  Status CreateOrganisationSession(const SessionRecord& session) override;
+  Result<Principal> FindOrganisationSession(const std::string& id_hash, Timestamp now,
+                                            Timestamp* expires_at) override;
+  Status TouchOrganisationSession(const std::string& id_hash, Timestamp now,
+                                  Timestamp expires_at) override;
+  Status DeleteOrganisationSession(const std::string& id_hash) override;
+  Result<std::vector<AuthorityNotice>> ListAuthorityNotices(long long organisation_id, Date from,
+                                                            Date to, int limit) override;
+
   // PlanStore
   Result<long long> CreatePlan(const PupilPlan& plan, const PlanActions& actions) override;
   Result<PupilPlan> GetPlan(long long school_id, long long id) override;
