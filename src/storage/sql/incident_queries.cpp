@@ -25,14 +25,16 @@ std::string IdList(const std::vector<long long>& ids) {
 void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEntry& audit) {
   const Incident& i = n.incident;
   long long recorded_at = ToUnix(i.recorded_at);
-  w.Prepared(
-       "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
-       "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
-       "response, perceived_function, others_involved, tally, safeguarding, restricted, "
-       "visible_to, physical_intervention, reward, repair_due_at) VALUES "
-       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-       "?20, ?21)")
-      .Bind(1, i.school_id)
+  // Each id comes back with its INSERT (RETURNING): on PostgreSQL one
+  // round trip where lastval() made two (decision 0035).
+  Statement& incident = w.Prepared(
+      "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
+      "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
+      "response, perceived_function, others_involved, tally, safeguarding, restricted, "
+      "visible_to, physical_intervention, reward, repair_due_at) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+      "?20, ?21) RETURNING id");
+  incident.Bind(1, i.school_id)
       .Bind(2, i.policy_version_id)
       .Bind(3, i.category)
       .Bind(4, i.behaviour_class)
@@ -52,9 +54,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
       .Bind(18, JoinList(i.visible_to))
       .Bind(19, static_cast<long long>(i.physical_intervention))
       .Bind(20, i.reward)
-      .Bind(21, i.repair_due_at)
-      .Run();
-  *id = w.LastId();
+      .Bind(21, i.repair_due_at);
+  *id = w.Inserted(incident);
   for (const auto& p : i.pupils) {
     w.Prepared(
          "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
@@ -113,11 +114,11 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Run();
   }
   for (auto& a : n.actions) {
-    w.Prepared(
-         "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
-         "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
-         "?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-        .Bind(1, i.school_id)
+    Statement& st = w.Prepared(
+        "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
+        "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
+        "?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id");
+    st.Bind(1, i.school_id)
         .Bind(2, *id)
         .BindIdOrNull(3, a.pupil_id)
         .Bind(4, a.kind)
@@ -127,28 +128,27 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(8, a.due_at)
         .Bind(9, a.description)
         .Bind(10, a.because)
-        .Bind(11, recorded_at)
-        .Run();
-    a.id = w.LastId();
+        .Bind(11, recorded_at);
+    a.id = w.Inserted(st);
     a.incident_id = *id;
   }
   for (auto& e : n.escalations) {
     // Checked here, in the write's own transaction, so that two records
     // made at once for one pupil cannot both propose the same escalation.
-    w.Prepared(
-         "INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, plan, step, "
-         "reason, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 "
-         "FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4)")
-        .Bind(1, i.school_id)
+    Statement& st = w.Prepared(
+        "INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, plan, step, "
+        "reason, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 "
+        "FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4) "
+        "RETURNING id");
+    st.Bind(1, i.school_id)
         .Bind(2, *id)
         .Bind(3, e.pupil_id)
         .Bind(4, e.escalation)
         .Bind(5, e.plan)
         .Bind(6, e.step)
         .Bind(7, e.reason)
-        .Bind(8, recorded_at)
-        .Run();
-    e.id = w.Changes() > 0 ? w.LastId() : 0;
+        .Bind(8, recorded_at);
+    e.id = w.Inserted(st);  // 0: already proposed
     e.incident_id = *id;
   }
   // Who is told, in the same transaction: the record and its notices are
