@@ -110,6 +110,39 @@ TEST_F(PgPipelineTest, AnIdACountOrARowAskedForIsTheStatementsOwn) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM details WHERE what = 'b'"), 2);
 }
 
+TEST_F(PgPipelineTest, IdsAskedForTogetherAreEachStatementsOwnOnceSettled) {
+  StatementCache s(c_.get());
+  s.Prepared("BEGIN").Run();
+  c_->BeginPipeline();
+  std::vector<long long> ids(5, -1);
+  for (long long n = 0; n < 5; ++n) {
+    // The third repeats the second's (writer, n): it inserts nothing.
+    long long k = n == 2 ? 1 : n;
+    s.Prepared(
+         "INSERT INTO records (writer, n) SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM records "
+         "WHERE writer = ?1 AND n = ?2) RETURNING id")
+        .Bind(1, 4LL)
+        .Bind(2, k)
+        .RunForId(&ids[static_cast<size_t>(n)]);
+  }
+  c_->Settle();
+  EXPECT_TRUE(c_->pipelined());
+  c_->EndPipeline();
+  s.Prepared("COMMIT").Run();
+  EXPECT_GT(ids[0], 0);
+  EXPECT_EQ(ids[1], ids[0] + 1);
+  EXPECT_EQ(ids[2], 0);
+  EXPECT_GT(ids[3], ids[1]);
+  EXPECT_GT(ids[4], ids[3]);
+  for (long long id : ids) {
+    if (!id) continue;
+    Rows r(s.Prepared("SELECT COUNT(*) FROM records WHERE id = ?1"));
+    r.Bind(1, id);
+    ASSERT_TRUE(r.Next());
+    EXPECT_EQ(r.Int(0), 1) << id;
+  }
+}
+
 TEST_F(PgPipelineTest, AFailureIsThrownAndTheConnectionIsLeftFitToRollBack) {
   StatementCache s(c_.get());
   s.Prepared("BEGIN").Run();

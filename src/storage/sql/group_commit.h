@@ -51,6 +51,9 @@ class WriteSession {
   }
   // The rows the last statement inserted, changed or deleted.
   long long Changes() { return statements_.connection().Changes(); }
+  // Reads every answer owed (Statement::RunForId's ids set); see
+  // Connection::Settle.
+  void Settle() { statements_.connection().Settle(); }
   StatementCache& statements() { return statements_; }
 
  private:

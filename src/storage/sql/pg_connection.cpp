@@ -127,14 +127,14 @@ std::vector<const char*> PgStatement::Ready() {
   return values;
 }
 
-void PgStatement::Send() {
+void PgStatement::Send(long long* into) {
   std::vector<const char*> values = Ready();
   PGconn* conn = connection_->native();
   if (!PQsendQueryPrepared(conn, name_.c_str(), static_cast<int>(values.size()),
                            values.empty() ? nullptr : values.data(), nullptr, nullptr, 0)) {
     throw std::runtime_error(PQerrorMessage(conn));
   }
-  connection_->Sent();
+  connection_->Sent(into);
 }
 
 PGresult* PgStatement::Execute() {
@@ -158,6 +158,20 @@ void PgStatement::Run() {
     } else {
       PQclear(Execute());
     }
+  } catch (...) {
+    Reset();
+    throw;
+  }
+  Reset();
+}
+
+void PgStatement::RunForId(long long* id) {
+  if (!connection_->pipelined()) {
+    Statement::RunForId(id);
+    return;
+  }
+  try {
+    Send(id);  // *id is set when its answer is read
   } catch (...) {
     Reset();
     throw;

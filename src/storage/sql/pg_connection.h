@@ -40,6 +40,7 @@ class PgStatement final : public Statement {
   std::string_view TextView(int column) const override;
   bool IsNull(int column) const override;
   void Reset() override;
+  void RunForId(long long* id) override;
 
  private:
   struct Param {
@@ -50,9 +51,10 @@ class PgStatement final : public Statement {
   // Prepares for the bound types when they differ from the last; returns
   // the values to send. Throws std::runtime_error when it does not prepare.
   std::vector<const char*> Ready();
-  // In a pipeline: sends the statement, its answer owed. Throws
+  // In a pipeline: sends the statement, its answer owed (its first
+  // column's first value, 0 for none, to go to *into when given). Throws
   // std::runtime_error when it cannot be sent.
-  void Send();
+  void Send(long long* into = nullptr);
   // Runs the statement and returns its result (in a pipeline: sends it and
   // reads every answer owed up to its own). Throws std::runtime_error.
   PGresult* Execute();
@@ -89,12 +91,14 @@ class PgConnection final : public Connection {
   void Reconnect() override { Reconnected(); }
   void BeginPipeline() override;
   void EndPipeline() override;
+  void Settle() override { Drain(); }
 
   // In a pipeline: answers are read later (Drain).
   bool pipelined() const { return pipelined_; }
-  // In a pipeline: one more statement sent whose answer is owed. Reads the
-  // answers when many are owed, so neither side's buffers can fill.
-  void Sent();
+  // In a pipeline: one more statement sent whose answer is owed; its first
+  // value goes to *into when given. Reads the answers when many are owed,
+  // so neither side's buffers can fill.
+  void Sent(long long* into = nullptr);
   // In a pipeline: asks for every answer owed and reads them in order; the
   // last statement's result goes to *last when `last` is given (the
   // caller's to PQclear). Throws the first failure once all are read. Does
@@ -128,7 +132,8 @@ class PgConnection final : public Connection {
   long long named_ = 0;
   long long generation_ = 0;
   bool pipelined_ = false;
-  int owed_ = 0;  // in a pipeline: statements sent whose answers are unread
+  int owed_ = 0;                  // in a pipeline: statements sent whose answers are unread
+  std::vector<long long*> into_;  // of those, where each one's id goes (or null)
 };
 
 template <typename Call>

@@ -11,6 +11,7 @@
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "storage/sql/pg_connection.h"
 
@@ -32,6 +33,7 @@ void PgConnection::BeginPipeline() {
   }
   pipelined_ = true;
   owed_ = 0;
+  into_.clear();
 }
 
 void PgConnection::EndPipeline() {
@@ -44,6 +46,7 @@ void PgConnection::EndPipeline() {
   }
   pipelined_ = false;
   owed_ = 0;
+  into_.clear();
   // After a full drain this cannot fail on a live connection; a dead one
   // leaves pipeline mode when it is made again (PQreset).
   if (PQexitPipelineMode(conn_) != 1 && !failure) {
@@ -52,8 +55,9 @@ void PgConnection::EndPipeline() {
   if (failure) std::rethrow_exception(failure);
 }
 
-void PgConnection::Sent() {
+void PgConnection::Sent(long long* into) {
   if (!pipelined_) return;
+  into_.push_back(into);
   if (++owed_ >= kMostOwed) Drain();
 }
 
@@ -61,6 +65,8 @@ void PgConnection::Drain(PGresult** last) {
   if (!pipelined_ || owed_ == 0) return;
   const int owed = owed_;
   owed_ = 0;
+  std::vector<long long*> into;
+  into.swap(into_);
   if (PQpipelineSync(conn_) != 1) throw std::runtime_error(PQerrorMessage(conn_));
   std::string failure;
   PGresult* kept = nullptr;
@@ -87,6 +93,9 @@ void PgConnection::Drain(PGresult** last) {
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
       const char* tuples = PQcmdTuples(r);
       changes_ = tuples && *tuples ? std::atoll(tuples) : 0;
+      if (answered < static_cast<int>(into.size()) && into[answered]) {
+        *into[answered] = PQntuples(r) > 0 ? std::atoll(PQgetvalue(r, 0, 0)) : 0;
+      }
       if (last && answered == owed - 1 && !kept) {
         kept = r;
         continue;

@@ -52,6 +52,14 @@ class Statement {
   virtual bool IsNull(int column) const = 0;
   // Ends this use: no read stays open, bindings are cleared.
   virtual void Reset() = 0;
+
+  // Runs an INSERT ... RETURNING id (one that may insert nothing) and sets
+  // *id to the new row's id, or 0 when it inserted nothing. In a pipeline
+  // (Connection::BeginPipeline) the statement is only sent and *id is set
+  // with the next answer read: REQUIRES: *id is read only after
+  // Connection::Settle (or anything else that needs an answer), and stays
+  // where it is until then. Without a pipeline, and on SQLite, at once.
+  virtual void RunForId(long long* id);
 };
 
 // One open connection as the queries see it.
@@ -88,6 +96,9 @@ class Connection {
   // failure among them. After a throw the pipeline has still ended. Does
   // nothing when no pipeline is open.
   virtual void EndPipeline() {}
+  // In a pipeline: reads every answer owed so far (ids asked for with
+  // RunForId are set); throws the first failure. Otherwise nothing.
+  virtual void Settle() {}
 };
 
 // The statements a connection has prepared, by their SQL text's address.
