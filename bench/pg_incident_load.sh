@@ -5,7 +5,9 @@
 # in PostgreSQL 15 (a throw-away cluster on a Unix socket, fsync on, the
 # server's defaults otherwise), and in the same run the peer: PostgreSQL
 # alone inserting one row per transaction with pgbench (its ceiling for
-# single durable writes on this disk) and the same rows in one transaction.
+# single durable writes on this disk) and the same rows in one transaction;
+# then attune's writer alone (bench/pg_write_floor), each statement waiting
+# for its answer and pipelined.
 # Usage: bench/pg_incident_load.sh [seconds per run, Default: 10] [rate, Default: 500]
 # REQUIRES: built attune and bench targets (make build), PostgreSQL 15.
 set -euo pipefail
@@ -77,4 +79,9 @@ echo "## peer: the same row 10,000 times in one transaction"
 start=$(date +%s%N)
 psql -d attune_bench -qc "INSERT INTO floor (school_id, category, occurred_at, notes) SELECT 1, 'hurting_others', 1765000000 + k, 'Pushed another child over.' FROM generate_series(1, 10000) k"
 echo "  $(( ($(date +%s%N) - start) / 1000000 )) ms for 10,000 rows"
+echo
+echo "## the writer alone: attune's group commit of the same record from 16 threads, no HTTP (bench/pg_write_floor)"
+createdb -h "$PGDIR" -U attune attune_floor
+"$BENCH/pg_write_floor" "postgresql://attune@/attune_floor?host=$PGDIR" "$SECONDS_PER_RUN" 16 2>/dev/null |
+  sed 's/^/  /'
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -30,9 +30,9 @@
 #include <thread>
 #include <vector>
 
+#include "bench_record.h"
 #include "core/secrets.h"
 #include "storage/sql/group_commit.h"
-#include "storage/sql/incident_write.h"
 #include "storage/sql/sqlite_connection.h"
 #include "storage/store.h"
 
@@ -40,10 +40,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using namespace attune;
-
-struct Ids {
-  long long school = 0, staff = 0, pupil = 0, policy_version = 0;
-};
+using bench::Ids;
+using bench::MakeIncident;
+using bench::WriteRows;
 
 // A fresh migrated file with one school, one member of staff, one pupil and
 // a policy version, so every foreign key of the incident rows holds.
@@ -56,24 +55,7 @@ Ids Prepare(const std::string& path, std::unique_ptr<Store>* out) {
   auto store = OpenStore(options);
   if (!store.ok()) throw std::runtime_error(store.status().ToString());
   if (!(*store)->Migrate().ok()) throw std::runtime_error("migrate");
-  Ids ids;
-  School school;
-  school.name = "Bench School";
-  ids.school = *(*store)->CreateSchool(school);
-  Staff staff;
-  staff.school_id = ids.school;
-  staff.email = "teacher@bench.example";
-  staff.name = "Ms Bench";
-  ids.staff = *(*store)->CreateStaff(staff);
-  Pupil pupil;
-  pupil.school_id = ids.school;
-  pupil.upn = "A123456789012";
-  pupil.first_name = "Ama";
-  pupil.last_name = "Boateng";
-  pupil.date_of_birth = *ParseDate("2014-05-04");
-  pupil.year_group = 7;
-  pupil.sex = "F";
-  ids.pupil = *(*store)->CreatePupil(pupil);
+  Ids ids = bench::MakeSchool(**store);
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   sql::Exec(
@@ -86,52 +68,6 @@ Ids Prepare(const std::string& path, std::unique_ptr<Store>* out) {
   sqlite3_close(db);
   *out = std::move(*store);
   return ids;
-}
-
-NewIncident MakeIncident(const Ids& ids, long long n) {
-  NewIncident x;
-  Incident& i = x.incident;
-  i.school_id = ids.school;
-  i.policy_version_id = ids.policy_version;
-  i.category = "hurting_others";
-  i.behaviour_class = "dangerous";
-  i.occurred_at = Now() - std::chrono::seconds(n % 3600);
-  i.recorded_at = Now();
-  i.recorded_by_staff_id = ids.staff;
-  i.place = "Playground";
-  i.lesson = "Break";
-  i.antecedent = "A game of tag became rough near the climbing frame.";
-  i.behaviour = "Pushed another child to the ground and kicked out when an adult came over.";
-  i.response = "Co-regulated in Zone 6; PACE; both children checked for injuries.";
-  i.perceived_function = "sensory";
-  i.others_involved = {"peers"};
-  i.pupils.push_back({ids.pupil, "involved", "zone_6", 0, ""});
-  for (const char* kind : {"phone_call_home", "restorative_conversation"}) {
-    Action a;
-    a.school_id = ids.school;
-    a.pupil_id = ids.pupil;
-    a.kind = kind;
-    a.label = kind;
-    a.assignee_role = "teacher";
-    a.assignee_staff_id = ids.staff;
-    a.due_at = Now() + std::chrono::hours(5);
-    a.description = "A phone call home will be made to inform the parents.";
-    a.because = "step \"Restorative conversation in Zone 6\"";
-    x.actions.push_back(a);
-  }
-  return x;
-}
-
-// attune's own write of the incident's rows, with its audit entry.
-void WriteRows(sql::WriteSession& w, NewIncident& x) {
-  AuditEntry audit;
-  audit.school_id = x.incident.school_id;
-  audit.staff_id = x.incident.recorded_by_staff_id;
-  audit.action = "incident.record";
-  audit.detail = "1 pupil(s)";
-  audit.ip = "127.0.0.1";
-  long long id = 0;
-  sql::WriteIncident(w, x, &id, audit);
 }
 
 long long CountIncidents(const std::string& path) {

@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 #include <tuple>
+#include <vector>
 
 #include "model/incident.h"
 #include "policy/policy.h"
@@ -264,6 +265,18 @@ Result<InsightQuery> ParseInsightQuery(const std::function<std::string(std::stri
   return q;
 }
 
+std::vector<std::pair<long long, long long>> IdRanges(std::vector<long long> ids) {
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::pair<long long, long long>> out;
+  for (size_t k = 0; k < ids.size();) {
+    size_t end = k + 1;
+    while (end < ids.size() && ids[end] == ids[end - 1] + 1) ++end;
+    out.push_back({ids[k] - 1, ids[end - 1]});
+    k = end;
+  }
+  return out;
+}
+
 InsightService::InsightService(Store& store, PolicyService& policies, SchoolClock& clock)
     : store_(store), policies_(policies), clock_(clock) {}
 
@@ -364,16 +377,27 @@ void InsightService::Run() {
     std::deque<Change> changes;
     changes.swap(changes_);
     lock.unlock();
-    for (const Change& c : changes) {
-      if (!c.added) {
-        index_.Remove(c.school_id, c.incident_id);
-      } else if (c.incident_id > loaded_up_to_) {
-        // Ids are given in order of commit; one not yet read is read now.
-        if (Status st = Load(c.incident_id - 1, c.incident_id); !st.ok()) {
-          spdlog::error("insight: reading record {} failed: {}", c.incident_id, st.message());
+    // Records saved together (one batch of the group commit) are read
+    // together: each run of consecutive ids in one read, not one each.
+    std::vector<long long> added;
+    auto read_added = [&] {
+      for (auto [after, up_to] : IdRanges(std::move(added))) {
+        if (Status st = Load(after, up_to); !st.ok()) {
+          spdlog::error("insight: reading records {} to {} failed: {}", after + 1, up_to,
+                        st.message());
         }
       }
+      added.clear();
+    };
+    for (const Change& c : changes) {
+      if (!c.added) {
+        read_added();  // in order with what is undone
+        index_.Remove(c.school_id, c.incident_id);
+      } else if (c.incident_id > loaded_up_to_) {
+        added.push_back(c.incident_id);  // not yet read: read now
+      }
     }
+    read_added();
     lock.lock();
   }
 }

@@ -84,6 +84,11 @@ inline constexpr int kInsightLongestDays = 3653;
 // given. Invalid naming the parameter for anything else it cannot read.
 Result<InsightQuery> ParseInsightQuery(const std::function<std::string(std::string_view)>& get);
 
+// The ranges of ids (after, up_to] that hold exactly `ids`, in order: each
+// run of consecutive ids one range, so records saved together (one batch of
+// the group commit) are read back in one read. A repeated id stands alone.
+std::vector<std::pair<long long, long long>> IdRanges(std::vector<long long> ids);
+
 // One calendar month of the window: records per school day (SWIS).
 struct InsightMonth {
   std::string month;  // YYYY-MM

@@ -225,10 +225,20 @@ bool GroupCommitter::RunTogether(std::deque<Pending*>& batch) {
   WriteSession& w = *session_;
   connection_->Reconnect();  // after a server restart, before the batch
   BeginWrite(w.statements());
+  // On PostgreSQL the batch's statements go without waiting for each
+  // answer, up to the next one a write needs (an id, a count, a row); any
+  // failure, wherever it shows, undoes the batch and each write runs again
+  // alone, so which write failed need not be known here.
+  connection_->BeginPipeline();
   try {
     for (Pending* p : batch) p->write(w);
+    connection_->EndPipeline();
     return true;
   } catch (const std::exception&) {
+    try {
+      connection_->EndPipeline();
+    } catch (const std::exception&) {  // the failure already caught
+    }
     w.Prepared("ROLLBACK").Run();
     return false;
   }

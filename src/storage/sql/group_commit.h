@@ -43,8 +43,17 @@ class WriteSession {
   Statement& Prepared(const char* sql) { return statements_.Prepared(sql); }
   // The id of the last row inserted on this connection.
   long long LastId() const { return statements_.connection().LastId(); }
+  // Runs `insert`, an INSERT ... RETURNING id with its values bound, and
+  // gives the id, or 0 when it inserted nothing.
+  long long Inserted(Statement& insert) {
+    Rows r(insert);
+    return r.Next() ? r.Int(0) : 0;
+  }
   // The rows the last statement inserted, changed or deleted.
-  long long Changes() const { return statements_.connection().Changes(); }
+  long long Changes() { return statements_.connection().Changes(); }
+  // Reads every answer owed (Statement::RunForId's ids set); see
+  // Connection::Settle.
+  void Settle() { statements_.connection().Settle(); }
   StatementCache& statements() { return statements_; }
 
  private:

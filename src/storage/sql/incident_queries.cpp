@@ -20,19 +20,25 @@ std::string IdList(const std::vector<long long>& ids) {
   return JoinList(out);
 }
 
+// At most this many ids apart, ForEachRecordFact reads only the pupils of
+// the records asked for.
+constexpr long long kFewRecords = 64;
+
 }  // namespace
 
 void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEntry& audit) {
   const Incident& i = n.incident;
   long long recorded_at = ToUnix(i.recorded_at);
-  w.Prepared(
-       "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
-       "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
-       "response, perceived_function, others_involved, tally, safeguarding, restricted, "
-       "visible_to, physical_intervention, reward, repair_due_at) VALUES "
-       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-       "?20, ?21)")
-      .Bind(1, i.school_id)
+  // Each id comes back with its INSERT (RETURNING): on PostgreSQL one
+  // round trip where lastval() made two (decision 0035).
+  Statement& incident = w.Prepared(
+      "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
+      "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
+      "response, perceived_function, others_involved, tally, safeguarding, restricted, "
+      "visible_to, physical_intervention, reward, repair_due_at) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+      "?20, ?21) RETURNING id");
+  incident.Bind(1, i.school_id)
       .Bind(2, i.policy_version_id)
       .Bind(3, i.category)
       .Bind(4, i.behaviour_class)
@@ -52,9 +58,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
       .Bind(18, JoinList(i.visible_to))
       .Bind(19, static_cast<long long>(i.physical_intervention))
       .Bind(20, i.reward)
-      .Bind(21, i.repair_due_at)
-      .Run();
-  *id = w.LastId();
+      .Bind(21, i.repair_due_at);
+  *id = w.Inserted(incident);
   for (const auto& p : i.pupils) {
     w.Prepared(
          "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
@@ -116,7 +121,7 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
     w.Prepared(
          "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
          "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
-         "?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+         "?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id")
         .Bind(1, i.school_id)
         .Bind(2, *id)
         .BindIdOrNull(3, a.pupil_id)
@@ -128,8 +133,7 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(9, a.description)
         .Bind(10, a.because)
         .Bind(11, recorded_at)
-        .Run();
-    a.id = w.LastId();
+        .RunForId(&a.id);
     a.incident_id = *id;
   }
   for (auto& e : n.escalations) {
@@ -138,7 +142,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
     w.Prepared(
          "INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, plan, step, "
          "reason, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 "
-         "FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4)")
+         "FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4) "
+         "RETURNING id")
         .Bind(1, i.school_id)
         .Bind(2, *id)
         .Bind(3, e.pupil_id)
@@ -147,10 +152,12 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(6, e.step)
         .Bind(7, e.reason)
         .Bind(8, recorded_at)
-        .Run();
-    e.id = w.Changes() > 0 ? w.LastId() : 0;
+        .RunForId(&e.id);  // 0: already proposed
     e.incident_id = *id;
   }
+  // The actions' and escalations' ids, asked for together: on PostgreSQL
+  // one round trip for them all rather than one each.
+  w.Settle();
   // Who is told, in the same transaction: the record and its notices are
   // durable together or not at all.
   if (!n.notices.empty()) {
@@ -475,10 +482,19 @@ Status SqlStore::ForEachRecordFact(long long after, long long up_to,
     std::vector<Pupil> pupils;
     std::vector<int32_t> place_of;  // pupils' place by id; -1 for none
     std::unordered_map<long long, int32_t> sparse;
+    // A few records (one just saved, told to insight): only their pupils,
+    // not the whole of every school's (which on PostgreSQL cost more than
+    // the record's own write).
+    const bool few = up_to - after <= kFewRecords;
     {
-      Rows p =
-          sql.Query("SELECT p.id, p.year_group, COALESCE(p.form_id, 0), " ATTUNE_PUPIL_GROUP_FIELDS(
-              "p") " FROM pupils p ORDER BY p.id");
+      Rows p = few ? sql.Query("SELECT p.id, p.year_group, COALESCE(p.form_id, 0), "
+                               ATTUNE_PUPIL_GROUP_FIELDS("p") " FROM pupils p WHERE p.id IN "
+                               "(SELECT ip.pupil_id FROM incident_pupils ip WHERE "
+                               "ip.incident_id > ?1 AND ip.incident_id <= ?2 AND ip.role = "
+                               "'involved') ORDER BY p.id")
+                   : sql.Query("SELECT p.id, p.year_group, COALESCE(p.form_id, 0), "
+                               ATTUNE_PUPIL_GROUP_FIELDS("p") " FROM pupils p ORDER BY p.id");
+      if (few) p.Bind(1, after).Bind(2, up_to);
       std::vector<long long> ids;
       while (p.Next()) {
         ids.push_back(p.Int(0));
@@ -486,9 +502,11 @@ Status SqlStore::ForEachRecordFact(long long after, long long up_to,
       }
       const long long most = ids.empty() ? 0 : ids.back();
       // Dense enough: a list of ids up to sixteen times the pupils (or a
-      // million), four bytes each, held while the records are read.
+      // million), four bytes each, held while the records are read; never
+      // for a few pupils.
       const bool dense =
-          most >= 0 && most < std::max<long long>(16 * static_cast<long long>(ids.size()), 1 << 20);
+          !few && most >= 0 &&
+          most < std::max<long long>(16 * static_cast<long long>(ids.size()), 1 << 20);
       if (dense) place_of.assign(static_cast<size_t>(most) + 1, -1);
       for (size_t i = 0; i < ids.size(); ++i) {
         if (dense && ids[i] >= 0) {

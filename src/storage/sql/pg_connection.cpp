@@ -93,7 +93,7 @@ Statement& PgStatement::BindNull(int index) {
   return *this;
 }
 
-PGresult* PgStatement::Execute() {
+std::vector<const char*> PgStatement::Ready() {
   size_t n = params_.size();
   if (prepared_as_.size() > n) n = prepared_as_.size();
   std::vector<unsigned> types(n, 0);
@@ -109,33 +109,73 @@ PGresult* PgStatement::Execute() {
     if (bound && bound != before) same = false;
     if (bound) values[i] = params_[i].value.c_str();
   }
-  PGconn* conn = connection_->native();
   if (!same) {
+    // Prepared at once, outside any pipeline, so that a statement is never
+    // believed prepared when a failure earlier in a pipeline skipped it.
     std::string name = connection_->NextName();
     std::vector<Oid> oids(types.begin(), types.end());
-    PGresult* prepared = PQprepare(conn, name.c_str(), text_.c_str(), static_cast<int>(n),
-                                   oids.empty() ? nullptr : oids.data());
-    connection_->Check(prepared);  // throws when it does not prepare
-    PQclear(prepared);
+    connection_->OutsidePipeline([&] {
+      PGresult* prepared = PQprepare(connection_->native(), name.c_str(), text_.c_str(),
+                                     static_cast<int>(n), oids.empty() ? nullptr : oids.data());
+      connection_->Check(prepared);  // throws when it does not prepare
+      PQclear(prepared);
+    });
     name_ = name;
     generation_ = connection_->generation();
     prepared_as_ = types;
   }
-  PGresult* result = PQexecPrepared(conn, name_.c_str(), static_cast<int>(n),
-                                    values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
+  return values;
+}
+
+void PgStatement::Send(long long* into) {
+  std::vector<const char*> values = Ready();
+  PGconn* conn = connection_->native();
+  if (!PQsendQueryPrepared(conn, name_.c_str(), static_cast<int>(values.size()),
+                           values.empty() ? nullptr : values.data(), nullptr, nullptr, 0)) {
+    throw std::runtime_error(PQerrorMessage(conn));
+  }
+  connection_->Sent(into);
+}
+
+PGresult* PgStatement::Execute() {
+  PGresult* result = nullptr;
+  if (connection_->pipelined()) {
+    Send();
+    connection_->Drain(&result);  // throws on failure
+    return result;
+  }
+  std::vector<const char*> values = Ready();
+  result = PQexecPrepared(connection_->native(), name_.c_str(), static_cast<int>(values.size()),
+                          values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
   connection_->Check(result);  // throws on failure
   return result;
 }
 
 void PgStatement::Run() {
-  PGresult* result = nullptr;
   try {
-    result = Execute();
+    if (connection_->pipelined()) {
+      Send();  // its answer is read with the next one needed
+    } else {
+      PQclear(Execute());
+    }
   } catch (...) {
     Reset();
     throw;
   }
-  PQclear(result);
+  Reset();
+}
+
+void PgStatement::RunForId(long long* id) {
+  if (!connection_->pipelined()) {
+    Statement::RunForId(id);
+    return;
+  }
+  try {
+    Send(id);  // *id is set when its answer is read
+  } catch (...) {
+    Reset();
+    throw;
+  }
   Reset();
 }
 
@@ -205,25 +245,46 @@ void PgConnection::Check(PGresult* result) {
     changes_ = tuples && *tuples ? std::atoll(tuples) : 0;
     return;
   }
-  std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  if (state) message = std::string("SQLSTATE ") + state + ": " + message;
+  std::string message = Failure(result);
   PQclear(result);
   throw std::runtime_error(message);
 }
 
+std::string PgConnection::Failure(PGresult* result) const {
+  std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (state) message = std::string("SQLSTATE ") + state + ": " + message;
+  return message;
+}
+
 void PgConnection::Exec(const char* script) {
-  PGresult* result = PQexec(conn_, script);
-  Check(result);
-  PQclear(result);
+  OutsidePipeline([&] {
+    PGresult* result = PQexec(conn_, script);
+    Check(result);
+    PQclear(result);
+  });
 }
 
 long long PgConnection::LastId() {
-  PGresult* result = PQexec(conn_, "SELECT lastval()");
-  Check(result);
+  PGresult* result = nullptr;
+  if (pipelined_) {
+    if (!PQsendQueryParams(conn_, "SELECT lastval()", 0, nullptr, nullptr, nullptr, nullptr, 0)) {
+      throw std::runtime_error(PQerrorMessage(conn_));
+    }
+    Sent();
+    Drain(&result);
+  } else {
+    result = PQexec(conn_, "SELECT lastval()");
+    Check(result);
+  }
   long long id = std::atoll(PQgetvalue(result, 0, 0));
   PQclear(result);
   return id;
+}
+
+long long PgConnection::Changes() {
+  Drain();  // the last statement's count is known once its answer is read
+  return changes_;
 }
 
 bool PgConnection::Reconnected() {

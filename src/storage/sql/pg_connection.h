@@ -1,7 +1,9 @@
 // The PostgreSQL side of statement.h, through libpq: the queries' ?N
 // parameters become $N, each parameter is sent typed (bigint or text, as it
 // was bound) so the server never has to guess, and each statement is
-// prepared on the connection once for the types it is used with.
+// prepared on the connection once for the types it is used with. In a
+// pipeline (Connection::BeginPipeline) a statement run is sent and its
+// answer read with the next that is needed (pg_pipeline.cpp).
 #pragma once
 
 #include <string>
@@ -38,6 +40,7 @@ class PgStatement final : public Statement {
   std::string_view TextView(int column) const override;
   bool IsNull(int column) const override;
   void Reset() override;
+  void RunForId(long long* id) override;
 
  private:
   struct Param {
@@ -45,8 +48,15 @@ class PgStatement final : public Statement {
     std::string value;
   };
   Param& Slot(int index);
-  // Prepares for the bound types when they differ from the last, runs,
-  // and returns the result. Throws std::runtime_error on failure.
+  // Prepares for the bound types when they differ from the last; returns
+  // the values to send. Throws std::runtime_error when it does not prepare.
+  std::vector<const char*> Ready();
+  // In a pipeline: sends the statement, its answer owed (its first
+  // column's first value, 0 for none, to go to *into when given). Throws
+  // std::runtime_error when it cannot be sent.
+  void Send(long long* into = nullptr);
+  // Runs the statement and returns its result (in a pipeline: sends it and
+  // reads every answer owed up to its own). Throws std::runtime_error.
   PGresult* Execute();
 
   PgConnection* connection_;
@@ -75,10 +85,29 @@ class PgConnection final : public Connection {
   Dialect dialect() const override { return Dialect::kPostgres; }
   std::unique_ptr<Statement> Prepare(const char* sql) override;
   void Exec(const char* script) override;
-  long long Changes() const override { return changes_; }
+  long long Changes() override;
   long long LastId() override;
   bool InTransaction() const override;
   void Reconnect() override { Reconnected(); }
+  void BeginPipeline() override;
+  void EndPipeline() override;
+  void Settle() override { Drain(); }
+
+  // In a pipeline: answers are read later (Drain).
+  bool pipelined() const { return pipelined_; }
+  // In a pipeline: one more statement sent whose answer is owed; its first
+  // value goes to *into when given. Reads the answers when many are owed,
+  // so neither side's buffers can fill.
+  void Sent(long long* into = nullptr);
+  // In a pipeline: asks for every answer owed and reads them in order; the
+  // last statement's result goes to *last when `last` is given (the
+  // caller's to PQclear). Throws the first failure once all are read. Does
+  // nothing when none is owed.
+  void Drain(PGresult** last = nullptr);
+  // Calls libpq's synchronous functions (PQprepare, PQexec) while in a
+  // pipeline: drains, leaves pipeline mode, runs `call`, and enters it again.
+  template <typename Call>
+  void OutsidePipeline(Call call);
 
   PGconn* native() const { return conn_; }
   // When the server has dropped this connection (a restart, a failover),
@@ -90,6 +119,9 @@ class PgConnection final : public Connection {
   // Checks a result: the changed-row count kept, an error thrown (the
   // result cleared) with the server's message and SQLSTATE.
   void Check(PGresult* result);
+  // A failed result's message, led by its SQLSTATE (the connection's own
+  // message when there is no result).
+  std::string Failure(PGresult* result) const;
   std::string NextName() { return "attune_" + std::to_string(++named_); }
 
  private:
@@ -99,6 +131,20 @@ class PgConnection final : public Connection {
   long long changes_ = 0;
   long long named_ = 0;
   long long generation_ = 0;
+  bool pipelined_ = false;
+  int owed_ = 0;                  // in a pipeline: statements sent whose answers are unread
+  std::vector<long long*> into_;  // of those, where each one's id goes (or null)
 };
+
+template <typename Call>
+void PgConnection::OutsidePipeline(Call call) {
+  if (!pipelined_) {
+    call();
+    return;
+  }
+  EndPipeline();  // throws an earlier statement's failure, the pipeline ended
+  call();
+  BeginPipeline();
+}
 
 }  // namespace attune::sql

@@ -102,7 +102,7 @@ std::unique_ptr<Statement> SqliteConnection::Prepare(const char* sql) {
 
 void SqliteConnection::Exec(const char* script) { sql::Exec(db_, script); }
 
-long long SqliteConnection::Changes() const { return static_cast<long long>(sqlite3_changes(db_)); }
+long long SqliteConnection::Changes() { return static_cast<long long>(sqlite3_changes(db_)); }
 
 long long SqliteConnection::LastId() {
   return static_cast<long long>(sqlite3_last_insert_rowid(db_));

@@ -50,7 +50,7 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::kSqlite; }
   std::unique_ptr<Statement> Prepare(const char* sql) override;
   void Exec(const char* script) override;
-  long long Changes() const override;
+  long long Changes() override;
   long long LastId() override;
   bool InTransaction() const override;
   sqlite3* native() const { return db_; }

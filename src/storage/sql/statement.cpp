@@ -2,6 +2,11 @@
 
 namespace attune::sql {
 
+void Statement::RunForId(long long* id) {
+  Rows r(*this);
+  *id = r.Next() ? r.Int(0) : 0;
+}
+
 Statement& StatementCache::Prepared(const char* sql) {
   auto& slot = statements_[sql];
   if (!slot) slot = connection_->Prepare(sql);

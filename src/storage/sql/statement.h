@@ -52,6 +52,14 @@ class Statement {
   virtual bool IsNull(int column) const = 0;
   // Ends this use: no read stays open, bindings are cleared.
   virtual void Reset() = 0;
+
+  // Runs an INSERT ... RETURNING id (one that may insert nothing) and sets
+  // *id to the new row's id, or 0 when it inserted nothing. In a pipeline
+  // (Connection::BeginPipeline) the statement is only sent and *id is set
+  // with the next answer read: REQUIRES: *id is read only after
+  // Connection::Settle (or anything else that needs an answer), and stays
+  // where it is until then. Without a pipeline, and on SQLite, at once.
+  virtual void RunForId(long long* id);
 };
 
 // One open connection as the queries see it.
@@ -65,7 +73,7 @@ class Connection {
   // wanted). Throws std::runtime_error with the database's message.
   virtual void Exec(const char* script) = 0;
   // The rows the last statement inserted, changed or deleted.
-  virtual long long Changes() const = 0;
+  virtual long long Changes() = 0;
   // The id of the last row inserted on this connection.
   virtual long long LastId() = 0;
   // True while a transaction is open.
@@ -73,6 +81,24 @@ class Connection {
   // Makes the connection again if the server dropped it (PostgreSQL); a
   // file (SQLite) is never dropped.
   virtual void Reconnect() {}
+
+  // Pipelining, for a run of writes whose caller will roll back on any
+  // failure (the group commit's batch). Between BeginPipeline and
+  // EndPipeline, Run() may return before the database has answered: the
+  // statement is sent, and its failure is thrown later, by the next call
+  // that needs an answer (Step, Changes, LastId, Exec, a statement's first
+  // preparing) or by EndPipeline. Everything else behaves as without.
+  // PostgreSQL: libpq's pipeline mode, one round trip for the statements
+  // sent in a row rather than one each. SQLite: nothing changes (a call
+  // into the same process has no round trip to save).
+  virtual void BeginPipeline() {}
+  // Reads every answer still owed and ends the pipeline; throws the first
+  // failure among them. After a throw the pipeline has still ended. Does
+  // nothing when no pipeline is open.
+  virtual void EndPipeline() {}
+  // In a pipeline: reads every answer owed so far (ids asked for with
+  // RunForId are set); throws the first failure. Otherwise nothing.
+  virtual void Settle() {}
 };
 
 // The statements a connection has prepared, by their SQL text's address.
