@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs attune's HTTP and browser suites against the SQLite store and, at the
-# same time, the HTTP suite against PostgreSQL, each into its own log,
-# printed when both have ended. Side by side they keep `make test` under
-# CI's 30 minutes; each suite still runs its files one at a time. Set
-# ATTUNE_SUITES_ONE_BY_ONE=1 to run the two one after the other (for timing
-# the browser tests on a quiet machine). A throw-away PostgreSQL cluster is
-# started for the run and stopped at the end, whatever happens.
+# Runs the unit tests that need PostgreSQL (ctest skips them), then attune's
+# HTTP and browser suites against the SQLite store and, at the same time,
+# the HTTP suite against PostgreSQL, each into its own log, printed when both
+# have ended. Side by side they keep `make test` under CI's 30 minutes; each
+# suite still runs its files one at a time. Set ATTUNE_SUITES_ONE_BY_ONE=1 to
+# run the two one after the other (for timing the browser tests on a quiet
+# machine). A throw-away PostgreSQL cluster is started for the run and
+# stopped at the end, whatever happens.
 # Used by `make test`.
 #   scripts/run-suites.sh BUILD_DIR [--postgresql-only]
 set -uo pipefail
@@ -23,6 +24,11 @@ stop() {
 trap stop EXIT
 
 scripts/pg-cluster.sh start "$pg" >/dev/null || exit 1
+
+# The unit tests that need a PostgreSQL server (ctest skips them).
+echo "=== Unit tests on PostgreSQL"
+ATTUNE_TEST_PG="$pg" "$build/tests/attune_unit_tests" --gtest_filter='Pg*' --gtest_brief=1
+unit_rc=$?
 
 run_sqlite() {
   node --test --test-concurrency=1 tests/http/ tests/browser/ >"$work/sqlite.log" 2>&1
@@ -57,5 +63,5 @@ if [ -f "$work/sqlite.log" ]; then
 fi
 echo "=== HTTP suite on PostgreSQL"
 cat "$work/postgres.log"
-echo "=== SQLite: exit $sqlite_rc; PostgreSQL: exit $pg_rc"
-[ $sqlite_rc -eq 0 ] && [ $pg_rc -eq 0 ]
+echo "=== SQLite: exit $sqlite_rc; PostgreSQL: exit $pg_rc; unit tests on PostgreSQL: exit $unit_rc"
+[ $sqlite_rc -eq 0 ] && [ $pg_rc -eq 0 ] && [ $unit_rc -eq 0 ]
