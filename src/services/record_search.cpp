@@ -4,20 +4,11 @@
 #include <limits>
 
 #include "core/counting.h"
+#include "core/search_words.h"
 #include "services/audit.h"
 #include "services/incident_service.h"
 
 namespace attune {
-namespace {
-
-// ASCII letters and digits make words; every byte of a multi-byte UTF-8
-// character does too, so words in any script stay whole (inside quotes the
-// index's own tokenizer splits them as it split the notes).
-bool WordByte(unsigned char c) {
-  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-}  // namespace
 
 Result<std::string> MatchExpression(std::string_view typed) {
   if (typed.size() > kMaxSearchText) {
@@ -28,14 +19,14 @@ Result<std::string> MatchExpression(std::string_view typed) {
   std::vector<std::string_view> words;
   size_t k = 0;
   while (k < typed.size() && words.size() < kMaxSearchWords) {
-    while (k < typed.size() && !WordByte(typed[k])) ++k;
+    while (k < typed.size() && !IsWordByte(typed[k])) ++k;
     size_t start = k;
-    while (k < typed.size() && WordByte(typed[k])) ++k;
+    while (k < typed.size() && IsWordByte(typed[k])) ++k;
     if (k > start) words.push_back(typed.substr(start, k - start));
   }
   // Still being typed: the last word matches as the start of a word.
   bool prefix = !words.empty() && words.back().size() >= 2 && !typed.empty() &&
-                WordByte(typed.back()) &&
+                IsWordByte(typed.back()) &&
                 words.back().data() + words.back().size() == typed.data() + typed.size();
   std::string out;
   for (size_t w = 0; w < words.size(); ++w) {

@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "core/search_words.h"
 #include "storage/incident_store.h"
 
 namespace attune::sql {
 namespace {
 
 constexpr size_t kWords = 16;
-
-// A word as the search index splits text: a run of ASCII letters and
-// digits and of any byte of a non-ASCII character.
-bool WordByte(unsigned char c) {
-  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 std::string Lower(std::string s) {
   for (char& c : s) {
@@ -22,22 +17,10 @@ std::string Lower(std::string s) {
   return s;
 }
 
-struct Term {
-  std::string word;  // lower case
-  bool prefix = false;
-};
-
-std::vector<Term> Terms(const std::string& match) {
-  std::vector<Term> out;
-  size_t k = 0;
-  while ((k = match.find('"', k)) != std::string::npos) {
-    size_t end = match.find('"', k + 1);
-    if (end == std::string::npos) break;
-    Term t{Lower(match.substr(k + 1, end - k - 1)),
-           end + 1 < match.size() && match[end + 1] == '*'};
-    out.push_back(std::move(t));
-    k = end + 1;
-  }
+// The match's terms in lower case.
+std::vector<MatchTerm> Terms(const std::string& match) {
+  std::vector<MatchTerm> out = ParseMatch(match);
+  for (auto& t : out) t.word = Lower(std::move(t.word));
   return out;
 }
 
@@ -46,17 +29,17 @@ struct Word {
   bool matched;
 };
 
-std::vector<Word> Words(const std::string& text, const std::vector<Term>& terms) {
+std::vector<Word> Words(const std::string& text, const std::vector<MatchTerm>& terms) {
   std::vector<Word> out;
   for (size_t k = 0; k < text.size();) {
-    if (!WordByte(static_cast<unsigned char>(text[k]))) {
+    if (!IsWordByte(static_cast<unsigned char>(text[k]))) {
       ++k;
       continue;
     }
     size_t start = k;
-    while (k < text.size() && WordByte(static_cast<unsigned char>(text[k]))) ++k;
+    while (k < text.size() && IsWordByte(static_cast<unsigned char>(text[k]))) ++k;
     std::string word = Lower(text.substr(start, k - start));
-    bool matched = std::any_of(terms.begin(), terms.end(), [&](const Term& t) {
+    bool matched = std::any_of(terms.begin(), terms.end(), [&](const MatchTerm& t) {
       return t.prefix ? word.compare(0, t.word.size(), t.word) == 0 : word == t.word;
     });
     out.push_back({start, k, matched});
@@ -67,7 +50,7 @@ std::vector<Word> Words(const std::string& text, const std::vector<Term>& terms)
 }  // namespace
 
 std::string Excerpt(const std::vector<std::string>& parts, const std::string& match) {
-  const std::vector<Term> terms = Terms(match);
+  const std::vector<MatchTerm> terms = Terms(match);
   // The part with most matches; the first of those.
   size_t best = 0, most = 0;
   std::vector<std::vector<Word>> words;

@@ -4,6 +4,7 @@
 // so paging and counts never include a record the reader may not read.
 #include <map>
 
+#include "core/search_words.h"
 #include "storage/sql/excerpt.h"
 #include "storage/sql/incident_row.h"
 #include "storage/sql/readable.h"
@@ -63,19 +64,15 @@ const char* NewestFirst(const IncidentQuery& q, Dialect dialect) {
 // (every word, the last perhaps as the start of one) as 'a' & 'b':*.
 std::string TsQuery(const std::string& match) {
   std::string out;
-  size_t k = 0;
-  while ((k = match.find('"', k)) != std::string::npos) {
-    size_t end = match.find('"', k + 1);
-    if (end == std::string::npos) break;
+  for (const MatchTerm& term : ParseMatch(match)) {
     if (!out.empty()) out += " & ";
     out += '\'';
-    for (char c : match.substr(k + 1, end - k - 1)) {
+    for (char c : term.word) {
       if (c == '\'' || c == '\\') out += c;  // doubled: the tsquery's own quoting
       out += c;
     }
     out += '\'';
-    k = end + 1;
-    if (k < match.size() && match[k] == '*') out += ":*";
+    if (term.prefix) out += ":*";
   }
   return out;
 }
