@@ -4,23 +4,24 @@
 
 #include "core/search_words.h"
 #include "storage/incident_store.h"
+#include "storage/sql/record_words.h"
 
 namespace attune::sql {
 namespace {
 
 constexpr size_t kWords = 16;
 
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-// The match's terms in lower case.
+// The match's terms as the index holds words (record_words.h): "Zoë" is
+// zoe. A term the index reads as more than one word ("Zoë’s") is each of
+// them, the last still a prefix if the term was.
 std::vector<MatchTerm> Terms(const std::string& match) {
-  std::vector<MatchTerm> out = ParseMatch(match);
-  for (auto& t : out) t.word = Lower(std::move(t.word));
+  std::vector<MatchTerm> out;
+  for (const MatchTerm& typed : ParseMatch(match)) {
+    std::vector<RecordWord> words = RecordWords(typed.word);
+    for (size_t k = 0; k < words.size(); ++k) {
+      out.push_back({std::move(words[k].folded), typed.prefix && k + 1 == words.size()});
+    }
+  }
   return out;
 }
 
@@ -31,18 +32,11 @@ struct Word {
 
 std::vector<Word> Words(const std::string& text, const std::vector<MatchTerm>& terms) {
   std::vector<Word> out;
-  for (size_t k = 0; k < text.size();) {
-    if (!IsWordByte(static_cast<unsigned char>(text[k]))) {
-      ++k;
-      continue;
-    }
-    size_t start = k;
-    while (k < text.size() && IsWordByte(static_cast<unsigned char>(text[k]))) ++k;
-    std::string word = Lower(text.substr(start, k - start));
+  for (const RecordWord& word : RecordWords(text)) {
     bool matched = std::any_of(terms.begin(), terms.end(), [&](const MatchTerm& t) {
-      return t.prefix ? word.compare(0, t.word.size(), t.word) == 0 : word == t.word;
+      return t.prefix ? word.folded.compare(0, t.word.size(), t.word) == 0 : word.folded == t.word;
     });
-    out.push_back({start, k, matched});
+    out.push_back({word.begin, word.end, matched});
   }
   return out;
 }

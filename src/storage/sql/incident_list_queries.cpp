@@ -22,6 +22,11 @@ struct FilterValues {
   std::string match;  // in the dialect's own syntax
 };
 
+// On PostgreSQL, the records whose words hold the tsquery :m (TsQuery),
+// folded as the words column is (attune_fold, migration 0035: "Zoë" and
+// "zoe" are one word, as in SQLite's index).
+#define ATTUNE_PG_WORDS_MATCH "record_words.words @@ to_tsquery('simple', attune_fold(:m))"
+
 // "FROM ... WHERE ..." for `q`, the reader's rule first. With words to
 // match, the index drives (CROSS JOIN fixes the order): only the records
 // holding them are looked at, never the whole doclist once per record.
@@ -36,8 +41,7 @@ std::string FromWhere(const IncidentQuery& q, Dialect dialect) {
                                       "record_words.rowid";
   out += ATTUNE_INCIDENT_JOINS "WHERE i.school_id = :s AND " ATTUNE_SQL_READABLE(":role");
   if (!q.match.empty()) {
-    out +=
-        pg ? " AND record_words.words @@ to_tsquery('simple', :m)" : " AND record_words MATCH :m";
+    out += pg ? " AND " ATTUNE_PG_WORDS_MATCH : " AND record_words MATCH :m";
   }
   if (q.pupil_id) {
     out += " AND i.id IN (SELECT incident_id FROM incident_pupils WHERE pupil_id = :p)";
@@ -164,8 +168,8 @@ Result<std::vector<RecordHit>> SqlStore::SearchRecords(const IncidentQuery& q) {
         const std::string match = TsQuery(q.match);
         soci::statement st =
             (sql->prepare << "SELECT incident_id, antecedent, behaviour, response, amends FROM "
-                             "record_words WHERE words @@ to_tsquery('simple', :m) AND "
-                             "incident_id BETWEEN :lo AND :hi",
+                             "record_words WHERE " ATTUNE_PG_WORDS_MATCH
+                             " AND incident_id BETWEEN :lo AND :hi",
              soci::use(match, "m"), soci::use(low, "lo"), soci::use(high, "hi"), soci::into(id),
              soci::into(parts[0]), soci::into(parts[1]), soci::into(parts[2]),
              soci::into(parts[3]));
