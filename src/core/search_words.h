@@ -13,8 +13,11 @@
 namespace attune {
 
 // ASCII letters and digits make words; so does every byte of a multi-byte
-// UTF-8 character, so words in any script stay whole (as SQLite's unicode61
-// tokenizer and the PostgreSQL words column split them).
+// UTF-8 character, so words in any script stay whole. This is coarser than
+// the stores' own split (SQLite's unicode61 tokenizer and the PostgreSQL
+// words column also split at a typographic apostrophe or a dash, "Zoë’s"):
+// each store splits what it is given again, so what is searched for still
+// matches what they indexed.
 inline bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
