@@ -13,15 +13,48 @@ wait_for_server() {
 }
 
 # Signs in as <role>@demo.attune.school and prints the session cookie's value.
+# A role that owes two-step sign-in (decision 0030) sets it up the first time,
+# reading the key from the page as a person would and keeping it in WORK;
+# later sign-ins give the code of the next 30-second step.
 session() {
-  local jar="$WORK/cookies-$1" page token
+  local jar="$WORK/cookies-$1" page token where key
   rm -f "$jar"
   page=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/sign-in")
   token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
-  curl -s -b "$jar" -c "$jar" -o /dev/null \
+  where=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' \
     --data-urlencode "csrf_token=$token" --data-urlencode "email=$1@demo.attune.school" \
-    --data-urlencode "password=attune-demo-2026" "http://127.0.0.1:$PORT/sign-in"
+    --data-urlencode "password=attune-demo-2026" "http://127.0.0.1:$PORT/sign-in")
+  case "$where" in
+  */account/two-step*)
+    page=$(curl -s -b "$jar" -c "$jar" "$where")
+    sed -n 's/.*id="two-step-key">\([^<]*\)<.*/\1/p' <<< "$page" | tr -d ' ' > "$WORK/two-step-$1"
+    two_step_answer "$jar" "$page" /account/two-step "$1" ;;
+  */sign-in/code*)
+    two_step_answer "$jar" "$(curl -s -b "$jar" -c "$jar" "$where")" /sign-in/code "$1" ;;
+  esac
   awk '$6 == "attune_session" {print $7}' "$jar"
+}
+
+# Posts the code for <role>'s kept key to `path` with the CSRF token of
+# `page`: each sign-in uses the next step (the server takes a step once).
+two_step_answer() {
+  local jar=$1 page=$2 path=$3 role=$4 token code
+  token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
+  code=$(python3 - "$(cat "$WORK/two-step-$role")" "$WORK/two-step-$role.step" <<'PY'
+import base64, hmac, os, struct, sys, time
+key = base64.b32decode(sys.argv[1].upper() + "=" * (-len(sys.argv[1]) % 8))
+used = int(open(sys.argv[2]).read()) if os.path.exists(sys.argv[2]) else 0
+step = max(int(time.time()) // 30, used + 1)
+while step > int(time.time()) // 30 + 1:
+    time.sleep(1)
+open(sys.argv[2], "w").write(str(step))
+mac = hmac.new(key, struct.pack(">Q", step), "sha1").digest()
+n = struct.unpack(">I", mac[(mac[-1] & 15):(mac[-1] & 15) + 4])[0] & 0x7FFFFFFF
+print("%06d" % (n % 1000000))
+PY
+)
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$token" \
+    --data-urlencode "code=$code" "http://127.0.0.1:$PORT$path"
 }
 
 # Asks for `path` N times as `cookie` (after 20 to warm up) and prints the
