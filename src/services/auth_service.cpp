@@ -142,13 +142,13 @@ Result<SignInResult> AuthService::StartSession(const SessionAccount& account,
   // The second step, when the account owes one (decision 0030), whichever
   // way they signed in: until it is given, the session opens only their
   // own sign-in, and not for long.
+  // A family's account has none (decision 0026); both organisation roles
+  // require it (decision 0034).
   SecondFactorDue due = SecondFactorDue::kNone;
-  if (account.kind == AccountKind::kStaff) {
-    Staff staff;
-    staff.id = account.id;
-    staff.school_id = account.scope_id;
-    staff.role = account.role;
-    auto owed = SecondFactorDueAfterPassword(store_, staff);
+  if (account.kind != AccountKind::kFamily) {
+    SecondFactorHolder holder{account.kind == AccountKind::kOrganisation, account.scope_id,
+                              account.id};
+    auto owed = SecondFactorDueAfterPassword(store_, holder, account.role);
     if (!owed.ok()) return owed.status();
     due = *owed;
   }
@@ -281,23 +281,34 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
                                    const std::string& replacement, const std::string& confirmation,
                                    const std::string& ip) {
   if (current.empty()) return Status::Invalid("Enter your current password", "current_password");
-  // A member of staff, or a parent or carer (their own account, decision 0026).
-  const bool family = principal.role == Role::kParent;
-  const char* kind = family ? "family" : "staff";
-  const long long id = family ? principal.family_id : principal.staff_id;
-  std::string hash_now, email;
-  if (family) {
-    auto account = store_.GetFamilyAccount(principal.school_id, id);
-    if (!account.ok()) return account.status();
-    hash_now = account->password_hash;
-    email = account->email;
+  // A member of staff, a parent or carer (their own account, decision
+  // 0026), or a trust's or local authority's person (decision 0034).
+  const AccountKind kind = principal.member_id               ? AccountKind::kOrganisation
+                           : principal.role == Role::kParent ? AccountKind::kFamily
+                                                             : AccountKind::kStaff;
+  SessionAccount account;
+  account.kind = kind;
+  std::string hash_now;
+  if (kind == AccountKind::kFamily) {
+    auto family = store_.GetFamilyAccount(principal.school_id, principal.family_id);
+    if (!family.ok()) return family.status();
+    account = SessionAccount::Of(*family);
+    hash_now = family->password_hash;
+  } else if (kind == AccountKind::kOrganisation) {
+    auto member = store_.FindOrganisationMemberByEmail(principal.email);
+    if (!member.ok()) return member.status();
+    if (member->id != principal.member_id) return Status::NotFound("No such account");
+    account = SessionAccount::Of(*member);
+    hash_now = member->password_hash;
   } else {
-    auto staff = store_.GetStaff(principal.school_id, id);
+    auto staff = store_.GetStaff(principal.school_id, principal.staff_id);
     if (!staff.ok()) return staff.status();
+    account = SessionAccount::Of(*staff);
     hash_now = staff->password_hash;
   }
+  const long long id = account.id;
   if (!VerifyPassword(current, hash_now)) {
-    Audit(store_, &principal, "password_change_failed", kind, id, "", ip);
+    Audit(store_, &principal, "password_change_failed", account.SubjectType(), id, "", ip);
     return Status::Invalid("Your current password is not right", "current_password");
   }
   ATTUNE_RETURN_IF_ERROR(CheckPasswordStrength(replacement, "new_password"));
@@ -307,21 +318,33 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
   if (replacement == current) {
     return Status::Invalid("Choose a password different from your current one", "new_password");
   }
-  if (family) ATTUNE_RETURN_IF_ERROR(NotTheStaffPassword(email, replacement));
+  // Sign-in tries the staff password first: another account's may not be it.
+  if (kind != AccountKind::kStaff) {
+    ATTUNE_RETURN_IF_ERROR(NotTheStaffPassword(account.email, replacement));
+  }
   auto hash = HashPassword(replacement);
   if (!hash.ok()) return hash.status();
   Timestamp now = Now();
-  if (family) {
-    ATTUNE_RETURN_IF_ERROR(store_.SetFamilyPassword(principal.school_id, id, *hash, now));
-    ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(id, principal.session_id_hash, now));
-  } else {
-    ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
-      ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, id, *hash));
-      return store_.EndSignIns(id, principal.session_id_hash, now);
-    }));
+  std::string ended = "other sessions and API tokens ended";
+  switch (kind) {
+    case AccountKind::kFamily:
+      ATTUNE_RETURN_IF_ERROR(store_.SetFamilyPassword(principal.school_id, id, *hash, now));
+      ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(id, principal.session_id_hash, now));
+      break;
+    case AccountKind::kOrganisation:
+      // They hold no API tokens (decision 0034).
+      ATTUNE_RETURN_IF_ERROR(
+          store_.SetOrganisationMemberPassword(id, *hash, principal.session_id_hash, now));
+      ended = "other sessions ended";
+      break;
+    case AccountKind::kStaff:
+      ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+        ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, id, *hash));
+        return store_.EndSignIns(id, principal.session_id_hash, now);
+      }));
+      break;
   }
-  Audit(store_, &principal, "password_changed", kind, id, "other sessions and API tokens ended",
-        ip);
+  Audit(store_, &principal, "password_changed", account.SubjectType(), id, ended, ip);
   return Status::Ok();
 }
 

@@ -16,8 +16,8 @@
 // SecondFactorService::kSecondStepLength and not extended; "sign_in" is
 // audited once they have, "sign_in.password" meanwhile.
 //
-// Credentials end when they should: changing a password ends the member of
-// staff's other sessions and their API tokens (as do a role change and
+// Credentials end when they should: changing a password ends the
+// account's other sessions and their API tokens (as do a role change and
 // deactivation, services/staff_service.h).
 //
 // Thread-safety: safe to share between request threads.
@@ -96,8 +96,10 @@ class AuthService {
   Status SignOut(const Principal& principal, const std::string& ip);
 
   // Checks the current password, the new one's strength and its confirmation;
-  // signs the member of staff (or parent or carer) out of every other
-  // session and revokes their API tokens.
+  // signs the member of staff (or parent or carer, or trust's or local
+  // authority's person) out of every other session and revokes their API
+  // tokens (organisations' people hold none). Audited, as is a wrong
+  // current password.
   Status ChangePassword(const Principal& principal, const std::string& current,
                         const std::string& replacement, const std::string& confirmation,
                         const std::string& ip);
