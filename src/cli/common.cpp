@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "services/second_factor_service.h"
+
 namespace attune::cli {
 
 void AddCommonFlags(CLI::App& command, CommonFlags& flags) {
@@ -59,6 +61,15 @@ int Fail(const Status& status) {
   if (!status.field().empty()) std::cerr << " (" << status.field() << ")";
   std::cerr << "\n";
   return status.code() == StatusCode::kInvalid || status.code() == StatusCode::kBadRequest ? 2 : 1;
+}
+
+int ResetTwoStep(Store& store, const Config& config, const std::string& email) {
+  Status st = SecondFactorService(store, std::chrono::hours(config.session_hours))
+                  .ResetFromCommandLine(email);
+  if (!st.ok()) return Fail(st);
+  std::cout << "Two-step sign-in reset for " << email
+            << ": they set it up again when they next sign in\n";
+  return 0;
 }
 
 }  // namespace attune::cli

@@ -35,4 +35,10 @@ Result<long long> ChooseSchool(Store& store, long long school_id);
 // Prints "attune: <message>" to stderr and returns exit code 1 (2 for usage).
 int Fail(const Status& status);
 
+// `attune user reset-two-step` and `attune organisation reset-two-step`: the
+// account with `email` (a member of staff's, else an organisation's
+// person's) sets two-step sign-in up again at its next sign-in; audited
+// (SecondFactorService::ResetFromCommandLine). The exit code.
+int ResetTwoStep(Store& store, const Config& config, const std::string& email);
+
 }  // namespace attune::cli

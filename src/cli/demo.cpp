@@ -35,6 +35,9 @@ Runner RegisterDemo(CLI::App& app) {
                   "it, up to 5 (a pupil's history begins when they joined Year 7)")
       ->check(CLI::Range(0, demo::kMostHistoryYears));
   gen->add_option("--seed", flags->options.seed, "Random seed (default: 20260901)");
+  gen->add_flag("!--no-organisations", flags->options.organisations,
+                "Without the demo trust and local authority (default: with them, holding the "
+                "demo schools, a person each to sign in as)");
   struct HistoryFlags {
     CommonFlags common;
     demo::HistoryOptions options;

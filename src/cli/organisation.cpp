@@ -15,7 +15,7 @@ namespace {
 
 struct Flags {
   // One per sub-command: each keeps which of its flags were given.
-  CommonFlags create, attach, person, list;
+  CommonFlags create, attach, person, reset, list;
   std::string kind, name, code, email, password;
   long long organisation_id = 0;
   std::vector<long long> schools;
@@ -61,21 +61,32 @@ Runner RegisterOrganisation(CLI::App& app) {
   person->add_option("--email", flags->email, "Email address they sign in with")->required();
   person->add_option("--name", flags->name, "Full name")->required();
   person->add_option("--password", flags->password, "First password (10+ characters)")->required();
+  CLI::App* reset = cmd->add_subcommand(
+      "reset-two-step",
+      "Reset a trust's or local authority's person's two-step sign-in (they set it up again at "
+      "their next sign-in; their sessions end)");
+  reset->add_option("--email", flags->email, "Email address they sign in with")->required();
   CLI::App* list = cmd->add_subcommand("list", "List them, their schools and people");
   AddCommonFlags(*create, flags->create);
   AddCommonFlags(*attach, flags->attach);
   AddCommonFlags(*person, flags->person);
+  AddCommonFlags(*reset, flags->reset);
   AddCommonFlags(*list, flags->list);
-  return [flags, create, attach, person, list] {
+  return [flags, create, attach, person, reset, list] {
     const CommonFlags& common = create->parsed()   ? flags->create
                                 : attach->parsed() ? flags->attach
                                 : person->parsed() ? flags->person
+                                : reset->parsed()  ? flags->reset
                                                    : flags->list;
     auto config = ResolveConfig(common);
     if (!config.ok()) return Fail(config.status());
     auto store = OpenMigratedStore(*config);
     if (!store.ok()) return Fail(store.status());
     if (list->parsed()) return List(**store);
+    if (reset->parsed()) {
+      // The one reset of staff's (`attune user reset-two-step`), audited.
+      return ResetTwoStep(**store, *config, flags->email);
+    }
     // Only setting up is asked of the service here, never its figures.
     PolicyService policies(**store);
     SchoolClock clock(**store);

@@ -4,7 +4,6 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "services/second_factor_service.h"
 #include "services/staff_service.h"
 
 namespace attune::cli {
@@ -43,12 +42,7 @@ Runner RegisterUser(CLI::App& app) {
     auto store = OpenMigratedStore(*config);
     if (!store.ok()) return Fail(store.status());
     if (reset->parsed()) {
-      Status st = SecondFactorService(**store, std::chrono::hours(config->session_hours))
-                      .ResetFromCommandLine(flags->input.email);
-      if (!st.ok()) return Fail(st);
-      std::cout << "Two-step sign-in reset for " << flags->input.email
-                << ": they set it up again when they next sign in\n";
-      return 0;
+      return ResetTwoStep(**store, *config, flags->input.email);
     }
     long long school_id = flags->school_id;
     if (school_id == 0) {

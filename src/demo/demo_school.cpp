@@ -5,6 +5,7 @@
 #include "demo/family.h"
 #include "demo/history.h"
 #include "demo/names.h"
+#include "demo/organisations.h"
 #include "demo/places.h"
 #include "demo/plans.h"
 #include "demo/pupils.h"
@@ -157,6 +158,11 @@ Result<DemoResult> GenerateDemo(Store& store, const DemoOptions& options) {
       if (school == 1)
         ATTUNE_RETURN_IF_ERROR(AddDemoFamily(store, result.school_ids.back(), *hash));
     }
+  }
+  // A trust and a local authority holding the demo schools, with a person
+  // each to sign in as (decision 0034).
+  if (options.organisations) {
+    ATTUNE_RETURN_IF_ERROR(AddDemoOrganisations(store, result.school_ids, *hash));
   }
   return result;
 }

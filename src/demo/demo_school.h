@@ -44,6 +44,9 @@ struct DemoOptions {
   // Every demo account's password; must pass CheckPasswordStrength.
   // Default: "attune-demo-2026"
   std::string password = "attune-demo-2026";
+  // A trust and a local authority holding every demo school, with a person
+  // each (demo/organisations.h, decision 0034). Default: true
+  bool organisations = true;
 };
 
 // An account to sign in with.

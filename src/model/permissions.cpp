@@ -11,8 +11,10 @@ bool RoleHas(Role role, Permission permission) {
   }
   // Above schools (decision 0034): the group's figures, never a pupil or a
   // record, nothing of staff's; an authority's officers its notices too.
+  // Their own sign-in is theirs too (signing out, the second step).
   if (IsOrganisationRole(role)) {
-    return permission == Permission::kPublic || permission == Permission::kGroupView ||
+    return permission == Permission::kPublic || permission == Permission::kOwnSignIn ||
+           permission == Permission::kGroupView ||
            (permission == Permission::kAuthorityNotices && role == Role::kLaOfficer);
   }
   switch (permission) {
@@ -122,6 +124,9 @@ bool ReadsRestricted(Role role) {
 
 bool RequiresSecondFactor(Role role) {
   if (role == Role::kParent) return false;
+  // Above schools (decision 0034): many schools' figures, each school's
+  // to a trust leader.
+  if (IsOrganisationRole(role)) return true;
   return ReadsRestricted(role) || RoleHas(role, Permission::kStaffManage) ||
          RoleHas(role, Permission::kAuditView);
 }

@@ -55,7 +55,7 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
     bool family_verified =
         VerifyPassword(password, family_known ? family->password_hash : DummyHash());
     if (family_known && family_verified) {
-      return StartSession(email, *family, ip, user_agent, now);
+      return StartSession(SessionAccount::Of(*family), "", true, ip, user_agent, now);
     }
     // A trust's or local authority's person (decision 0034), checked the
     // same way whether or not one has the email.
@@ -63,7 +63,7 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
     bool member_known = member.ok() && member->active;
     if (VerifyPassword(password, member_known ? member->password_hash : DummyHash()) &&
         member_known) {
-      return StartOrganisationSession(email, *member, ip, user_agent, now);
+      return StartSession(SessionAccount::Of(*member), "", true, ip, user_agent, now);
     }
     Principal who;
     if (staff.ok()) {
@@ -82,51 +82,50 @@ Result<SignInResult> AuthService::SignIn(const std::string& raw_email, const std
   return StaffSignedIn(*staff, "", ip, user_agent);
 }
 
+SessionAccount SessionAccount::Of(const Staff& staff) {
+  return {AccountKind::kStaff, staff.school_id, staff.id, staff.name, staff.email, staff.role};
+}
+
+SessionAccount SessionAccount::Of(const FamilyAccount& family) {
+  return {AccountKind::kFamily, family.school_id, family.id,
+          family.name,          family.email,     Role::kParent};
+}
+
+SessionAccount SessionAccount::Of(const OrganisationMember& member) {
+  return {AccountKind::kOrganisation,
+          member.organisation_id,
+          member.id,
+          member.name,
+          member.email,
+          member.role};
+}
+
+const char* SessionAccount::SubjectType() const {
+  switch (kind) {
+    case AccountKind::kFamily:
+      return "family";
+    case AccountKind::kOrganisation:
+      return "organisation_member";
+    case AccountKind::kStaff:
+      break;
+  }
+  return "staff";
+}
+
 Result<SignInResult> AuthService::StaffSignedIn(const Staff& staff, const std::string& how,
                                                 const std::string& ip,
                                                 const std::string& user_agent) {
-  // The second step, when the member owes one (decision 0030), whichever
-  // way they signed in: until it is given, the session opens only their
-  // own sign-in, and not for long.
-  auto due = SecondFactorDueAfterPassword(store_, staff);
-  if (!due.ok()) return due.status();
-  Timestamp now = Now();
-  SignInResult result;
-  SessionRecord session =
-      NewSession(staff.school_id, staff.id, ip, user_agent, now, result.session_id);
-  session.second_factor_due = *due;
-  if (*due != SecondFactorDue::kNone) {
-    session.expires_at = now + SecondFactorService::kSecondStepLength;
-  }
-  ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
-  Principal& p = result.principal;
-  p.staff_id = staff.id;
-  p.school_id = staff.school_id;
-  p.name = staff.name;
-  p.email = staff.email;
-  p.role = staff.role;
-  p.session_id_hash = session.id_hash;
-  p.csrf_token = session.csrf_token;
-  p.second_factor_due = *due;
-  if (*due == SecondFactorDue::kNone) {
-    Audit(store_, &p, "sign_in", "staff", p.staff_id, how, ip);
-  } else {
-    std::string asked =
-        *due == SecondFactorDue::kCode ? "asked for a code" : "asked to set up two-step sign-in";
-    Audit(store_, &p, "sign_in.password", "staff", p.staff_id,
-          how.empty() ? asked : how + "; " + asked, ip);
-  }
-  return result;
+  return StartSession(SessionAccount::Of(staff), how, false, ip, user_agent, Now());
 }
 
-SessionRecord AuthService::NewSession(long long school_id, long long account_id,
-                                      const std::string& ip, const std::string& user_agent,
-                                      Timestamp now, std::string& raw_id) const {
+SessionRecord AuthService::NewSession(const SessionAccount& account, const std::string& ip,
+                                      const std::string& user_agent, Timestamp now,
+                                      std::string& raw_id) const {
   raw_id = RandomToken();
   SessionRecord session;
   session.id_hash = HashToken(raw_id);
-  session.school_id = school_id;
-  session.staff_id = account_id;
+  session.school_id = account.scope_id;
+  session.staff_id = account.id;
   session.csrf_token = RandomToken();
   session.created_at = now;
   session.last_seen_at = now;
@@ -136,45 +135,70 @@ SessionRecord AuthService::NewSession(long long school_id, long long account_id,
   return session;
 }
 
-Result<SignInResult> AuthService::StartSession(const std::string& email,
-                                               const FamilyAccount& family, const std::string& ip,
-                                               const std::string& user_agent, Timestamp now) {
+Result<SignInResult> AuthService::StartSession(const SessionAccount& account,
+                                               const std::string& how, bool clear_throttle,
+                                               const std::string& ip, const std::string& user_agent,
+                                               Timestamp now) {
+  // The second step, when the account owes one (decision 0030), whichever
+  // way they signed in: until it is given, the session opens only their
+  // own sign-in, and not for long.
+  // A family's account has none (decision 0026); both organisation roles
+  // require it (decision 0034).
+  SecondFactorDue due = SecondFactorDue::kNone;
+  if (account.kind != AccountKind::kFamily) {
+    SecondFactorHolder holder{account.kind == AccountKind::kOrganisation, account.scope_id,
+                              account.id};
+    auto owed = SecondFactorDueAfterPassword(store_, holder, account.role);
+    if (!owed.ok()) return owed.status();
+    due = *owed;
+  }
   SignInResult result;
-  SessionRecord session =
-      NewSession(family.school_id, family.id, ip, user_agent, now, result.session_id);
-  ATTUNE_RETURN_IF_ERROR(store_.CreateFamilySession(session));
-  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
+  SessionRecord session = NewSession(account, ip, user_agent, now, result.session_id);
+  session.second_factor_due = due;
+  if (due != SecondFactorDue::kNone) {
+    session.expires_at = now + SecondFactorService::kSecondStepLength;
+  }
+  switch (account.kind) {
+    case AccountKind::kStaff:
+      ATTUNE_RETURN_IF_ERROR(store_.CreateSession(session));
+      break;
+    case AccountKind::kFamily:
+      ATTUNE_RETURN_IF_ERROR(store_.CreateFamilySession(session));
+      break;
+    case AccountKind::kOrganisation:
+      ATTUNE_RETURN_IF_ERROR(store_.CreateOrganisationSession(session));
+      break;
+  }
+  if (clear_throttle) ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(account.email, ip));
   Principal& p = result.principal;
-  p.family_id = family.id;
-  p.school_id = family.school_id;
-  p.name = family.name;
-  p.email = family.email;
-  p.role = Role::kParent;
+  switch (account.kind) {
+    case AccountKind::kStaff:
+      p.staff_id = account.id;
+      p.school_id = account.scope_id;
+      break;
+    case AccountKind::kFamily:
+      p.family_id = account.id;
+      p.school_id = account.scope_id;
+      break;
+    case AccountKind::kOrganisation:
+      p.member_id = account.id;
+      p.organisation_id = account.scope_id;
+      break;
+  }
+  p.name = account.name;
+  p.email = account.email;
+  p.role = account.role;
   p.session_id_hash = session.id_hash;
   p.csrf_token = session.csrf_token;
-  Audit(store_, &p, "sign_in", "family", p.family_id, "", ip);
-  return result;
-}
-
-Result<SignInResult> AuthService::StartOrganisationSession(const std::string& email,
-                                                           const OrganisationMember& member,
-                                                           const std::string& ip,
-                                                           const std::string& user_agent,
-                                                           Timestamp now) {
-  SignInResult result;
-  SessionRecord session =
-      NewSession(member.organisation_id, member.id, ip, user_agent, now, result.session_id);
-  ATTUNE_RETURN_IF_ERROR(store_.CreateOrganisationSession(session));
-  ATTUNE_RETURN_IF_ERROR(store_.SignInSucceeded(email, ip));
-  Principal& p = result.principal;
-  p.organisation_id = member.organisation_id;
-  p.member_id = member.id;
-  p.name = member.name;
-  p.email = member.email;
-  p.role = member.role;
-  p.session_id_hash = session.id_hash;
-  p.csrf_token = session.csrf_token;
-  Audit(store_, &p, "sign_in", "organisation_member", p.member_id, "", ip);
+  p.second_factor_due = due;
+  if (due == SecondFactorDue::kNone) {
+    Audit(store_, &p, "sign_in", account.SubjectType(), account.id, how, ip);
+  } else {
+    std::string asked =
+        due == SecondFactorDue::kCode ? "asked for a code" : "asked to set up two-step sign-in";
+    Audit(store_, &p, "sign_in.password", account.SubjectType(), account.id,
+          how.empty() ? asked : how + "; " + asked, ip);
+  }
   return result;
 }
 
@@ -207,7 +231,7 @@ Result<SignInResult> AuthService::AcceptInvitation(const std::string& token,
   who.family_id = family->id;
   who.role = Role::kParent;
   Audit(store_, &who, "family.invitation_accepted", "family", family->id, "", ip);
-  return StartSession(family->email, *family, ip, user_agent, now);
+  return StartSession(SessionAccount::Of(*family), "", true, ip, user_agent, now);
 }
 
 Result<Principal> AuthService::Authenticate(const std::string& session_id, const std::string&,
@@ -257,23 +281,34 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
                                    const std::string& replacement, const std::string& confirmation,
                                    const std::string& ip) {
   if (current.empty()) return Status::Invalid("Enter your current password", "current_password");
-  // A member of staff, or a parent or carer (their own account, decision 0026).
-  const bool family = principal.role == Role::kParent;
-  const char* kind = family ? "family" : "staff";
-  const long long id = family ? principal.family_id : principal.staff_id;
-  std::string hash_now, email;
-  if (family) {
-    auto account = store_.GetFamilyAccount(principal.school_id, id);
-    if (!account.ok()) return account.status();
-    hash_now = account->password_hash;
-    email = account->email;
+  // A member of staff, a parent or carer (their own account, decision
+  // 0026), or a trust's or local authority's person (decision 0034).
+  const AccountKind kind = principal.member_id               ? AccountKind::kOrganisation
+                           : principal.role == Role::kParent ? AccountKind::kFamily
+                                                             : AccountKind::kStaff;
+  SessionAccount account;
+  account.kind = kind;
+  std::string hash_now;
+  if (kind == AccountKind::kFamily) {
+    auto family = store_.GetFamilyAccount(principal.school_id, principal.family_id);
+    if (!family.ok()) return family.status();
+    account = SessionAccount::Of(*family);
+    hash_now = family->password_hash;
+  } else if (kind == AccountKind::kOrganisation) {
+    auto member = store_.FindOrganisationMemberByEmail(principal.email);
+    if (!member.ok()) return member.status();
+    if (member->id != principal.member_id) return Status::NotFound("No such account");
+    account = SessionAccount::Of(*member);
+    hash_now = member->password_hash;
   } else {
-    auto staff = store_.GetStaff(principal.school_id, id);
+    auto staff = store_.GetStaff(principal.school_id, principal.staff_id);
     if (!staff.ok()) return staff.status();
+    account = SessionAccount::Of(*staff);
     hash_now = staff->password_hash;
   }
+  const long long id = account.id;
   if (!VerifyPassword(current, hash_now)) {
-    Audit(store_, &principal, "password_change_failed", kind, id, "", ip);
+    Audit(store_, &principal, "password_change_failed", account.SubjectType(), id, "", ip);
     return Status::Invalid("Your current password is not right", "current_password");
   }
   ATTUNE_RETURN_IF_ERROR(CheckPasswordStrength(replacement, "new_password"));
@@ -283,21 +318,33 @@ Status AuthService::ChangePassword(const Principal& principal, const std::string
   if (replacement == current) {
     return Status::Invalid("Choose a password different from your current one", "new_password");
   }
-  if (family) ATTUNE_RETURN_IF_ERROR(NotTheStaffPassword(email, replacement));
+  // Sign-in tries the staff password first: another account's may not be it.
+  if (kind != AccountKind::kStaff) {
+    ATTUNE_RETURN_IF_ERROR(NotTheStaffPassword(account.email, replacement));
+  }
   auto hash = HashPassword(replacement);
   if (!hash.ok()) return hash.status();
   Timestamp now = Now();
-  if (family) {
-    ATTUNE_RETURN_IF_ERROR(store_.SetFamilyPassword(principal.school_id, id, *hash, now));
-    ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(id, principal.session_id_hash, now));
-  } else {
-    ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
-      ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, id, *hash));
-      return store_.EndSignIns(id, principal.session_id_hash, now);
-    }));
+  std::string ended = "other sessions and API tokens ended";
+  switch (kind) {
+    case AccountKind::kFamily:
+      ATTUNE_RETURN_IF_ERROR(store_.SetFamilyPassword(principal.school_id, id, *hash, now));
+      ATTUNE_RETURN_IF_ERROR(store_.EndFamilySignIns(id, principal.session_id_hash, now));
+      break;
+    case AccountKind::kOrganisation:
+      // They hold no API tokens (decision 0034).
+      ATTUNE_RETURN_IF_ERROR(
+          store_.SetOrganisationMemberPassword(id, *hash, principal.session_id_hash, now));
+      ended = "other sessions ended";
+      break;
+    case AccountKind::kStaff:
+      ATTUNE_RETURN_IF_ERROR(store_.RunInTransaction([&]() -> Status {
+        ATTUNE_RETURN_IF_ERROR(store_.SetStaffPassword(principal.school_id, id, *hash));
+        return store_.EndSignIns(id, principal.session_id_hash, now);
+      }));
+      break;
   }
-  Audit(store_, &principal, "password_changed", kind, id, "other sessions and API tokens ended",
-        ip);
+  Audit(store_, &principal, "password_changed", account.SubjectType(), id, ended, ip);
   return Status::Ok();
 }
 

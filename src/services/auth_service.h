@@ -16,8 +16,8 @@
 // SecondFactorService::kSecondStepLength and not extended; "sign_in" is
 // audited once they have, "sign_in.password" meanwhile.
 //
-// Credentials end when they should: changing a password ends the member of
-// staff's other sessions and their API tokens (as do a role change and
+// Credentials end when they should: changing a password ends the
+// account's other sessions and their API tokens (as do a role change and
 // deactivation, services/staff_service.h).
 //
 // Thread-safety: safe to share between request threads.
@@ -36,6 +36,26 @@
 #include "storage/store.h"
 
 namespace attune {
+
+// Which kind of account a session is for: each kind has its own accounts
+// and sessions, kept apart (decisions 0026, 0034).
+enum class AccountKind { kStaff, kFamily, kOrganisation };
+
+// An account a session starts for, whichever its kind.
+struct SessionAccount {
+  AccountKind kind = AccountKind::kStaff;
+  long long scope_id = 0;  // the school; the organisation for kOrganisation
+  long long id = 0;        // the member of staff, family account or organisation member
+  std::string name;
+  std::string email;
+  Role role = Role::kTeacher;
+
+  static SessionAccount Of(const Staff& staff);
+  static SessionAccount Of(const FamilyAccount& family);
+  static SessionAccount Of(const OrganisationMember& member);
+  // "staff", "family" or "organisation_member": the audit log's subject type.
+  const char* SubjectType() const;
+};
 
 struct SignInResult {
   std::string session_id;  // the raw id for the cookie; only its hash is stored
@@ -76,8 +96,10 @@ class AuthService {
   Status SignOut(const Principal& principal, const std::string& ip);
 
   // Checks the current password, the new one's strength and its confirmation;
-  // signs the member of staff (or parent or carer) out of every other
-  // session and revokes their API tokens.
+  // signs the member of staff (or parent or carer, or trust's or local
+  // authority's person) out of every other session and revokes their API
+  // tokens (organisations' people hold none). Audited, as is a wrong
+  // current password.
   Status ChangePassword(const Principal& principal, const std::string& current,
                         const std::string& replacement, const std::string& confirmation,
                         const std::string& ip);
@@ -112,19 +134,18 @@ class AuthService {
   // A family account's password may not be the staff password of the same
   // email: the password tells the two accounts apart at sign-in.
   Status NotTheStaffPassword(const std::string& email, const std::string& password);
-  // A new session of a member of staff or a family account (`account_id`),
-  // its raw id (for the cookie) in `raw_id`.
-  SessionRecord NewSession(long long school_id, long long account_id, const std::string& ip,
+  // A new session of `account`, its raw id (for the cookie) in `raw_id`.
+  SessionRecord NewSession(const SessionAccount& account, const std::string& ip,
                            const std::string& user_agent, Timestamp now, std::string& raw_id) const;
-  // Signs a family account in (its password checked).
-  Result<SignInResult> StartSession(const std::string& email, const FamilyAccount& family,
-                                    const std::string& ip, const std::string& user_agent,
-                                    Timestamp now);
-  // Signs a trust's or local authority's person in (their password checked).
-  Result<SignInResult> StartOrganisationSession(const std::string& email,
-                                                const OrganisationMember& member,
-                                                const std::string& ip,
-                                                const std::string& user_agent, Timestamp now);
+  // The one place a session starts, for an account of any kind that has
+  // just proved who it is (`how`, for the audit log: "" for a password):
+  // its second step owed as the account's says, the session created in its
+  // kind's table, the principal filled in and the sign-in audited.
+  // `clear_throttle`: the email's failed attempts are taken back once the
+  // session is created (a password that worked).
+  Result<SignInResult> StartSession(const SessionAccount& account, const std::string& how,
+                                    bool clear_throttle, const std::string& ip,
+                                    const std::string& user_agent, Timestamp now);
   Store& store_;
   std::chrono::hours session_length_;
   ServerSecret form_secret_{store_, "sign_in_form"};  // signs sign-in form tokens

@@ -179,7 +179,11 @@ Result<GroupFigures> GroupService::Figures(const Principal& by, const GroupQuery
 
   long long all_pupils = 0;
   for (const auto& r : out.schools) all_pupils += r.pupils;
-  out.group.name = "All " + std::to_string(out.schools.size()) + " schools";
+  // "All 3 schools"; one school alone is "The whole group", as its
+  // figures are the group's.
+  out.group.name = out.schools.size() == 1
+                       ? std::string("The whole group")
+                       : "All " + std::to_string(out.schools.size()) + " schools";
   out.group.pupils = all_pupils;
   for (size_t m = 0; m < measures; ++m) {
     std::vector<bool> totals_hidden;

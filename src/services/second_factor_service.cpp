@@ -37,6 +37,14 @@ std::string Grouped(const std::string& code) {
   return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8);
 }
 
+// Who puts a locked-out account right: a school's administrator, or for a
+// trust's or local authority's person, whoever runs attune for them (the
+// command line resets theirs).
+std::string WhoHelps(const Principal& who) {
+  return who.member_id ? "the person who runs attune for your organisation"
+                       : "your school's attune administrator";
+}
+
 Status WrongCode() {
   return Status::Invalid(
       "That code did not work. Enter the 6-digit code your app shows now, or one of your "
@@ -46,28 +54,42 @@ Status WrongCode() {
 
 }  // namespace
 
-Result<SecondFactorDue> SecondFactorDueAfterPassword(SecondFactorStore& store, const Staff& staff) {
-  auto factor = store.GetSecondFactor(staff.school_id, staff.id);
+SecondFactorHolder HolderOf(const Principal& who) {
+  if (who.member_id) return {true, who.organisation_id, who.member_id};
+  return {false, who.school_id, who.staff_id};
+}
+
+SecondFactorHolder HolderOf(const Staff& staff) { return {false, staff.school_id, staff.id}; }
+
+const char* SubjectOf(const Principal& who) {
+  return who.member_id ? "organisation_member" : "staff";
+}
+
+Result<SecondFactorDue> SecondFactorDueAfterPassword(SecondFactorStore& store,
+                                                     const SecondFactorHolder& holder, Role role) {
+  auto factor = store.GetSecondFactor(holder);
   if (factor.ok() && factor->Confirmed()) return SecondFactorDue::kCode;
   if (!factor.ok() && factor.status().code() != StatusCode::kNotFound) return factor.status();
-  return RequiresSecondFactor(staff.role) ? SecondFactorDue::kEnrolment : SecondFactorDue::kNone;
+  return RequiresSecondFactor(role) ? SecondFactorDue::kEnrolment : SecondFactorDue::kNone;
 }
 
 Result<SecondFactorState> SecondFactorService::StateOf(const Principal& who) {
-  Staff me;
-  me.id = who.staff_id;
-  me.role = who.role;
-  return StateOf(who.school_id, me);
+  return StateOf(HolderOf(who), who.role);
 }
 
 Result<SecondFactorState> SecondFactorService::StateOf(long long school_id, const Staff& member) {
+  return StateOf(SecondFactorHolder{false, school_id, member.id}, member.role);
+}
+
+Result<SecondFactorState> SecondFactorService::StateOf(const SecondFactorHolder& holder,
+                                                       Role role) {
   SecondFactorState state;
-  state.required = RequiresSecondFactor(member.role);
-  auto factor = store_.GetSecondFactor(school_id, member.id);
+  state.required = RequiresSecondFactor(role);
+  auto factor = store_.GetSecondFactor(holder);
   if (!factor.ok() && factor.status().code() != StatusCode::kNotFound) return factor.status();
   state.on = factor.ok() && factor->Confirmed();
   if (state.on) {
-    auto left = store_.RecoveryCodesLeft(school_id, member.id);
+    auto left = store_.RecoveryCodesLeft(holder);
     if (!left.ok()) return left.status();
     state.recovery_codes_left = *left;
   }
@@ -83,15 +105,14 @@ Result<SecondFactorKey> SecondFactorService::KeyToSetUp(const Principal& who) {
   auto state = StateOf(who);
   if (!state.ok()) return state.status();
   if (state->on) {
-    return Status::Conflict(
-        "Two-step sign-in is already set up. To move it to a new phone, ask your school's attune "
-        "administrator to reset it.");
+    return Status::Conflict("Two-step sign-in is already set up. To move it to a new phone, ask " +
+                            WhoHelps(who) + " to reset it.");
   }
   auto key = ServerKey();
   if (!key.ok()) return key.status();
   std::string fresh = RandomBytes(kTotpKeyBytes);
-  auto kept = store_.KeepPendingSecondFactor(who.school_id, who.staff_id,
-                                             SealSecret(fresh, *key, kKeyContext), Now());
+  auto kept =
+      store_.KeepPendingSecondFactor(HolderOf(who), SealSecret(fresh, *key, kKeyContext), Now());
   if (!kept.ok()) return kept.status();
   auto opened = OpenSecret(*kept, *key, kKeyContext);
   if (!opened.ok()) return opened.status();
@@ -101,13 +122,15 @@ Result<SecondFactorKey> SecondFactorService::KeyToSetUp(const Principal& who) {
 Status SecondFactorService::BeginAttempt(const Principal& who, const std::string& ip) {
   Timestamp now = Now();
   Status begun =
-      store_.BeginSecondFactorAttempt(who.staff_id, ip, now, now - kThrottleWindow, kMaxWrongCodes,
+      store_.BeginSecondFactorAttempt(HolderOf(who), ip, now, now - kThrottleWindow, kMaxWrongCodes,
                                       AuthService::kMaxFailuresPerAddress);
   if (begun.code() == StatusCode::kTooManyRequests) {
-    Audit(store_, &who, "second_factor.throttled", "staff", who.staff_id, "", ip);
+    Audit(store_, &who, "second_factor.throttled", SubjectOf(who), HolderOf(who).account_id, "",
+          ip);
     return Status::TooManyRequests(
         "Too many codes that did not work. For your account's safety, please wait 15 minutes "
-        "and try again, or ask your school's attune administrator to help.");
+        "and try again, or ask " +
+        WhoHelps(who) + " to help.");
   }
   return begun;
 }
@@ -117,7 +140,7 @@ Result<RecoveryCodes> SecondFactorService::ConfirmSetUp(const Principal& who,
                                                         const std::string& ip) {
   std::string code = Typed(raw_code);
   if (code.empty()) return Status::Invalid("Enter the 6-digit code your app shows", "code");
-  auto factor = store_.GetSecondFactor(who.school_id, who.staff_id);
+  auto factor = store_.GetSecondFactor(HolderOf(who));
   if (!factor.ok() && factor.status().code() != StatusCode::kNotFound) return factor.status();
   if (factor.ok() && factor->Confirmed()) {
     return Status::Conflict("Two-step sign-in is already set up for your account.");
@@ -132,7 +155,8 @@ Result<RecoveryCodes> SecondFactorService::ConfirmSetUp(const Principal& who,
   if (!opened.ok()) return opened.status();
   auto step = IsAppCode(code) ? TotpMatch(*opened, code, ToUnix(Now())) : std::nullopt;
   if (!step) {
-    Audit(store_, &who, "second_factor.failed", "staff", who.staff_id, "setting up", ip);
+    Audit(store_, &who, "second_factor.failed", SubjectOf(who), HolderOf(who).account_id,
+          "setting up", ip);
     return Status::Invalid(
         "That code did not work. Check that your app shows attune with your email, and enter "
         "the 6 digits it shows now.",
@@ -141,15 +165,16 @@ Result<RecoveryCodes> SecondFactorService::ConfirmSetUp(const Principal& who,
   RecoveryCodes out;
   std::vector<std::string> hashes;
   ATTUNE_RETURN_IF_ERROR(MakeRecoveryCodes(out.codes, hashes));
-  ATTUNE_RETURN_IF_ERROR(store_.ConfirmSecondFactor(who.school_id, who.staff_id,
-                                                    factor->pending_box, *step, hashes, Now()));
-  ATTUNE_RETURN_IF_ERROR(store_.SecondFactorWorked(who.staff_id, ip));
-  Audit(store_, &who, "second_factor.enrolled", "staff", who.staff_id, "", ip);
+  ATTUNE_RETURN_IF_ERROR(
+      store_.ConfirmSecondFactor(HolderOf(who), factor->pending_box, *step, hashes, Now()));
+  ATTUNE_RETURN_IF_ERROR(store_.SecondFactorWorked(HolderOf(who), ip));
+  Audit(store_, &who, "second_factor.enrolled", SubjectOf(who), HolderOf(who).account_id, "", ip);
   auto passed = Pass(who);
   if (!passed.ok()) return passed.status();
   out.session = *passed;
   if (!out.session.session_id.empty()) {
-    Audit(store_, &who, "sign_in", "staff", who.staff_id, "after setting up two-step sign-in", ip);
+    Audit(store_, &who, "sign_in", SubjectOf(who), HolderOf(who).account_id,
+          "after setting up two-step sign-in", ip);
   }
   return out;
 }
@@ -161,7 +186,7 @@ Result<long long> SecondFactorService::UseAppCode(const Principal& who,
   if (!key.ok()) return key.status();
   auto step = TotpMatch(*key, code, ToUnix(Now()));
   if (!step) return WrongCode();
-  auto fresh = store_.UseSecondFactorStep(who.school_id, who.staff_id, *step);
+  auto fresh = store_.UseSecondFactorStep(HolderOf(who), *step);
   if (!fresh.ok()) return fresh.status();
   if (!*fresh) {
     return Status::Invalid(
@@ -189,7 +214,7 @@ Result<PassedSession> SecondFactorService::GiveCode(const Principal& who,
   if (code.empty()) {
     return Status::Invalid("Enter the 6-digit code your app shows, or a recovery code", "code");
   }
-  auto factor = store_.GetSecondFactor(who.school_id, who.staff_id);
+  auto factor = store_.GetSecondFactor(HolderOf(who));
   if (!factor.ok() && factor.status().code() != StatusCode::kNotFound) return factor.status();
   if (!factor.ok() || !factor->Confirmed()) {
     return Status::Conflict("Two-step sign-in is not set up for your account yet.");
@@ -200,29 +225,32 @@ Result<PassedSession> SecondFactorService::GiveCode(const Principal& who,
     auto step = UseAppCode(who, *factor, code);
     if (!step.ok()) {
       if (step.status().code() == StatusCode::kInvalid) {
-        Audit(store_, &who, "second_factor.failed", "staff", who.staff_id, "signing in", ip);
+        Audit(store_, &who, "second_factor.failed", SubjectOf(who), HolderOf(who).account_id,
+              "signing in", ip);
       }
       return step.status();
     }
   } else {
     auto hash = RecoveryHash(code);
     if (!hash.ok()) return hash.status();
-    auto used = store_.UseRecoveryCode(who.school_id, who.staff_id, *hash, Now());
+    auto used = store_.UseRecoveryCode(HolderOf(who), *hash, Now());
     if (!used.ok()) return used.status();
     if (!*used) {
-      Audit(store_, &who, "second_factor.failed", "staff", who.staff_id, "signing in", ip);
+      Audit(store_, &who, "second_factor.failed", SubjectOf(who), HolderOf(who).account_id,
+            "signing in", ip);
       return WrongCode();
     }
-    auto left = store_.RecoveryCodesLeft(who.school_id, who.staff_id);
+    auto left = store_.RecoveryCodesLeft(HolderOf(who));
     int n = left.ok() ? *left : 0;
     how = "with a recovery code";
-    Audit(store_, &who, "second_factor.recovery_code_used", "staff", who.staff_id,
+    Audit(store_, &who, "second_factor.recovery_code_used", SubjectOf(who),
+          HolderOf(who).account_id,
           std::to_string(n) + (n == 1 ? " recovery code left" : " recovery codes left"), ip);
   }
-  ATTUNE_RETURN_IF_ERROR(store_.SecondFactorWorked(who.staff_id, ip));
+  ATTUNE_RETURN_IF_ERROR(store_.SecondFactorWorked(HolderOf(who), ip));
   auto passed = Pass(who);
   if (!passed.ok()) return passed.status();
-  Audit(store_, &who, "sign_in", "staff", who.staff_id, how, ip);
+  Audit(store_, &who, "sign_in", SubjectOf(who), HolderOf(who).account_id, how, ip);
   return passed;
 }
 
@@ -234,7 +262,7 @@ Result<std::vector<std::string>> SecondFactorService::NewRecoveryCodes(const Pri
   }
   std::string code = Typed(raw_code);
   if (code.empty()) return Status::Invalid("Enter the 6-digit code your app shows", "code");
-  auto factor = store_.GetSecondFactor(who.school_id, who.staff_id);
+  auto factor = store_.GetSecondFactor(HolderOf(who));
   if (!factor.ok() && factor.status().code() != StatusCode::kNotFound) return factor.status();
   if (!factor.ok() || !factor->Confirmed()) {
     return Status::Conflict("Set up two-step sign-in first; it gives you recovery codes.");
@@ -247,15 +275,16 @@ Result<std::vector<std::string>> SecondFactorService::NewRecoveryCodes(const Pri
   auto step = UseAppCode(who, *factor, code);
   if (!step.ok()) {
     if (step.status().code() == StatusCode::kInvalid) {
-      Audit(store_, &who, "second_factor.failed", "staff", who.staff_id, "new recovery codes", ip);
+      Audit(store_, &who, "second_factor.failed", SubjectOf(who), HolderOf(who).account_id,
+            "new recovery codes", ip);
     }
     return step.status();
   }
-  ATTUNE_RETURN_IF_ERROR(store_.SecondFactorWorked(who.staff_id, ip));
+  ATTUNE_RETURN_IF_ERROR(store_.SecondFactorWorked(HolderOf(who), ip));
   std::vector<std::string> codes, hashes;
   ATTUNE_RETURN_IF_ERROR(MakeRecoveryCodes(codes, hashes));
-  ATTUNE_RETURN_IF_ERROR(store_.ReplaceRecoveryCodes(who.school_id, who.staff_id, hashes, Now()));
-  Audit(store_, &who, "second_factor.recovery_codes_made", "staff", who.staff_id,
+  ATTUNE_RETURN_IF_ERROR(store_.ReplaceRecoveryCodes(HolderOf(who), hashes, Now()));
+  Audit(store_, &who, "second_factor.recovery_codes_made", SubjectOf(who), HolderOf(who).account_id,
         "the earlier set no longer works", ip);
   return codes;
 }
@@ -300,27 +329,44 @@ Status SecondFactorService::Reset(const Principal& by, long long staff_id, bool 
     return Status::Conflict(target.name +
                             " has not set up two-step sign-in, so there is nothing to reset.");
   }
-  ATTUNE_RETURN_IF_ERROR(store_.ResetSecondFactor(by.school_id, staff_id));
+  ATTUNE_RETURN_IF_ERROR(store_.ResetSecondFactor(HolderOf(target)));
   Audit(store_, &by, "second_factor.reset", "staff", staff_id,
         target.name + "; their sessions ended, API tokens kept", ip);
   return Status::Ok();
 }
 
-Status SecondFactorService::ResetFromCommandLine(const std::string& email) {
-  auto target = store_.FindStaffByEmail(ToLower(Trim(email)));
-  if (!target.ok() || !target->active) {
-    return Status::NotFound("No active member of staff signs in with " + email);
-  }
-  auto state = StateOf(target->school_id, *target);
-  if (!state.ok()) return state.status();
-  if (!state->on) {
-    return Status::Conflict(target->name + " has not set up two-step sign-in");
-  }
-  ATTUNE_RETURN_IF_ERROR(store_.ResetSecondFactor(target->school_id, target->id));
+Status SecondFactorService::ResetFromCommandLine(const std::string& raw_email) {
+  std::string email = ToLower(Trim(raw_email));
+  // A member of staff, or else a trust's or local authority's person
+  // (decision 0034), whose accounts are kept apart.
+  SecondFactorHolder holder;
   Principal operator_;
-  operator_.school_id = target->school_id;
-  Audit(store_, &operator_, "second_factor.reset", "staff", target->id,
-        target->name +
+  std::string name;
+  Role role = Role::kTeacher;
+  auto staff = store_.FindStaffByEmail(email);
+  if (staff.ok() && staff->active) {
+    holder = HolderOf(*staff);
+    operator_.school_id = staff->school_id;
+    name = staff->name;
+    role = staff->role;
+  } else {
+    auto member = store_.FindOrganisationMemberByEmail(email);
+    if (!member.ok() || !member->active) {
+      return Status::NotFound("No active member of staff or organisation account signs in with " +
+                              raw_email);
+    }
+    holder = {true, member->organisation_id, member->id};
+    operator_.organisation_id = member->organisation_id;
+    name = member->name;
+    role = member->role;
+  }
+  auto state = StateOf(holder, role);
+  if (!state.ok()) return state.status();
+  if (!state->on) return Status::Conflict(name + " has not set up two-step sign-in");
+  ATTUNE_RETURN_IF_ERROR(store_.ResetSecondFactor(holder));
+  Audit(store_, &operator_, "second_factor.reset",
+        holder.organisation ? "organisation_member" : "staff", holder.account_id,
+        name +
             "; their sessions ended, API tokens kept; by the command line (the "
             "server's operator)",
         "");
@@ -358,7 +404,7 @@ Result<PassedSession> SecondFactorService::Pass(const Principal& who) {
   renewed.csrf_token = passed.csrf_token;
   renewed.last_seen_at = now;
   renewed.expires_at = now + session_length_;
-  ATTUNE_RETURN_IF_ERROR(store_.PassSecondFactor(who.session_id_hash, renewed));
+  ATTUNE_RETURN_IF_ERROR(store_.PassSecondFactor(HolderOf(who), who.session_id_hash, renewed));
   return passed;
 }
 

@@ -1,5 +1,7 @@
 // Two-step sign-in (issue 16, decision 0030): after their password, a
-// member of staff who has set it up gives a code from their authenticator
+// member of staff (or a trust's or local authority's person, decision 0034:
+// one implementation serves both, their keys kept in their own kind's
+// tables) who has set it up gives a code from their authenticator
 // app (RFC 6238, services/totp.h) or one of their recovery codes; one whose
 // role requires it (model/role.h, RequiresSecondFactor) and who has not set
 // it up does so before anything else. Other roles may set it up by choice.
@@ -37,10 +39,18 @@
 
 namespace attune {
 
-// What a member owes once their password is right (decision 0030): a code
+// Whose second factor the principal's is: a member of staff's, or a trust's
+// or local authority's person's (decision 0034).
+SecondFactorHolder HolderOf(const Principal& who);
+SecondFactorHolder HolderOf(const Staff& staff);
+// "staff" or "organisation_member": the audit log's subject type for them.
+const char* SubjectOf(const Principal& who);
+
+// What an account owes once its password is right (decision 0030): a code
 // if they have set two-step sign-in up, setting it up if their role
 // requires it, nothing otherwise.
-Result<SecondFactorDue> SecondFactorDueAfterPassword(SecondFactorStore& store, const Staff& staff);
+Result<SecondFactorDue> SecondFactorDueAfterPassword(SecondFactorStore& store,
+                                                     const SecondFactorHolder& holder, Role role);
 
 // A key being set up, as the set-up page shows it.
 struct SecondFactorKey {
@@ -81,7 +91,8 @@ class SecondFactorService {
   SecondFactorService(Store& store, std::chrono::hours session_length)
       : store_(store), session_length_(session_length) {}
 
-  // The principal's own state. REQUIRES: a member of staff.
+  // The principal's own state. REQUIRES: a member of staff or an
+  // organisation's person.
   Result<SecondFactorState> StateOf(const Principal& who);
   // The same of any member of staff of `school_id`.
   Result<SecondFactorState> StateOf(long long school_id, const Staff& member);
@@ -122,10 +133,12 @@ class SecondFactorService {
   // `by` holds staff.manage. Forbidden as MayReset says; NotFound for no
   // such member; Conflict when they have not set it up.
   Status Reset(const Principal& by, long long staff_id, bool checked, const std::string& ip);
-  // The same by the server's operator (`attune user reset-two-step`), who
-  // holds the database itself: for a school whose only staff who may reset
-  // are locked out. Audited as done from the command line. NotFound for no
-  // active member of staff with `email`; Conflict when not set up.
+  // The same by the server's operator (`attune user reset-two-step`,
+  // `attune organisation reset-two-step`), who holds the database itself:
+  // for a school whose only staff who may reset are locked out, and for a
+  // trust's or local authority's person (no one else resets theirs). Audited
+  // as done from the command line. NotFound for no active member of staff
+  // or organisation account with `email`; Conflict when not set up.
   Status ResetFromCommandLine(const std::string& email);
   // OK when `by` may reset `target`'s two-step sign-in; Forbidden, saying
   // why, for their own (another does it) and for a member whose role `by`
@@ -137,6 +150,7 @@ class SecondFactorService {
   Result<std::pair<Staff, SecondFactorState>> MemberState(const Principal& by, long long staff_id);
 
  private:
+  Result<SecondFactorState> StateOf(const SecondFactorHolder& holder, Role role);
   // The confirmed key of `factor`, opened. NotFound when not set up.
   Result<std::string> OpenKey(const SecondFactorRecord& factor);
   // Counts an attempt before it is checked (throttle); audits refusals.

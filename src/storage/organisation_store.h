@@ -61,6 +61,12 @@ class OrganisationStore {
   virtual Result<OrganisationMember> FindOrganisationMemberByEmail(const std::string& email) = 0;
   virtual Result<std::vector<OrganisationMember>> ListOrganisationMembers(
       long long organisation_id) = 0;
+  // Sets the member's password (its argon2id hash) and ends every session
+  // of theirs but `keep_id_hash`, in one transaction. NotFound when there
+  // is no such member.
+  virtual Status SetOrganisationMemberPassword(long long member_id,
+                                               const std::string& password_hash,
+                                               const std::string& keep_id_hash, Timestamp now) = 0;
 
   // Sessions, as SessionStore's for staff: the record's school_id holds the
   // organisation's id and its staff_id the member's.

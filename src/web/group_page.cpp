@@ -3,7 +3,10 @@
 // term by term or month by month over a school year, each school beside
 // the group's own; repairs within the policy's time; equity across the
 // group. Never a pupil; small counts as words, never numbers.
+// GET /group/export.csv: the same figures, as the page shows them, to download
+// (decision 0019); read and audited as the page's are.
 #include "services/group_service.h"
+#include "web/csv_export.h"
 #include "web/handlers.h"
 #include "web/insight_charts.h"
 #include "web/insight_outcomes.h"
@@ -60,28 +63,43 @@ json RepairView(const GroupRow& row, bool is_group, const json& periods) {
           {"is_group", is_group}};
 }
 
+// The figures' measures and repairs as the page and the download show them.
+struct FiguresView {
+  json periods = json::array();
+  json measures = json::array();
+  json repairs = json::array();
+};
+
+FiguresView ViewOf(const GroupFigures& f) {
+  FiguresView v;
+  for (const auto& p : f.periods) v.periods.push_back(GroupPeriodName(p, f.by));
+  for (size_t m = 0; m < GroupMeasures().size(); ++m) {
+    json rows = json::array();
+    for (const auto& s : f.schools) rows.push_back(LineView(s, m, f.group, false, v.periods));
+    rows.push_back(LineView(f.group, m, f.group, true, v.periods));
+    v.measures.push_back(
+        {{"id", GroupMeasures()[m].id}, {"label", GroupMeasures()[m].label}, {"rows", rows}});
+  }
+  for (const auto& s : f.schools) v.repairs.push_back(RepairView(s, false, v.periods));
+  v.repairs.push_back(RepairView(f.group, true, v.periods));
+  return v;
+}
+
+// The figures the query asks for, read (and audited) by the principal.
+Result<GroupFigures> ReadFigures(const WebContext& ctx, const http::Request& req) {
+  if (!ctx.groups) return Status::Unavailable("Not available here");
+  auto q = ParseGroupQuery([&](std::string_view name) { return req.query.Get(std::string(name)); });
+  if (!q.ok()) return q.status();
+  return ctx.groups->Figures(*req.principal, *q, req.ip);
+}
+
 }  // namespace
 
 http::Response GroupPage(const WebContext& ctx, http::Request& req) {
-  if (!ctx.groups) return RenderError(ctx, req, Status::Unavailable("Not available here"));
-  auto q = ParseGroupQuery([&](std::string_view name) { return req.query.Get(std::string(name)); });
-  if (!q.ok()) return RenderError(ctx, req, q.status());
-  auto f = ctx.groups->Figures(*req.principal, *q, req.ip);
+  auto f = ReadFigures(ctx, req);
   if (!f.ok()) return RenderError(ctx, req, f.status());
-
-  json periods = json::array();
-  for (const auto& p : f->periods) periods.push_back(GroupPeriodName(p, f->by));
-  json measures = json::array();
-  for (size_t m = 0; m < GroupMeasures().size(); ++m) {
-    json rows = json::array();
-    for (const auto& s : f->schools) rows.push_back(LineView(s, m, f->group, false, periods));
-    rows.push_back(LineView(f->group, m, f->group, true, periods));
-    measures.push_back(
-        {{"id", GroupMeasures()[m].id}, {"label", GroupMeasures()[m].label}, {"rows", rows}});
-  }
-  json repairs = json::array();
-  for (const auto& s : f->schools) repairs.push_back(RepairView(s, false, periods));
-  repairs.push_back(RepairView(f->group, true, periods));
+  FiguresView figures = ViewOf(*f);
+  const json& periods = figures.periods;
   json years = json::array();
   for (int y : f->years) {
     years.push_back({{"value", y},
@@ -94,6 +112,7 @@ http::Response GroupPage(const WebContext& ctx, http::Request& req) {
       {"kind", OrganisationKindLabel(f->organisation.kind)},
       {"authority", authority},
       {"school_count", f->schools.size()},
+      {"one_school", f->schools.size() == 1},
       {"has_schools", !f->schools.empty()},
       {"year_label", std::to_string(f->year) + " to " + std::to_string(f->year + 1)},
       {"years", years},
@@ -101,13 +120,46 @@ http::Response GroupPage(const WebContext& ctx, http::Request& req) {
       {"by_month", f->by == "month"},
       {"periods", periods},
       {"has_periods", !f->periods.empty()},
-      {"measures", measures},
-      {"repairs", repairs},
+      {"measures", figures.measures},
+      {"repairs", figures.repairs},
+      {"csv_href", "/group/export.csv?by=" + f->by + "&year=" + std::to_string(f->year)},
       {"equity", EquityView(f->equity.records)},
       {"equity_physical", EquityView(f->equity.physical)},
       {"may_see_notices", RoleHas(req.principal->role, Permission::kAuthorityNotices)},
   };
   return RenderPage(ctx, req, "group", f->organisation.name, view);
+}
+
+http::Response GroupCsv(const WebContext& ctx, http::Request& req) {
+  auto f = ReadFigures(ctx, req);
+  if (!f.ok()) return RenderError(ctx, req, f.status());
+  FiguresView figures = ViewOf(*f);
+  CsvWriter csv;
+  std::vector<std::string> head = {"Measure", "School", "Pupils on roll"};
+  for (const auto& p : figures.periods) head.push_back(p.get<std::string>());
+  head.push_back("Year");
+  head.push_back("Against the group");
+  csv.Row(head);
+  auto name = [](const json& row) { return row["name"].get<std::string>(); };
+  for (const auto& m : figures.measures) {
+    for (const auto& row : m["rows"]) {
+      std::vector<std::string> cells = {m["label"].get<std::string>() + ", per 100 pupils",
+                                        name(row), row["pupils"].get<std::string>()};
+      for (const auto& c : row["cells"]) cells.push_back(c["rate"].get<std::string>());
+      cells.push_back(row["total"].get<std::string>());
+      cells.push_back(row["against"].get<std::string>());
+      csv.Row(cells);
+    }
+  }
+  for (const auto& row : figures.repairs) {
+    std::vector<std::string> cells = {"Repairs within the policy's time", name(row), ""};
+    for (const auto& c : row["cells"]) cells.push_back(c["rate"].get<std::string>());
+    cells.push_back(row["total"].get<std::string>());
+    cells.push_back("");
+    csv.Row(cells);
+  }
+  std::string file = "group-" + f->by + "-" + std::to_string(f->year) + ".csv";
+  return CsvDownload(ctx, req, "group figures", file, csv);
 }
 
 }  // namespace attune::web

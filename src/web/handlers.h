@@ -138,6 +138,7 @@ http::Response RecordSubmit(const WebContext& ctx, http::Request& req);
 http::Response NotificationsIndex(const WebContext& ctx, http::Request& req);
 // Above schools (decision 0034): web/group_page.cpp, web/group_notices.cpp.
 http::Response GroupPage(const WebContext& ctx, http::Request& req);
+http::Response GroupCsv(const WebContext& ctx, http::Request& req);
 http::Response GroupNotices(const WebContext& ctx, http::Request& req);
 http::Response NotificationRead(const WebContext& ctx, http::Request& req);
 http::Response NotificationsReadAll(const WebContext& ctx, http::Request& req);

@@ -38,6 +38,7 @@ constexpr NavItem kNav[] = {
     // A trust's or local authority's (decision 0034).
     {"/group", "Schools' figures", Permission::kGroupView},
     {"/group/notices", "Notices", Permission::kAuthorityNotices},
+    {"/group/account", "Account", Permission::kGroupView},
 };
 
 bool IsCurrent(const std::string& path, const std::string& href) {

@@ -30,7 +30,10 @@ http::Router BuildRouter(const WebContext* ctx) {
   // local authority's person to theirs, /group.
   r.AddAny("GET", "/", P::kSignedIn, {P::kFamilyView, P::kGroupView}, bind(Home));
   r.Add("GET", "/group", P::kGroupView, bind(GroupPage));
+  r.Add("GET", "/group/export.csv", P::kGroupView, bind(GroupCsv));
   r.Add("GET", "/group/notices", P::kAuthorityNotices, bind(GroupNotices));
+  r.Add("GET", "/group/account", P::kGroupView, bind(AccountShow));
+  r.Add("POST", "/group/account/password", P::kGroupView, bind(AccountChangePassword));
   r.Add("GET", "/account", P::kSignedIn, bind(AccountShow));
   r.Add("POST", "/account/password", P::kSignedIn, bind(AccountChangePassword));
   r.Add("GET", "/notifications", P::kSignedIn, bind(NotificationsIndex));

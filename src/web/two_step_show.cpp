@@ -59,6 +59,14 @@ http::Response RenderTwoStep(const WebContext& ctx, const http::Request& req,
   view["next"] = next;
   view["role_label"] = RoleLabel(p.role);
   view["required"] = state->required;
+  // Why it is asked of them, and who puts it right (decisions 0030, 0034).
+  const bool org = p.organisation_id != 0;
+  view["required_why"] = org ? "sees the figures of several schools"
+                             : "can see safeguarding records or special category details, or "
+                               "manage accounts";
+  view["workplace"] = org ? "organisation" : "school";
+  view["reset_who"] = org ? "the person who runs attune for your organisation"
+                          : "the person who manages staff accounts at your school";
   view["signing_in"] = p.second_factor_due != SecondFactorDue::kNone;
   if (!error.ok() && error.field().empty()) view["error"] = error.message();
   if (state->on) {

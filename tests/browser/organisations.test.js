@@ -1,14 +1,15 @@
 // A trust's and a local authority's pages in a real Chromium (decision
-// 0034): an officer signs in on the staff's form, lands on the group's
-// figures, changes to months and opens the notices; axe at 360 and 1280 px
+// 0034): an officer signs in on the staff's form, sets up two-step sign-in
+// (both roles require it), lands on the group's figures, changes to months and opens the notices; axe at 360 and 1280 px
 // finds no serious or critical violation, nothing scrolls sideways on a
-// phone, and no touch target is under 24 px. SCREENSHOTS=dir keeps
-// pictures of both pages at both widths.
+// phone, and no touch target is under 24 px; then their account page, a
+// wrong current password said beside its field, and a new password.
+// SCREENSHOTS=dir keeps pictures of every page at both widths.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../support/server');
-const { launch, checkWidths, watchErrors, keep, smallTargets } = require('../support/chromium');
+const { launch, checkWidths, watchErrors, keep, smallTargets, secondStep } = require('../support/chromium');
 
 const PASSWORD = 'organisation-pass-2026';
 let server;
@@ -35,6 +36,13 @@ test('an officer signs in, reads the figures by term and by month, and the notic
   await page.getByLabel('Email address').fill('officer@north.example');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // The second step first, on the staff's own set-up page, read the same.
+  await page.waitForURL(/\/account\/two-step\?next=\/group$/);
+  await page.getByText('Your role, Local authority officer, sees the figures of several schools').waitFor();
+  await checkWidths(page, 'setting up two-step sign-in');
+  assert.deepEqual(await smallTargets(page), [], 'touch targets on the set-up page');
+  await keep(page, 'group-two-step');
+  await secondStep(page, server.base, 'officer@north.example');
   await page.waitForURL(server.base + '/group');
   await page.getByRole('heading', { name: 'North County Council', level: 1 }).waitFor();
   await checkWidths(page, 'the group, by term');
@@ -51,5 +59,22 @@ test('an officer signs in, reads the figures by term and by month, and the notic
   await checkWidths(page, 'the notices');
   assert.deepEqual(await smallTargets(page), [], 'touch targets on the notices');
   await keep(page, 'group-notices');
+  // Their own account: two-step sign-in on, and a new password.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  await page.waitForURL(/\/group\/account$/);
+  await page.getByText('On: after your password').waitFor();
+  await page.getByLabel('Current password').fill('not-it-at-all');
+  await page.getByLabel('New password', { exact: true }).fill('officer-new-pass-2026');
+  await page.getByLabel('New password again').fill('officer-new-pass-2026');
+  await page.getByRole('button', { name: /password/i }).click();
+  await page.getByText('Your current password is not right').first().waitFor();
+  await checkWidths(page, 'the account page, with a mistake');
+  assert.deepEqual(await smallTargets(page), [], 'touch targets on the account page');
+  await keep(page, 'group-account');
+  await page.getByLabel('Current password').fill(PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill('officer-new-pass-2026');
+  await page.getByLabel('New password again').fill('officer-new-pass-2026');
+  await page.getByRole('button', { name: /password/i }).click();
+  await page.getByText('Your password has been changed.').waitFor();
   assert.deepEqual(errors, []);
 });

@@ -8,6 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, Browser } = require('../support/server');
+const twoStep = require('../support/two_step');
 
 const PASSWORD = 'organisation-pass-2026';
 let server;
@@ -50,11 +51,15 @@ test.before(async () => {
 });
 test.after(async () => { await server.stop(); });
 
+// Signs in with the second step, as a person would (support/two_step.js):
+// setting two-step sign-in up the first time (both roles require it,
+// decision 0034), a code from the app later; either way to the group's page.
 async function signedIn(email) {
   const b = new Browser(server.base);
   const res = await b.signIn(email, PASSWORD);
   assert.equal(res.status, 303, `${email} signs in`);
-  assert.equal(res.headers.get('location'), '/group', 'and lands on the group\'s page');
+  assert.match(res.headers.get('location'), /^\/(group$|account\/two-step\?next=\/group$)/,
+    'and lands on the group\'s page, after setting up the second step if it is the first time');
   return b;
 }
 
@@ -87,7 +92,7 @@ test('a trust leader sees the trust\'s schools beside the group, and nothing els
   }
   // Notices are the authority's; no school's page is the trust's.
   assert.equal((await b.get('/group/notices')).status, 403);
-  for (const p of ['/pupils', '/records', '/insight', '/actions', '/staff', '/audit', '/account', '/family']) {
+  for (const p of ['/pupils', '/records', '/insight', '/actions', '/staff', '/audit', '/account', '/family', '/staff/1/two-step']) {
     assert.equal((await b.get(p)).status, 403, p);
   }
   assert.equal((await b.get('/group?by=week')).status, 422);
@@ -164,4 +169,184 @@ test('every read is in each school\'s own audit log; signing in is throttled and
   const out = await b.post('/sign-out', { form: { csrf_token: b.csrf } });
   assert.equal(out.status, 303);
   assert.equal((await b.get('/group')).status, 303, 'sent to sign in again');
+});
+
+// Signs in with the password only, answering where the server sends them.
+async function passwordOnly(email) {
+  const b = new Browser(server.base);
+  await b.get('/sign-in');
+  const res = await b.post('/sign-in', { form: { csrf_token: b.csrf, email, password: PASSWORD, next: '' } });
+  assert.equal(res.status, 303, `${email}'s password is right`);
+  return { b, where: res.headers.get('location') };
+}
+
+// Every page an organisation's person may have; none opens before the second step.
+const GROUP_ROUTES = ['/group', '/group?by=month', '/group/notices', '/group/account', '/', '/pupils'];
+
+test('two-step sign-in is required of both roles: until it is given, nothing but the step opens', async () => {
+  const email = 'second-step@north.example';
+  server.cli(['organisation', 'add-person', '--organisation', '2', '--email', email, '--name', 'Alex Reid', '--password', PASSWORD]);
+  // The first sign-in owes the set-up: every page sends them to it.
+  const first = await passwordOnly(email);
+  assert.equal(first.where, '/account/two-step?next=/group');
+  for (const p of GROUP_ROUTES) {
+    const res = await first.b.get(p);
+    assert.equal(res.status, 303, `${p} before the set-up`);
+    assert.match(res.headers.get('location'), /^\/account\/two-step\?next=/, p);
+  }
+  const post = await first.b.post('/group/account/password', { form: { csrf_token: first.b.csrf,
+    current_password: PASSWORD, new_password: 'a-new-password-2026', confirm_password: 'a-new-password-2026' } });
+  assert.equal(post.status, 303, 'no password change before the set-up');
+  assert.match(post.headers.get('location'), /^\/account\/two-step/);
+  const setUp = await first.b.get(first.where);
+  assert.equal(setUp.status, 200);
+  assert.match(setUp.text, /Your role, Local authority officer, sees the figures of several schools/);
+  assert.match(setUp.text, /Your organisation may tell you which to use/);
+  // Set up through the page, as a person with an app would.
+  const key = twoStep.keyFromPage(setUp.text);
+  const step = Math.floor(await twoStep.serverSeconds(server.base) / twoStep.STEP);
+  const done = await first.b.post('/account/two-step', { form: { csrf_token: first.b.csrf, next: '/group', code: twoStep.totpAt(key, step) } });
+  assert.equal(done.status, 200);
+  const codes = twoStep.recoveryCodesFromPage(done.text);
+  assert.equal(codes.length, 10, 'ten recovery codes, shown once');
+  twoStep.remember(server.base, email, key, step, codes);
+  assert.equal((await first.b.get('/group')).status, 200, 'the group\'s page once set up');
+  await first.b.post('/sign-out', { form: { csrf_token: first.b.csrf } });
+
+  // Later sign-ins owe a code: again nothing opens until it is given.
+  const later = await passwordOnly(email);
+  assert.equal(later.where, '/sign-in/code?next=/group');
+  for (const p of GROUP_ROUTES) {
+    const res = await later.b.get(p);
+    assert.equal(res.status, 303, `${p} before the code`);
+    assert.match(res.headers.get('location'), /^\/sign-in\/code\?next=/, p);
+  }
+  await later.b.get(later.where);
+  // A wrong code is refused, and after five even the right one waits.
+  const wrong = await later.b.post('/sign-in/code', { form: { csrf_token: later.b.csrf, next: '/group', code: '000000' } });
+  assert.equal(wrong.status, 422);
+  assert.match(wrong.text, /That code did not work/);
+  for (let i = 1; i < 5; i += 1) {
+    const res = await later.b.post('/sign-in/code', { form: { csrf_token: later.b.csrf, next: '/group', code: '000000' } });
+    assert.equal(res.status, 422, `wrong code ${i + 1}`);
+  }
+  const { code } = await twoStep.nextCode(server.base, email, { allowRecovery: false });
+  const blocked = await later.b.post('/sign-in/code', { form: { csrf_token: later.b.csrf, next: '/group', code } });
+  assert.equal(blocked.status, 429);
+  assert.match(blocked.text, /wait 15 minutes/);
+  assert.match(blocked.text, /the person who runs attune for your organisation/);
+  assert.equal((await later.b.get('/group')).status, 303, 'still nothing but the step');
+  await server.settle();
+  const audited = (action) => Number(server.sql(`SELECT COUNT(*) FROM audit_log a JOIN organisation_members m ON m.id = a.subject_id WHERE a.action = '${action}' AND a.subject_type = 'organisation_member' AND m.email = '${email}'`));
+  assert.equal(audited('second_factor.enrolled'), 1);
+  assert.equal(audited('second_factor.failed'), 5);
+  assert.equal(audited('second_factor.throttled'), 1);
+  assert.equal(audited('sign_in.password'), 2);
+
+  // The operator resets it from the command line (audited): their sessions
+  // end, and the next sign-in sets it up again.
+  assert.match(server.cli(['organisation', 'reset-two-step', '--email', email]), /Two-step sign-in reset for/);
+  assert.equal(audited('second_factor.reset'), 1);
+  const ended = await later.b.get('/group');
+  assert.equal(ended.status, 303, 'the earlier session has ended');
+  assert.match(ended.headers.get('location'), /^\/sign-in\?next=/);
+  assert.equal((await passwordOnly(email)).where, '/account/two-step?next=/group');
+  assert.throws(() => server.cli(['organisation', 'reset-two-step', '--email', 'nobody@north.example']), /No active member of staff or organisation account/);
+});
+
+test('an organisation\'s person changes their own password: checked, audited, their other sessions end', async () => {
+  const email = 'inclusion@north.example';
+  const here = await signedIn(email);
+  const elsewhere = await signedIn(email);
+  const page = await here.get('/group/account');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Sam Patel/);
+  assert.match(page.text, /Local authority officer/);
+  assert.match(page.text, /Two-step sign-in/);
+  assert.match(page.text, /action="\/group\/account\/password"/);
+  const change = (form) => here.post('/group/account/password', { form: { csrf_token: here.csrf, ...form } });
+  const NEW = 'a-longer-officer-password-2026';
+  // Each mistake is said beside its field, and nothing changes.
+  let res = await change({ current_password: 'not-the-password', new_password: NEW, confirm_password: NEW });
+  assert.equal(res.status, 422);
+  assert.match(res.text, /Your current password is not right/);
+  res = await change({ current_password: PASSWORD, new_password: 'short', confirm_password: 'short' });
+  assert.equal(res.status, 422);
+  assert.match(res.text, /at least 10 characters/i);
+  res = await change({ current_password: PASSWORD, new_password: NEW, confirm_password: NEW + 'x' });
+  assert.equal(res.status, 422);
+  assert.match(res.text, /The two new passwords are not the same/);
+  // Without the form's token, refused.
+  res = await here.post('/group/account/password', { form: { current_password: PASSWORD, new_password: NEW, confirm_password: NEW } });
+  assert.equal(res.status, 403);
+  res = await change({ current_password: PASSWORD, new_password: NEW, confirm_password: NEW });
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get('location'), '/group/account');
+  assert.equal((await here.get('/group')).status, 200, 'this session goes on');
+  assert.equal((await elsewhere.get('/group')).status, 303, 'the other session has ended');
+  await server.settle();
+  assert.equal(Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'password_changed' AND subject_type = 'organisation_member'")), 1);
+  assert.equal(Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'password_change_failed' AND subject_type = 'organisation_member'")), 1);
+  // The new password signs in; the old one no longer does.
+  const again = new Browser(server.base);
+  await again.get('/sign-in');
+  assert.equal((await again.post('/sign-in', { form: { csrf_token: again.csrf, email, password: PASSWORD, next: '' } })).status, 401);
+  assert.equal((await again.signIn(email, NEW)).status, 303);
+  // Staff's account page is not theirs, nor theirs a member of staff's.
+  assert.equal((await again.get('/account')).status, 403);
+  assert.equal((await again.get('/group/account')).status, 200);
+});
+
+test('the figures download as the page shows them: same suppression, group.view only, audited', async () => {
+  const b = await signedIn('inclusion@south.example');
+  const page = await b.get('/group?by=month');
+  const href = /href="(\/group\/export\.csv\?by=month&amp;year=\d+)"/.exec(page.text);
+  assert.ok(href, 'the page links to its download');
+  const before = Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'group.read' AND school_id = 3"));
+  const csv = await b.get(href[1].replace(/&amp;/g, '&'));
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /attachment; filename="group-month-\d+\.csv"/);
+  const lines = csv.text.trim().split(/\r?\n/);
+  assert.match(lines[0], /^Measure,School,Pupils on roll,/);
+  assert.ok(lines.some((l) => l.startsWith(`"Suspensions, per 100 pupils",${names[3]},`)), 'each school\'s line');
+  assert.ok(lines.some((l) => l.startsWith('"Suspensions, per 100 pupils",The whole group,')), 'the group\'s line');
+  assert.ok(lines.some((l) => l.startsWith("Repairs within the policy's time,")), 'repairs');
+  // The seeded suspension is one pupil's: "fewer than 3", as on the page, never its rate.
+  const suspensions = lines.find((l) => l.startsWith(`"Suspensions, per 100 pupils",${names[3]},`));
+  assert.match(suspensions, /fewer than 3/);
+  noPupilNamed(csv.text, '/group/export.csv');
+  // Every cell on the page's tables is in the file, word for word.
+  const pageCells = [...page.text.split('id="measure-records"')[1].split('</section>')[0].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+  const fileCells = lines.find((l) => l.startsWith(`"Records of distress or harm, per 100 pupils",${names[3]},`)).split(',').slice(3);
+  assert.deepEqual(fileCells.map((c) => c.replace(/^"|"$/g, '')), pageCells.slice(0, fileCells.length).map((c) => c.replace(/&times;|×/g, '×')));
+  await server.settle();
+  assert.ok(Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'group.read' AND school_id = 3")) > before, 'read in the school\'s log');
+  assert.equal(Number(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'export.csv' AND detail LIKE 'group figures%'")), 1);
+  assert.equal((await b.get('/group/export.csv?by=week')).status, 422);
+  // Staff and the signed-out get nothing.
+  assert.equal((await new Browser(server.base).get('/group/export.csv')).status, 303);
+  const teacher = new Browser(server.base);
+  await teacher.signIn('teacher@demo.attune.school');
+  assert.equal((await teacher.get('/group/export.csv')).status, 403);
+});
+
+test('the demo has a trust and an authority holding its school, a person each to sign in as', async () => {
+  const demo = await startServer({ pupils: 40, days: 5, organisations: true });
+  try {
+    const listed = demo.cli(['organisation', 'list']);
+    assert.match(listed, /Trust: Attune Demo Learning Trust/);
+    assert.match(listed, /Local authority: Demo County Council/);
+    for (const [email, heading] of [['trust@demo.attune.school', 'Attune Demo Learning Trust'], ['authority@demo.attune.school', 'Demo County Council']]) {
+      const b = new Browser(demo.base);
+      assert.equal((await b.signIn(email)).status, 303, `${email} signs in with the demo password`);
+      const page = await b.get('/group');
+      assert.equal(page.status, 200);
+      assert.match(page.text, new RegExp(`<h1>${heading}</h1>`));
+      assert.match(page.text, /How the one school of the (trust|authority) is doing/);
+      assert.match(page.text, /The whole group/);
+    }
+  } finally {
+    await demo.stop();
+  }
 });

@@ -113,11 +113,14 @@ async function serve(db, port, env = {}) {
 // `days`: school days of demo history (Default: 0, so tests start clean).
 // `env`: extra environment for the server, e.g. { ATTUNE_TRUST_PROXY: 'true' }.
 // `schools`: demo schools (the second's staff are @demo2.attune.school).
-async function startServer({ pupils = 60, days = 0, env = {}, schools = 1 } = {}) {
+// `organisations`: with the demo's trust and local authority (Default:
+// false, so tests make their own).
+async function startServer({ pupils = 60, days = 0, env = {}, schools = 1, organisations = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-http-'));
   const db = await newDatabase(dir);
   await run(BIN, ['demo', 'generate', '--pupils', String(pupils), '--days', String(days),
-    '--schools', String(schools), '--db', db], { maxBuffer: 16 * 1024 * 1024 });
+    '--schools', String(schools), '--db', db, ...(organisations ? [] : ['--no-organisations'])],
+  { maxBuffer: 16 * 1024 * 1024 });
   const port = await freePort();
   let proc = await serve(db, port, env);
   const base = `http://127.0.0.1:${port}`;

@@ -174,7 +174,7 @@ TEST_F(SecondFactorTest, ADslSetsItUpThenGivesACodeOnceAndARecoveryCodeOnce) {
   EXPECT_EQ(key->base32.size(), 32u);                      // 160 bits
   std::string raw = RawKey(*key);
   // The key is stored sealed, never in clear.
-  auto stored = store_->GetSecondFactor(school_id_, dsl_id_);
+  auto stored = store_->GetSecondFactor({false, school_id_, dsl_id_});
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->pending_box.find(key->base32), std::string::npos);
   EXPECT_EQ(stored->pending_box.find(raw), std::string::npos);

@@ -171,14 +171,37 @@ Result<std::vector<OrganisationMember>> SqlStore::ListOrganisationMembers(
   });
 }
 
+Status SqlStore::SetOrganisationMemberPassword(long long member_id,
+                                               const std::string& password_hash,
+                                               const std::string& keep_id_hash, Timestamp now) {
+  return Guard("set organisation member password", [&]() -> Status {
+    return RunInTransaction([&]() -> Status {
+      auto sql = pool_.Acquire();
+      {
+        Rows set = sql.Query(
+            "UPDATE organisation_members SET password_hash = ?1, password_changed_at = ?2 "
+            "WHERE id = ?3 RETURNING id");
+        set.Bind(1, std::string_view(password_hash)).Bind(2, ToUnix(now)).Bind(3, member_id);
+        if (!set.Next()) return Status::NotFound("No such organisation account");
+      }
+      Rows end =
+          sql.Query("DELETE FROM organisation_sessions WHERE member_id = ?1 AND id_hash <> ?2");
+      end.Bind(1, member_id).Bind(2, std::string_view(keep_id_hash));
+      end.Next();
+      return Status::Ok();
+    });
+  });
+}
+
 Status SqlStore::CreateOrganisationSession(const SessionRecord& s) {
   return Guard("create organisation session", [&]() -> Status {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "INSERT INTO organisation_sessions (id_hash, organisation_id, member_id, csrf_token, "
-        "created_at, last_seen_at, expires_at, ip, user_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "?7, ?8, ?9)");
+        "created_at, last_seen_at, expires_at, ip, user_agent, second_factor_due) VALUES (?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     BindSession(r, s);
+    r.Bind(10, std::string_view(SecondFactorDueName(s.second_factor_due)));
     r.Next();
     return Status::Ok();
   });
@@ -189,8 +212,9 @@ Result<Principal> SqlStore::FindOrganisationSession(const std::string& id_hash, 
   return Guard("find organisation session", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
-        "SELECT m.id, m.organisation_id, m.name, m.email, m.role, se.csrf_token, se.expires_at "
-        "FROM organisation_sessions se JOIN organisation_members m ON m.id = se.member_id "
+        "SELECT m.id, m.organisation_id, m.name, m.email, m.role, se.csrf_token, se.expires_at, "
+        "se.second_factor_due FROM organisation_sessions se JOIN organisation_members m ON m.id = "
+        "se.member_id "
         "WHERE se.id_hash = ?1 AND se.expires_at > ?2 AND m.active = 1");
     r.Bind(1, std::string_view(id_hash)).Bind(2, ToUnix(now));
     if (!r.Next()) return Status::NotFound("No such session");
@@ -203,6 +227,7 @@ Result<Principal> SqlStore::FindOrganisationSession(const std::string& id_hash, 
     p.session_id_hash = id_hash;
     p.csrf_token = r.Text(5);
     if (expires_at) *expires_at = FromUnix(r.Int(6));
+    p.second_factor_due = ParseSecondFactorDue(r.TextView(7));
     return p;
   });
 }

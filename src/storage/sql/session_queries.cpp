@@ -234,16 +234,24 @@ Status SqlStore::SurveyCodeWorked(const std::string& ip) {
 namespace attune::sql {
 
 // SecondFactorStore's throttle of codes lives here too (decision 0030): a
-// member's wrong codes count as kind 'second_factor', their address's with
-// its wrong passwords, kind 'ip'.
-Status SqlStore::BeginSecondFactorAttempt(long long staff_id, const std::string& ip, Timestamp now,
-                                          Timestamp since, int max_for_staff, int max_for_ip) {
-  return BeginAttempt("begin second factor attempt", "second_factor", std::to_string(staff_id),
-                      max_for_staff, ip, max_for_ip, now, since);
+// member's wrong codes count as kind 'second_factor' (keyed by the member of
+// staff's id, or "organisation:" and an organisation's person's),
+// their address's with its wrong passwords, kind 'ip'.
+namespace {
+std::string ThrottleKey(const SecondFactorHolder& holder) {
+  return (holder.organisation ? "organisation:" : "") + std::to_string(holder.account_id);
+}
+}  // namespace
+
+Status SqlStore::BeginSecondFactorAttempt(const SecondFactorHolder& holder, const std::string& ip,
+                                          Timestamp now, Timestamp since, int max_for_holder,
+                                          int max_for_ip) {
+  return BeginAttempt("begin second factor attempt", "second_factor", ThrottleKey(holder),
+                      max_for_holder, ip, max_for_ip, now, since);
 }
 
-Status SqlStore::SecondFactorWorked(long long staff_id, const std::string& ip) {
-  return AttemptWorked("second factor worked", "second_factor", std::to_string(staff_id), ip);
+Status SqlStore::SecondFactorWorked(const SecondFactorHolder& holder, const std::string& ip) {
+  return AttemptWorked("second factor worked", "second_factor", ThrottleKey(holder), ip);
 }
 
 }  // namespace attune::sql

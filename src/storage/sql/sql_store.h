@@ -108,27 +108,27 @@ class SqlStore final : public Store {
   Result<std::string> KeptSecret(const std::string& name, const std::string& fresh) override;
 
   // SecondFactorStore
-  Result<SecondFactorRecord> GetSecondFactor(long long school_id, long long staff_id) override;
+  Result<SecondFactorRecord> GetSecondFactor(const SecondFactorHolder& holder) override;
   Result<std::vector<long long>> StaffWithSecondFactor(long long school_id) override;
-  Result<std::string> KeepPendingSecondFactor(long long school_id, long long staff_id,
+  Result<std::string> KeepPendingSecondFactor(const SecondFactorHolder& holder,
                                               const std::string& pending_box,
                                               Timestamp now) override;
-  Status ConfirmSecondFactor(long long school_id, long long staff_id,
-                             const std::string& pending_box, long long step,
-                             const std::vector<std::string>& recovery_hashes,
+  Status ConfirmSecondFactor(const SecondFactorHolder& holder, const std::string& pending_box,
+                             long long step, const std::vector<std::string>& recovery_hashes,
                              Timestamp now) override;
-  Result<bool> UseSecondFactorStep(long long school_id, long long staff_id,
-                                   long long step) override;
-  Result<bool> UseRecoveryCode(long long school_id, long long staff_id,
-                               const std::string& code_hash, Timestamp now) override;
-  Result<int> RecoveryCodesLeft(long long school_id, long long staff_id) override;
-  Status ReplaceRecoveryCodes(long long school_id, long long staff_id,
+  Result<bool> UseSecondFactorStep(const SecondFactorHolder& holder, long long step) override;
+  Result<bool> UseRecoveryCode(const SecondFactorHolder& holder, const std::string& code_hash,
+                               Timestamp now) override;
+  Result<int> RecoveryCodesLeft(const SecondFactorHolder& holder) override;
+  Status ReplaceRecoveryCodes(const SecondFactorHolder& holder,
                               const std::vector<std::string>& hashes, Timestamp now) override;
-  Status ResetSecondFactor(long long school_id, long long staff_id) override;
-  Status PassSecondFactor(const std::string& old_id_hash, const SessionRecord& renewed) override;
-  Status BeginSecondFactorAttempt(long long staff_id, const std::string& ip, Timestamp now,
-                                  Timestamp since, int max_for_staff, int max_for_ip) override;
-  Status SecondFactorWorked(long long staff_id, const std::string& ip) override;
+  Status ResetSecondFactor(const SecondFactorHolder& holder) override;
+  Status PassSecondFactor(const SecondFactorHolder& holder, const std::string& old_id_hash,
+                          const SessionRecord& renewed) override;
+  Status BeginSecondFactorAttempt(const SecondFactorHolder& holder, const std::string& ip,
+                                  Timestamp now, Timestamp since, int max_for_holder,
+                                  int max_for_ip) override;
+  Status SecondFactorWorked(const SecondFactorHolder& holder, const std::string& ip) override;
 
   // AuditStore
   Status AppendAudit(const AuditEntry& entry) override;
@@ -310,6 +310,8 @@ class SqlStore final : public Store {
   Result<OrganisationMember> FindOrganisationMemberByEmail(const std::string& email) override;
   Result<std::vector<OrganisationMember>> ListOrganisationMembers(
       long long organisation_id) override;
+  Status SetOrganisationMemberPassword(long long member_id, const std::string& password_hash,
+                                       const std::string& keep_id_hash, Timestamp now) override;
   Status CreateOrganisationSession(const SessionRecord& session) override;
   Result<Principal> FindOrganisationSession(const std::string& id_hash, Timestamp now,
                                             Timestamp* expires_at) override;
