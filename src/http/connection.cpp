@@ -126,6 +126,7 @@ void Connection::OnHead(beast::error_code ec) {
   idle_ = false;
   const ServerOptions& o = shared_.options;
   request_ = Request();
+  body_limit_ = 0;
   char id[24];
   std::snprintf(id, sizeof id, "r%llu", shared_.next_request.fetch_add(1));
   request_.request_id = id;
@@ -155,8 +156,23 @@ void Connection::OnHead(beast::error_code ec) {
 
   // The request's own limit, applied before any byte of the body is read,
   // whatever its transfer coding: smaller for requests that carry no
-  // credentials; larger for a route taking an upload.
-  size_t limit = request_.MayCarryCredentials() ? BodyLimit() : o.max_anonymous_body_bytes;
+  // credentials; larger for a route taking an upload, once a worker has
+  // checked that the credentials are live and open the route (a made-up
+  // cookie must not make the server hold an upload's worth of bytes).
+  if (!request_.MayCarryCredentials()) return ReadBodyWithin(o.max_anonymous_body_bytes);
+  if (!shared_.dispatcher.TakesUpload(request_.method, request_.path)) {
+    return ReadBodyWithin(o.max_body_bytes);
+  }
+  stream_.expires_after(seconds(o.body_timeout));
+  shared_.workers.Submit([self = shared_from_this()] {
+    size_t route = self->shared_.dispatcher.UploadLimitFor(self->request_);
+    size_t limit = std::max(self->shared_.options.max_body_bytes, route);
+    asio::post(self->stream_.get_executor(), [self, limit] { self->ReadBodyWithin(limit); });
+  });
+}
+
+void Connection::ReadBodyWithin(size_t limit) {
+  body_limit_ = limit;
   auto length = parser_->content_length();
   if (length && *length > limit) return Refuse(413, TooLarge());
   parser_->body_limit(limit);
@@ -215,11 +231,6 @@ void Connection::RunHandler() {
   });
 }
 
-size_t Connection::BodyLimit() const {
-  return std::max(shared_.options.max_body_bytes,
-                  shared_.dispatcher.BodyLimitFor(request_.method, request_.path));
-}
-
 Status Connection::TooLarge() const {
   const ServerOptions& o = shared_.options;
   // Before the head is read, credentials are unknown: the larger limit.
@@ -227,8 +238,9 @@ Status Connection::TooLarge() const {
     return Status::BadRequest("This is more than attune accepts before you sign in (" +
                               Size(o.max_anonymous_body_bytes) + "). Nothing has been saved.");
   }
-  return Status::BadRequest("This is more than attune accepts in one request (" +
-                            Size(BodyLimit()) + "). Nothing has been saved; send less at once.");
+  size_t limit = body_limit_ ? body_limit_ : shared_.largest_body;
+  return Status::BadRequest("This is more than attune accepts in one request (" + Size(limit) +
+                            "). Nothing has been saved; send less at once.");
 }
 
 void Connection::Refuse(int http_status, const Status& status) {

@@ -76,9 +76,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Refuse(int http_status, const Status& status);
   // Why a body over the limit is refused, naming the limit that applied.
   Status TooLarge() const;
-  // The body limit of a request carrying credentials: the server's, or
-  // its route's larger one (Route::max_body_bytes).
-  size_t BodyLimit() const;
+  // Reads the body within `limit` bytes (refusing a longer one), then
+  // runs the handler.
+  void ReadBodyWithin(size_t limit);
   // Writes `response`; then reads the next request when `keep_alive`, or
   // closes, first reading what the client still sends when `linger`.
   void Write(Response response, bool keep_alive, bool linger = false);
@@ -91,8 +91,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   WireResponse wire_;
   Request request_;
-  int served_ = 0;     // requests answered on this connection
-  bool idle_ = false;  // waiting for the head of a request; guarded by the strand
+  int served_ = 0;         // requests answered on this connection
+  size_t body_limit_ = 0;  // the limit of the request being read, for TooLarge
+  bool idle_ = false;      // waiting for the head of a request; guarded by the strand
 };
 
 }  // namespace attune::http

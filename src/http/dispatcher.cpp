@@ -51,11 +51,30 @@ const Site* Dispatcher::SiteFor(const std::string& path) const {
   return nullptr;
 }
 
-size_t Dispatcher::BodyLimitFor(const std::string& method, const std::string& path) const {
+bool Dispatcher::TakesUpload(const std::string& method, const std::string& path) const {
   const Site* site = SiteFor(path);
-  if (!site || !site->router) return 0;
+  if (!site || !site->router) return false;
   auto match = site->router->Match(method, path);
-  return match.kind == Router::MatchKind::kFound ? match.route->max_body_bytes : 0;
+  return match.kind == Router::MatchKind::kFound && match.route->max_body_bytes > 0;
+}
+
+size_t Dispatcher::UploadLimitFor(Request& request) const {
+  const Site* site = SiteFor(request.path);
+  if (!site || !site->router) return 0;
+  auto match = site->router->Match(request.method, request.path);
+  if (match.kind != Router::MatchKind::kFound || match.route->max_body_bytes == 0) return 0;
+  auto who = site->authenticate(request);
+  if (!who.ok() || !*who) return 0;
+  return Allowed(*site, *match.route, &**who).ok() ? match.route->max_body_bytes : 0;
+}
+
+Status Dispatcher::Allowed(const Site& site, const Route& route, const Principal* principal) {
+  Status allowed = site.authorize(principal, route.permission);
+  for (Permission also : route.also) {
+    if (allowed.ok()) break;
+    if (site.authorize(principal, also).ok()) allowed = Status::Ok();
+  }
+  return allowed;
 }
 
 size_t Dispatcher::LargestBodyLimit() const {
@@ -128,11 +147,7 @@ Response Dispatcher::Dispatch(const Site& site, Request& request) const {
     return r;
   }
 
-  Status allowed = site.authorize(request.principal, match.route->permission);
-  for (Permission also : match.route->also) {
-    if (allowed.ok()) break;
-    if (site.authorize(request.principal, also).ok()) allowed = Status::Ok();
-  }
+  Status allowed = Allowed(site, *match.route, request.principal);
   if (!allowed.ok()) return site.render_error(request, allowed);
 
   bool changes_state = request.method == "POST" || request.method == "PUT" ||

@@ -48,9 +48,16 @@ class Dispatcher {
   void set_hsts(bool on) { hsts_ = on; }
 
   Response Handle(Request& request) const;
-  // The larger body the route `method` `path` takes (Route::max_body_bytes),
-  // or 0 for the server's limit.
-  size_t BodyLimitFor(const std::string& method, const std::string& path) const;
+  // Whether the route `method` `path` takes a larger body than the server's
+  // limit (Route::max_body_bytes): an upload.
+  bool TakesUpload(const std::string& method, const std::string& path) const;
+  // The larger body `request`'s route takes, for a request whose
+  // credentials open that route (its session or token is live and its role
+  // may use it), or 0 for the server's limit: so that nobody who may not
+  // upload can make the server hold an upload's worth of bytes. Reads the
+  // store (the session): call it off the network threads. Leaves
+  // `request.principal` unset.
+  size_t UploadLimitFor(Request& request) const;
   // The largest Route::max_body_bytes of every site's routes (0 for none).
   size_t LargestBodyLimit() const;
   // The answer to a request the server will not read further (too large,
@@ -60,6 +67,9 @@ class Dispatcher {
 
  private:
   const Site* SiteFor(const std::string& path) const;
+  // Ok when `principal` (null when anonymous) holds the route's permission
+  // or one of its others (Route::also).
+  static Status Allowed(const Site& site, const Route& route, const Principal* principal);
   Response Dispatch(const Site& site, Request& request) const;
   void AddSecurityHeaders(const Request& request, Response& response) const;
 

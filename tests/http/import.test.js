@@ -361,6 +361,17 @@ test.describe('the import page', () => {
     assert.match(large.body, /more than attune accepts in one request \(21 MB\)/);
     // The route's larger limit is the upload's alone.
     assert.equal((await declaredPost(admin, '/staff', 2 << 20)).status, 413);
+    // ... and only for those who may upload: a made-up session cookie, or
+    // a teacher's real one, is held to the server's 1 MB before a byte of
+    // the body is read, so it cannot make the server keep 21 MB.
+    const madeUp = { cookieHeader: () => 'attune_session=made-up-by-a-stranger' };
+    const teacher = new Browser(server.base);
+    await teacher.signIn('teacher@demo.attune.school');
+    for (const [who, b] of [['made-up cookie', madeUp], ['teacher', teacher]]) {
+      const refused = await declaredPost(b, '/import', 5 << 20);
+      assert.equal(refused.status, 413, who);
+      assert.match(refused.body, /more than attune accepts in one request \(1 MB\)/, who);
+    }
     await server.settle();
     assert.equal(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'mis_import.refused'"), '4');
   });
