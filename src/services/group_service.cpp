@@ -210,7 +210,18 @@ Result<GroupFigures> GroupService::Figures(const Principal& by, const GroupQuery
       group.counts.push_back(Primary(column[p], rows > 0 && totals_hidden[rows + p]));
       group.per_100.push_back(Per100(group.counts.back(), all_pupils));
     }
-    group.total = Primary(grand, false);
+    // The group's whole year is the total of two more lines, each school's
+    // year and the group's periods: shown only while it gives neither away.
+    std::vector<ShownCount*> years, periods;
+    for (auto& school : out.schools) years.push_back(&school.lines.back().total);
+    for (auto& c : group.counts) periods.push_back(&c);
+    bool safe = ProtectTotal(years) && ProtectTotal(periods);
+    for (auto& school : out.schools) {
+      GroupLine& line = school.lines.back();
+      line.total_per_100 = Per100(line.total, school.pupils);
+    }
+    for (size_t p = 0; p < n; ++p) group.per_100[p] = Per100(group.counts[p], all_pupils);
+    group.total = Primary(grand, !safe);
     group.total_per_100 = Per100(group.total, all_pupils);
     out.group.lines.push_back(std::move(group));
   }

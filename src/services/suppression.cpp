@@ -5,29 +5,50 @@
 namespace attune {
 namespace {
 
-// The line rule on cells given by pointer; true when it withheld one. Sets
-// `unprotected` when small counts are hidden and nothing else can be.
-bool ProtectLine(const std::vector<ShownCount*>& line, bool* unprotected) {
-  int hidden = 0;
-  bool secondary = false;
+// Whether the counts of `line` not shown could be worked out from its
+// shown total and the counts shown beside them. A reader knows each "fewer
+// than 3" is 1 or 2 and each withheld count 3 or more, and the sum of those
+// not shown (the total less the rest), which pins them when there is one;
+// when every one must be at its least (1 + 1 + 3 is 5); or when they are all
+// small (none withheld: 2 is 1 + 1, 3 could be 1 + 2 but still names
+// children in so small a group, so small ones are protected only by a
+// withheld count beside them).
+bool WorksOut(const std::vector<ShownCount*>& line) {
+  int small = 0, withheld = 0;
+  long long sum = 0;
   for (const ShownCount* c : line) {
     if (c->shown()) continue;
-    ++hidden;
-    if (c->hidden && !c->fewer_than_three) secondary = true;
+    sum += c->count;
+    if (c->fewer_than_three) {
+      ++small;
+    } else {
+      ++withheld;
+    }
   }
-  // Safe: nothing hidden, or one withheld count already hides the rest.
-  if (hidden == 0 || secondary) return false;
-  ShownCount* smallest = nullptr;
-  for (ShownCount* c : line) {
-    if (!c->shown() || c->count == 0) continue;
-    if (!smallest || c->count < smallest->count) smallest = c;
+  if (small + withheld == 0) return false;
+  if (withheld == 0 || small + withheld == 1) return true;
+  return sum == small + 3LL * withheld;
+}
+
+// The line rule on cells given by pointer; true when it withheld one. Sets
+// `unprotected` when hidden counts could be worked out and nothing else
+// can be withheld.
+bool ProtectLine(const std::vector<ShownCount*>& line, bool* unprotected) {
+  bool changed = false;
+  while (WorksOut(line)) {
+    ShownCount* smallest = nullptr;
+    for (ShownCount* c : line) {
+      if (!c->shown() || c->count == 0) continue;
+      if (!smallest || c->count < smallest->count) smallest = c;
+    }
+    if (!smallest) {
+      if (unprotected) *unprotected = true;
+      return changed;
+    }
+    smallest->hidden = true;
+    changed = true;
   }
-  if (!smallest) {
-    if (unprotected) *unprotected = true;
-    return false;
-  }
-  smallest->hidden = true;
-  return true;
+  return changed;
 }
 
 ShownCount Shown(long long count) {
@@ -40,6 +61,12 @@ ShownCount Shown(long long count) {
 }  // namespace
 
 bool Suppressed(long long count) { return count == 1 || count == 2; }
+
+bool ProtectTotal(const std::vector<ShownCount*>& line) {
+  bool unprotected = false;
+  ProtectLine(line, &unprotected);
+  return !unprotected;
+}
 
 std::vector<ShownCount> SuppressCounts(const std::vector<long long>& counts) {
   auto table = SuppressTable({counts});

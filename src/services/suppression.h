@@ -23,9 +23,10 @@ struct ShownCount {
 };
 
 // One line of counts whose total is shown (a question's answers): counts
-// of 1 and 2 are suppressed; when the suppressed ones could be worked out
-// from the total and the others (one alone; or several, all small, whose
-// sum would name them: 2 is 1 + 1), the smallest other count above 0 is
+// of 1 and 2 are suppressed; while those not shown could be worked out from
+// the total and the others (one alone; small ones with no withheld count
+// beside them; or every one at its least, a reader knowing that a withheld
+// count is 3 or more: 1 + 3 is 4), the smallest other count above 0 is
 // withheld too. 0 is shown.
 std::vector<ShownCount> SuppressCounts(const std::vector<long long>& counts);
 
@@ -35,6 +36,12 @@ std::vector<ShownCount> SuppressCounts(const std::vector<long long>& counts);
 // nothing changes. `totals_hidden` gets, per row and then per column,
 // whether that line's total must be withheld as well (a line whose small
 // counts nothing else can protect). REQUIRES: every row the same length.
+// The rule of SuppressCounts for a line already suppressed elsewhere whose
+// total is shown too (each school's year beside the group's whole year):
+// withholds more of `line` as needed; false when that cannot protect it, and
+// the total must be withheld.
+bool ProtectTotal(const std::vector<ShownCount*>& line);
+
 std::vector<std::vector<ShownCount>> SuppressTable(const std::vector<std::vector<long long>>& cells,
                                                    std::vector<bool>* totals_hidden = nullptr);
 

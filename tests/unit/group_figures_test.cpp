@@ -3,23 +3,43 @@
 // local authority's officer get them from real schools.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "services/group_service.h"
 #include "services/suppression.h"
 
 namespace attune {
 namespace {
 
-// Whether `hidden` (not shown) counts of a line can be worked out from its
-// total: only one hidden, or all hidden small with no withheld count.
+// Whether a reader of a line and its total can tell any count not shown:
+// knowing each "fewer than 3" is 1 or 2 and each withheld count 3 or more,
+// a count is given away when only one of its possible values lets the
+// others make up the rest of the total (each range is whole numbers, so
+// any sum between the others' least and most can be made).
 bool LineSafe(const std::vector<ShownCount>& line) {
-  int hidden = 0;
-  bool withheld = false;
+  constexpr long long kNoMost = 1LL << 40;
+  std::vector<std::pair<long long, long long>> ranges;  // least, most
+  long long sum = 0;
   for (const auto& c : line) {
     if (c.shown()) continue;
-    ++hidden;
-    withheld |= c.hidden && !c.fewer_than_three;
+    sum += c.count;
+    ranges.push_back(c.fewer_than_three ? std::make_pair(1LL, 2LL) : std::make_pair(3LL, kNoMost));
   }
-  return hidden == 0 || withheld;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    long long least = 0, most = 0;
+    for (size_t j = 0; j < ranges.size(); ++j) {
+      if (j == i) continue;
+      least += ranges[j].first;
+      most = std::min(kNoMost, most + ranges[j].second);
+    }
+    int possible = 0;
+    for (long long v = ranges[i].first; v <= std::min(ranges[i].second, sum); ++v) {
+      if (sum - v >= least && sum - v <= most) ++possible;
+    }
+    if (possible <= 1) return false;
+  }
+  return true;
 }
 
 TEST(Suppression, OneAndTwoAreNeverShown) {
@@ -88,6 +108,38 @@ TEST(Suppression, ManyTablesAreAlwaysSafe) {
       EXPECT_TRUE(LineSafe(column) || totals[rows + c]);
     }
   }
+}
+
+TEST(Suppression, AWithheldCountAtItsLeastIsNotEnough) {
+  // 1 beside a withheld 3: their sum, 4, can only be 1 + 3.
+  auto line = SuppressCounts({1, 3, 50});
+  EXPECT_TRUE(line[0].fewer_than_three);
+  EXPECT_TRUE(line[1].hidden);
+  EXPECT_TRUE(line[2].hidden);  // 50 withheld as well: 54 has many makings
+  EXPECT_TRUE(LineSafe(line));
+  // A count withheld for its row stands alone in its column no longer.
+  auto t = SuppressTable({{10, 12, 9}, {7, 1, 8}, {20, 30, 25}});
+  int hidden = 0;
+  for (const auto& row : t) hidden += row[0].shown() ? 0 : 1;
+  EXPECT_GE(hidden, 2);
+}
+
+TEST(Suppression, TheGroupsWholeYearGivesNoSchoolAway) {
+  // Three schools, each with one record in the year: 3 in all would say so.
+  std::vector<ShownCount> years(3);
+  for (auto& y : years) {
+    y.count = 1;
+    y.fewer_than_three = true;
+  }
+  std::vector<ShownCount*> line;
+  for (auto& y : years) line.push_back(&y);
+  EXPECT_FALSE(ProtectTotal(line));
+  // With a school of 12 beside them, withholding the 12 protects them.
+  ShownCount twelve;
+  twelve.count = 12;
+  line.push_back(&twelve);
+  EXPECT_TRUE(ProtectTotal(line));
+  EXPECT_TRUE(twelve.hidden);
 }
 
 TEST(GroupPeriods, TermsAndMonthsOfASchoolYearToToday) {
