@@ -33,8 +33,8 @@ std::string ParentNotice(const Pupil& pupil, const Incident& i, const std::strin
   text += "We are writing to let you know that on " +
           FormatLondon(i.occurred_at, "%A %e %B at %H:%M") +
           (i.place.empty() ? "" : ", in " + i.place) + ", staff used " + p.hold + " for about " +
-          std::to_string(p.duration_minutes) + " minute(s), to keep " +
-          (pupil.preferred_name.empty() ? pupil.first_name : pupil.preferred_name) +
+          std::to_string(p.duration_minutes) + (p.duration_minutes == 1 ? " minute" : " minutes") +
+          ", to keep " + (pupil.preferred_name.empty() ? pupil.first_name : pupil.preferred_name) +
           " and others safe.\n\n";
   if (!p.reason.empty()) text += "Why it was needed: " + p.reason + "\n";
   if (!p.de_escalation.empty()) text += "What we tried first: " + p.de_escalation + "\n";
