@@ -124,8 +124,9 @@ TEST_F(PgRecordWordsTest, RecordsMadeBeforeTheMigrationAreFoundByTheirWordsUnacc
   ASSERT_EQ(Texts(found, "'zoe'"), std::vector<std::string>{"2"});  // before: Zoë is not zoe
 
   Migrate();
-  EXPECT_EQ(Texts("SELECT MAX(version)::text FROM schema_migrations"),
-            std::vector<std::string>{"35"});
+  // 0035 applied (and any that came after it).
+  EXPECT_EQ(Texts("SELECT COUNT(*)::text FROM schema_migrations WHERE version = 35"),
+            std::vector<std::string>{"1"});
   const char* folded =
       "SELECT string_agg(incident_id::text, ' ' ORDER BY incident_id) FROM record_words WHERE "
       "words @@ to_tsquery('simple', attune_fold(?1))";
