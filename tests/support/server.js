@@ -108,6 +108,19 @@ async function serve(db, port, env = {}) {
   return proc;
 }
 
+// Serves `db`, a database made outside startServer (a cluster of the test's
+// own), on a free port; resolves with { base, stop() }.
+async function serveDatabase(db) {
+  const port = await freePort();
+  const proc = await serve(db, port);
+  const stop = () => new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    proc.once('exit', resolve);
+    proc.kill('SIGTERM');
+  });
+  return { base: `http://127.0.0.1:${port}`, stop };
+}
+
 // Returns { base, port, db, dir, pupils, pid(), exitCode(), stop(), kill(signal), restart(),
 // cli(args), sql(query), dump(), settle() }.
 // `days`: school days of demo history (Default: 0, so tests start clean).
@@ -265,4 +278,4 @@ class Browser {
   }
 }
 
-module.exports = { startServer, Browser, ROLES, DEMO_PASSWORD, BIN, clockAt, PG };
+module.exports = { startServer, serveDatabase, Browser, ROLES, DEMO_PASSWORD, BIN, clockAt, PG };

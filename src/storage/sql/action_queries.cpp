@@ -151,7 +151,7 @@ void ReadActions(soci::session& sql, ActionWhere& where, const std::string& extr
 }  // namespace
 
 Result<std::vector<Action>> SqlStore::ListActions(const ActionQuery& q) {
-  return Guard("list actions", [&]() -> Result<std::vector<Action>> {
+  return ReadGuard("list actions", [&]() -> Result<std::vector<Action>> {
     auto sql = pool_.Acquire();
     std::vector<Action> out;
     if (q.status != "open") {
@@ -191,7 +191,7 @@ Result<std::vector<Action>> SqlStore::ListActions(const ActionQuery& q) {
 }
 
 Result<ActionCounts> SqlStore::CountActions(const ActionQuery& q, const DueEdges& edges) {
-  return Guard("count actions", [&]() -> Result<ActionCounts> {
+  return ReadGuard("count actions", [&]() -> Result<ActionCounts> {
     auto sql = pool_.Acquire();
     ActionCounts c;
     if (q.status != "open") {
@@ -244,7 +244,7 @@ Result<ActionCounts> SqlStore::CountActions(const ActionQuery& q, const DueEdges
 }
 
 Result<Action> SqlStore::GetAction(long long school_id, long long id) {
-  return Guard("get action", [&]() -> Result<Action> {
+  return ReadGuard("get action", [&]() -> Result<Action> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string(kActionColumns) + "FROM actions a " + kActionJoins +
@@ -295,7 +295,7 @@ Status SqlStore::ReassignAction(long long school_id, long long id, const std::st
 }
 
 Result<int> SqlStore::CountOpenActions(long long school_id, long long incident_id) {
-  return Guard("count open actions", [&]() -> Result<int> {
+  return ReadGuard("count open actions", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     int n = 0;
     *sql << "SELECT COUNT(*) FROM actions WHERE school_id = :s AND incident_id = :i AND status = "
@@ -306,7 +306,7 @@ Result<int> SqlStore::CountOpenActions(long long school_id, long long incident_i
 }
 
 Result<int> SqlStore::CountRepairsAwaited(long long school_id, long long incident_id) {
-  return Guard("count repairs awaited", [&]() -> Result<int> {
+  return ReadGuard("count repairs awaited", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     int n = 0;
     *sql << "SELECT COUNT(DISTINCT a.pupil_id) FROM actions a WHERE a.school_id = :s AND "

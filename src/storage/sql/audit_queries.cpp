@@ -99,7 +99,7 @@ Result<std::vector<AuditEntry>> SqlStore::ListAudit(const AuditQuery& q) {
   // Entries queued by AppendAuditSoon are written first: the log never
   // misses a read it has accepted (an empty write waits for their batch).
   ATTUNE_RETURN_IF_ERROR(committer_.Submit([](WriteSession&) {}));
-  return Guard("list audit", [&]() -> Result<std::vector<AuditEntry>> {
+  return ReadGuard("list audit", [&]() -> Result<std::vector<AuditEntry>> {
     auto sql = pool_.Acquire();
     AuditWhere where(q);
     // The page's ids are found first, from the filter's index alone, and
@@ -141,7 +141,7 @@ Result<std::vector<AuditEntry>> SqlStore::ListAudit(const AuditQuery& q) {
 
 Result<long long> SqlStore::CountAudit(const AuditQuery& q) {
   ATTUNE_RETURN_IF_ERROR(committer_.Submit([](WriteSession&) {}));
-  return Guard("count audit", [&]() -> Result<long long> {
+  return ReadGuard("count audit", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
     AuditWhere where(q);
     long long n = 0;

@@ -106,11 +106,17 @@ ConnectionPool::Lease ConnectionPool::Acquire() {
   cv_.wait(lock, [&] { return !free_.empty(); });
   soci::session* s = free_.back();
   free_.pop_back();
+  lock.unlock();  // the session is this thread's now; a reconnect need not hold up the others
+  Lease lease(this, s, StatementsOf(s), true);
   if (dialect_ == Dialect::kPostgres) {
-    // A connection the server dropped is made again before it is lent.
+    // A connection the server dropped, even while it waited here (a
+    // restart), is made again before it is lent, so its next user does not
+    // fail on it; nor is one lent still in a pipeline or a transaction.
+    // While the server is down this fails at once, and the user's first
+    // statement fails with "no connection to the server" (a 503).
     static_cast<PgConnection&>(StatementsOf(s)->connection()).Reconnected();
   }
-  return Lease(this, s, StatementsOf(s), true);
+  return lease;
 }
 
 void ConnectionPool::Release(soci::session* session) {

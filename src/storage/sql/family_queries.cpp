@@ -75,7 +75,7 @@ Result<long long> SqlStore::CreateFamilyAccount(const FamilyAccount& a) {
 }
 
 Result<FamilyAccount> SqlStore::FindFamilyByEmail(const std::string& email) {
-  return Guard("find family by email", [&]() -> Result<FamilyAccount> {
+  return ReadGuard("find family by email", [&]() -> Result<FamilyAccount> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT " ATTUNE_FAMILY_COLUMNS "FROM family_accounts WHERE email = ?1");
     r.Bind(1, std::string_view(email));
@@ -85,7 +85,7 @@ Result<FamilyAccount> SqlStore::FindFamilyByEmail(const std::string& email) {
 }
 
 Result<FamilyAccount> SqlStore::GetFamilyAccount(long long school_id, long long id) {
-  return Guard("get family account", [&]() -> Result<FamilyAccount> {
+  return ReadGuard("get family account", [&]() -> Result<FamilyAccount> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT " ATTUNE_FAMILY_COLUMNS
                        "FROM family_accounts WHERE school_id = ?1 AND id = ?2");
@@ -153,7 +153,7 @@ Result<long long> SqlStore::UnlinkContact(long long school_id, long long contact
 
 Result<std::vector<FamilyChild>> SqlStore::ListFamilyChildren(long long school_id,
                                                               long long family_id) {
-  return Guard("list family children", [&]() -> Result<std::vector<FamilyChild>> {
+  return ReadGuard("list family children", [&]() -> Result<std::vector<FamilyChild>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT p.id, CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE p.first_name "
@@ -179,7 +179,7 @@ Result<std::vector<FamilyChild>> SqlStore::ListFamilyChildren(long long school_i
 
 Result<std::vector<FamilyAccount>> SqlStore::ListPupilFamilies(long long school_id,
                                                                long long pupil_id) {
-  return Guard("list pupil families", [&]() -> Result<std::vector<FamilyAccount>> {
+  return ReadGuard("list pupil families", [&]() -> Result<std::vector<FamilyAccount>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT DISTINCT f.id, f.school_id, f.email, f.name, f.password_hash, "
@@ -213,7 +213,7 @@ Status SqlStore::CreateFamilyInvitation(const std::string& token_hash, long long
 }
 
 Result<FamilyAccount> SqlStore::FindFamilyInvitation(const std::string& token_hash, Timestamp now) {
-  return Guard("find family invitation", [&]() -> Result<FamilyAccount> {
+  return ReadGuard("find family invitation", [&]() -> Result<FamilyAccount> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT f.id, f.school_id, f.email, f.name, f.password_hash, f.active, f.weekly_digest, "
@@ -269,7 +269,7 @@ Status SqlStore::CreateFamilySession(const SessionRecord& s) {
 
 Result<Principal> SqlStore::FindFamilySession(const std::string& id_hash, Timestamp now,
                                               Timestamp* expires_at) {
-  return Guard("find family session", [&]() -> Result<Principal> {
+  return ReadGuard("find family session", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT f.id, f.school_id, f.name, f.email, se.csrf_token, se.expires_at FROM "
@@ -339,7 +339,7 @@ Status SqlStore::CreateFamilyToken(long long school_id, long long family_id,
 }
 
 Result<Principal> SqlStore::FindFamilyToken(const std::string& token_hash) {
-  return Guard("find family token", [&]() -> Result<Principal> {
+  return ReadGuard("find family token", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT f.id, f.school_id, f.name, f.email FROM family_api_tokens t JOIN family_accounts "
@@ -359,7 +359,7 @@ Result<std::vector<FamilyRecord>> SqlStore::ListFamilyRecords(long long school_i
                                                               long long family_id,
                                                               long long pupil_id, int limit,
                                                               long long before_incident) {
-  return Guard("list family records", [&]() -> Result<std::vector<FamilyRecord>> {
+  return ReadGuard("list family records", [&]() -> Result<std::vector<FamilyRecord>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT fs.incident_id, fs.pupil_id, i.behaviour_class, i.category, i.reward, fs.words, "
@@ -387,7 +387,7 @@ Result<std::vector<FamilyRecord>> SqlStore::ListFamilyRecords(long long school_i
 Result<std::vector<ContactLogEntry>> SqlStore::ListFamilyContactLog(long long school_id,
                                                                     long long family_id,
                                                                     long long pupil_id, int limit) {
-  return Guard("list family contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
+  return ReadGuard("list family contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT l.id, l.kind, l.at, COALESCE(st.name, ''), c.name FROM contact_log l JOIN "
@@ -416,7 +416,7 @@ Result<std::vector<ContactLogEntry>> SqlStore::ListFamilyContactLog(long long sc
 }
 
 Result<std::vector<FamilyReviewItem>> SqlStore::ListFamilyReviews(long long school_id, int limit) {
-  return Guard("list family reviews", [&]() -> Result<std::vector<FamilyReviewItem>> {
+  return ReadGuard("list family reviews", [&]() -> Result<std::vector<FamilyReviewItem>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT fs.incident_id, fs.pupil_id, CASE WHEN p.preferred_name <> '' THEN "
@@ -496,7 +496,7 @@ Status SqlStore::AddFamilyReply(long long school_id, long long family_id, long l
 
 Result<std::vector<FamilyRecord>> SqlStore::ListFamilyReplies(long long school_id,
                                                               long long incident_id) {
-  return Guard("list family replies", [&]() -> Result<std::vector<FamilyRecord>> {
+  return ReadGuard("list family replies", [&]() -> Result<std::vector<FamilyRecord>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT rp.incident_id, rp.pupil_id, rp.words, rp.created_at, f.name FROM family_replies "
@@ -518,7 +518,7 @@ Result<std::vector<FamilyRecord>> SqlStore::ListFamilyReplies(long long school_i
 }
 
 Result<std::vector<FamilyAccount>> SqlStore::ListDigestFamilies(Timestamp before) {
-  return Guard("list digest families", [&]() -> Result<std::vector<FamilyAccount>> {
+  return ReadGuard("list digest families", [&]() -> Result<std::vector<FamilyAccount>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT " ATTUNE_FAMILY_COLUMNS
                        "FROM family_accounts WHERE weekly_digest = 1 AND active = 1 AND "
@@ -533,7 +533,7 @@ Result<std::vector<FamilyAccount>> SqlStore::ListDigestFamilies(Timestamp before
 Result<std::vector<FamilyRecord>> SqlStore::ListDigestRecords(long long school_id,
                                                               long long family_id,
                                                               Timestamp since) {
-  return Guard("list digest records", [&]() -> Result<std::vector<FamilyRecord>> {
+  return ReadGuard("list digest records", [&]() -> Result<std::vector<FamilyRecord>> {
     auto sql = pool_.Acquire();
     // Shared since `since`: at once (created_at) or once approved (decided_at).
     Rows r = sql.Query(

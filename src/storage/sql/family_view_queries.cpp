@@ -84,7 +84,7 @@ Status SqlStore::CloseFamilyViewRequest(long long school_id, long long plan_id,
 
 Result<std::vector<FamilyViewRequest>> SqlStore::ListPlanViewRequests(long long school_id,
                                                                       long long plan_id) {
-  return Guard("list plan view requests", [&]() -> Result<std::vector<FamilyViewRequest>> {
+  return ReadGuard("list plan view requests", [&]() -> Result<std::vector<FamilyViewRequest>> {
     auto sql = pool_.Acquire();
     std::vector<FamilyViewRequest> out;
     Rows r = sql.Query("SELECT " ATTUNE_VIEW_REQUEST_COLUMNS ATTUNE_VIEW_REQUEST_FROM
@@ -111,7 +111,7 @@ Result<std::vector<FamilyViewRequest>> SqlStore::ListPlanViewRequests(long long 
 Result<std::vector<FamilyViewRequest>> SqlStore::ListFamilyViewRequests(long long school_id,
                                                                         long long family_id,
                                                                         long long pupil_id) {
-  return Guard("list family view requests", [&]() -> Result<std::vector<FamilyViewRequest>> {
+  return ReadGuard("list family view requests", [&]() -> Result<std::vector<FamilyViewRequest>> {
     auto sql = pool_.Acquire();
     std::vector<FamilyViewRequest> out;
     // The pupil is one of the account's children through a contact; a
@@ -160,7 +160,7 @@ Status SqlStore::SaveFamilyViewAnswer(long long school_id, long long family_id, 
 
 Result<std::vector<FamilyShareInfo>> SqlStore::ListIncidentShares(long long school_id,
                                                                   long long incident_id) {
-  return Guard("list incident shares", [&]() -> Result<std::vector<FamilyShareInfo>> {
+  return ReadGuard("list incident shares", [&]() -> Result<std::vector<FamilyShareInfo>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT fs.pupil_id, CASE WHEN p.preferred_name <> '' THEN p.preferred_name ELSE "

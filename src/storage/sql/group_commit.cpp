@@ -165,14 +165,32 @@ void GroupCommitter::RunBatch(std::deque<Pending*>& batch) {
   // "SAVEPOINT"/"RELEASE" for every write cost more than running them.
   WriteSession& w = *session_;
   auto started = std::chrono::steady_clock::now();
-  try {
-    if (!RunTogether(batch)) RunEachAlone(batch, results);
-    w.Prepared("COMMIT").Run();
-  } catch (const std::exception& e) {
-    batch_status = FromException(e, "group commit");
+  for (int attempt = 1;; ++attempt) {
+    bool commit_sent = false;
     try {
-      if (connection_->InTransaction()) connection_->Exec("ROLLBACK");
-    } catch (const std::exception&) {
+      if (!RunTogether(batch)) RunEachAlone(batch, results);
+      commit_sent = true;
+      w.Prepared("COMMIT").Run();
+      break;
+    } catch (const std::exception& e) {
+      try {
+        if (connection_->InTransaction()) connection_->Exec("ROLLBACK");
+      } catch (const std::exception&) {
+      }
+      // The connection lost (a server restart) before COMMIT was sent: the
+      // server rolls back a transaction whose connection ends, so nothing
+      // of the batch was written, and it runs once more on the connection
+      // made again (RunTogether), its writes being safe to run twice. Once
+      // COMMIT has been sent its outcome is unknown (committed, its answer
+      // lost, or not): the batch is not run again, and its callers are told
+      // it failed (503), as when the server is really down.
+      if (attempt == 1 && !commit_sent && ConnectionLost(e)) {
+        spdlog::warn("group commit: connection to the database lost, trying the batch again");
+        results.assign(batch.size(), Status());
+        continue;
+      }
+      batch_status = FromException(e, "group commit");
+      break;
     }
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -

@@ -117,7 +117,7 @@ std::string NotesStart(const Incident& i) {
 }  // namespace
 
 Result<std::vector<Incident>> SqlStore::ListIncidents(const IncidentQuery& q) {
-  return Guard("list incidents", [&]() -> Result<std::vector<Incident>> {
+  return ReadGuard("list incidents", [&]() -> Result<std::vector<Incident>> {
     auto sql = pool_.Acquire();
     long long limit = q.limit, offset = q.offset;
     soci::statement st =
@@ -151,7 +151,7 @@ Result<std::vector<RecordHit>> SqlStore::SearchRecords(const IncidentQuery& q) {
   }
   auto list = ListIncidents(q);
   if (!list.ok()) return list.status();
-  return Guard("search records", [&]() -> Result<std::vector<RecordHit>> {
+  return ReadGuard("search records", [&]() -> Result<std::vector<RecordHit>> {
     std::map<long long, std::string> excerpts;
     if (!list->empty()) {
       // The page is chosen first, and its records are a run of the index's
@@ -199,7 +199,7 @@ Result<std::vector<RecordHit>> SqlStore::SearchRecords(const IncidentQuery& q) {
 }
 
 Result<int> SqlStore::CountIncidents(const IncidentQuery& q) {
-  return Guard("count incidents", [&]() -> Result<int> {
+  return ReadGuard("count incidents", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     long long most = q.count_at_most;
     soci::statement st = (sql->prepare << CountSql(FromWhere(q, sql.Raw().dialect()), most));

@@ -234,7 +234,7 @@ Status SqlStore::FillIncident(soci::session& sql, Incident& i) {
 }
 
 Result<Incident> SqlStore::GetIncident(long long school_id, long long id) {
-  return Guard("get incident", [&]() -> Result<Incident> {
+  return ReadGuard("get incident", [&]() -> Result<Incident> {
     auto sql = pool_.Acquire();
     std::optional<Incident> found;
     soci::rowset<soci::row> rows =
@@ -327,7 +327,7 @@ void BindPupilRecords(Rows& rows, const PupilRecordQuery& q) {
 }  // namespace
 
 Result<std::vector<Incident>> SqlStore::ListPupilRecords(const PupilRecordQuery& q) {
-  return Guard("list pupil records", [&]() -> Result<std::vector<Incident>> {
+  return ReadGuard("list pupil records", [&]() -> Result<std::vector<Incident>> {
     auto sql = pool_.Acquire();
 #define ATTUNE_PUPIL_RECORDS_LIST(join) \
   "SELECT " ATTUNE_INCIDENT_COLUMNS ", ip.role, ip.step, ip.points, ip.reward "                \
@@ -354,7 +354,7 @@ Result<std::vector<Incident>> SqlStore::ListPupilRecords(const PupilRecordQuery&
 }
 
 Result<long long> SqlStore::CountPupilRecords(const PupilRecordQuery& q) {
-  return Guard("count pupil records", [&]() -> Result<long long> {
+  return ReadGuard("count pupil records", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
     auto rows = sql.Query(sql.Raw().dialect() == Dialect::kPostgres
                               ? "SELECT COUNT(*) " ATTUNE_PUPIL_RECORDS_WHERE("JOIN")
@@ -366,7 +366,7 @@ Result<long long> SqlStore::CountPupilRecords(const PupilRecordQuery& q) {
 
 Result<std::vector<PupilHistoryItem>> SqlStore::PupilHistory(long long school_id,
                                                              long long pupil_id, Timestamp since) {
-  return Guard("pupil history", [&]() -> Result<std::vector<PupilHistoryItem>> {
+  return ReadGuard("pupil history", [&]() -> Result<std::vector<PupilHistoryItem>> {
     auto sql = pool_.Acquire();
     std::vector<PupilHistoryItem> out;
     // Read for every pupil in every record: a kept statement, answered from
@@ -385,7 +385,7 @@ Result<std::vector<PupilHistoryItem>> SqlStore::PupilHistory(long long school_id
 }
 
 Result<std::vector<HistoryExportRow>> SqlStore::ExportHistory(long long school_id) {
-  return Guard("export history", [&]() -> Result<std::vector<HistoryExportRow>> {
+  return ReadGuard("export history", [&]() -> Result<std::vector<HistoryExportRow>> {
     auto sql = pool_.Acquire();
     std::vector<HistoryExportRow> out;
     soci::rowset<soci::row> rows =
@@ -436,7 +436,7 @@ Status SqlStore::MarkParentNoticeSent(long long school_id, long long incident_id
 
 Result<RecordTally> SqlStore::TallyRecords(long long school_id, const std::string& viewer,
                                            Timestamp from, Timestamp to) {
-  return Guard("tally records", [&]() -> Result<RecordTally> {
+  return ReadGuard("tally records", [&]() -> Result<RecordTally> {
     auto sql = pool_.Acquire();
     long long f = ToUnix(from), t = ToUnix(to);
     RecordTally out;
@@ -457,7 +457,7 @@ Result<RecordTally> SqlStore::TallyRecords(long long school_id, const std::strin
 }
 
 Result<long long> SqlStore::LastIncidentId() {
-  return Guard("last incident id", [&]() -> Result<long long> {
+  return ReadGuard("last incident id", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT COALESCE(MAX(id), 0) FROM incidents");
     return r.Next() ? r.Int(0) : 0;
@@ -579,7 +579,7 @@ Result<std::vector<EscalationRecord>> SqlStore::ListEscalations(long long school
                                                                 long long pupil_id,
                                                                 long long incident_id,
                                                                 const std::string& viewer) {
-  return Guard("list escalations", [&]() -> Result<std::vector<EscalationRecord>> {
+  return ReadGuard("list escalations", [&]() -> Result<std::vector<EscalationRecord>> {
     auto sql = pool_.Acquire();
     std::vector<EscalationRecord> out;
     // One kept statement per filter, so a pupil's escalations come from the

@@ -53,7 +53,7 @@ Result<long long> SqlStore::CreateMisImport(const MisImportRecord& m) {
 }
 
 Result<MisImportRecord> SqlStore::GetMisImport(long long school_id, long long id) {
-  return Guard("get mis import", [&]() -> Result<MisImportRecord> {
+  return ReadGuard("get mis import", [&]() -> Result<MisImportRecord> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << ATTUNE_MIS_IMPORT_COLUMNS("m.export_zip") "WHERE m.school_id = :s AND "
@@ -65,7 +65,7 @@ Result<MisImportRecord> SqlStore::GetMisImport(long long school_id, long long id
 }
 
 Result<std::vector<MisImportRecord>> SqlStore::ListMisImports(long long school_id, int limit) {
-  return Guard("list mis imports", [&]() -> Result<std::vector<MisImportRecord>> {
+  return ReadGuard("list mis imports", [&]() -> Result<std::vector<MisImportRecord>> {
     auto sql = pool_.Acquire();
     std::vector<MisImportRecord> out;
     soci::rowset<soci::row> rows =

@@ -61,7 +61,7 @@ Notification ReadNotification(const R& r) {
 }  // namespace
 
 Result<std::vector<Notification>> SqlStore::ListNotifications(const NotificationQuery& q) {
-  return Guard("list notifications", [&]() -> Result<std::vector<Notification>> {
+  return ReadGuard("list notifications", [&]() -> Result<std::vector<Notification>> {
     auto sql = pool_.Acquire();
     auto rows = sql.Query(
         "SELECT n.id, n.school_id, n.staff_id, n.kind, n.text, n.incident_id, n.action_id, "
@@ -81,7 +81,7 @@ Result<std::vector<Notification>> SqlStore::ListNotifications(const Notification
 }
 
 Result<int> SqlStore::CountUnread(const NotificationQuery& q, int cap) {
-  return Guard("count notifications", [&]() -> Result<int> {
+  return ReadGuard("count notifications", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     // On every page's header: a kept statement over the unread ones only
     // (notifications_unread), stopping at `cap`; what each is about is

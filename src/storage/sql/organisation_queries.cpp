@@ -56,7 +56,7 @@ Result<long long> SqlStore::CreateOrganisation(const Organisation& o) {
 }
 
 Result<Organisation> SqlStore::GetOrganisation(long long id) {
-  return Guard("get organisation", [&]() -> Result<Organisation> {
+  return ReadGuard("get organisation", [&]() -> Result<Organisation> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT " ATTUNE_ORGANISATION_COLUMNS " FROM organisations WHERE id = ?1");
     r.Bind(1, id);
@@ -66,7 +66,7 @@ Result<Organisation> SqlStore::GetOrganisation(long long id) {
 }
 
 Result<std::vector<Organisation>> SqlStore::ListOrganisations() {
-  return Guard("list organisations", [&]() -> Result<std::vector<Organisation>> {
+  return ReadGuard("list organisations", [&]() -> Result<std::vector<Organisation>> {
     auto sql = pool_.Acquire();
     Rows r =
         sql.Query("SELECT " ATTUNE_ORGANISATION_COLUMNS " FROM organisations ORDER BY kind, name");
@@ -108,7 +108,7 @@ Status SqlStore::AttachSchool(long long organisation_id, long long school_id) {
 }
 
 Result<std::vector<School>> SqlStore::ListOrganisationSchools(long long organisation_id) {
-  return Guard("list organisation schools", [&]() -> Result<std::vector<School>> {
+  return ReadGuard("list organisation schools", [&]() -> Result<std::vector<School>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT s.id, s.name, s.urn, s.phase, s.timezone FROM organisation_schools os JOIN "
@@ -148,7 +148,7 @@ Result<long long> SqlStore::CreateOrganisationMember(const OrganisationMember& m
 }
 
 Result<OrganisationMember> SqlStore::FindOrganisationMemberByEmail(const std::string& email) {
-  return Guard("find organisation member", [&]() -> Result<OrganisationMember> {
+  return ReadGuard("find organisation member", [&]() -> Result<OrganisationMember> {
     auto sql = pool_.Acquire();
     Rows r =
         sql.Query("SELECT " ATTUNE_MEMBER_COLUMNS " FROM organisation_members WHERE email = ?1");
@@ -160,7 +160,7 @@ Result<OrganisationMember> SqlStore::FindOrganisationMemberByEmail(const std::st
 
 Result<std::vector<OrganisationMember>> SqlStore::ListOrganisationMembers(
     long long organisation_id) {
-  return Guard("list organisation members", [&]() -> Result<std::vector<OrganisationMember>> {
+  return ReadGuard("list organisation members", [&]() -> Result<std::vector<OrganisationMember>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT " ATTUNE_MEMBER_COLUMNS
                        " FROM organisation_members WHERE organisation_id = ?1 ORDER BY name, id");
@@ -209,7 +209,7 @@ Status SqlStore::CreateOrganisationSession(const SessionRecord& s) {
 
 Result<Principal> SqlStore::FindOrganisationSession(const std::string& id_hash, Timestamp now,
                                                     Timestamp* expires_at) {
-  return Guard("find organisation session", [&]() -> Result<Principal> {
+  return ReadGuard("find organisation session", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(
         "SELECT m.id, m.organisation_id, m.name, m.email, m.role, se.csrf_token, se.expires_at, "

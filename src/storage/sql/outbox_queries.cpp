@@ -165,7 +165,7 @@ Status SqlStore::MarkMailAttemptFailed(long long id, const std::string& lease,
 }
 
 Result<std::optional<Timestamp>> SqlStore::NextMailDue() {
-  return Guard("next mail due", [&]() -> Result<std::optional<Timestamp>> {
+  return ReadGuard("next mail due", [&]() -> Result<std::optional<Timestamp>> {
     auto sql = pool_.Acquire();
     // The first pending message by outbox_due; a held lease puts it later.
     Rows r = sql.Query(
@@ -178,7 +178,7 @@ Result<std::optional<Timestamp>> SqlStore::NextMailDue() {
 }
 
 Result<std::vector<OutboxMessage>> SqlStore::ListUnsentMail(long long school_id, int limit) {
-  return Guard("list unsent mail", [&]() -> Result<std::vector<OutboxMessage>> {
+  return ReadGuard("list unsent mail", [&]() -> Result<std::vector<OutboxMessage>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT " ATTUNE_OUTBOX_COLUMNS
                        "FROM outbox WHERE school_id = ?1 AND status <> 'sent' ORDER BY status "

@@ -1,6 +1,7 @@
 #include "storage/sql/pg_connection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdlib>
 #include <stdexcept>
@@ -287,8 +288,39 @@ long long PgConnection::Changes() {
   return changes_;
 }
 
+bool PgConnection::BrokenWhileIdle() {
+  // A server that ends a connection (a restart, pg_terminate_backend) says
+  // why (FATAL 57P01) and closes the socket, but libpq notices only when it
+  // next reads: PQstatus stays CONNECTION_OK while the connection sits in
+  // the pool, and even after reading the goodbye until a later read meets
+  // the end. An idle connection that asked nothing is sent nothing (attune
+  // does not LISTEN), so anything readable now is taken as that goodbye:
+  // at worst a connection is made again for nothing.
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  if (socket.fd < 0) return true;
+  return poll(&socket, 1, 0) != 0;  // readable, or the socket failed
+}
+
 bool PgConnection::Reconnected() {
-  if (PQstatus(conn_) == CONNECTION_OK) return true;
+  // A failure may have left the connection in a pipeline or a transaction;
+  // the next user must get neither.
+  if (pipelined_) {
+    try {
+      EndPipeline();
+    } catch (const std::exception&) {  // the failure was its user's to see
+    }
+  }
+  if (PQstatus(conn_) == CONNECTION_OK && PQpipelineStatus(conn_) == PQ_PIPELINE_OFF) {
+    PGTransactionStatusType state = PQtransactionStatus(conn_);
+    if (state == PQTRANS_INTRANS || state == PQTRANS_INERROR) {
+      PGresult* rolled = PQexec(conn_, "ROLLBACK");
+      PQclear(rolled);
+      state = PQtransactionStatus(conn_);
+    }
+    if (state == PQTRANS_IDLE && !BrokenWhileIdle()) return true;
+  }
+  // Broken, or in a state nothing else recovers: made again (PQreset also
+  // leaves pipeline mode and any transaction, which the server ended).
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK) return false;
   ++generation_;

@@ -110,9 +110,11 @@ class PgConnection final : public Connection {
   void OutsidePipeline(Call call);
 
   PGconn* native() const { return conn_; }
-  // When the server has dropped this connection (a restart, a failover),
-  // connects it again in place: the statements prepared on it are made
-  // again on their next use. True when the connection is usable.
+  // Readies the connection for its next user: when the server has dropped
+  // it (a restart, a failover, found even while it sat idle), connects it
+  // again in place, the statements prepared on it made again on their next
+  // use; a pipeline or transaction a failure left open is ended. True when
+  // the connection is usable.
   bool Reconnected();
   // Changes each time the connection is made again.
   long long generation() const { return generation_; }
@@ -125,6 +127,9 @@ class PgConnection final : public Connection {
   std::string NextName() { return "attune_" + std::to_string(++named_); }
 
  private:
+  // True when the server has closed this idle connection.
+  bool BrokenWhileIdle();
+
   PGconn* conn_;
   std::string setup_;
   bool owned_;

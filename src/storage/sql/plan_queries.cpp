@@ -207,7 +207,7 @@ Result<long long> SqlStore::CreatePlan(const PupilPlan& p, const PlanActions& ac
 }
 
 Result<PupilPlan> SqlStore::GetPlan(long long school_id, long long id) {
-  return Guard("get plan", [&]() -> Result<PupilPlan> {
+  return ReadGuard("get plan", [&]() -> Result<PupilPlan> {
     auto sql = pool_.Acquire();
     auto r = sql.Query(ATTUNE_PLAN_COLUMNS "WHERE pl.school_id = ?1 AND pl.id = ?2");
     r.Bind(1, school_id).Bind(2, id);
@@ -217,7 +217,7 @@ Result<PupilPlan> SqlStore::GetPlan(long long school_id, long long id) {
 }
 
 Result<std::vector<PupilPlan>> SqlStore::ListPlans(long long school_id, long long pupil_id) {
-  return Guard("list plans", [&]() -> Result<std::vector<PupilPlan>> {
+  return ReadGuard("list plans", [&]() -> Result<std::vector<PupilPlan>> {
     auto sql = pool_.Acquire();
     std::vector<PupilPlan> out;
     // Read for every pupil in every record: a kept statement.
@@ -231,7 +231,7 @@ Result<std::vector<PupilPlan>> SqlStore::ListPlans(long long school_id, long lon
 }
 
 Result<std::vector<PlanEntry>> SqlStore::ListPlanEntries(long long school_id, long long plan_id) {
-  return Guard("list plan entries", [&]() -> Result<std::vector<PlanEntry>> {
+  return ReadGuard("list plan entries", [&]() -> Result<std::vector<PlanEntry>> {
     auto sql = pool_.Acquire();
     std::vector<PlanEntry> out;
     auto r = sql.Query(
@@ -355,7 +355,7 @@ Status SqlStore::FinishPlan(long long school_id, long long id, const std::string
 }
 
 Result<std::vector<PupilPlan>> SqlStore::ListSchoolPlans(const PlanQuery& q) {
-  return Guard("list school plans", [&]() -> Result<std::vector<PupilPlan>> {
+  return ReadGuard("list school plans", [&]() -> Result<std::vector<PupilPlan>> {
     auto sql = pool_.Acquire();
     std::vector<PupilPlan> out;
     PlanWhere where(q);
@@ -370,7 +370,7 @@ Result<std::vector<PupilPlan>> SqlStore::ListSchoolPlans(const PlanQuery& q) {
 }
 
 Result<int> SqlStore::CountSchoolPlans(const PlanQuery& q) {
-  return Guard("count school plans", [&]() -> Result<int> {
+  return ReadGuard("count school plans", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     PlanWhere where(q);
     int n = 0;

@@ -55,7 +55,7 @@ Result<PolicyVersion> SqlStore::CreatePolicyVersion(const PolicyVersion& draft,
 }
 
 Result<std::vector<PolicyVersion>> SqlStore::ListPolicyVersions(long long school_id) {
-  return Guard("list policy versions", [&]() -> Result<std::vector<PolicyVersion>> {
+  return ReadGuard("list policy versions", [&]() -> Result<std::vector<PolicyVersion>> {
     auto sql = pool_.Acquire();
     std::vector<PolicyVersion> out;
     // Read by every page that names the policy's categories: a kept statement.
@@ -69,7 +69,7 @@ Result<std::vector<PolicyVersion>> SqlStore::ListPolicyVersions(long long school
 }
 
 Result<PolicyVersion> SqlStore::GetPolicyVersion(long long school_id, long long id) {
-  return Guard("get policy version", [&]() -> Result<PolicyVersion> {
+  return ReadGuard("get policy version", [&]() -> Result<PolicyVersion> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string(kColumns) +
@@ -97,7 +97,7 @@ Status SqlStore::ActivatePolicyVersion(long long school_id, long long id, Date f
 }
 
 Result<PolicyVersion> SqlStore::PolicyInForce(long long school_id, Date day) {
-  return Guard("policy in force", [&]() -> Result<PolicyVersion> {
+  return ReadGuard("policy in force", [&]() -> Result<PolicyVersion> {
     auto sql = pool_.Acquire();
     // Asked on every record: a kept statement, and no policy text.
     auto rows = sql.Query(

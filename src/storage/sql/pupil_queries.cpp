@@ -149,7 +149,7 @@ Result<long long> SqlStore::CreatePupil(const Pupil& p) {
 }
 
 Result<Pupil> SqlStore::GetPupil(long long school_id, long long id) {
-  return Guard("get pupil", [&]() -> Result<Pupil> {
+  return ReadGuard("get pupil", [&]() -> Result<Pupil> {
     auto sql = pool_.Acquire();
     // Read for every pupil in every record: a kept statement.
     auto rows = sql.Query(ATTUNE_PUPIL_COLUMNS "WHERE p.school_id = ?1 AND p.id = ?2");
@@ -169,7 +169,7 @@ Result<std::vector<Pupil>> SqlStore::SearchPupils(long long school_id, const std
 }
 
 Result<std::vector<Pupil>> SqlStore::ListPupils(long long school_id, const PupilFilter& f) {
-  return Guard("list pupils", [&]() -> Result<std::vector<Pupil>> {
+  return ReadGuard("list pupils", [&]() -> Result<std::vector<Pupil>> {
     auto sql = pool_.Acquire();
     PupilWhere where(school_id, f);
     std::string order = f.by_year
@@ -187,7 +187,7 @@ Result<long long> SqlStore::CountPupils(long long school_id) {
 }
 
 Result<long long> SqlStore::CountPupils(long long school_id, const PupilFilter& f) {
-  return Guard("count pupils", [&]() -> Result<long long> {
+  return ReadGuard("count pupils", [&]() -> Result<long long> {
     auto sql = pool_.Acquire();
     PupilWhere where(school_id, f);
     long long n = 0;
@@ -203,7 +203,7 @@ Result<long long> SqlStore::CountPupils(long long school_id, const PupilFilter& 
 }
 
 Result<std::pair<int, int>> SqlStore::CountSen(long long school_id) {
-  return Guard("count sen", [&]() -> Result<std::pair<int, int>> {
+  return ReadGuard("count sen", [&]() -> Result<std::pair<int, int>> {
     auto sql = pool_.Acquire();
     int support = 0, ehcp = 0;
     *sql << "SELECT COALESCE(SUM(CASE WHEN sen_status = 'K' THEN 1 ELSE 0 END), 0), "
@@ -215,7 +215,7 @@ Result<std::pair<int, int>> SqlStore::CountSen(long long school_id) {
 }
 
 Result<std::vector<PupilKind>> SqlStore::CountPupilKinds(long long school_id) {
-  return Guard("count pupil kinds", [&]() -> Result<std::vector<PupilKind>> {
+  return ReadGuard("count pupil kinds", [&]() -> Result<std::vector<PupilKind>> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query("SELECT year_group, " ATTUNE_PUPIL_GROUP_FIELDS(
         "pupils") ", COUNT(*) "
@@ -235,7 +235,7 @@ Result<std::vector<PupilKind>> SqlStore::CountPupilKinds(long long school_id) {
 }
 
 Result<std::vector<Pupil>> SqlStore::GroupMembers(long long school_id, long long group_id) {
-  return Guard("group members", [&]() -> Result<std::vector<Pupil>> {
+  return ReadGuard("group members", [&]() -> Result<std::vector<Pupil>> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string(kPupilColumns) +
@@ -252,7 +252,7 @@ Result<std::vector<Pupil>> SqlStore::GroupMembers(long long school_id, long long
 }
 
 Result<PupilProfile> SqlStore::GetProfile(long long school_id, long long pupil_id) {
-  return Guard("get profile", [&]() -> Result<PupilProfile> {
+  return ReadGuard("get profile", [&]() -> Result<PupilProfile> {
     auto sql = pool_.Acquire();
     PupilProfile profile;
     profile.pupil_id = pupil_id;
@@ -281,7 +281,7 @@ Result<PupilProfile> SqlStore::GetProfile(long long school_id, long long pupil_i
 }
 
 Result<std::vector<ProfileSaved>> SqlStore::ListProfileSaves(long long school_id) {
-  return Guard("list profile saves", [&]() -> Result<std::vector<ProfileSaved>> {
+  return ReadGuard("list profile saves", [&]() -> Result<std::vector<ProfileSaved>> {
     auto sql = pool_.Acquire();
     std::vector<ProfileSaved> out;
     soci::rowset<soci::row> rows =
@@ -347,7 +347,7 @@ Result<long long> SqlStore::AddContact(long long school_id, const Contact& c) {
 }
 
 Result<std::vector<Contact>> SqlStore::ListContacts(long long school_id, long long pupil_id) {
-  return Guard("list contacts", [&]() -> Result<std::vector<Contact>> {
+  return ReadGuard("list contacts", [&]() -> Result<std::vector<Contact>> {
     auto sql = pool_.Acquire();
     std::vector<Contact> out;
     soci::rowset<soci::row> rows =

@@ -33,7 +33,7 @@ Result<long long> SqlStore::StartPupilTurn(const PupilTurn& t, const std::string
 }
 
 Result<PupilTurn> SqlStore::FindPupilTurn(const std::string& code_hash, Timestamp now) {
-  return Guard("find pupil turn", [&]() -> Result<PupilTurn> {
+  return ReadGuard("find pupil turn", [&]() -> Result<PupilTurn> {
     auto sql = pool_.Acquire();
     long long at = ToUnix(now);
     soci::rowset<soci::row> rows =

@@ -97,7 +97,7 @@ Result<long long> SqlStore::CreateRestorative(const RestorativeConversation& c) 
 }
 
 Result<RestorativeConversation> SqlStore::GetRestorative(long long school_id, long long id) {
-  return Guard("get restorative conversation", [&]() -> Result<RestorativeConversation> {
+  return ReadGuard("get restorative conversation", [&]() -> Result<RestorativeConversation> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << ConversationColumns() + "WHERE c.school_id = :s AND c.id = :id",
@@ -161,7 +161,7 @@ Status SqlStore::CreateNoRepair(const NoRepair& n) {
 Result<std::vector<NoRepair>> SqlStore::ListNoRepairs(long long school_id, long long incident_id,
                                                       long long pupil_id,
                                                       const std::string& viewer) {
-  return Guard("list no repairs", [&]() -> Result<std::vector<NoRepair>> {
+  return ReadGuard("list no repairs", [&]() -> Result<std::vector<NoRepair>> {
     auto sql = pool_.Acquire();
     std::vector<NoRepair> out;
     auto [where, x] = ByIncidentOrPupil("n", incident_id, pupil_id);
@@ -214,7 +214,7 @@ Result<std::vector<ContactLogEntry>> SqlStore::ListContactLog(long long school_i
                                                               long long pupil_id,
                                                               long long incident_id,
                                                               const std::string& viewer) {
-  return Guard("list contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
+  return ReadGuard("list contact log", [&]() -> Result<std::vector<ContactLogEntry>> {
     auto sql = pool_.Acquire();
     std::vector<ContactLogEntry> out;
     auto [where, x] = ByIncidentOrPupil("l", incident_id, pupil_id);

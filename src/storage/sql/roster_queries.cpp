@@ -50,7 +50,7 @@ Status ConflictOn(Status status, const std::string& message, const char* field) 
 }  // namespace
 
 Result<RosterSnapshot> SqlStore::ReadRoster(long long school_id) {
-  return Guard("read roster", [&]() -> Result<RosterSnapshot> {
+  return ReadGuard("read roster", [&]() -> Result<RosterSnapshot> {
     auto sql = pool_.Acquire();
     RosterSnapshot out;
     auto school = GetSchool(school_id);
@@ -93,17 +93,18 @@ Result<RosterSnapshot> SqlStore::ReadRoster(long long school_id) {
 }
 
 Result<std::vector<std::pair<long long, MisLink>>> SqlStore::ListSchoolLinks() {
-  return Guard("list school links", [&]() -> Result<std::vector<std::pair<long long, MisLink>>> {
-    auto sql = pool_.Acquire();
-    std::vector<std::pair<long long, MisLink>> out;
-    soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT school_id, source_id, local_id FROM mis_links "
-                         "WHERE kind = 'school' ORDER BY school_id");
-    for (const auto& r : rows) {
-      out.emplace_back(Int(r, 0), MisLink{"school", Text(r, 1), Int(r, 2), std::nullopt});
-    }
-    return out;
-  });
+  return ReadGuard(
+      "list school links", [&]() -> Result<std::vector<std::pair<long long, MisLink>>> {
+        auto sql = pool_.Acquire();
+        std::vector<std::pair<long long, MisLink>> out;
+        soci::rowset<soci::row> rows =
+            (sql->prepare << "SELECT school_id, source_id, local_id FROM mis_links "
+                             "WHERE kind = 'school' ORDER BY school_id");
+        for (const auto& r : rows) {
+          out.emplace_back(Int(r, 0), MisLink{"school", Text(r, 1), Int(r, 2), std::nullopt});
+        }
+        return out;
+      });
 }
 
 Status SqlStore::SaveMisLink(long long school_id, const MisLink& link) {
@@ -222,7 +223,7 @@ Status SqlStore::ChangeGroupTeachers(const std::vector<GroupPair>& add,
 
 Result<std::vector<TeachingGroup>> SqlStore::GroupsTaughtBy(long long school_id,
                                                             long long staff_id) {
-  return Guard("groups taught by", [&]() -> Result<std::vector<TeachingGroup>> {
+  return ReadGuard("groups taught by", [&]() -> Result<std::vector<TeachingGroup>> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << "SELECT g.id, g.name, g.subject, g.year_group FROM teaching_group_staff t "

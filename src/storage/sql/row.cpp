@@ -83,17 +83,24 @@ std::string JoinList(const std::vector<std::string>& items) {
   return out;
 }
 
+bool ConnectionLost(const std::exception& e) {
+  std::string_view message = e.what();
+  return message.find("no connection to the server") != std::string::npos ||
+         message.find("server closed the connection") != std::string::npos ||
+         message.find("terminating connection") != std::string::npos ||
+         message.find("SQLSTATE 57P") != std::string::npos ||
+         message.find("SQLSTATE 08") != std::string::npos ||
+         message.find("could not connect") != std::string::npos ||
+         message.find("could not send data") != std::string::npos ||
+         message.find("could not receive data") != std::string::npos;
+}
+
 Status FromException(const std::exception& e, const char* what) {
   std::string message = e.what();
   // SOCI adds the values a failed query was given ("with :v=..."): they may
   // be a pupil's details or a secret, and stay out of the log.
   if (size_t with = message.find(" with :"); with != std::string::npos) message.resize(with);
-  if (message.find("no connection to the server") != std::string::npos ||
-      message.find("server closed the connection") != std::string::npos ||
-      message.find("terminating connection") != std::string::npos ||
-      message.find("SQLSTATE 57P") != std::string::npos ||
-      message.find("SQLSTATE 08") != std::string::npos ||
-      message.find("could not connect") != std::string::npos) {
+  if (ConnectionLost(e)) {
     spdlog::error("database unreachable during {}: {}", what, message);
     return Status::Unavailable(
         "The school's records cannot be reached just now; please try again in a moment");

@@ -52,6 +52,10 @@ std::string JoinList(const std::vector<std::string>& items);
 // operation for the log.
 Status FromException(const std::exception& e, const char* what);
 
+// True when `e` says the connection to the database server was lost or
+// could not be made (PostgreSQL: a restart, the server down).
+bool ConnectionLost(const std::exception& e);
+
 // Runs `f` (returning Status or Result<T>) turning exceptions into Status.
 template <typename F>
 auto Guard(const char* what, F&& f) -> decltype(f()) {
@@ -60,6 +64,23 @@ auto Guard(const char* what, F&& f) -> decltype(f()) {
   } catch (const std::exception& e) {
     return FromException(e, what);
   }
+}
+
+// Guard for a read that may be run again: when the connection is found lost
+// (a server restart; the pool makes it again before lending it, see
+// ConnectionPool::Acquire), `f` runs once more on a fresh lease, so a
+// restart the server is already back from costs its users nothing. Not for
+// writes outside the group commit (an autocommit statement whose answer was
+// lost may have committed) nor inside a transaction (`in_transaction`: the
+// transaction as a whole has failed; its caller's Guard reports it).
+template <typename F>
+auto GuardRead(const char* what, bool in_transaction, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    if (in_transaction || !ConnectionLost(e)) return FromException(e, what);
+  }
+  return Guard(what, f);
 }
 
 // SOCI indicator for an optional foreign key stored as NULL when 0.

@@ -31,7 +31,7 @@ School ReadSchool(const Row& r) {
 }  // namespace
 
 Result<School> SqlStore::GetSchool(long long id) {
-  return Guard("get school", [&]() -> Result<School> {
+  return ReadGuard("get school", [&]() -> Result<School> {
     auto sql = pool_.Acquire();
     // Read by every page (its header): a kept statement.
     Rows r = sql.Query("SELECT id, name, urn, phase, timezone FROM schools WHERE id = ?1");
@@ -42,7 +42,7 @@ Result<School> SqlStore::GetSchool(long long id) {
 }
 
 Result<std::vector<School>> SqlStore::ListSchools() {
-  return Guard("list schools", [&]() -> Result<std::vector<School>> {
+  return ReadGuard("list schools", [&]() -> Result<std::vector<School>> {
     auto sql = pool_.Acquire();
     std::vector<School> out;
     soci::rowset<soci::row> rows =
@@ -65,7 +65,7 @@ Result<long long> SqlStore::AddCalendarEntry(const CalendarEntry& e) {
 }
 
 Result<std::vector<CalendarEntry>> SqlStore::ListCalendar(long long school_id) {
-  return Guard("list calendar", [&]() -> Result<std::vector<CalendarEntry>> {
+  return ReadGuard("list calendar", [&]() -> Result<std::vector<CalendarEntry>> {
     auto sql = pool_.Acquire();
     std::vector<CalendarEntry> out;
     soci::rowset<soci::row> rows =
@@ -102,7 +102,7 @@ Result<long long> SqlStore::AddPeriod(const Period& p) {
 }
 
 Result<std::vector<Period>> SqlStore::ListPeriods(long long school_id) {
-  return Guard("list periods", [&]() -> Result<std::vector<Period>> {
+  return ReadGuard("list periods", [&]() -> Result<std::vector<Period>> {
     auto sql = pool_.Acquire();
     std::vector<Period> out;
     soci::rowset<soci::row> rows =
@@ -134,7 +134,7 @@ Result<long long> SqlStore::AddPlace(const Place& p) {
 }
 
 Result<std::vector<Place>> SqlStore::ListPlaces(long long school_id) {
-  return Guard("list places", [&]() -> Result<std::vector<Place>> {
+  return ReadGuard("list places", [&]() -> Result<std::vector<Place>> {
     auto sql = pool_.Acquire();
     std::vector<Place> out;
     soci::rowset<soci::row> rows =
@@ -158,7 +158,7 @@ Result<long long> SqlStore::AddForm(const Form& f) {
 }
 
 Result<std::vector<Form>> SqlStore::ListForms(long long school_id) {
-  return Guard("list forms", [&]() -> Result<std::vector<Form>> {
+  return ReadGuard("list forms", [&]() -> Result<std::vector<Form>> {
     auto sql = pool_.Acquire();
     std::vector<Form> out;
     Rows r = sql.Query(
@@ -173,7 +173,7 @@ Result<std::vector<Form>> SqlStore::ListForms(long long school_id) {
 }
 
 Result<TeachingGroup> SqlStore::GetTeachingGroup(long long school_id, long long id) {
-  return Guard("get teaching group", [&]() -> Result<TeachingGroup> {
+  return ReadGuard("get teaching group", [&]() -> Result<TeachingGroup> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << "SELECT name, subject, year_group FROM teaching_groups WHERE school_id = "
@@ -219,7 +219,7 @@ Result<long long> SqlStore::AddTimetableSlot(const TimetableSlot& t) {
 
 Result<std::vector<TimetableLesson>> SqlStore::LessonsFor(long long school_id, long long staff_id,
                                                           int weekday) {
-  return Guard("lessons for", [&]() -> Result<std::vector<TimetableLesson>> {
+  return ReadGuard("lessons for", [&]() -> Result<std::vector<TimetableLesson>> {
     auto sql = pool_.Acquire();
     std::vector<TimetableLesson> out;
     soci::rowset<soci::row> rows =

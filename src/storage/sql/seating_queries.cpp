@@ -5,7 +5,7 @@
 namespace attune::sql {
 
 Result<std::vector<Seat>> SqlStore::SeatingPlan(long long school_id, long long group_id) {
-  return Guard("seating plan", [&]() -> Result<std::vector<Seat>> {
+  return ReadGuard("seating plan", [&]() -> Result<std::vector<Seat>> {
     auto sql = pool_.Acquire();
     std::vector<Seat> out;
     soci::rowset<soci::row> rows =

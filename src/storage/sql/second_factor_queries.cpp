@@ -54,7 +54,7 @@ void InsertRecoveryCodes(ConnectionPool::Lease& sql, const SecondFactorHolder& h
 }  // namespace
 
 Result<SecondFactorRecord> SqlStore::GetSecondFactor(const SecondFactorHolder& h) {
-  return Guard("get second factor", [&]() -> Result<SecondFactorRecord> {
+  return ReadGuard("get second factor", [&]() -> Result<SecondFactorRecord> {
     auto sql = pool_.Acquire();
     // Read at every sign-in of every member of staff: a kept statement.
     auto r = sql.Query(
@@ -74,7 +74,7 @@ Result<SecondFactorRecord> SqlStore::GetSecondFactor(const SecondFactorHolder& h
 }
 
 Result<std::vector<long long>> SqlStore::StaffWithSecondFactor(long long school_id) {
-  return Guard("staff with second factor", [&]() -> Result<std::vector<long long>> {
+  return ReadGuard("staff with second factor", [&]() -> Result<std::vector<long long>> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << "SELECT staff_id FROM second_factors WHERE school_id = :s AND "
@@ -157,7 +157,7 @@ Result<bool> SqlStore::UseRecoveryCode(const SecondFactorHolder& h, const std::s
 }
 
 Result<int> SqlStore::RecoveryCodesLeft(const SecondFactorHolder& h) {
-  return Guard("recovery codes left", [&]() -> Result<int> {
+  return ReadGuard("recovery codes left", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     long long left = 0;
     *sql << Sql(h,

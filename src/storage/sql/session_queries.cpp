@@ -36,7 +36,7 @@ Status SqlStore::CreateSession(const SessionRecord& s) {
 
 Result<Principal> SqlStore::FindSession(const std::string& id_hash, Timestamp now,
                                         Timestamp* expires_at) {
-  return Guard("find session", [&]() -> Result<Principal> {
+  return ReadGuard("find session", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
     // Read on every signed-in page: a kept statement.
     auto r = sql.Query(
@@ -167,7 +167,7 @@ Status SqlStore::CreateApiToken(long long school_id, long long staff_id,
 }
 
 Result<Principal> SqlStore::FindApiToken(const std::string& token_hash) {
-  return Guard("find api token", [&]() -> Result<Principal> {
+  return ReadGuard("find api token", [&]() -> Result<Principal> {
     auto sql = pool_.Acquire();
     // Read on every API request: a kept statement.
     auto rows = sql.Query(

@@ -14,6 +14,7 @@
 #include "core/embedded.h"
 #include "storage/sql/connection_pool.h"
 #include "storage/sql/group_commit.h"
+#include "storage/sql/row.h"
 #include "storage/store.h"
 
 namespace attune::sql {
@@ -394,6 +395,13 @@ class SqlStore final : public Store {
                          long long staff_id) override;
 
  private:
+  // Guard for a read: run once more on a made-again connection when the
+  // server had dropped its connection, unless inside a transaction (row.h
+  // GuardRead).
+  template <typename F>
+  auto ReadGuard(const char* what, F&& f) -> decltype(f()) {
+    return GuardRead(what, pool_.CurrentTransaction() != nullptr, f);
+  }
   // RunInTransaction (`write`) and ReadTogether.
   Status InTransaction(bool write, const std::function<Status()>& work);
   // Sign-in's throttle (session_queries.cpp): counts a failure for `key` of

@@ -44,7 +44,7 @@ Result<long long> SqlStore::CreateStaff(const Staff& s) {
 }
 
 Result<Staff> SqlStore::FindStaffByEmail(const std::string& email) {
-  return Guard("find staff", [&]() -> Result<Staff> {
+  return ReadGuard("find staff", [&]() -> Result<Staff> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(ATTUNE_STAFF_COLUMNS "WHERE email = ?1");
     r.Bind(1, std::string_view(email));
@@ -54,7 +54,7 @@ Result<Staff> SqlStore::FindStaffByEmail(const std::string& email) {
 }
 
 Result<Staff> SqlStore::GetStaff(long long school_id, long long id) {
-  return Guard("get staff", [&]() -> Result<Staff> {
+  return ReadGuard("get staff", [&]() -> Result<Staff> {
     auto sql = pool_.Acquire();
     Rows r = sql.Query(ATTUNE_STAFF_COLUMNS "WHERE school_id = ?1 AND id = ?2");
     r.Bind(1, school_id).Bind(2, id);
@@ -64,7 +64,7 @@ Result<Staff> SqlStore::GetStaff(long long school_id, long long id) {
 }
 
 Result<std::vector<Staff>> SqlStore::ListStaff(long long school_id) {
-  return Guard("list staff", [&]() -> Result<std::vector<Staff>> {
+  return ReadGuard("list staff", [&]() -> Result<std::vector<Staff>> {
     auto sql = pool_.Acquire();
     std::vector<Staff> out;
     Rows r = sql.Query(ATTUNE_STAFF_COLUMNS "WHERE school_id = ?1 ORDER BY active DESC, name");
@@ -112,7 +112,7 @@ Status SqlStore::SetStaffPassword(long long school_id, long long id, const std::
 }
 
 Result<int> SqlStore::CountActiveWithRole(long long school_id, Role role) {
-  return Guard("count staff", [&]() -> Result<int> {
+  return ReadGuard("count staff", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     std::string name = RoleName(role);
     long long n = 0;

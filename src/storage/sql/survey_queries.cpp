@@ -81,7 +81,7 @@ Result<long long> SqlStore::CreateSurvey(const Survey& survey) {
 }
 
 Result<std::vector<Survey>> SqlStore::ListSurveys(long long school_id) {
-  return Guard("list surveys", [&]() -> Result<std::vector<Survey>> {
+  return ReadGuard("list surveys", [&]() -> Result<std::vector<Survey>> {
     auto sql = pool_.Acquire();
     std::vector<Survey> out;
     soci::rowset<soci::row> rows =
@@ -107,7 +107,7 @@ Result<std::vector<Survey>> SqlStore::ListSurveys(long long school_id) {
 }
 
 Result<Survey> SqlStore::GetSurvey(long long school_id, long long id) {
-  return Guard("get survey", [&]() -> Result<Survey> {
+  return ReadGuard("get survey", [&]() -> Result<Survey> {
     auto sql = pool_.Acquire();
     Survey v;
     bool found = false;
@@ -174,7 +174,7 @@ Result<long long> SqlStore::StartSurveyRun(const SurveyRun& run,
 }
 
 Result<std::vector<SurveyRun>> SqlStore::ListSurveyRuns(long long school_id, long long survey_id) {
-  return Guard("list survey runs", [&]() -> Result<std::vector<SurveyRun>> {
+  return ReadGuard("list survey runs", [&]() -> Result<std::vector<SurveyRun>> {
     auto sql = pool_.Acquire();
     std::vector<SurveyRun> out;
     soci::rowset<soci::row> rows =
@@ -188,7 +188,7 @@ Result<std::vector<SurveyRun>> SqlStore::ListSurveyRuns(long long school_id, lon
 }
 
 Result<SurveyRun> SqlStore::GetSurveyRun(long long school_id, long long id) {
-  return Guard("get survey run", [&]() -> Result<SurveyRun> {
+  return ReadGuard("get survey run", [&]() -> Result<SurveyRun> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string("SELECT ") + kRunColumns +
@@ -220,7 +220,7 @@ Status SqlStore::CloseSurveyRun(long long school_id, long long id, long long sta
 }
 
 Result<SurveyCodeFound> SqlStore::FindSurveyCode(const std::string& code_hash) {
-  return Guard("find survey code", [&]() -> Result<SurveyCodeFound> {
+  return ReadGuard("find survey code", [&]() -> Result<SurveyCodeFound> {
     auto sql = pool_.Acquire();
     soci::rowset<soci::row> rows =
         (sql->prepare << std::string("SELECT ") + kRunColumns +
@@ -276,7 +276,7 @@ Status SqlStore::SaveSurveyResponse(const std::string& code_hash, Date on,
 
 Result<std::vector<SurveyAnswerCount>> SqlStore::CountSurveyAnswers(long long school_id,
                                                                     long long survey_id) {
-  return Guard("count survey answers", [&]() -> Result<std::vector<SurveyAnswerCount>> {
+  return ReadGuard("count survey answers", [&]() -> Result<std::vector<SurveyAnswerCount>> {
     auto sql = pool_.Acquire();
     std::vector<SurveyAnswerCount> out;
     soci::rowset<soci::row> rows =
@@ -299,7 +299,7 @@ Result<std::vector<SurveyAnswerCount>> SqlStore::CountSurveyAnswers(long long sc
 
 Result<std::vector<SurveyWords>> SqlStore::ListSurveyWords(long long school_id,
                                                            long long survey_id) {
-  return Guard("list survey words", [&]() -> Result<std::vector<SurveyWords>> {
+  return ReadGuard("list survey words", [&]() -> Result<std::vector<SurveyWords>> {
     auto sql = pool_.Acquire();
     std::vector<SurveyWords> out;
     soci::rowset<soci::row> rows =

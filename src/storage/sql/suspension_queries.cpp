@@ -59,7 +59,7 @@ Status SqlStore::MarkSuspensionNoticeSent(long long school_id, long long inciden
 
 Result<int> SqlStore::SuspensionDays(long long school_id, long long pupil_id, Date from, Date to,
                                      long long except_incident_id) {
-  return Guard("suspension days", [&]() -> Result<int> {
+  return ReadGuard("suspension days", [&]() -> Result<int> {
     auto sql = pool_.Acquire();
     std::string first = FormatDate(from), end = FormatDate(to);
     // Pupil first: incident_pupils_history finds the pupil's records, the

@@ -23,7 +23,7 @@ Result<long long> SqlStore::AddStaffTraining(const StaffTraining& t) {
 
 Result<std::vector<StaffTraining>> SqlStore::ListStaffTraining(long long school_id,
                                                                long long staff_id) {
-  return Guard("list staff training", [&]() -> Result<std::vector<StaffTraining>> {
+  return ReadGuard("list staff training", [&]() -> Result<std::vector<StaffTraining>> {
     auto sql = pool_.Acquire();
     std::vector<StaffTraining> out;
     int every = staff_id == 0 ? 1 : 0;
@@ -65,7 +65,7 @@ Result<long long> SqlStore::CreateAmends(const Amends& a) {
 }
 
 Result<std::vector<Amends>> SqlStore::ListAmends(long long school_id, long long incident_id) {
-  return Guard("list amends", [&]() -> Result<std::vector<Amends>> {
+  return ReadGuard("list amends", [&]() -> Result<std::vector<Amends>> {
     auto sql = pool_.Acquire();
     std::vector<Amends> out;
     soci::rowset<soci::row> rows =
