@@ -17,6 +17,20 @@
 namespace attune::import {
 namespace {
 
+// Refused when the export's school and attune's `school`, matched by
+// neither a link nor a URN, both have a URN and the two differ: another
+// school's export is never merged into this one.
+Status SameUrn(const ExportSchool& s, const School& school) {
+  if (s.identifier.empty() || school.urn.empty() || s.identifier == school.urn) {
+    return Status::Ok();
+  }
+  return Status::Invalid("This export is of " + s.name + ", URN " + s.identifier +
+                         ", but attune's school " + school.name + " has URN " + school.urn +
+                         ": they are different schools, so nothing was imported. Export " +
+                         school.name + " (URN " + school.urn +
+                         ") from the MIS, or import this export into the school it is of");
+}
+
 std::string SchoolList(const Export& e) {
   std::string out;
   for (const auto& s : e.schools) {
@@ -59,6 +73,9 @@ Result<std::vector<std::pair<const ExportSchool*, long long>>> RosterImport::Tar
       if (school_of(s) == o.school_id) return Targets{{&s, o.school_id}};
     }
     if (e.schools.size() == 1 && school_of(e.schools[0]) == 0) {
+      for (const auto& school : *schools) {
+        if (school.id == o.school_id) ATTUNE_RETURN_IF_ERROR(SameUrn(e.schools[0], school));
+      }
       return Targets{{&e.schools[0], o.school_id}};
     }
     if (e.schools.size() == 1) {
@@ -74,6 +91,7 @@ Result<std::vector<std::pair<const ExportSchool*, long long>>> RosterImport::Tar
   for (const auto& s : e.schools) {
     long long id = school_of(s);
     if (id == 0 && e.schools.size() == 1 && schools->size() == 1 && has_link.empty()) {
+      ATTUNE_RETURN_IF_ERROR(SameUrn(s, schools->front()));
       id = schools->front().id;  // a new database's only school: the export's
     }
     out.emplace_back(&s, id);

@@ -1,0 +1,60 @@
+// The MIS import against hostile exports (decision 0032): another school's
+// export is never merged into this one; year groups that are not year
+// groups, a pupil whose own row is unreadable, an export that would mark
+// most of a school as left, and names, dates and archives no MIS should
+// write are refused or left out, each with a clear message.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const ex = require('../support/oneroster');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-import-refusals-'));
+let exportDir;
+test.before(() => { exportDir = ex.generateExport({ pupils: 60 }); });
+test.after(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.rmSync(exportDir, { recursive: true, force: true });
+});
+
+const attune = ex.attuneOn;
+const sql = ex.sqlOn;
+function freshDb(name) {
+  const db = path.join(work, `${name}.db`);
+  assert.equal(attune(db, 'migrate').status, 0);
+  return db;
+}
+// A database holding the export imported once.
+function importedDb(name) {
+  const db = freshDb(name);
+  const run = attune(db, 'import', 'oneroster', exportDir);
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  return db;
+}
+
+test("another school's export is refused, naming both URNs, and nothing is written", () => {
+  const db = path.join(work, 'two.db');
+  const gen = attune(db, 'demo', 'generate', '--schools', '2', '--pupils', '20', '--days', '1', '--no-organisations');
+  assert.equal(gen.status, 0, gen.stderr);
+  const before = sql(db, 'SELECT name, urn FROM schools ORDER BY id') + sql(db, 'SELECT COUNT(*) FROM pupils');
+  const urn = sql(db, 'SELECT urn FROM schools WHERE id = 1');
+  const run1 = attune(db, 'import', 'oneroster', exportDir, '--school', '1');
+  assert.notEqual(run1.status, 0, run1.stdout);
+  assert.match(run1.stderr, new RegExp(`URN 149999, but attune's school .* has URN ${urn}: they are different schools, so nothing was imported`));
+  // A database of one school and an export of one: the same.
+  const one = path.join(work, 'one.db');
+  assert.equal(attune(one, 'demo', 'generate', '--pupils', '20', '--days', '1', '--no-organisations').status, 0);
+  const alone = attune(one, 'import', 'oneroster', exportDir);
+  assert.notEqual(alone.status, 0);
+  assert.match(alone.stderr, /different schools, so nothing was imported/);
+  assert.equal(sql(db, 'SELECT name, urn FROM schools ORDER BY id') + sql(db, 'SELECT COUNT(*) FROM pupils'), before);
+  assert.equal(sql(db, 'SELECT COUNT(*) FROM mis_links'), '0');
+  // The same export with this school's URN is this school's.
+  const ours = ex.copyExport(exportDir);
+  ex.setField(ours, 'orgs.csv', 'org-school', 'identifier', urn);
+  const run = attune(db, 'import', 'oneroster', ours, '--school', '1', '--dry-run');
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  fs.rmSync(ours, { recursive: true, force: true });
+});
