@@ -29,7 +29,9 @@ Result<int> ParseYearGroup(std::string_view text) {
       break;
     }
   }
-  while (!t.empty() && (t.front() == ' ' || t.front() == '-')) t.erase(0, 1);
+  // Only spaces may follow "Year": "-1", "Y-9" and the like are refused,
+  // never read as the year without their sign.
+  while (!t.empty() && t.front() == ' ') t.erase(0, 1);
   if (t.empty() || t.size() > 2) return Status::Invalid(words);
   int year = 0;
   for (char c : t) {

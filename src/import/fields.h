@@ -16,8 +16,9 @@
 namespace attune::import {
 
 // A year group from OneRoster's grades or a plain CSV: "07", "7", "Year 7",
-// "Y7", "Yr 7" give 7; "R", "Reception", "YR" give 0; 0 to 14. Invalid
-// for anything else, a list of several ("07,08") among them.
+// "Y7", "Yr 7" give 7; "R", "Reception", "YR" and "0" give 0; 0 to 14.
+// Invalid for anything else: a sign ("-1", "Y-9"), a list of several
+// ("07,08") among them.
 Result<int> ParseYearGroup(std::string_view text);
 
 // The lowest year group of a class's grades, which may list several

@@ -58,3 +58,31 @@ test("another school's export is refused, naming both URNs, and nothing is writt
   assert.equal(run.status, 0, run.stderr + run.stdout);
   fs.rmSync(ours, { recursive: true, force: true });
 });
+
+test('a negative or signed year group is a bad row, and the pupil keeps their year', () => {
+  const db = importedDb('years');
+  const upn = ex.row(exportDir, 'users.csv', 'pupil-00001').identifier;
+  const year = sql(db, `SELECT year_group FROM pupils WHERE upn = '${upn}'`);
+  const file = path.join(work, 'years.csv');
+  const lines = ['upn,first_name,last_name,date_of_birth,year_group,sex'];
+  const upns = ['pupil-00001', 'pupil-00002', 'pupil-00003'].map((id) => ex.row(exportDir, 'users.csv', id).identifier);
+  const years = () => upns.map((u) => sql(db, `SELECT year_group FROM pupils WHERE upn = '${u}'`)).join();
+  const yearsBefore = years();
+  ['-1', '-7', 'Y-9'].forEach((value, i) => lines.push(`${upns[i]},A,B,2014-05-05,${value},F`));
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const plain = attune(db, 'import', 'csv', file, '--kind', 'pupils');
+  assert.equal(plain.status, 3, plain.stderr + plain.stdout);
+  assert.match(plain.stdout, /years\.csv:2: year_group "-1" is not a year group/);
+  assert.match(plain.stdout, /years\.csv:3: year_group "-7" is not a year group/);
+  assert.match(plain.stdout, /years\.csv:4: year_group "Y-9" is not a year group/);
+  assert.equal(years(), yearsBefore);
+
+  const changed = ex.copyExport(exportDir);
+  ex.setField(changed, 'users.csv', 'pupil-00001', 'grades', '-1');
+  const line = ex.lines(changed, 'users.csv').findIndex((l) => l.startsWith('pupil-00001,')) + 1;
+  const run = attune(db, 'import', 'oneroster', changed);
+  assert.equal(run.status, 3, run.stderr + run.stdout);
+  assert.match(run.stdout, new RegExp(`users\\.csv:${line}: grades "-1" is not a year group`));
+  assert.equal(sql(db, `SELECT year_group || COALESCE(left_on, '') FROM pupils WHERE upn = '${upn}'`), year);
+  fs.rmSync(changed, { recursive: true, force: true });
+});

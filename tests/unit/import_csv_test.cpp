@@ -109,6 +109,13 @@ TEST(ImportFieldsTest, YearGroupsAsEnglishSuppliersWriteThem) {
   EXPECT_FALSE(ParseYearGroup("KG").ok());
   EXPECT_FALSE(ParseYearGroup("Year 15").ok());
   EXPECT_FALSE(ParseYearGroup("07,08").ok());
+  // A sign is not dropped: negative and signed year groups are refused.
+  EXPECT_EQ(*ParseYearGroup("0"), 0);
+  EXPECT_EQ(*ParseYearGroup("YR"), 0);
+  for (const char* bad : {"-1", "-7", "Y-9", "Year -7", "Year-7", "+7", "- 7", "-0"}) {
+    EXPECT_FALSE(ParseYearGroup(bad).ok()) << bad;
+    EXPECT_FALSE(ParseClassYearGroup(bad).ok()) << bad;
+  }
   EXPECT_EQ(*ParseClassYearGroup("08,07"), 7);
   EXPECT_NE(ParseYearGroup("KG").status().message().find("\"Year 7\""), std::string::npos);
 }
