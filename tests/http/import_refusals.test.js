@@ -86,3 +86,28 @@ test('a negative or signed year group is a bad row, and the pupil keeps their ye
   assert.equal(sql(db, `SELECT year_group || COALESCE(left_on, '') FROM pupils WHERE upn = '${upn}'`), year);
   fs.rmSync(changed, { recursive: true, force: true });
 });
+
+test('a pupil whose own row cannot be read keeps their places, and their enrollments are not blamed', () => {
+  const db = importedDb('unreadable');
+  const upn = ex.row(exportDir, 'users.csv', 'pupil-00005').identifier;
+  const places = `SELECT COUNT(*) FROM teaching_group_members m JOIN pupils p ON p.id = m.pupil_id WHERE p.upn = '${upn}'`;
+  const before = sql(db, places);
+  assert.ok(Number(before) > 0, before);
+  const changed = ex.copyExport(exportDir);
+  // pupil-00005's given name saved in Latin-1, as an old spreadsheet would.
+  const users = ex.lines(changed, 'users.csv');
+  const at = users.findIndex((l) => l.startsWith('pupil-00005,'));
+  const fields = users[at].split(',');
+  fields[users[0].split(',').indexOf('givenName')] = 'Ren\xe9e';
+  const bytes = users.map((l, i) => Buffer.from(i === at ? fields.join(',') : l, i === at ? 'latin1' : 'utf8'));
+  fs.writeFileSync(path.join(changed, 'users.csv'), Buffer.concat(bytes.flatMap((b) => [b, Buffer.from('\r\n')])));
+  const run = attune(db, 'import', 'oneroster', changed);
+  assert.equal(run.status, 3, run.stderr + run.stdout);
+  assert.match(run.stdout, new RegExp(`users\\.csv:${at + 1}: column givenName is not UTF-8 text`));
+  assert.doesNotMatch(run.stdout, /pupil-00005/);
+  assert.match(run.stdout, /Places in teaching groups: 0 added, 0 taken away/);
+  assert.match(run.stdout, /1 bad row was not imported/);
+  assert.equal(sql(db, places), before);
+  assert.equal(sql(db, `SELECT COALESCE(left_on, 'on roll') FROM pupils WHERE upn = '${upn}'`), 'on roll');
+  fs.rmSync(changed, { recursive: true, force: true });
+});
