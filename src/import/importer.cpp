@@ -134,6 +134,7 @@ Result<ImportReport> RosterImport::Run(const Export& e, const ImportOptions& o) 
 
   PlanContext context;
   context.today = LondonDate(Now());
+  context.allow_many_leavers = o.allow_many_leavers;
   if (o.by) {
     context.by_staff_id = o.by->staff_id;
     context.by_role = o.by->role;

@@ -368,4 +368,19 @@ test.describe('the import page', () => {
     await server.settle();
     assert.equal(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'mis_import.refused'"), '4');
   });
+
+  test('an upload that would mark most of the school as left is refused, with no Apply', async () => {
+    const admin = new Browser(server.base);
+    await admin.signIn('admin@demo.attune.school');
+    const cut = ex.copyExport(exportDir);
+    ex.filterLines(cut, 'users.csv', () => false);  // the header alone
+    const onRoll = server.sql('SELECT COUNT(*) FROM pupils WHERE left_on IS NULL');
+    const res = await upload(admin, ex.zipExport(cut));
+    assert.equal(res.status, 422);
+    assert.match(res.text, /This export would mark 120 of \d+ pupils( and \d+ of \d+ active staff)? of .* as left, more than half, so nothing was imported/);
+    assert.match(res.text, /--allow-many-leavers/);
+    assert.doesNotMatch(res.text, /Apply these changes/);
+    assert.equal(server.sql('SELECT COUNT(*) FROM pupils WHERE left_on IS NULL'), onRoll);
+    fs.rmSync(cut, { recursive: true, force: true });
+  });
 });

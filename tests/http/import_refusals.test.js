@@ -111,3 +111,32 @@ test('a pupil whose own row cannot be read keeps their places, and their enrollm
   assert.equal(sql(db, `SELECT COALESCE(left_on, 'on roll') FROM pupils WHERE upn = '${upn}'`), 'on roll');
   fs.rmSync(changed, { recursive: true, force: true });
 });
+
+test('an export that would mark most of the school as left is refused unless allowed', () => {
+  const db = importedDb('leavers');
+  const onRoll = "SELECT COUNT(*) FROM pupils WHERE left_on IS NULL";
+  const cut = ex.copyExport(exportDir);
+  ex.filterLines(cut, 'users.csv', () => false);  // the header alone
+  const run = attune(db, 'import', 'oneroster', cut);
+  assert.notEqual(run.status, 0, run.stdout);
+  assert.notEqual(run.status, 3);
+  assert.match(run.stderr, /This export would mark 60 of 60 pupils and 30 of 30 active staff of Brookfield Academy \(demo\) as left, more than half, so nothing was imported/);
+  assert.match(run.stderr, /run the import again with --allow-many-leavers/);
+  assert.equal(sql(db, onRoll), '60');
+  assert.equal(sql(db, 'SELECT COUNT(*) FROM staff WHERE active = 0'), '0');
+  // A few leaving is an ordinary import.
+  const few = ex.copyExport(exportDir);
+  ex.filterLines(few, 'users.csv', (f) => !['pupil-00001', 'pupil-00002'].includes(f[0]));
+  ex.filterLines(few, 'enrollments.csv', (f) => !['pupil-00001', 'pupil-00002'].includes(f[5]));
+  ex.filterLines(few, 'demographics.csv', (f) => !['pupil-00001', 'pupil-00002'].includes(f[0]));
+  const fewRun = attune(db, 'import', 'oneroster', few, '--dry-run');
+  assert.equal(fewRun.status, 0, fewRun.stderr + fewRun.stdout);
+  assert.match(fewRun.stdout, /pupils\s+0\s+0\s+58\s+2\s+0/);
+  // Allowed: marked left, no one deleted.
+  const allowed = attune(db, 'import', 'oneroster', cut, '--allow-many-leavers');
+  assert.ok([0, 3].includes(allowed.status), allowed.stderr + allowed.stdout);
+  assert.equal(sql(db, onRoll), '0');
+  assert.equal(sql(db, 'SELECT COUNT(*) FROM pupils'), '60');
+  fs.rmSync(cut, { recursive: true, force: true });
+  fs.rmSync(few, { recursive: true, force: true });
+});
