@@ -34,6 +34,19 @@ std::optional<std::string> ParseSex(std::string_view text);
 // anything else.
 std::optional<bool> ParseYesNo(std::string_view text);
 
+// The longest name an import keeps, in characters (a pupil's first or last
+// or preferred name, a member of staff's name or job title, a form's or
+// teaching group's name): what attune's own staff form takes.
+inline constexpr size_t kMaxImportedName = 120;
+
+// Ok, or Invalid naming `column` and what is wrong with `value`: a line
+// break, tab or other control character, or more than kMaxImportedName
+// characters.
+Status CheckName(std::string_view column, std::string_view value);
+
+// A date of birth (ParseExportDate), Invalid when after `today` too.
+Result<Date> ParseBirthDate(std::string_view text, Date today);
+
 // A date as OneRoster writes it, "YYYY-MM-DD" (a time after a "T" is
 // ignored); Invalid with the value in the message.
 Result<Date> ParseExportDate(std::string_view text);

@@ -11,6 +11,7 @@
 #include "import/apply.h"
 #include "import/oneroster.h"
 #include "import/plan.h"
+#include "import/zip_reader.h"
 #include "services/audit.h"
 #include "services/authorization.h"
 
@@ -222,10 +223,9 @@ Result<ExportFiles> ReadExportFolder(const std::string& dir) {
   }
   ExportFiles files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file() || name.size() < 4 || name.substr(name.size() - 4) != ".csv") {
-      continue;
-    }
+    std::string name = CsvFileName(entry.path().filename().string());
+    if (!entry.is_regular_file() || name.empty()) continue;
+    if (files.count(name)) return Status::Invalid(dir + " holds " + name + " twice", "dir");
     if (files.size() >= 64) return Status::Invalid(dir + " holds more than 64 CSV files", "dir");
     if (entry.file_size() > (256u << 20)) {
       return Status::Invalid(name + " is larger than 256 MB, more than attune imports", "dir");

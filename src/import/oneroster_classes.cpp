@@ -66,6 +66,10 @@ Status ReadClasses(ExportTable& t, Reading& r) {
     k.at = t.At(row);
     std::string code = t.Field(row, code_col);
     k.name = code.empty() ? *title : code;
+    if (Status st = CheckName(code.empty() ? "title" : "classCode", k.name); !st.ok()) {
+      fail(st.message());
+      continue;
+    }
     std::string grades = t.Field(row, grades_col);
     if (grades.empty()) grades = c.grades;
     if (!grades.empty()) {

@@ -383,4 +383,16 @@ test.describe('the import page', () => {
     assert.equal(server.sql('SELECT COUNT(*) FROM pupils WHERE left_on IS NULL'), onRoll);
     fs.rmSync(cut, { recursive: true, force: true });
   });
+
+  test('an upload whose files end in upper-case .CSV is read', async () => {
+    const admin = new Browser(server.base);
+    await admin.signIn('admin@demo.attune.school');
+    const entries = {};
+    for (const f of fs.readdirSync(exportDir)) entries[f.replace(/\.csv$/, '.CSV')] = path.join(exportDir, f);
+    const res = await upload(admin, ex.zip(entries));
+    assert.equal(res.status, 303, res.text);
+    const report = await admin.get(res.headers.get('location'));
+    assert.doesNotMatch(report.text, /holds no CSV file/);
+    assert.match(report.text, /parents and carers in users\.csv were not imported: attune does not take contacts from the MIS/);
+  });
 });

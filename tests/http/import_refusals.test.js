@@ -140,3 +140,57 @@ test('an export that would mark most of the school as left is refused unless all
   fs.rmSync(cut, { recursive: true, force: true });
   fs.rmSync(few, { recursive: true, force: true });
 });
+
+test('names with control characters or too long, and dates of birth in the future, are bad rows', () => {
+  const db = importedDb('names');
+  const file = path.join(work, 'names.csv');
+  const upns = ['pupil-00001', 'pupil-00002', 'pupil-00003', 'pupil-00004', 'pupil-00005']
+    .map((id) => ex.row(exportDir, 'users.csv', id).identifier);
+  const before = sql(db, `SELECT group_concat(first_name || last_name || date_of_birth || COALESCE(form_id, '')) FROM pupils WHERE upn IN ('${upns.join("','")}')`);
+  fs.writeFileSync(file, 'upn,first_name,last_name,date_of_birth,year_group,sex,form\n' +
+    `${upns[0]},"Line\nBreak",B,2014-05-05,7,F,\n` +
+    `${upns[1]},A${'x'.repeat(100000)},B,2014-05-05,7,F,\n` +
+    `${upns[2]},A,B,2014-05-05,7,F,${'7'.repeat(5000)}\n` +
+    `${upns[3]},Tab\tbed,B,2014-05-05,7,F,\n` +
+    `${upns[4]},A,B,2099-01-01,7,F,\n`);
+  const run = attune(db, 'import', 'csv', file, '--kind', 'pupils');
+  assert.equal(run.status, 3, run.stderr + run.stdout);
+  assert.match(run.stdout, /names\.csv:2: first_name holds a line break, tab or other control character/);
+  assert.match(run.stdout, /names\.csv:4: first_name is 100001 characters long; attune keeps names of at most 120 characters/);
+  assert.match(run.stdout, /names\.csv:5: form is 5000 characters long/);
+  assert.match(run.stdout, /names\.csv:6: first_name holds a line break, tab or other control character/);
+  assert.match(run.stdout, /names\.csv:7: date_of_birth "2099-01-01" is in the future/);
+  assert.equal(sql(db, `SELECT group_concat(first_name || last_name || date_of_birth || COALESCE(form_id, '')) FROM pupils WHERE upn IN ('${upns.join("','")}')`), before);
+  assert.equal(sql(db, 'SELECT MAX(length(name)) <= 120 FROM forms'), '1');
+
+  const staff = path.join(work, 'staff.csv');
+  fs.writeFileSync(staff, `email,name,job_title\nlong@example.org,${'N'.repeat(121)},\nctl@example.org,Bell\x07Ringer,\nok@example.org,Ok Person,${'T'.repeat(121)}\n`);
+  const s = attune(db, 'import', 'csv', staff, '--kind', 'staff');
+  assert.equal(s.status, 3, s.stderr + s.stdout);
+  assert.match(s.stdout, /staff\.csv:2: name is 121 characters long/);
+  assert.match(s.stdout, /staff\.csv:3: name holds a line break/);
+  assert.match(s.stdout, /staff\.csv:4: job_title is 121 characters long/);
+
+  // OneRoster: a form's long classCode, a pupil's future birthDate.
+  const changed = ex.copyExport(exportDir);
+  const form = ex.lines(changed, 'classes.csv').find((l) => l.split(',')[4] === 'homeroom' || l.includes(',homeroom,')).split(',')[0];
+  ex.setField(changed, 'classes.csv', form, 'classCode', 'F'.repeat(5000));
+  ex.setField(changed, 'demographics.csv', 'pupil-00006', 'birthDate', '2099-01-01');
+  const r = attune(db, 'import', 'oneroster', changed, '--dry-run');
+  assert.equal(r.status, 3, r.stderr + r.stdout);
+  assert.match(r.stdout, /classes\.csv:\d+: classCode is 5000 characters long/);
+  assert.match(r.stdout, /demographics\.csv:\d+: birthDate "2099-01-01" is in the future/);
+  fs.rmSync(changed, { recursive: true, force: true });
+});
+
+test('an archive whose entries end in .CSV is read, and the parents note says what is kept', () => {
+  const db = freshDb('upper');
+  const upper = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-upper-'));
+  for (const f of fs.readdirSync(exportDir)) {
+    fs.copyFileSync(path.join(exportDir, f), path.join(upper, f.toUpperCase()));
+  }
+  const run = attune(db, 'import', 'oneroster', upper, '--dry-run');
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /60 parents and carers in users\.csv were not imported: attune does not take contacts from the MIS, and each pupil's contacts stay as they are in attune/);
+  fs.rmSync(upper, { recursive: true, force: true });
+});
