@@ -21,6 +21,7 @@ struct ImportFlags {
   std::string kind;
   long long school_id = 0;
   bool dry_run = false;
+  bool allow_many_leavers = false;
 };
 
 void AddImportFlags(CLI::App& command, ImportFlags& flags) {
@@ -40,6 +41,7 @@ int Report(ImportFlags& flags, Run run) {
   import::ImportOptions options;
   options.dry_run = flags.dry_run;
   options.school_id = flags.school_id;
+  options.allow_many_leavers = flags.allow_many_leavers;
   options.source = flags.path;
   options.keep_record = true;
   options.progress = [&](const std::string& step, long long done, long long total) {
@@ -69,6 +71,9 @@ Runner RegisterImport(CLI::App& app) {
   oneroster->add_option("--school", roster->school_id,
                         "Import only the export's school that is this attune school (default: "
                         "every school of the export, matched or created)");
+  oneroster->add_flag("--allow-many-leavers", roster->allow_many_leavers,
+                      "Import even when the export would mark more than half of a school's "
+                      "pupils or active staff as left");
   CLI::App* csv = command->add_subcommand(
       "csv", "Import a plain pupils or staff CSV (columns: docs/import.md)");
   AddImportFlags(*csv, *plain);

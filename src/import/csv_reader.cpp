@@ -181,14 +181,19 @@ Result<CsvTable> ReadCsv(const std::string& file, std::string_view text) {
       continue;
     }
     bool text_ok = true;
-    for (size_t i = 0; i < r.fields.size() && text_ok; ++i) {
-      if (!http::ValidUtf8(r.fields[i])) {
+    for (size_t i = 0; i < r.fields.size(); ++i) {
+      if (http::ValidUtf8(r.fields[i])) continue;
+      if (text_ok) {
         table.problems.push_back(
             {r.line, "column " + table.header[i] + " is not UTF-8 text; save the export as UTF-8"});
-        text_ok = false;
       }
+      text_ok = false;
+      r.fields[i].clear();
     }
-    if (!text_ok) continue;
+    if (!text_ok) {
+      table.unreadable.push_back({r.line, std::move(r.fields)});
+      continue;
+    }
     if (table.rows.size() >= kMaxCsvRows) {
       return Status::Invalid(file + " has more than " + std::to_string(kMaxCsvRows) +
                              " rows, more than attune imports from one file");

@@ -36,6 +36,10 @@ struct CsvTable {
   std::vector<std::string> header;
   std::vector<CsvRow> rows;  // well-formed rows only, in order
   std::vector<CsvProblem> problems;
+  // Rows with the header's number of fields, some of them not UTF-8 (each
+  // a problem too, and not among `rows`), those fields made empty: what
+  // the rest says (the row's id) can still be read.
+  std::vector<CsvRow> unreadable;
 
   // The index of column `name`: the exact name, else one that differs only
   // in case; -1 when the header has neither.

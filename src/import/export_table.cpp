@@ -48,6 +48,15 @@ std::optional<std::string> ExportTable::Id(const CsvRow& row, int column, std::s
   return std::nullopt;
 }
 
+std::vector<std::string> ExportTable::UnreadableIds(int column) const {
+  std::vector<std::string> out;
+  for (const auto& row : table_.unreadable) {
+    std::string id = Field(row, column);
+    if (!id.empty()) out.push_back(std::move(id));
+  }
+  return out;
+}
+
 std::optional<bool> ExportTable::Leaving(const CsvRow& row, int column) {
   std::string status = Field(row, column);
   if (status.empty() || status == "active") return false;

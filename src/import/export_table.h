@@ -47,6 +47,9 @@ class ExportTable {
   // file has it.
   std::optional<std::string> Id(const CsvRow& row, int column, std::string_view name,
                                 std::string (*normal)(std::string_view) = nullptr);
+  // The ids (in column `column`) of rows not read because some other field
+  // is not UTF-8: whoever they are, their rows were bad.
+  std::vector<std::string> UnreadableIds(int column) const;
   // How many rows could not be told apart: unreadable (a reader's
   // problem), or without an id (Id on an empty field).
   int Unidentified() const { return unidentified_; }

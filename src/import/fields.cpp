@@ -29,7 +29,9 @@ Result<int> ParseYearGroup(std::string_view text) {
       break;
     }
   }
-  while (!t.empty() && (t.front() == ' ' || t.front() == '-')) t.erase(0, 1);
+  // Only spaces may follow "Year": "-1", "Y-9" and the like are refused,
+  // never read as the year without their sign.
+  while (!t.empty() && t.front() == ' ') t.erase(0, 1);
   if (t.empty() || t.size() > 2) return Status::Invalid(words);
   int year = 0;
   for (char c : t) {
@@ -72,6 +74,37 @@ Result<Date> ParseExportDate(std::string_view text) {
   if (parsed.ok() && (day.size() == text.size() || text.size() > 11)) return parsed;
   return Status::Invalid("\"" + std::string(text) +
                          "\" is not a date; write dates as YYYY-MM-DD, for example 2013-09-01");
+}
+
+Status CheckName(std::string_view column, std::string_view value) {
+  size_t characters = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto c = static_cast<unsigned char>(value[i]);
+    // C0 controls and DEL; C1 controls are U+0080 to U+009F (0xC2 0x80-0x9F).
+    bool control =
+        c < 0x20 || c == 0x7F ||
+        (c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0);
+    if (control) {
+      return Status::Invalid(std::string(column) +
+                             " holds a line break, tab or other control character; a name is "
+                             "one line of text");
+    }
+    characters += (c & 0xC0) != 0x80;
+  }
+  if (characters > kMaxImportedName) {
+    return Status::Invalid(std::string(column) + " is " + std::to_string(characters) +
+                           " characters long; attune keeps names of at most " +
+                           std::to_string(kMaxImportedName) +
+                           " characters, as its staff form does");
+  }
+  return Status::Ok();
+}
+
+Result<Date> ParseBirthDate(std::string_view text, Date today) {
+  auto day = ParseExportDate(text);
+  if (!day.ok() || *day <= today) return day;
+  return Status::Invalid("\"" + std::string(text) +
+                         "\" is in the future; a date of birth is a day that has been");
 }
 
 }  // namespace attune::import

@@ -11,11 +11,26 @@
 #include "import/apply.h"
 #include "import/oneroster.h"
 #include "import/plan.h"
+#include "import/zip_reader.h"
 #include "services/audit.h"
 #include "services/authorization.h"
 
 namespace attune::import {
 namespace {
+
+// Refused when the export's school and attune's `school`, matched by
+// neither a link nor a URN, both have a URN and the two differ: another
+// school's export is never merged into this one.
+Status SameUrn(const ExportSchool& s, const School& school) {
+  if (s.identifier.empty() || school.urn.empty() || s.identifier == school.urn) {
+    return Status::Ok();
+  }
+  return Status::Invalid("This export is of " + s.name + ", URN " + s.identifier +
+                         ", but attune's school " + school.name + " has URN " + school.urn +
+                         ": they are different schools, so nothing was imported. Export " +
+                         school.name + " (URN " + school.urn +
+                         ") from the MIS, or import this export into the school it is of");
+}
 
 std::string SchoolList(const Export& e) {
   std::string out;
@@ -59,6 +74,9 @@ Result<std::vector<std::pair<const ExportSchool*, long long>>> RosterImport::Tar
       if (school_of(s) == o.school_id) return Targets{{&s, o.school_id}};
     }
     if (e.schools.size() == 1 && school_of(e.schools[0]) == 0) {
+      for (const auto& school : *schools) {
+        if (school.id == o.school_id) ATTUNE_RETURN_IF_ERROR(SameUrn(e.schools[0], school));
+      }
       return Targets{{&e.schools[0], o.school_id}};
     }
     if (e.schools.size() == 1) {
@@ -74,6 +92,7 @@ Result<std::vector<std::pair<const ExportSchool*, long long>>> RosterImport::Tar
   for (const auto& s : e.schools) {
     long long id = school_of(s);
     if (id == 0 && e.schools.size() == 1 && schools->size() == 1 && has_link.empty()) {
+      ATTUNE_RETURN_IF_ERROR(SameUrn(s, schools->front()));
       id = schools->front().id;  // a new database's only school: the export's
     }
     out.emplace_back(&s, id);
@@ -116,6 +135,7 @@ Result<ImportReport> RosterImport::Run(const Export& e, const ImportOptions& o) 
 
   PlanContext context;
   context.today = LondonDate(Now());
+  context.allow_many_leavers = o.allow_many_leavers;
   if (o.by) {
     context.by_staff_id = o.by->staff_id;
     context.by_role = o.by->role;
@@ -203,10 +223,9 @@ Result<ExportFiles> ReadExportFolder(const std::string& dir) {
   }
   ExportFiles files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file() || name.size() < 4 || name.substr(name.size() - 4) != ".csv") {
-      continue;
-    }
+    std::string name = CsvFileName(entry.path().filename().string());
+    if (!entry.is_regular_file() || name.empty()) continue;
+    if (files.count(name)) return Status::Invalid(dir + " holds " + name + " twice", "dir");
     if (files.size() >= 64) return Status::Invalid(dir + " holds more than 64 CSV files", "dir");
     if (entry.file_size() > (256u << 20)) {
       return Status::Invalid(name + " is larger than 256 MB, more than attune imports", "dir");

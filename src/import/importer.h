@@ -46,6 +46,11 @@ struct ImportOptions {
   // Keep the import in each school's list of imports, applied (the
   // command line's; the page keeps its own). Default: false.
   bool keep_record = false;
+  // Mark more than half of a school's pupils, or of its active staff, as
+  // left, as an export that has lost most of its people would: refused
+  // (Invalid, nothing written) unless this is true (`attune import
+  // oneroster --allow-many-leavers`; the page never sets it).
+  bool allow_many_leavers = false;
   // Run last inside the import's transaction (not for a dry run): a
   // failure rolls the whole import back. Default: none.
   std::function<Status(const ImportReport&)> before_commit;

@@ -162,6 +162,9 @@ Result<Export> ReadOneRoster(const ExportFiles& files, Date today, const FilePro
     auto table = ExportTable::Read(file, files.at(file), out);
     if (!table.ok()) return table.status();
     ATTUNE_RETURN_IF_ERROR(reader(*table, r));
+    // A person or class whose own row could not be read keeps what attune
+    // holds (decision 0032), and rows referring to them are skipped quietly.
+    for (auto& id : table->UnreadableIds(table->Column("sourcedId"))) r.bad.insert(std::move(id));
     if (table->Unidentified() > 0) {
       std::string name = file;
       if (name == "users.csv") out.unsure_who_left = true;

@@ -66,6 +66,10 @@ Status ReadClasses(ExportTable& t, Reading& r) {
     k.at = t.At(row);
     std::string code = t.Field(row, code_col);
     k.name = code.empty() ? *title : code;
+    if (Status st = CheckName(code.empty() ? "title" : "classCode", k.name); !st.ok()) {
+      fail(st.message());
+      continue;
+    }
     std::string grades = t.Field(row, grades_col);
     if (grades.empty()) grades = c.grades;
     if (!grades.empty()) {
@@ -105,6 +109,15 @@ Status ReadEnrollments(ExportTable& t, Reading& r) {
     auto klass = t.Required(row, class_col, "classSourcedId");
     auto user = t.Required(row, user_col, "userSourcedId");
     if (!leaving || !klass || !user) continue;
+    if (!r.users.count(*user) && !r.bad.count(*user) && r.out.unsure_who_left) {
+      // Perhaps one of the rows of users.csv that could not be read: their
+      // places are kept as they are, and this said once for them.
+      t.Problem(row, "userSourcedId \"" + *user +
+                         "\" is not among the rows of users.csv that could be read; their "
+                         "places are kept as they are");
+      r.bad.insert(*user);
+      continue;
+    }
     if (!r.Refers(t, row, r.users, *user, "userSourcedId", "users.csv")) continue;
     if (!r.Refers(t, row, r.classes, *klass, "classSourcedId", "classes.csv")) {
       r.out.places_unknown.insert(*user);

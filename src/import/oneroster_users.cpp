@@ -93,6 +93,16 @@ Status ReadUsers(ExportTable& t, Reading& r) {
       r.bad.insert(*id);
       continue;
     }
+    Status names = CheckName("givenName", *given);
+    if (names.ok()) names = CheckName("familyName", *family);
+    if (names.ok() && preferred_col >= 0) {
+      names = CheckName(t.header()[preferred_col], t.Field(row, preferred_col));
+    }
+    if (names.ok() && staff) names = CheckName("givenName and familyName", *given + " " + *family);
+    if (!names.ok()) {
+      fail(names.message());
+      continue;
+    }
     if (staff) {
       ExportStaff s;
       static_cast<ExportPerson&>(s) = std::move(person);
@@ -163,8 +173,9 @@ Status ReadUsers(ExportTable& t, Reading& r) {
   }
   if (parents > 0) {
     r.out.notes.push_back(std::to_string(parents) +
-                          " parents and carers in users.csv were not imported: attune keeps "
-                          "them as contacts on each pupil's page");
+                          " parents and carers in users.csv were not imported: attune does not "
+                          "take contacts from the MIS, and each pupil's contacts stay as they "
+                          "are in attune");
   }
   if (no_school > 0) {
     r.out.notes.push_back(std::to_string(no_school) +
@@ -186,7 +197,7 @@ Status ReadDemographics(ExportTable& t, Reading& r) {
     ExportPupil& p = r.out.pupils[at->second];
     std::string birth = t.Field(row, birth_col);
     if (!birth.empty()) {
-      auto day = ParseExportDate(birth);
+      auto day = ParseBirthDate(birth, r.today);
       if (!day.ok()) {
         t.Problem(row, "birthDate " + day.status().message());
       } else {

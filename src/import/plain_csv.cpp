@@ -30,7 +30,7 @@ bool ReadFlag(ExportTable& t, const CsvRow& row, int column, const char* name,
   return false;
 }
 
-Status ReadPupils(ExportTable& t, Export& out) {
+Status ReadPupils(ExportTable& t, Export& out, Date today) {
   ATTUNE_RETURN_IF_ERROR(
       t.Need({"upn", "first_name", "last_name", "date_of_birth", "year_group", "sex"}));
   const int upn_col = t.Column("upn"), first_col = t.Column("first_name"),
@@ -71,7 +71,15 @@ Status ReadPupils(ExportTable& t, Export& out) {
     p.first_name = *first;
     p.last_name = *last;
     if (preferred_col >= 0) p.preferred_name = t.Field(row, preferred_col);
-    auto day = ParseExportDate(*dob);
+    Status names = CheckName("first_name", p.first_name);
+    if (names.ok()) names = CheckName("last_name", p.last_name);
+    if (names.ok()) names = CheckName("preferred_name", p.preferred_name.value_or(""));
+    if (names.ok()) names = CheckName("form", t.Field(row, form_col));
+    if (!names.ok()) {
+      fail(names.message());
+      continue;
+    }
+    auto day = ParseBirthDate(*dob, today);
     if (!day.ok()) {
       fail("date_of_birth " + day.status().message());
       continue;
@@ -147,6 +155,12 @@ Status ReadStaff(ExportTable& t, Export& out) {
       continue;
     }
     s.name = *name;
+    Status names = CheckName("name", s.name);
+    if (names.ok() && title_col >= 0) names = CheckName("job_title", t.Field(row, title_col));
+    if (!names.ok()) {
+      fail(names.message());
+      continue;
+    }
     std::string role = ToLower(t.Field(row, role_col));
     if (!role.empty()) {
       auto parsed = ParseRole(role);
@@ -172,7 +186,7 @@ Result<Export> ReadPlainCsv(PlainKind kind, const std::string& file, std::string
   out.whole = false;
   auto table = ExportTable::Read(file, text, out);
   if (!table.ok()) return table.status();
-  ATTUNE_RETURN_IF_ERROR(kind == PlainKind::kPupils ? ReadPupils(*table, out)
+  ATTUNE_RETURN_IF_ERROR(kind == PlainKind::kPupils ? ReadPupils(*table, out, LondonDate(Now()))
                                                     : ReadStaff(*table, out));
   return out;
 }

@@ -122,8 +122,35 @@ Result<SchoolPlan> Planner::Run() {
   PlanGroups();
   ATTUNE_RETURN_IF_ERROR(PlanPupils());
   PlanPupilsLeaving();
+  ATTUNE_RETURN_IF_ERROR(CheckLeavers());
   PlanPlaces();
   return std::move(plan_);
+}
+
+Status Planner::CheckLeavers() const {
+  if (context_.allow_many_leavers) return Status::Ok();
+  long long pupils = 0, staff = 0, pupils_left = 0;
+  for (const auto& p : now_.pupils) pupils += !p.left_on;
+  for (const auto& s : now_.staff) staff += s.active;
+  for (const auto& p : plan_.pupils_changed) pupils_left += p.left_on.has_value();
+  long long staff_left = static_cast<long long>(plan_.staff_leaving.size());
+  std::string words;
+  if (pupils_left * 2 > pupils) {
+    words = std::to_string(pupils_left) + " of " + std::to_string(pupils) + " pupils";
+  }
+  if (staff_left * 2 > staff) {
+    words += (words.empty() ? "" : " and ") + std::to_string(staff_left) + " of " +
+             std::to_string(staff) + " active staff";
+  }
+  if (words.empty()) return Status::Ok();
+  return Status::Invalid(
+      "This export would mark " + words + " of " + now_.school.name +
+      " as left, more than half, so nothing was imported: an export that has lost most of "
+      "the school (users.csv cut short, or the wrong school or year chosen in the MIS) looks "
+      "like this. Check the export; if it is right, " +
+      (context_.by_role ? std::string("ask whoever runs attune for the school to import it "
+                                      "with `attune import oneroster DIR --allow-many-leavers`")
+                        : std::string("run the import again with --allow-many-leavers")));
 }
 
 Result<SchoolPlan> PlanSchool(const Export& e, const ExportSchool* org, long long school_id,

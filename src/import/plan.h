@@ -66,6 +66,10 @@ struct PlanContext {
   // Whether `email` is already someone's at another school (or, in this
   // run, claimed for a school planned before).
   std::function<Result<bool>(const std::string& email)> email_elsewhere;
+  // Whether a plan may mark more than half of the school's pupils (or
+  // active staff) as left; when not, PlanSchool is Invalid, saying how
+  // many, and the command line's flag that allows it.
+  bool allow_many_leavers = false;
   // The next id for a row to create (below 0), shared by the run's plans.
   long long next_new_id = -1;
 };

@@ -47,6 +47,9 @@ class Planner {
   Status PlanPupils();
   void PlanPupilsLeaving();
   void PlanPlaces();
+  // Invalid when the plan marks more than half of the school's pupils (or
+  // active staff) as left and the context does not allow it.
+  Status CheckLeavers() const;
   // The year group of class `key` from its pupils' (the commonest), or -1.
   int YearFromPupils(const std::string& key) const;
   // Whether the export (whole, and sure of it) says who has left.

@@ -3,6 +3,7 @@
 
 #include <zip.h>
 
+#include <cctype>
 #include <memory>
 
 namespace attune::import {
@@ -43,6 +44,20 @@ struct FileCloser {
 
 }  // namespace
 
+std::string CsvFileName(const std::string& name) {
+  auto fold = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  std::string lower = fold(name);
+  if (lower.size() < 4 || lower.substr(lower.size() - 4) != ".csv") return "";
+  for (const char* known : {"manifest.csv", "orgs.csv", "academicSessions.csv", "courses.csv",
+                            "classes.csv", "users.csv", "enrollments.csv", "demographics.csv"}) {
+    if (lower == fold(known)) return known;
+  }
+  return name.substr(0, name.size() - 4) + ".csv";
+}
+
 Result<ExportFiles> ReadExportZip(std::string_view bytes, const ZipLimits& limits) {
   const Status not_zip = Status::Invalid(
       "The file is not a zip archive. Upload the OneRoster export as the .zip file the MIS "
@@ -82,7 +97,8 @@ Result<ExportFiles> ReadExportZip(std::string_view bytes, const ZipLimits& limit
     size_t slash = path.find_last_of('/');
     std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    if (name.size() < 4 || name.substr(name.size() - 4) != ".csv") continue;
+    name = CsvFileName(name);
+    if (name.empty()) continue;
     if (folder_set && dir != folder) {
       return Status::Invalid("The zip archive has CSV files in more than one folder (\"" + folder +
                              "\" and \"" + dir + "\"); put the export's files together");

@@ -8,6 +8,7 @@
 // Thread-safety: a pure function of its arguments.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/status.h"
@@ -26,5 +27,10 @@ struct ZipLimits {
 // password-protected, breaks a limit, has a path with "..", holds two CSV
 // files of one name, or holds no CSV file.
 Result<ExportFiles> ReadExportZip(std::string_view zip, const ZipLimits& limits = {});
+
+// The name an export's file `name` is kept under when it is a CSV file,
+// whatever the case of its ".csv" (and of OneRoster's own file names:
+// "USERS.CSV" is "users.csv"); "" when it is not a CSV file.
+std::string CsvFileName(const std::string& name);
 
 }  // namespace attune::import

@@ -25,6 +25,8 @@ test.before(async () => {
   server = await startServer({ pupils: 40 });
   browser = await launch();
   exportDir = ex.generateExport({ pupils: 120 });
+  // The export of this school: its URN (decision 0032 refuses another's).
+  ex.setField(exportDir, 'orgs.csv', 'org-school', 'identifier', server.sql('SELECT urn FROM schools WHERE id = 1'));
 });
 test.after(async () => {
   await browser.close();

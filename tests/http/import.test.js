@@ -216,7 +216,11 @@ let zipBytes;
 test.describe('the import page', () => {
   test.before(async () => {
     server = await startServer({ pupils: 40 });
-    zipBytes = ex.zipExport(exportDir);
+    // The export of this school: its URN (decision 0032 refuses another's).
+    const ours = ex.copyExport(exportDir);
+    ex.setField(ours, 'orgs.csv', 'org-school', 'identifier', server.sql('SELECT urn FROM schools WHERE id = 1'));
+    zipBytes = ex.zipExport(ours);
+    fs.rmSync(ours, { recursive: true, force: true });
   });
   test.after(() => server.stop());
 
@@ -374,5 +378,32 @@ test.describe('the import page', () => {
     }
     await server.settle();
     assert.equal(server.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'mis_import.refused'"), '4');
+  });
+
+  test('an upload that would mark most of the school as left is refused, with no Apply', async () => {
+    const admin = new Browser(server.base);
+    await admin.signIn('admin@demo.attune.school');
+    const cut = ex.copyExport(exportDir);
+    ex.filterLines(cut, 'users.csv', () => false);  // the header alone
+    const onRoll = server.sql('SELECT COUNT(*) FROM pupils WHERE left_on IS NULL');
+    const res = await upload(admin, ex.zipExport(cut));
+    assert.equal(res.status, 422);
+    assert.match(res.text, /This export would mark 120 of \d+ pupils( and \d+ of \d+ active staff)? of .* as left, more than half, so nothing was imported/);
+    assert.match(res.text, /--allow-many-leavers/);
+    assert.doesNotMatch(res.text, /Apply these changes/);
+    assert.equal(server.sql('SELECT COUNT(*) FROM pupils WHERE left_on IS NULL'), onRoll);
+    fs.rmSync(cut, { recursive: true, force: true });
+  });
+
+  test('an upload whose files end in upper-case .CSV is read', async () => {
+    const admin = new Browser(server.base);
+    await admin.signIn('admin@demo.attune.school');
+    const entries = {};
+    for (const f of fs.readdirSync(exportDir)) entries[f.replace(/\.csv$/, '.CSV')] = path.join(exportDir, f);
+    const res = await upload(admin, ex.zip(entries));
+    assert.equal(res.status, 303, res.text);
+    const report = await admin.get(res.headers.get('location'));
+    assert.doesNotMatch(report.text, /holds no CSV file/);
+    assert.match(report.text, /parents and carers in users\.csv were not imported: attune does not take contacts from the MIS/);
   });
 });

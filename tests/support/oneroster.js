@@ -107,6 +107,17 @@ function zipExport(dir) {
   return zip(entries);
 }
 
+// Runs `attune ...args` on database `db`: { status, stdout, stderr }.
+function attuneOn(db, ...args) {
+  const run = spawnSync(BIN, [...args, '--db', db], { encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+// The answer to `query` on SQLite database `db`, trimmed.
+function sqlOn(db, query) {
+  return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
 module.exports = {
-  generateExport, copyExport, lines, writeLines, filterLines, setField, row, zip, zipExport, addTeacher,
+  attuneOn, sqlOn, generateExport, copyExport, lines, writeLines, filterLines, setField, row, zip, zipExport, addTeacher,
 };

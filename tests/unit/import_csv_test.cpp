@@ -5,6 +5,7 @@
 
 #include "import/csv_reader.h"
 #include "import/fields.h"
+#include "import/zip_reader.h"
 #include "model/pupil.h"
 
 namespace attune::import {
@@ -109,8 +110,47 @@ TEST(ImportFieldsTest, YearGroupsAsEnglishSuppliersWriteThem) {
   EXPECT_FALSE(ParseYearGroup("KG").ok());
   EXPECT_FALSE(ParseYearGroup("Year 15").ok());
   EXPECT_FALSE(ParseYearGroup("07,08").ok());
+  // A sign is not dropped: negative and signed year groups are refused.
+  EXPECT_EQ(*ParseYearGroup("0"), 0);
+  EXPECT_EQ(*ParseYearGroup("YR"), 0);
+  for (const char* bad : {"-1", "-7", "Y-9", "Year -7", "Year-7", "+7", "- 7", "-0"}) {
+    EXPECT_FALSE(ParseYearGroup(bad).ok()) << bad;
+    EXPECT_FALSE(ParseClassYearGroup(bad).ok()) << bad;
+  }
   EXPECT_EQ(*ParseClassYearGroup("08,07"), 7);
   EXPECT_NE(ParseYearGroup("KG").status().message().find("\"Year 7\""), std::string::npos);
+}
+
+TEST(ImportFieldsTest, NamesAreOneLineOfAtMost120Characters) {
+  EXPECT_TRUE(CheckName("givenName", "Zoë").ok());
+  std::string accents;
+  for (int i = 0; i < 120; ++i) accents += "é";  // 240 bytes, 120 characters
+  EXPECT_TRUE(CheckName("givenName", accents).ok());
+  EXPECT_FALSE(CheckName("givenName", accents + "e").ok());
+  for (const char* bad : {"Line\nBreak", "Tab\tbed", "Bell\x07", "Del\x7f", "C1\xc2\x85"}) {
+    Status st = CheckName("givenName", bad);
+    EXPECT_FALSE(st.ok()) << bad;
+    EXPECT_NE(st.message().find("givenName holds a line break"), std::string::npos);
+  }
+  EXPECT_NE(CheckName("form", std::string(5000, '7')).message().find("form is 5000 characters"),
+            std::string::npos);
+}
+
+TEST(ImportFieldsTest, ADateOfBirthIsNotInTheFuture) {
+  Date today = *ParseDate("2026-12-07");
+  EXPECT_EQ(*ParseBirthDate("2014-05-05", today), *ParseDate("2014-05-05"));
+  EXPECT_TRUE(ParseBirthDate("2026-12-07", today).ok());
+  EXPECT_NE(ParseBirthDate("2026-12-08", today).status().message().find("is in the future"),
+            std::string::npos);
+  EXPECT_FALSE(ParseBirthDate("31/12/2014", today).ok());
+}
+
+TEST(ImportFieldsTest, CsvFileNamesInAnyCase) {
+  EXPECT_EQ(CsvFileName("users.csv"), "users.csv");
+  EXPECT_EQ(CsvFileName("USERS.CSV"), "users.csv");
+  EXPECT_EQ(CsvFileName("ACADEMICSESSIONS.CSV"), "academicSessions.csv");
+  EXPECT_EQ(CsvFileName("Extra.Csv"), "Extra.csv");
+  EXPECT_EQ(CsvFileName("users.txt"), "");
 }
 
 TEST(ImportFieldsTest, UpnsPassTheDfeCheckLetter) {
