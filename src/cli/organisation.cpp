@@ -1,6 +1,7 @@
 // attune organisation: trusts and local authorities above schools
 // (decision 0034), for the service's administrator: make one, attach its
-// schools, add the people who sign in for it, and list them.
+// schools (and detach one that leaves), add the people who sign in for it
+// (and remove one who leaves), and list them.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -9,13 +10,14 @@
 #include "services/insight_service.h"
 #include "services/policy_service.h"
 #include "services/school_clock.h"
+#include "services/text.h"
 
 namespace attune::cli {
 namespace {
 
 struct Flags {
   // One per sub-command: each keeps which of its flags were given.
-  CommonFlags create, attach, person, reset, list;
+  CommonFlags create, attach, detach, person, remove, reset, list;
   std::string kind, name, code, email, password;
   long long organisation_id = 0;
   std::vector<long long> schools;
@@ -55,6 +57,14 @@ Runner RegisterOrganisation(CLI::App& app) {
       "attach", "Put schools in it (a school is in at most one trust and one local authority)");
   attach->add_option("--organisation", flags->organisation_id, "Its id")->required();
   attach->add_option("--school", flags->schools, "A school's id (repeat for several)")->required();
+  CLI::App* detach = cmd->add_subcommand(
+      "detach", "Take a school out of it (a school leaving for another trust); its records stay");
+  detach->add_option("--organisation", flags->organisation_id, "Its id")->required();
+  detach->add_option("--school", flags->schools, "A school's id (repeat for several)")->required();
+  CLI::App* remove = cmd->add_subcommand(
+      "remove-person",
+      "Stop someone signing in for it (they left the trust or authority); their sessions end");
+  remove->add_option("--email", flags->email, "Email address they sign in with")->required();
   CLI::App* person = cmd->add_subcommand(
       "add-person", "Add someone who signs in for it: a trust leader or a local authority officer");
   person->add_option("--organisation", flags->organisation_id, "Its id")->required();
@@ -69,13 +79,17 @@ Runner RegisterOrganisation(CLI::App& app) {
   CLI::App* list = cmd->add_subcommand("list", "List them, their schools and people");
   AddCommonFlags(*create, flags->create);
   AddCommonFlags(*attach, flags->attach);
+  AddCommonFlags(*detach, flags->detach);
   AddCommonFlags(*person, flags->person);
+  AddCommonFlags(*remove, flags->remove);
   AddCommonFlags(*reset, flags->reset);
   AddCommonFlags(*list, flags->list);
-  return [flags, create, attach, person, reset, list] {
+  return [flags, create, attach, detach, person, remove, reset, list] {
     const CommonFlags& common = create->parsed()   ? flags->create
                                 : attach->parsed() ? flags->attach
+                                : detach->parsed() ? flags->detach
                                 : person->parsed() ? flags->person
+                                : remove->parsed() ? flags->remove
                                 : reset->parsed()  ? flags->reset
                                                    : flags->list;
     auto config = ResolveConfig(common);
@@ -83,6 +97,22 @@ Runner RegisterOrganisation(CLI::App& app) {
     auto store = OpenMigratedStore(*config);
     if (!store.ok()) return Fail(store.status());
     if (list->parsed()) return List(**store);
+    if (detach->parsed()) {
+      for (long long school : flags->schools) {
+        Status st = (*store)->DetachSchool(flags->organisation_id, school);
+        if (!st.ok()) return Fail(st);
+        std::cout << "Detached school " << school << "\n";
+      }
+      return 0;
+    }
+    if (remove->parsed()) {
+      auto member = (*store)->FindOrganisationMemberByEmail(ToLower(Trim(flags->email)));
+      if (!member.ok()) return Fail(member.status());
+      Status st = (*store)->SetOrganisationMemberActive(member->id, false);
+      if (!st.ok()) return Fail(st);
+      std::cout << member->name << " can no longer sign in; their sessions have ended\n";
+      return 0;
+    }
     if (reset->parsed()) {
       // The one reset of staff's (`attune user reset-two-step`), audited.
       return ResetTwoStep(**store, *config, flags->email);

@@ -52,6 +52,9 @@ class OrganisationStore {
   // already in another organisation of the same kind; attaching it again
   // to the same one changes nothing.
   virtual Status AttachSchool(long long organisation_id, long long school_id) = 0;
+  // Takes the school out of the organisation (a school moving to another
+  // trust); its records stay the school's. NotFound when it was not in it.
+  virtual Status DetachSchool(long long organisation_id, long long school_id) = 0;
   // The organisation's schools, by name.
   virtual Result<std::vector<School>> ListOrganisationSchools(long long organisation_id) = 0;
 
@@ -61,6 +64,9 @@ class OrganisationStore {
   virtual Result<OrganisationMember> FindOrganisationMemberByEmail(const std::string& email) = 0;
   virtual Result<std::vector<OrganisationMember>> ListOrganisationMembers(
       long long organisation_id) = 0;
+  // Whether the member may sign in; taking it away ends every session of
+  // theirs at once. NotFound when there is no such member.
+  virtual Status SetOrganisationMemberActive(long long member_id, bool active) = 0;
   // Sets the member's password (its argon2id hash) and ends every session
   // of theirs but `keep_id_hash`, in one transaction. NotFound when there
   // is no such member.

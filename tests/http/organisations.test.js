@@ -350,3 +350,33 @@ test('the demo has a trust and an authority holding its school, a person each to
     await demo.stop();
   }
 });
+
+test('a person who leaves is removed and signed out at once; a school that leaves is detached', async () => {
+  const created = orgId(server.cli(['organisation', 'create', '--kind', 'trust', '--name', 'Westgate Schools Trust']));
+  server.cli(['organisation', 'attach', '--organisation', String(created), '--school', '2']);
+  server.cli(['organisation', 'add-person', '--organisation', String(created), '--email', 'ceo@westgate.example',
+    '--name', 'Lee Marsh', '--password', PASSWORD]);
+  const b = await signedIn('ceo@westgate.example');
+  const page = await b.get('/group');
+  assert.equal(page.status, 200);
+  assert.ok(page.text.includes(names[2]), 'the school is in the trust');
+  // The school leaves for another trust: its figures leave the page.
+  assert.match(server.cli(['organisation', 'detach', '--organisation', String(created), '--school', '2']), /Detached school 2/);
+  const after = await b.get('/group');
+  assert.equal(after.status, 200);
+  assert.ok(!after.text.includes(names[2]), 'the school is no longer shown');
+  assert.throws(() => server.cli(['organisation', 'detach', '--organisation', String(created), '--school', '2']),
+    /That school is not in that trust or local authority/);
+  // The person leaves: their open session ends and their password opens nothing.
+  assert.match(server.cli(['organisation', 'remove-person', '--email', 'CEO@westgate.example']),
+    /Lee Marsh can no longer sign in; their sessions have ended/);
+  const gone = await b.get('/group');
+  assert.equal(gone.status, 303);
+  assert.match(gone.headers.get('location'), /^\/sign-in/);
+  const again = new Browser(server.base);
+  const refused = await again.signIn('ceo@westgate.example', PASSWORD);
+  assert.notEqual(refused.status, 303, 'the password signs nobody in');
+  assert.match(server.cli(['organisation', 'list']), /Lee Marsh <ceo@westgate\.example> \(inactive\)/);
+  assert.throws(() => server.cli(['organisation', 'remove-person', '--email', 'nobody@westgate.example']),
+    /No organisation account with that email/);
+});

@@ -171,6 +171,38 @@ Result<std::vector<OrganisationMember>> SqlStore::ListOrganisationMembers(
   });
 }
 
+Status SqlStore::DetachSchool(long long organisation_id, long long school_id) {
+  return Guard("detach school", [&]() -> Status {
+    auto sql = pool_.Acquire();
+    Rows r = sql.Query(
+        "DELETE FROM organisation_schools WHERE organisation_id = ?1 AND school_id = ?2 "
+        "RETURNING school_id");
+    r.Bind(1, organisation_id).Bind(2, school_id);
+    if (!r.Next()) return Status::NotFound("That school is not in that trust or local authority");
+    return Status::Ok();
+  });
+}
+
+Status SqlStore::SetOrganisationMemberActive(long long member_id, bool active) {
+  return Guard("set organisation member active", [&]() -> Status {
+    return RunInTransaction([&]() -> Status {
+      auto sql = pool_.Acquire();
+      {
+        Rows set =
+            sql.Query("UPDATE organisation_members SET active = ?1 WHERE id = ?2 RETURNING id");
+        set.Bind(1, static_cast<long long>(active)).Bind(2, member_id);
+        if (!set.Next()) return Status::NotFound("No such organisation account");
+      }
+      if (!active) {
+        Rows end = sql.Query("DELETE FROM organisation_sessions WHERE member_id = ?1");
+        end.Bind(1, member_id);
+        end.Next();
+      }
+      return Status::Ok();
+    });
+  });
+}
+
 Status SqlStore::SetOrganisationMemberPassword(long long member_id,
                                                const std::string& password_hash,
                                                const std::string& keep_id_hash, Timestamp now) {

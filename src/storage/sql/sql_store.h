@@ -306,6 +306,8 @@ class SqlStore final : public Store {
   Result<Organisation> GetOrganisation(long long id) override;
   Result<std::vector<Organisation>> ListOrganisations() override;
   Status AttachSchool(long long organisation_id, long long school_id) override;
+  Status DetachSchool(long long organisation_id, long long school_id) override;
+  Status SetOrganisationMemberActive(long long member_id, bool active) override;
   Result<std::vector<School>> ListOrganisationSchools(long long organisation_id) override;
   Result<long long> CreateOrganisationMember(const OrganisationMember& member) override;
   Result<OrganisationMember> FindOrganisationMemberByEmail(const std::string& email) override;
