@@ -97,11 +97,13 @@ Runner RegisterOrganisation(CLI::App& app) {
     auto store = OpenMigratedStore(*config);
     if (!store.ok()) return Fail(store.status());
     if (list->parsed()) return List(**store);
-    if (detach->parsed()) {
+    if (attach->parsed() || detach->parsed()) {
+      // One school at a time, stopping at the first the store refuses.
       for (long long school : flags->schools) {
-        Status st = (*store)->DetachSchool(flags->organisation_id, school);
+        Status st = attach->parsed() ? (*store)->AttachSchool(flags->organisation_id, school)
+                                     : (*store)->DetachSchool(flags->organisation_id, school);
         if (!st.ok()) return Fail(st);
-        std::cout << "Detached school " << school << "\n";
+        std::cout << (attach->parsed() ? "Attached school " : "Detached school ") << school << "\n";
       }
       return 0;
     }
@@ -127,14 +129,6 @@ Runner RegisterOrganisation(CLI::App& app) {
       if (!id.ok()) return Fail(id.status());
       std::cout << "Made " << OrganisationKindLabel(flags->kind) << " '" << flags->name
                 << "' with id " << *id << "\n";
-      return 0;
-    }
-    if (attach->parsed()) {
-      for (long long school : flags->schools) {
-        Status st = (*store)->AttachSchool(flags->organisation_id, school);
-        if (!st.ok()) return Fail(st);
-        std::cout << "Attached school " << school << "\n";
-      }
       return 0;
     }
     if (person->parsed()) {
