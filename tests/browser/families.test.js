@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, checkWidths, watchErrors, keep, smallTargets, secondStep } = require('../support/chromium');
+const { launch, checkWidths, watchErrors, keep, smallTargets, secondStep, typeSearch } = require('../support/chromium');
 const { freePort, startSmtp, stopSmtp, saved, until } = require('../support/smtp');
 
 let server;
@@ -63,8 +63,8 @@ test('a postcard home in three taps; the parent signs in from the invitation, re
   const teacher = await staffPage('teacher', 360);
   const errors = watchErrors(teacher);
   await teacher.goto(server.base + '/record?kind=positive');
-  await teacher.getByRole('searchbox', { name: 'Find a pupil by name or UPN' })
-    .pressSequentially(`${first.slice(0, 3)} ${last.slice(0, 4)}`, { delay: 20 });
+  await typeSearch(teacher, teacher.getByRole('searchbox', { name: 'Find a pupil by name or UPN' }),
+    `${first.slice(0, 3)} ${last.slice(0, 4)}`, '/record/search');
   const pick = teacher.locator('#record-results .record-pick', { hasText: `${first} ${last}` }).first();
   await pick.waitFor();
   let taps = 0;

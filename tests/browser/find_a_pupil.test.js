@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, seriousViolations, secondStep } = require('../support/chromium');
+const { launch, seriousViolations, secondStep, typeSearch } = require('../support/chromium');
 
 let server;
 let browser;
@@ -38,7 +38,7 @@ test('a teacher signs in, searches a pupil and opens their page', async () => {
   await page.getByRole('link', { name: 'Pupils' }).click();
   await page.waitForURL(/\/pupils$/);
   const search = page.getByRole('searchbox', { name: 'Pupil name or UPN' });
-  await search.pressSequentially(`${first.slice(0, 3)} ${last.slice(0, 4)}`, { delay: 30 });
+  await typeSearch(page, search, `${first.slice(0, 3)} ${last.slice(0, 4)}`, '/pupils/search', 30);
   const result = page.locator('#pupil-results a', { hasText: last });
   await result.first().waitFor();
   assert.ok((await page.locator('#pupil-results a').count()) >= 1);

@@ -10,7 +10,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, checkWidths, signIn, watchErrors, keep, smallTargets } = require('../support/chromium');
+const { launch, checkWidths, signIn, watchErrors, keep, smallTargets, typeSearch } = require('../support/chromium');
 
 const PHONE = { width: 360, height: 740 };
 let server;
@@ -61,7 +61,7 @@ test('a difficult moment for one pupil from the home page in six taps, the sugge
   await page.waitForURL(/kind=difficult/);
   const search = page.getByRole('searchbox', { name: 'Find a pupil by name or UPN' });
   await tap(search);
-  await search.pressSequentially(`${pupil.first.slice(0, 3)} ${pupil.last.slice(0, 4)}`, { delay: 20 });
+  await typeSearch(page, search, `${pupil.first.slice(0, 3)} ${pupil.last.slice(0, 4)}`, '/record/search');
   const pick = page.locator('#record-results .record-pick', { hasText: pupil.name }).first();
   await pick.waitFor();
   await tap(pick);

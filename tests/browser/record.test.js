@@ -9,7 +9,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer, DEMO_PASSWORD } = require('../support/server');
-const { launch, checkWidths } = require('../support/chromium');
+const { launch, checkWidths, typeSearch } = require('../support/chromium');
 
 let server;
 let browser;
@@ -44,8 +44,8 @@ async function choosePupil(page, offset) {
   const [id, first, last] = server.sql(
     'SELECT id || \'|\' || first_name || \'|\' || last_name FROM pupils p WHERE NOT EXISTS ' +
     `(SELECT 1 FROM incident_pupils i WHERE i.pupil_id = p.id) ORDER BY id LIMIT 1 OFFSET ${offset}`).split('|');
-  await page.getByRole('searchbox', { name: 'Find a pupil by name or UPN' })
-    .pressSequentially(`${first.slice(0, 3)} ${last.slice(0, 4)}`, { delay: 20 });
+  await typeSearch(page, page.getByRole('searchbox', { name: 'Find a pupil by name or UPN' }),
+    `${first.slice(0, 3)} ${last.slice(0, 4)}`, '/record/search');
   const pick = page.locator('#record-results .record-pick', { hasText: `${first} ${last}` }).first();
   await pick.waitFor();
   await pick.click();

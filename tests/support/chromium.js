@@ -154,6 +154,20 @@ async function settled(read, want, ms = 5000) {
   return got;
 }
 
+// Types `text` into a search box that asks `path` as the user types, and
+// returns once the answer to the whole text has arrived and been swapped in.
+// A click on a result before then can land on a list that is being
+// replaced by an answer to fewer letters, and go nowhere.
+async function typeSearch(page, box, text, path, delay = 20) {
+  const answered = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return url.pathname === path && url.searchParams.get('q') === text;
+  });
+  await box.pressSequentially(text, { delay });
+  await answered;
+  await page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping'));
+}
+
 module.exports = {
-  launch, seriousViolations, checkWidths, watchErrors, signIn, secondStep, keep, smallTargets, settled,
+  launch, typeSearch, seriousViolations, checkWidths, watchErrors, signIn, secondStep, keep, smallTargets, settled,
 };
