@@ -11,6 +11,8 @@
 // Usage: open_loop HOST PORT PATH RATE SECONDS WORKERS BODIES [TOKEN]
 //   BODIES: a file of request bodies (JSON), one per line, used in turn.
 //   TOKEN:  sent as "Authorization: Bearer TOKEN".
+// OPEN_LOOP_FIRST=N in the environment also prints the first N requests'
+// latencies from their due time, in order (where a pause at the start lies).
 // Prints requests sent, answers by status, the rate achieved and latency
 // percentiles (from due time; and from send time, the server's own).
 #include <algorithm>
@@ -21,6 +23,7 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -133,6 +136,7 @@ int main(int argc, char** argv) {
   std::atomic<long long> next{0};
   std::mutex mu;
   std::vector<double> from_due, from_send;  // milliseconds, guarded by mu
+  std::vector<double> by_index(total);      // from due, by request number
   std::map<int, long long> statuses;        // guarded by mu; -1: no answer
   from_due.reserve(total);
   from_send.reserve(total);
@@ -152,6 +156,7 @@ int main(int argc, char** argv) {
         auto done = Clock::now();
         seen[status]++;
         due_ms.push_back(std::chrono::duration<double, std::milli>(done - due).count());
+        by_index[i] = due_ms.back();  // each i is one worker's alone
         send_ms.push_back(std::chrono::duration<double, std::milli>(done - sent).count());
       }
       std::lock_guard<std::mutex> lock(mu);
@@ -176,5 +181,21 @@ int main(int argc, char** argv) {
   std::printf("\n");
   Print("latency from due time", from_due);
   Print("latency from send", from_send);
+  // Whether the tail is one pause or spread over the run: each second's p99.
+  std::printf("p99 from due time, second by second:");
+  const long long per_second = std::max(1LL, static_cast<long long>(rate));
+  for (long long from = 0; from < total; from += per_second) {
+    std::vector<double> second(by_index.begin() + from,
+                               by_index.begin() + std::min(total, from + per_second));
+    std::sort(second.begin(), second.end());
+    std::printf(" %.0f",
+                second[static_cast<size_t>(0.99 * static_cast<double>(second.size() - 1))]);
+  }
+  std::printf(" ms\n");
+  if (const char* dump = std::getenv("OPEN_LOOP_FIRST")) {
+    for (long long i = 0; i < std::min<long long>(total, std::atoll(dump)); ++i)
+      std::printf("%.0f ", by_index[i]);
+    std::printf("\n");
+  }
   return 0;
 }

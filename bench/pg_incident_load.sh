@@ -8,6 +8,9 @@
 # single durable writes on this disk) and the same rows in one transaction;
 # then attune's writer alone (bench/pg_write_floor), each statement waiting
 # for its answer and pipelined.
+# Each store's server is started on a freshly generated school whose
+# writes are flushed first; its first two seconds are shown apart from the
+# measured run.
 # Usage: bench/pg_incident_load.sh [seconds per run, Default: 10] [rate, Default: 500]
 # REQUIRES: built attune and bench targets (make build), PostgreSQL 15.
 set -euo pipefail
@@ -37,9 +40,23 @@ psql() { command psql -h "$PGDIR" -U attune "$@"; }
 createdb -h "$PGDIR" -U attune attune_bench
 URL="postgresql://attune@/attune_bench?host=$PGDIR"
 
+# CPU time (user and system, in hundredths of a second) of the processes given.
+cpu_ticks() {
+  local total=0 p
+  for p in "$@"; do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
 run_store() {  # $1: label, $2: --db value, $3: how to count incidents
   local db=$2
   $BIN demo generate --db "$db" > /dev/null
+  # What the generation wrote is on the disk before the clock starts: a
+  # school's server is not writing out 70 MB of new history when a
+  # teacher records (PostgreSQL keeps it in its buffers until a checkpoint).
+  if [[ $db == postgresql://* ]]; then psql -d attune_bench -qc CHECKPOINT; fi
+  sync
   local token
   token=$($BIN token create --db "$db" --email teacher@demo.attune.school | tail -1)
   ATTUNE_LOG_LEVEL=warn $BIN serve --db "$db" --port "$PORT" > "$WORK/serve.log" 2>&1 &
@@ -48,9 +65,23 @@ run_store() {  # $1: label, $2: --db value, $3: how to count incidents
   local before
   before=$(eval "$3")
   echo
-  echo "## $1: $RATE/s for ${SECONDS_PER_RUN}s, open loop, 16 workers ($before incidents of history)"
+  echo "## $1: $RATE/s, open loop, 16 workers ($before incidents of history)"
+  # The first seconds after the server starts, apart: each pooled
+  # connection prepares each statement the first time it meets it (on
+  # PostgreSQL a few milliseconds each while its caches are cold).
+  echo "first 2 s after start:"
+  "$BENCH/open_loop" 127.0.0.1 "$PORT" /api/v1/incidents "$RATE" 2 16 \
+    "$WORK/bodies.jsonl" "$token" | grep -E "^(answers|latency from due)" | sed 's/^/  /'
+  before=$(eval "$3")
+  echo "then ${SECONDS_PER_RUN}s:"
+  local cpu_attune cpu_pg
+  cpu_attune=$(cpu_ticks "$SERVER"); cpu_pg=$(cpu_ticks $(pgrep -x postgres || true))
   "$BENCH/open_loop" 127.0.0.1 "$PORT" /api/v1/incidents "$RATE" "$SECONDS_PER_RUN" 16 \
-    "$WORK/bodies.jsonl" "$token"
+    "$WORK/bodies.jsonl" "$token" | sed 's/^/  /'
+  local records=$(( RATE * SECONDS_PER_RUN ))
+  awk -v a=$(( $(cpu_ticks "$SERVER") - cpu_attune )) \
+    -v p=$(( $(cpu_ticks $(pgrep -x postgres || true)) - cpu_pg )) -v n="$records" \
+    'BEGIN { printf "CPU a record in the measured run: attune %.2f ms, PostgreSQL'"'"'s processes %.2f ms\n", a * 10 / n, p * 10 / n }'
   echo "incidents saved: $(( $(eval "$3") - before ))"
   echo "resident memory: $(awk '/VmRSS/ {print $2" kB"}' /proc/$SERVER/status)"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=

@@ -141,6 +141,31 @@ TEST_F(GroupCommitTest, EveryWriteFromManyThreadsIsCommittedAndVisibleOnReturn) 
   EXPECT_EQ(db.Count("SELECT COUNT(*) FROM details"), kThreads * kEach);
 }
 
+TEST_F(GroupCommitTest, OnSqliteAnInsertsIdIsTheRowsOwnAndNoneIsTakenFirst) {
+  // WriteSession::Insert binds NULL here, which makes the row's own id
+  // (PostgreSQL's ids taken first are tested in pg_pipeline_test.cpp).
+  GroupCommitter committer(path_, 5000);
+  std::vector<long long> ids;
+  for (long long n = 0; n < 3; ++n) {
+    ASSERT_TRUE(committer
+                    .Submit([&ids, n](WriteSession& w) {
+                      EXPECT_EQ(w.NewId("records"), 0);
+                      Statement& record = w.Prepared(
+                          "INSERT INTO records (id, writer, n) VALUES (?3, ?1, ?2) RETURNING id");
+                      record.Bind(1, 7LL).Bind(2, n);
+                      ids.push_back(w.Insert(record, 3, "records"));
+                    })
+                    .ok());
+  }
+  Db db(path_);
+  for (long long n = 0; n < 3; ++n) {
+    EXPECT_EQ(db.Count("SELECT id FROM records WHERE writer = 7 AND n = " + std::to_string(n)),
+              ids[static_cast<size_t>(n)]);
+  }
+  EXPECT_LT(ids[0], ids[1]);
+  EXPECT_LT(ids[1], ids[2]);
+}
+
 TEST_F(GroupCommitTest, AFailingWriteIsUndoneAloneAndTheRestOfItsBatchIsKept) {
   GroupCommitter committer(path_, 5000);
   ASSERT_TRUE(committer.Submit(Insert(0, 0)).ok());  // writer 0, record 0 exists

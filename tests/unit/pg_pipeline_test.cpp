@@ -205,5 +205,65 @@ TEST_F(PgPipelineTest, GroupCommitKeepsEveryGoodWriteOfABatchWithAFailingOne) {
             0);
 }
 
+TEST_F(PgPipelineTest, IdsTakenFirstNameTheirRowsAndARowNotMadeIsToldNothing) {
+  // As a record is written (decision 0037): each row's id taken before its
+  // INSERT is answered, the rows that name it sent straight after; and a
+  // row made only if it is new (a proposal) whose dependant is written only
+  // if it was.
+  constexpr int kThreads = 4, kEach = 40;
+  {
+    GroupCommitter committer(
+        [&]() -> std::unique_ptr<Connection> { return PgConnection::Open(url_, 5000); });
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (long long n = 1; n <= kEach; ++n) {
+          Status st = committer.Submit([t, n](WriteSession& w) {
+            Statement& record =
+                w.Prepared("INSERT INTO records (id, writer, n) VALUES (?3, ?1, ?2) RETURNING id");
+            record.Bind(1, static_cast<long long>(t)).Bind(2, n);
+            long long id = w.Insert(record, 3, "records");
+            w.Prepared("INSERT INTO details (record_id, what) VALUES (?1, ?2)")
+                .Bind(1, id)
+                .Bind(2, std::to_string(n))
+                .Run();
+            // The writer's one "proposal", made by its first write only.
+            long long proposal = w.NewId("records");
+            w.Prepared(
+                 "INSERT INTO records (id, writer, n) SELECT ?3, ?1, 0 WHERE NOT EXISTS (SELECT 1 "
+                 "FROM records WHERE writer = ?1 AND n = 0)")
+                .Bind(1, static_cast<long long>(t))
+                .Bind(3, proposal)
+                .Run();
+            w.Prepared(
+                 "INSERT INTO details (record_id, what) SELECT ?1, 'told' WHERE EXISTS (SELECT 1 "
+                 "FROM records WHERE id = ?1)")
+                .Bind(1, proposal)
+                .Run();
+          });
+          ASSERT_TRUE(st.ok()) << st.ToString();
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM records"), kThreads * (kEach + 1));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM details WHERE what <> 'told'"), kThreads * kEach);
+  // Each detail names the row its write made, not another.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM details d JOIN records r ON r.id = d.record_id WHERE "
+                  "d.what <> 'told' AND d.what <> r.n::text"),
+            0);
+  // Told once a writer, of the proposal that was made.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM details d JOIN records r ON r.id = d.record_id WHERE "
+                  "d.what = 'told' AND r.n = 0"),
+            kThreads);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM details WHERE what = 'told'"), kThreads);
+  // The sequence is ahead of every id given: a row left to take its own
+  // still finds a free one.
+  StatementCache s(c_.get());
+  s.Prepared("INSERT INTO records (writer, n) VALUES (99, 1)").Run();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM records WHERE writer = 99"), 1);
+}
+
 }  // namespace
 }  // namespace attune::sql

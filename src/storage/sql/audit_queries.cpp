@@ -31,20 +31,30 @@ Status SqlStore::AppendAudit(const AuditEntry& e) {
 Status SqlStore::AppendAuditSoon(const AuditEntry& e) {
   return committer_.Post(
       [e](WriteSession& w) {
-        w.Prepared(
-             "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, subject_id, "
-             "detail, ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-            .BindIdOrNull(1, e.school_id)
+        // With its subjects, its id is taken first (WriteSession::Insert),
+        // so on PostgreSQL they follow it without waiting for its answer.
+        Statement& entry =
+            e.subjects.empty()
+                ? w.Prepared(
+                      "INSERT INTO audit_log (school_id, staff_id, at, action, subject_type, "
+                      "subject_id, detail, ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                : w.Prepared(
+                      "INSERT INTO audit_log (id, school_id, staff_id, at, action, subject_type, "
+                      "subject_id, detail, ip) VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                      "RETURNING id");
+        entry.BindIdOrNull(1, e.school_id)
             .BindIdOrNull(2, e.staff_id)
             .Bind(3, ToUnix(e.at))
             .Bind(4, e.action)
             .Bind(5, e.subject_type)
             .Bind(6, e.subject_id)
             .Bind(7, e.detail)
-            .Bind(8, e.ip)
-            .Run();
-        if (e.subjects.empty()) return;
-        long long id = w.LastId();
+            .Bind(8, e.ip);
+        if (e.subjects.empty()) {
+          entry.Run();
+          return;
+        }
+        long long id = w.Insert(entry, 9, "audit_log");
         Statement& subject = w.Prepared(
             "INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?1, ?2) ON CONFLICT DO "
             "NOTHING");

@@ -49,6 +49,26 @@ class WriteSession {
     Rows r(insert);
     return r.Next() ? r.Int(0) : 0;
   }
+  // Runs `insert`, an INSERT ... RETURNING id whose parameter `id_param`
+  // is the new row's id (its other values bound), and gives that id. On
+  // PostgreSQL the id is taken first from `table`'s sequence (NewId), so
+  // the write goes on without waiting for the answer: a record's rows and
+  // the next record's go in one round trip, not one each (decision 0037).
+  // On SQLite the id is NULL, which makes the row's own, known at once.
+  long long Insert(Statement& insert, int id_param, const char* table) {
+    if (long long id = NewId(table)) {
+      insert.Bind(id_param, id).Run();
+      return id;
+    }
+    insert.BindNull(id_param);
+    return Inserted(insert);
+  }
+  // The id the next row of `table` is to have when a write gives it: on
+  // PostgreSQL from the table's sequence, asked for in blocks (ids unused
+  // when the server stops are skipped, as a sequence always may); 0 on
+  // SQLite, where an INSERT gives it for nothing. REQUIRES: `table` is a
+  // string literal naming a table with an identity column `id`.
+  long long NewId(const char* table);
   // The rows the last statement inserted, changed or deleted.
   long long Changes() { return statements_.connection().Changes(); }
   // Reads every answer owed (Statement::RunForId's ids set); see
@@ -58,6 +78,8 @@ class WriteSession {
 
  private:
   StatementCache statements_;
+  // Ids taken from each table's sequence and not yet given, largest first.
+  std::map<const char*, std::vector<long long>> free_ids_;
 };
 
 // Opens the writer's own connection; throws std::runtime_error.

@@ -29,15 +29,16 @@ constexpr long long kFewRecords = 64;
 void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEntry& audit) {
   const Incident& i = n.incident;
   long long recorded_at = ToUnix(i.recorded_at);
-  // Each id comes back with its INSERT (RETURNING): on PostgreSQL one
-  // round trip where lastval() made two (decision 0035).
+  // Each row's id is known before its INSERT is answered (WriteSession::
+  // Insert): on PostgreSQL nothing in a record waits on the server, so a
+  // batch of records is one round trip and its commit (decision 0037).
   Statement& incident = w.Prepared(
-      "INSERT INTO incidents (school_id, policy_version_id, category, behaviour_class, "
+      "INSERT INTO incidents (id, school_id, policy_version_id, category, behaviour_class, "
       "occurred_at, recorded_at, recorded_by_staff_id, place, lesson, antecedent, behaviour, "
       "response, perceived_function, others_involved, tally, safeguarding, restricted, "
       "visible_to, physical_intervention, reward, repair_due_at) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-      "?20, ?21) RETURNING id");
+      "(?22, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+      "?19, ?20, ?21) RETURNING id");
   incident.Bind(1, i.school_id)
       .Bind(2, i.policy_version_id)
       .Bind(3, i.category)
@@ -59,7 +60,7 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
       .Bind(19, static_cast<long long>(i.physical_intervention))
       .Bind(20, i.reward)
       .Bind(21, i.repair_due_at);
-  *id = w.Inserted(incident);
+  *id = w.Insert(incident, 22, "incidents");
   for (const auto& p : i.pupils) {
     w.Prepared(
          "INSERT INTO incident_pupils (incident_id, pupil_id, school_id, role, step, points, "
@@ -118,11 +119,11 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Run();
   }
   for (auto& a : n.actions) {
-    w.Prepared(
-         "INSERT INTO actions (school_id, incident_id, pupil_id, kind, label, assignee_role, "
-         "assignee_staff_id, due_at, description, because, created_at) VALUES (?1, ?2, ?3, ?4, "
-         "?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id")
-        .Bind(1, i.school_id)
+    Statement& action = w.Prepared(
+        "INSERT INTO actions (id, school_id, incident_id, pupil_id, kind, label, assignee_role, "
+        "assignee_staff_id, due_at, description, because, created_at) VALUES (?12, ?1, ?2, ?3, "
+        "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id");
+    action.Bind(1, i.school_id)
         .Bind(2, *id)
         .BindIdOrNull(3, a.pupil_id)
         .Bind(4, a.kind)
@@ -132,17 +133,21 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(8, a.due_at)
         .Bind(9, a.description)
         .Bind(10, a.because)
-        .Bind(11, recorded_at)
-        .RunForId(&a.id);
+        .Bind(11, recorded_at);
+    a.id = w.Insert(action, 12, "actions");
     a.incident_id = *id;
   }
   for (auto& e : n.escalations) {
     // Checked here, in the write's own transaction, so that two records
     // made at once for one pupil cannot both propose the same escalation.
+    // On PostgreSQL its id is taken first and is the answer's until the
+    // answer is read (0 if it was already proposed): its notice, written
+    // before then, is written only if the proposal was (WriteNotices).
+    e.id = w.NewId("escalations");
     w.Prepared(
-         "INSERT INTO escalations (school_id, incident_id, pupil_id, escalation, plan, step, "
-         "reason, created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 "
-         "FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4) "
+         "INSERT INTO escalations (id, school_id, incident_id, pupil_id, escalation, plan, step, "
+         "reason, created_at) SELECT ?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT "
+         "1 FROM escalations WHERE pupil_id = ?3 AND status = 'proposed' AND escalation = ?4) "
          "RETURNING id")
         .Bind(1, i.school_id)
         .Bind(2, *id)
@@ -152,12 +157,10 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
         .Bind(6, e.step)
         .Bind(7, e.reason)
         .Bind(8, recorded_at)
+        .BindIdOrNull(9, e.id)
         .RunForId(&e.id);  // 0: already proposed
     e.incident_id = *id;
   }
-  // The actions' and escalations' ids, asked for together: on PostgreSQL
-  // one round trip for them all rather than one each.
-  w.Settle();
   // Who is told, in the same transaction: the record and its notices are
   // durable together or not at all.
   if (!n.notices.empty()) {
@@ -168,7 +171,8 @@ void WriteIncident(WriteSession& w, NewIncident& n, long long* id, const AuditEn
       if (notice.action_index >= 0) notice.action_id = n.actions.at(notice.action_index).id;
       if (notice.escalation_index >= 0) {
         notice.escalation_id = n.escalations.at(notice.escalation_index).id;
-        if (!notice.escalation_id) continue;  // already proposed: told then
+        // Already proposed, and told then (on PostgreSQL WriteNotices checks).
+        if (!notice.escalation_id) continue;
       }
       notices.push_back(std::move(notice));
     }

@@ -11,12 +11,17 @@ void WriteNotices(WriteSession& w, long long school_id, const std::vector<NewNot
                   long long at) {
   for (const NewNotice& n : notices) {
     // Fanned out here, in the writer's transaction, over the school's staff
-    // as they are at this moment (about 100 rows in a large school).
+    // as they are at this moment (about 100 rows in a large school). A
+    // notice of a proposal is written only if the proposal was: on
+    // PostgreSQL its id is known before its INSERT is answered.
     Statement& st =
         w.Prepared(
              "INSERT INTO notifications (school_id, staff_id, kind, text, incident_id, action_id, "
              "escalation_id, pupil_id, created_at) SELECT ?1, s.id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
-             "FROM staff s WHERE " ATTUNE_SQL_STAFF_REACHED("?1", "?9", "?10", "?11", "?12", "?13"))
+             "FROM staff s WHERE (CAST(?6 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM escalations "
+             "x "
+             "WHERE x.id = ?6)) AND " ATTUNE_SQL_STAFF_REACHED("?1", "?9", "?10", "?11", "?12",
+                                                               "?13"))
             .Bind(1, school_id)
             .Bind(2, n.kind)
             .Bind(3, n.text)
