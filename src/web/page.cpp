@@ -95,15 +95,20 @@ http::Response RenderPage(const WebContext& ctx, const http::Request& req, const
   if (p) {
     layout["user_name"] = p->name;
     layout["role_label"] = RoleLabel(p->role);
+    // Shown only on paper (print.css): who printed the page, and when (the
+    // recovery codes are printed part-way through signing in).
+    layout["printed_at"] = FormatLondon(Now(), "%e %B %Y at %H:%M");
   }
   // Part-way through signing in (decision 0030), nothing but signing out
   // is theirs yet: no navigation, no bell.
   if (p && p->second_factor_due == SecondFactorDue::kNone) {
-    // Shown only on paper (print.css): who printed the page, and when.
-    layout["printed_at"] = FormatLondon(Now(), "%e %B %Y at %H:%M");
     if (p->organisation_id) {
       auto org = ctx.store.GetOrganisation(p->organisation_id);
-      if (org.ok()) layout["school_name"] = org->name;
+      if (org.ok()) {
+        layout["school_name"] = org->name;
+        // What it shows are its schools' figures, not any school's records.
+        layout["footer_words"] = "figures shared by its schools with " + org->name;
+      }
     } else {
       auto school = ctx.store.GetSchool(p->school_id);
       if (school.ok()) layout["school_name"] = school->name;

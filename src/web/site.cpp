@@ -10,6 +10,11 @@
 namespace attune::web {
 namespace {
 
+// What a form refused for its CSRF token is told: not a matter of role.
+constexpr const char* kExpiredForm =
+    "This form has expired or did not come from attune. Go back, reload the page and try again; "
+    "nothing has been changed.";
+
 bool IsForm(const std::string& type) {
   return type.rfind("application/x-www-form-urlencoded", 0) == 0 ||
          type.rfind("multipart/form-data", 0) == 0;
@@ -34,7 +39,8 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
       heading = "Page not found";
       break;
     case StatusCode::kForbidden:
-      heading = "Not available to your role";
+      heading =
+          status.message() == kExpiredForm ? "This form has expired" : "Not available to your role";
       break;
     case StatusCode::kInternal:
       heading = "Sorry, something went wrong";
@@ -46,15 +52,23 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
       break;
   }
   bool family = req.principal && req.principal->role == Role::kParent;
-  if (family && status.code() == StatusCode::kForbidden) heading = "This page is for school staff";
+  bool organisation = req.principal && req.principal->organisation_id;
+  if (family && status.code() == StatusCode::kForbidden && status.message() != kExpiredForm) {
+    heading = "This page is for school staff";
+  }
   nlohmann::json view = {{"heading", heading},
-                         {"message", family && status.code() == StatusCode::kForbidden
+                         {"message", family && status.code() == StatusCode::kForbidden &&
+                                             status.message() != kExpiredForm
                                          ? "Your account shows what school shares about your "
                                            "own children."
                                          : status.message()},
                          {"request_id", req.request_id},
-                         {"home", family ? "/family" : "/"},
-                         {"home_words", family ? "Go to my children" : "Go to my day"}};
+                         {"home", family         ? "/family"
+                                  : organisation ? "/group"
+                                                 : "/"},
+                         {"home_words", family         ? "Go to my children"
+                                        : organisation ? "Go to the schools' figures"
+                                                       : "Go to my day"}};
   return RenderPage(ctx, req, "error", heading, view, code);
 }
 
@@ -99,9 +113,7 @@ http::Site BuildSite(const WebContext& ctx, const http::Router& router) {
     std::string expected = req.principal ? req.principal->csrf_token : req.Cookie(kPreSignInCookie);
     if (!req.principal && !ctx.auth.IsSignInFormToken(expected)) expected.clear();
     if (sent.empty() || expected.empty() || !ConstantTimeEquals(sent, expected)) {
-      return Status::Forbidden(
-          "This form has expired or did not come from attune. Go back, reload the page and "
-          "try again; nothing has been changed.");
+      return Status::Forbidden(kExpiredForm);
     }
     return Status::Ok();
   };

@@ -95,6 +95,18 @@ test('a trust leader sees the trust\'s schools beside the group, and nothing els
   for (const p of ['/pupils', '/records', '/insight', '/actions', '/staff', '/audit', '/account', '/family', '/staff/1/two-step']) {
     assert.equal((await b.get(p)).status, 403, p);
   }
+  // Its pages say whose figures they are, and a refusal leads back to them.
+  const own = await b.get('/group');
+  assert.match(own.text, /figures shared by its schools with /);
+  assert.ok(!own.text.includes('records are confidential to the school'));
+  const refused = await b.get('/pupils');
+  assert.match(refused.text, /<a href="\/group">Go to the schools(&apos;|&#39;|')? figures<\/a>/);
+  // A form without its token is an expired form, not a matter of role.
+  const stale = await b.post('/group/account/password', { form: { csrf_token: 'not the token',
+    current_password: PASSWORD, new_password: 'another password 9', confirm_password: 'another password 9' } });
+  assert.equal(stale.status, 403);
+  assert.match(stale.text, /<h1>This form has expired<\/h1>/);
+  assert.ok(!stale.text.includes('Not available to your role'));
   assert.equal((await b.get('/group?by=week')).status, 422);
   assert.equal((await b.get('/group?year=19999')).status, 422);
   // An API answers the trust's cookie with nothing.
@@ -365,6 +377,9 @@ test('a person who leaves is removed and signed out at once; a school that leave
   const after = await b.get('/group');
   assert.equal(after.status, 200);
   assert.ok(!after.text.includes(names[2]), 'the school is no longer shown');
+  // With none left it says so, not how "the 0 schools" are doing.
+  assert.match(after.text, /No schools are attached yet/);
+  assert.ok(!/How the 0 schools/.test(after.text));
   assert.throws(() => server.cli(['organisation', 'detach', '--organisation', String(created), '--school', '2']),
     /That school is not in that trust or local authority/);
   // The person leaves: their open session ends and their password opens nothing.

@@ -263,6 +263,12 @@ test('what is typed is never search syntax: hostile queries give 200 or 422, nev
     assert.ok(res.status === 200 || res.status === 422, `api ${JSON.stringify(q)} gave ${res.status}`);
     if (res.status === 422) assert.equal((await res.json()).error.field, 'q');
   }
+  // Punctuation alone has no word to look for: one message saying what to
+  // type, not also "no records have those words".
+  const marks = await teacher.get(`/records?view=all&q=${encodeURIComponent('?!--')}`);
+  assert.equal(marks.status, 422);
+  assert.match(marks.text, /Type a word from the notes to search for/);
+  assert.doesNotMatch(marks.text, /No records you may read have those words/);
   const tooLong = await teacher.get(`/records?q=${'x'.repeat(201)}`);
   assert.equal(tooLong.status, 422);
   assert.match(tooLong.text, /at most 200 characters/);

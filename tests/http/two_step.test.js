@@ -121,6 +121,8 @@ test('setting up: a wrong first code is refused; the right one turns it on, show
   assert.match(done.text, /<h1>Your recovery codes<\/h1>/);
   const recovery = twoStep.recoveryCodesFromPage(done.text);
   assert.equal(recovery.length, 10);
+  // Printed, the page says who printed it and when, as every page does.
+  assert.match(done.text, /class="print-stamp">[^<]*Printed by [^<]+ on +\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d/);
   for (const c of recovery) assert.match(c, /^[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/);
   assert.match(done.text, /href="\/pupils">I have kept them: continue/);
   twoStep.remember(server.base, email, key, step, recovery);
