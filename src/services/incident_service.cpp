@@ -234,6 +234,14 @@ Result<RecordOutcome> IncidentService::DecideOnSnapshot(const Principal& by,
       }
       return pupil.status();
     }
+    // What happened after a pupil left is not the school's to record of
+    // them; what happened before (recorded late) still is.
+    if (pupil->left_on && LondonDate(at) > *pupil->left_on) {
+      return Status::Invalid(pupil->DisplayName() + " left the school on " +
+                                 DateWords(*pupil->left_on) +
+                                 "; a record is of what happened while they were on roll",
+                             "pupils");
+    }
     PupilDecision pd;
     pd.pupil_id = rp.id;
     pd.name = pupil->DisplayName();

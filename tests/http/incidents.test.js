@@ -132,6 +132,20 @@ test('low-level disruption must start at attunement: asking time in first is ref
   assert.equal(first.body.step, 'attunement');
 });
 
+test('a pupil who has left: what happened after is refused, naming the day; what happened before is recorded', async () => {
+  const id = takePupil();
+  const day = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
+  server.sql(`UPDATE pupils SET left_on = '${day(2)}' WHERE id = ${id}`);
+  const after = await record('teacher', { pupils: [{ id, role: 'involved' }], category: 'hurting_others' });
+  assert.equal(after.status, 422);
+  assert.equal(after.body.error.field, 'pupils');
+  assert.match(after.body.error.message, /left the school on [A-Z][a-z]+ \d{1,2} [A-Z][a-z]+ \d{4}; a record is of what happened while they were on roll/);
+  const before = await record('teacher', {
+    pupils: [{ id, role: 'involved' }], category: 'hurting_others', occurred_at: `${day(5)}T10:00:00Z`,
+  });
+  assert.equal(before.status, 201, JSON.stringify(before.body));
+});
+
 test('an unknown category is 422 on "category"', async () => {
   const { status, body } = await record('teacher', {
     pupils: [{ id: takePupil(), role: 'involved' }], category: 'chewing_gum',
