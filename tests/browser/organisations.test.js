@@ -59,6 +59,18 @@ test('an officer signs in, reads the figures by term and by month, and the notic
   await checkWidths(page, 'the notices');
   assert.deepEqual(await smallTargets(page), [], 'touch targets on the notices');
   await keep(page, 'group-notices');
+  // A school's page is not theirs: the refusal leads back to the figures,
+  // and the footer says whose figures these are (a page of its own: the
+  // browser logs the 403).
+  const refused = await browser.context.newPage();
+  await refused.goto(server.base + '/pupils');
+  await refused.getByRole('heading', { name: 'Not available to your role', level: 1 }).waitFor();
+  assert.ok(await refused.getByRole('link', { name: 'Go to the schools\' figures' }).isVisible());
+  assert.match(await refused.locator('.site-footer').innerText(), /figures shared by its schools with North County Council/);
+  await checkWidths(refused, 'a page not theirs');
+  assert.deepEqual(await smallTargets(refused), [], 'touch targets on the refusal');
+  await keep(refused, 'group-refused');
+  await refused.close();
   // Their own account: two-step sign-in on, and a new password.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
   await page.waitForURL(/\/group\/account$/);

@@ -80,6 +80,12 @@ test('a teacher finds a record by the words in its notes and opens it', async ()
   await page.goto(server.base + '/records?view=all&q=' + 'x'.repeat(201));
   assert.match(await page.locator('.field__error').first().textContent(), /at most 200 characters/);
   await checkWidths(page, 'too long');
+  // Punctuation alone: one message saying what to type, beside the box.
+  await page.goto(server.base + '/records?view=all&q=' + encodeURIComponent('?!--'));
+  assert.match(await page.locator('.field__error').first().textContent(), /Type a word from the notes/);
+  assert.equal(await page.locator('.empty').count(), 0);
+  await checkWidths(page, 'punctuation alone');
+  await keep(page, 'records-punctuation');
   await page.goto(server.base + '/records?view=all&q=nothingmatchesthis');
   assert.match(await page.locator('.empty').textContent(), /No records you may read/);
   await keep(page, 'records-none');
