@@ -84,7 +84,7 @@ async function serve(db, port, env = {}) {
     // seconds: a test that blocks its event loop on the command line or SQL
     // for longer would otherwise send its next request on a connection the
     // server has just closed (fetch's own idle timer could not run).
-    env: { ...process.env, ATTUNE_LOG_LEVEL: 'warn', ATTUNE_KEEP_ALIVE_TIMEOUT: '60', ...env },
+    env: { ...process.env, ATTUNE_LOG_LEVEL: process.env.ATTUNE_TEST_LOG_LEVEL || 'warn', ATTUNE_KEEP_ALIVE_TIMEOUT: '60', ...env },
   });
   let output = '';
   await new Promise((resolve, reject) => {
