@@ -33,14 +33,14 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
   }
   int code = HttpStatusFor(status);
   if (req.IsHtmx()) return RenderFragment(ctx, "error", {{"message", status.message()}}, code);
+  const bool expired_form = status.message() == kExpiredForm;
   const char* heading = "Something is not right";
   switch (status.code()) {
     case StatusCode::kNotFound:
       heading = "Page not found";
       break;
     case StatusCode::kForbidden:
-      heading =
-          status.message() == kExpiredForm ? "This form has expired" : "Not available to your role";
+      heading = expired_form ? "This form has expired" : "Not available to your role";
       break;
     case StatusCode::kInternal:
       heading = "Sorry, something went wrong";
@@ -51,24 +51,20 @@ http::Response RenderError(const WebContext& ctx, const http::Request& req, cons
     default:
       break;
   }
-  bool family = req.principal && req.principal->role == Role::kParent;
-  bool organisation = req.principal && req.principal->organisation_id;
-  if (family && status.code() == StatusCode::kForbidden && status.message() != kExpiredForm) {
-    heading = "This page is for school staff";
-  }
-  nlohmann::json view = {{"heading", heading},
-                         {"message", family && status.code() == StatusCode::kForbidden &&
-                                             status.message() != kExpiredForm
-                                         ? "Your account shows what school shares about your "
-                                           "own children."
-                                         : status.message()},
-                         {"request_id", req.request_id},
-                         {"home", family         ? "/family"
-                                  : organisation ? "/group"
-                                                 : "/"},
-                         {"home_words", family         ? "Go to my children"
-                                        : organisation ? "Go to the schools' figures"
-                                                       : "Go to my day"}};
+  const bool family = req.principal && req.principal->role == Role::kParent;
+  const bool family_refused = family && status.code() == StatusCode::kForbidden && !expired_form;
+  if (family_refused) heading = "This page is for school staff";
+  const char* home = req.principal ? HomePath(*req.principal) : "/";
+  const std::string_view home_path = home;
+  nlohmann::json view = {
+      {"heading", heading},
+      {"message", family_refused ? "Your account shows what school shares about your own children."
+                                 : status.message()},
+      {"request_id", req.request_id},
+      {"home", home},
+      {"home_words", home_path == "/family"  ? "Go to my children"
+                     : home_path == "/group" ? "Go to the schools' figures"
+                                             : "Go to my day"}};
   return RenderPage(ctx, req, "error", heading, view, code);
 }
 
